@@ -1,0 +1,4 @@
+import { gatewayPort, runUntilSignalled } from '@cg/kit';
+import { startGateway } from './server';
+
+void runUntilSignalled('gateway', () => startGateway({ port: gatewayPort() }));

@@ -1,0 +1,31 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { listSubgraphs, subgraphUrl, supergraphPath } from './registry';
+
+export interface CompositionResult {
+  supergraphSdl?: string;
+  errors: string[];
+}
+
+/**
+ * Composes every registered subgraph's `schema.graphql`. Routing URLs use the registry's defaults (not the
+ * environment), so the checked-in supergraph is the same on every machine; the gateway maps names to URLs at run time.
+ */
+export function composeSupergraph(root?: string): CompositionResult {
+  const services = listSubgraphs(root).map((entry) => ({
+    name: entry.name,
+    url: subgraphUrl(entry, {}),
+    typeDefs: parse(readFileSync(entry.schemaPath, 'utf8')),
+  }));
+  const result = composeServices(services);
+  if (result.errors) return { errors: result.errors.map((e) => e.message) };
+  return { supergraphSdl: result.supergraphSdl, errors: [] };
+}
+
+/** `compose --check`: composition must succeed and the checked-in supergraph must equal its output. */
+export function checkSupergraph(): CompositionResult & { stale: boolean } {
+  const result = composeSupergraph();
+  const current = existsSync(supergraphPath) ? readFileSync(supergraphPath, 'utf8') : '';
+  return { ...result, stale: result.supergraphSdl !== undefined && current !== result.supergraphSdl };
+}

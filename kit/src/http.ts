@@ -1,0 +1,41 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express } from 'express';
+
+export interface RunningHttp {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Liveness answers as long as the process runs; readiness runs the given check (database, supergraph, …). */
+export function createHttpApp(ready: () => Promise<Record<string, unknown>>): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/health/ready', async (_req, res) => {
+    try {
+      res.json({ status: 'ready', ...(await ready()) });
+    } catch (error) {
+      res.status(503).json({ status: 'not ready', reason: (error as Error).message });
+    }
+  });
+  return app;
+}
+
+export function listen(app: Express, port: number, host = process.env.HOST ?? '127.0.0.1'): Promise<RunningHttp & { server: Server }> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('error', reject);
+    server.once('listening', () => {
+      const actual = (server.address() as AddressInfo).port;
+      resolve({
+        server,
+        port: actual,
+        url: `http://${host}:${actual}/graphql`,
+        // Node's close() also drops idle keep-alive sockets, so pooled gateway connections do not hold it open.
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}

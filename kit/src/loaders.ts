@@ -1,0 +1,55 @@
+import DataLoader from 'dataloader';
+import type { Model } from 'mongoose';
+import { trusted } from './mongo';
+
+export type LeanDoc = Record<string, any> & { _id: string };
+
+/**
+ * One `$in` query per batch of ids; results come back in key order, `null` for an id that has no document.
+ * Loaders are created per request, so nothing is cached across callers.
+ */
+export function byIdLoader<T extends LeanDoc>(model: Model<any>): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const docs = (await model.find({ _id: trusted({ $in: [...ids] }) }).lean()) as unknown as T[];
+    const byId = new Map(docs.map((doc) => [String(doc._id), doc]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** All documents whose `field` (a value or an array of values) is one of `keys`, in one `$in` query, grouped per key. */
+async function findGrouped<T extends LeanDoc>(
+  model: Model<any>,
+  field: string,
+  keys: readonly string[],
+  extraFilter: Record<string, unknown>,
+): Promise<T[][]> {
+  const docs = (await model
+    .find({ ...extraFilter, [field]: trusted({ $in: [...keys] }) })
+    .sort({ _id: 1 })
+    .lean()) as unknown as T[];
+  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const doc of docs) {
+    for (const value of [doc[field]].flat()) groups.get(String(value))?.push(doc);
+  }
+  return keys.map((key) => groups.get(key)!);
+}
+
+/** One-to-many relation (a household's members, a grid's buildings), one query per batch. */
+export function manyByFieldLoader<T extends LeanDoc>(
+  model: Model<any>,
+  field: string,
+  extraFilter: Record<string, unknown> = {},
+): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>((keys) => findGrouped<T>(model, field, keys, extraFilter));
+}
+
+/** A relation where each key has at most one document (the branch that covers a grid), `null` for none. */
+export function oneByFieldLoader<T extends LeanDoc>(
+  model: Model<any>,
+  field: string,
+  extraFilter: Record<string, unknown> = {},
+): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (keys) =>
+    (await findGrouped<T>(model, field, keys, extraFilter)).map((group) => group[0] ?? null),
+  );
+}

@@ -1,0 +1,29 @@
+import { listSubgraphs } from './registry';
+import { startDepartment, type Department } from './subgraph';
+
+/**
+ * Entry-point helper for `src/index.ts` files: start, print where, and on SIGTERM/SIGINT stop taking requests,
+ * finish those in flight and exit.
+ */
+export async function runUntilSignalled(what: string, start: () => Promise<{ url: string; stop(): Promise<void> }>): Promise<void> {
+  const running = await start();
+  console.log(`${what} ready at ${running.url}`);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${what}: ${signal}, shutting down`);
+    await running.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** A department's `src/index.ts`: listen on `PORT` or the port registered in its package.json. */
+export function runDepartment(department: Department<any, any>): Promise<void> {
+  const entry = listSubgraphs().find((s) => s.name === department.name);
+  if (!entry) throw new Error(`subgraphs/${department.name} is not registered`);
+  const port = Number(process.env.PORT ?? entry.port);
+  return runUntilSignalled(`subgraph ${department.name}`, () => startDepartment(department, { port }));
+}

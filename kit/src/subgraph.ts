@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { parse } from 'graphql';
+import type { Connection } from 'mongoose';
+import { createHttpApp, listen, type RunningHttp } from './http';
+import { connectDatabase, departmentDbName } from './mongo';
+
+/** What every resolver of a department receives. */
+export interface DepartmentContext<Models, Loaders> {
+  requestId: string;
+  models: Models;
+  loaders: Loaders;
+}
+
+/** Everything a department folder provides; the kit does the rest. */
+export interface Department<Models extends Record<string, { init(): Promise<unknown> }>, Loaders> {
+  name: string;
+  schemaPath: string;
+  resolvers: GraphQLResolverMap<DepartmentContext<Models, Loaders>>;
+  createModels(connection: Connection): Models;
+  createLoaders(ctx: { models: Models }): Loaders;
+}
+
+export const defineDepartment = <M extends Record<string, { init(): Promise<unknown> }>, L>(department: Department<M, L>) => department;
+
+export interface DepartmentOptions {
+  mongoUri?: string;
+  dbName?: string;
+}
+
+export interface BuiltDepartment<Models> {
+  name: string;
+  app: express.Express;
+  connection: Connection;
+  models: Models;
+  stop(): Promise<void>;
+}
+
+export function loadTypeDefs(schemaPath: string) {
+  return parse(readFileSync(schemaPath, 'utf8'));
+}
+
+/** Connects the department's own database, builds its subgraph schema and HTTP app; does not listen. */
+export async function buildDepartment<M extends Record<string, { init(): Promise<unknown> }>, L>(
+  department: Department<M, L>,
+  options: DepartmentOptions = {},
+): Promise<BuiltDepartment<M>> {
+  const mongoUri = options.mongoUri ?? process.env.MONGODB_URI;
+  if (!mongoUri) throw new Error(`${department.name}: MONGODB_URI is not set (npm start picks an embedded database by itself)`);
+  const connection = await connectDatabase({ uri: mongoUri, dbName: options.dbName ?? departmentDbName(department.name) });
+  const models = department.createModels(connection);
+  await Promise.all(Object.values(models).map((model) => model.init())); // indexes declared beside the models
+
+  const schema = buildSubgraphSchema([{ typeDefs: loadTypeDefs(department.schemaPath), resolvers: department.resolvers as any }]);
+  const apollo = new ApolloServer<DepartmentContext<M, L>>({
+    schema,
+    // Signals are handled once, by runUntilSignalled (stop listening, drain, close the database).
+    stopOnTerminationSignals: false,
+    // Per-field timings in every response cost time and tell callers about our internals.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  const app = createHttpApp(async () => {
+    await connection.db!.command({ ping: 1 });
+    return { department: department.name, database: connection.name };
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: process.env.BODY_LIMIT ?? '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const base = { requestId: req.header('x-request-id') ?? randomUUID(), models };
+        return { ...base, loaders: department.createLoaders(base) };
+      },
+    }),
+  );
+  return {
+    name: department.name,
+    app,
+    connection,
+    models,
+    stop: async () => {
+      await apollo.stop();
+      await connection.close();
+    },
+  };
+}
+
+export interface RunningDepartment<Models> extends BuiltDepartment<Models>, Omit<RunningHttp, 'close'> {}
+
+/** Builds and listens (port 0 picks a free port); `stop()` closes the listener, Apollo and the database. */
+export async function startDepartment<M extends Record<string, { init(): Promise<unknown> }>, L>(
+  department: Department<M, L>,
+  options: DepartmentOptions & { port?: number } = {},
+): Promise<RunningDepartment<M>> {
+  const built = await buildDepartment(department, options);
+  const http = await listen(built.app, options.port ?? 0);
+  return {
+    ...built,
+    port: http.port,
+    url: http.url,
+    stop: async () => {
+      await http.close();
+      await built.stop();
+    },
+  };
+}

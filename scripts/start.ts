@@ -1,0 +1,72 @@
+/**
+ * `npm start`: a database (MONGODB_URI, or an embedded one), the demo data, every department subgraph and the
+ * gateway, each in its own process. Ctrl-C stops them all and the embedded database.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ensureMongo, gatewayPort, listSubgraphs, repoRoot, stableId, subgraphUrl } from '@cg/kit';
+import { seedWorld } from './seed/write';
+
+const children: ChildProcess[] = [];
+
+function startProcess(name: string, entry: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    if (!stopping) console.error(`${name} exited (${signal ?? code}); stopping everything`), void stopAll(1);
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitReady(name: string, graphqlUrl: string, timeoutMs = 60_000): Promise<void> {
+  const readyUrl = graphqlUrl.replace(/\/graphql$/, '/health/ready');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const response = await fetch(readyUrl).catch(() => null);
+    if (response?.ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${name} was not ready at ${readyUrl} within ${timeoutMs / 1000} s`);
+}
+
+let stopping = false;
+let stopDatabase: () => Promise<void> = async () => undefined;
+async function stopAll(code = 0): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(children.map((child) => new Promise<void>((done) => {
+    if (child.exitCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+  })));
+  await stopDatabase();
+  console.log('stopped every process and the database');
+  process.exit(code);
+}
+process.on('SIGINT', () => void stopAll());
+process.on('SIGTERM', () => void stopAll());
+
+async function main() {
+  const mongo = await ensureMongo({ dataDir: path.join(repoRoot, '.data', 'db') });
+  stopDatabase = mongo.stop;
+  const counts = await seedWorld(mongo.uri, 'demo');
+  console.log(`demo data: ${counts.reduce((n, c) => n + c.documents, 0)} documents, ${counts.reduce((n, c) => n + c.inserted, 0)} newly inserted`);
+
+  const subgraphs = listSubgraphs();
+  for (const entry of subgraphs) startProcess(entry.name, path.join(entry.dir, 'src', 'index.ts'), { MONGODB_URI: mongo.uri });
+  await Promise.all(subgraphs.map((entry) => waitReady(entry.name, subgraphUrl(entry))));
+  const gatewayUrl = `http://127.0.0.1:${gatewayPort()}/graphql`;
+  startProcess('gateway', path.join(repoRoot, 'gateway', 'src', 'index.ts'), {});
+  await waitReady('gateway', gatewayUrl);
+
+  const query = readFileSync(path.join(repoRoot, 'docs', 'example-query.graphql'), 'utf8');
+  const variables = { id: stableId('resident', 'YHM0101000', 0) };
+  console.log(`\nGateway: ${gatewayUrl}\n\nTry the example query (docs/example-query.graphql) with variables ${JSON.stringify(variables)}:\n`);
+  console.log(`curl -s ${gatewayUrl} -H 'content-type: application/json' \\\n  --data '${JSON.stringify({ query: query.replace(/#.*\n/g, '').replace(/\s+/g, ' ').trim(), variables })}'\n`);
+  console.log('Press Ctrl-C to stop.');
+}
+main().catch(async (error) => {
+  console.error(error instanceof Error ? error.message : error);
+  await stopAll(1);
+});

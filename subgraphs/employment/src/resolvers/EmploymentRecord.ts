@@ -1,0 +1,10 @@
+import { entityResolvers, reference } from '@cg/kit';
+import type { Context } from '../context';
+import type { EmploymentRecordDoc } from '../models/EmploymentRecord';
+
+export const EmploymentRecord = {
+  ...entityResolvers((ctx: Context) => ctx.loaders.employmentRecord),
+  resident: (record: EmploymentRecordDoc) => reference(record.residentId),
+  employer: (record: EmploymentRecordDoc, _: unknown, { loaders }: Context) =>
+    record.employerId ? loaders.employer.load(record.employerId) : null,
+};

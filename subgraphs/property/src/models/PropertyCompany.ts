@@ -1,0 +1,11 @@
+import type { Connection, InferSchemaType } from 'mongoose';
+import { entitySchema } from '@cg/kit';
+
+export const propertyCompanySchema = entitySchema('property_companies', {
+  name: { type: String, required: true },
+  isFallbackProvider: { type: Boolean, required: true, default: false },
+});
+propertyCompanySchema.index({ name: 1 });
+
+export type PropertyCompanyDoc = InferSchemaType<typeof propertyCompanySchema> & { _id: string };
+export const propertyCompanyModel = (connection: Connection) => connection.model('PropertyCompany', propertyCompanySchema);
