@@ -22,6 +22,8 @@ export async function connectDatabase({ uri, dbName }: ConnectOptions): Promise<
     dbName,
     // Command monitoring lets tests and benchmarks count what each request sends to the database.
     monitorCommands: true,
+    // Fail at once while the database is unreachable instead of queueing commands for 10 s.
+    bufferCommands: false,
     serverSelectionTimeoutMS: Number(process.env.MONGODB_SERVER_SELECTION_TIMEOUT_MS ?? 5000),
   });
   await connection.asPromise();
@@ -40,7 +42,9 @@ export function observeCommands(connection: Connection) {
   const ignored = new Set(['hello', 'isMaster', 'ismaster', 'ping', 'endSessions', 'buildInfo', 'saslStart', 'saslContinue']);
   const listener = (event: { commandName: string; command: Record<string, any> }) => {
     if (ignored.has(event.commandName)) return;
-    seen.push({ name: event.commandName, collection: String(event.command[event.commandName]), command: event.command });
+    // getMore continues a cursor: it names its collection in `collection`, not under the command name.
+    const collection = event.commandName === 'getMore' ? event.command.collection : event.command[event.commandName];
+    seen.push({ name: event.commandName, collection: String(collection), command: event.command });
   };
   const client = connection.getClient();
   client.on('commandStarted', listener);

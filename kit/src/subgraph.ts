@@ -102,13 +102,12 @@ export async function startDepartment<M extends Record<string, { init(): Promise
 ): Promise<RunningDepartment<M>> {
   const built = await buildDepartment(department, options);
   const http = await listen(built.app, options.port ?? 0);
+  let stopped: Promise<void> | undefined;
   return {
     ...built,
     port: http.port,
     url: http.url,
-    stop: async () => {
-      await http.close();
-      await built.stop();
-    },
+    // Idempotent: a test may stop a department early and the harness again at the end.
+    stop: () => (stopped ??= http.close().then(() => built.stop())),
   };
 }

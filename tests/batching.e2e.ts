@@ -1,0 +1,64 @@
+import { observeCommands, stableId } from '@cg/kit';
+import { postGraphQL, startStack, type Stack } from './support/stack';
+
+// Batching proven by the commands each department's driver sends, not by the answer alone.
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+}, 120_000);
+afterAll(() => stack.stop());
+
+function watchAll() {
+  const watchers = Object.fromEntries(Object.entries(stack.departments).map(([name, d]) => [name, observeCommands(d.connection)]));
+  return {
+    stop: () => Object.values(watchers).forEach((w) => w.stop()),
+    /** department → collection → number of queries (`find`; a `getMore` only continues one of them). */
+    queries: () => Object.fromEntries(Object.entries(watchers).map(([name, w]) => [name, w.commands.filter((c) => c.name !== 'getMore').reduce<Record<string, number>>((acc, c) => ({ ...acc, [`${c.name} ${c.collection}`]: (acc[`${c.name} ${c.collection}`] ?? 0) + 1 }), {})])),
+    commands: (name: string) => watchers[name]!.commands,
+  };
+}
+
+test('100 entity references resolve with one $in query, keys in request order, null for a miss', async () => {
+  const { data: grid } = await stack.query(`{ grid(id: "${stableId('grid', 'ZB-YHM-01')}") { residents { id } } }`);
+  const ids: string[] = grid.grid.residents.slice(0, 99).map((r: { id: string }) => r.id);
+  const missing = '0'.repeat(24);
+  const keys = [...ids.slice(0, 50), missing, ...ids.slice(50)];
+  expect(keys).toHaveLength(100);
+  const watch = watchAll();
+  const { body } = await postGraphQL(stack.departments['civil-affairs']!.url,
+    'query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { id } } }',
+    { r: keys.map((id) => ({ __typename: 'Resident', id })) });
+  watch.stop();
+  expect(body.data._entities.map((e: { id: string } | null) => e?.id ?? null)).toEqual(keys.map((k) => (k === missing ? null : k)));
+  const finds = watch.commands('civil-affairs');
+  expect(finds.map((c) => `${c.name} ${c.collection}`)).toEqual(['find residents']);
+  expect(finds[0]!.command.filter._id.$in).toEqual(keys);
+});
+
+test('a list of 100+ residents across four departments costs one query per entity type', async () => {
+  const gridId = stableId('grid', 'ZB-YHM-03');
+  const watch = watchAll();
+  const { data, errors } = await stack.query(`{
+    grid(id: "${gridId}") {
+      residents {
+        id
+        household { fileNumber dwelling { label building { number } } }
+        partyMembership { category organization { name } }
+        employmentStatus { status employer { name } }
+      }
+    }
+  }`);
+  watch.stop();
+  expect(errors).toBeUndefined();
+  expect(data.grid.residents.length).toBeGreaterThanOrEqual(100);
+  expect(watch.queries()).toEqual({
+    'civil-affairs': { 'find grids': 1, 'find residents': 1, 'find households': 1 },
+    property: { 'find units': 1, 'find buildings': 1 },
+    party: { 'find party_members': 1, 'find party_organizations': 1 },
+    employment: { 'find employment_records': 1, 'find employers': 1 },
+  });
+  // The one residents-by-grid query, and one households query carrying every household key at once.
+  const households = watch.commands('civil-affairs').find((c) => c.collection === 'households')!;
+  const expected = new Set(data.grid.residents.map((r: any) => r.household.fileNumber));
+  expect(households.command.filter._id.$in).toHaveLength(expected.size);
+});
