@@ -18,7 +18,8 @@ ensure_node24() {
   fi
   # npm finds its global npmrc (registry, cafile) beside the node binary's prefix: keep the machine's one.
   local globalconfig
-  globalconfig=$(npm config get globalconfig 2>/dev/null) && [ -f "$globalconfig" ] && export npm_config_globalconfig="$globalconfig"
+  globalconfig=$(npm config get globalconfig 2>/dev/null | tail -n 1 || true)
+  if [ -f "$globalconfig" ]; then export npm_config_globalconfig="$globalconfig"; fi
   export PATH="$dir/package/bin:$PATH"
   echo "toolchain: using node $(node -v) from $dir" >&2
 }
