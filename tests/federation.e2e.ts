@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { maskIdNumber, repoRoot, stableId } from '@cg/kit';
-import { buildWorld } from '../scripts/seed/world';
+import { maskIdNumber, repoRoot, stableId, type World } from '@cg/kit';
+import { buildWorld } from '../scripts/seed/write';
 import { postGraphQL, startStack, type Stack } from './support/stack';
 
 // Real servers on free ports, real database, the README's query through the gateway over HTTP.
 let stack: Stack;
-const world = buildWorld('demo');
+let world: World;
 const byId = (department: string, model: string, id: unknown) => world[department]![model]!.find((d) => d._id === id)!;
 
 beforeAll(async () => {
+  world = await buildWorld('demo');
   stack = await startStack();
 }, 120_000);
 afterAll(() => stack.stop());

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { loadTypeDefs } from './sdl';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
 import { listSubgraphs, subgraphUrl, supergraphPath } from './registry';
 
 export interface CompositionResult {
@@ -16,7 +16,7 @@ export function composeSupergraph(root?: string): CompositionResult {
   const services = listSubgraphs(root).map((entry) => ({
     name: entry.name,
     url: subgraphUrl(entry, {}),
-    typeDefs: parse(readFileSync(entry.schemaPath, 'utf8')),
+    typeDefs: loadTypeDefs(entry.schemaPath),
   }));
   const result = composeServices(services);
   if (result.errors) return { errors: result.errors.map((e) => e.message) };

@@ -8,6 +8,8 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   CONFLICT: 'CONFLICT',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  /** Another department this one had to ask did not answer in time. */
+  DEPENDENCY_UNAVAILABLE: 'DEPENDENCY_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,7 +1,13 @@
 import { Schema, type SchemaDefinition } from 'mongoose';
 import { newId } from './ids';
 
-/** A department collection: string ids (24-hex, so other departments can check a key's shape), no version key. */
+/**
+ * A department collection: string ids (24-hex, so other departments can check a key's shape), no version key,
+ * and `requestFingerprint`, which `createOnce` stores to tell a retry from a reused idempotency key.
+ */
 export function entitySchema<T extends SchemaDefinition>(collection: string, fields: T) {
-  return new Schema({ _id: { type: String, default: newId }, ...fields }, { collection, versionKey: false });
+  return new Schema(
+    { _id: { type: String, default: newId }, ...fields, requestFingerprint: { type: String } },
+    { collection, versionKey: false },
+  );
 }

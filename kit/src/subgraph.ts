@@ -1,19 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { parse } from 'graphql';
 import type { Connection } from 'mongoose';
 import { createHttpApp, listen, type RunningHttp } from './http';
+import type { Identity } from './identity';
+import { createPeerClient, type PeerClient } from './peers';
+import { loadTypeDefs } from './sdl';
 import { connectDatabase, departmentDbName } from './mongo';
 
 /** What every resolver of a department receives. */
 export interface DepartmentContext<Models, Loaders> {
   requestId: string;
+  /** The department answering (for records it writes and for asking peers). */
+  department: string;
+  /** The caller as the gateway established it; null when anonymous. */
+  identity: Identity | null;
+  /** Asks other departments through federation (e.g. that a referenced Resident exists). */
+  peers: PeerClient;
   models: Models;
   loaders: Loaders;
 }
@@ -40,10 +47,6 @@ export interface BuiltDepartment<Models> {
   connection: Connection;
   models: Models;
   stop(): Promise<void>;
-}
-
-export function loadTypeDefs(schemaPath: string) {
-  return parse(readFileSync(schemaPath, 'utf8'));
 }
 
 /** Connects the department's own database, builds its subgraph schema and HTTP app; does not listen. */
@@ -76,7 +79,8 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
     express.json({ limit: process.env.BODY_LIMIT ?? '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const base = { requestId: req.header('x-request-id') ?? randomUUID(), models };
+        const requestId = req.header('x-request-id') ?? randomUUID();
+        const base = { requestId, department: department.name, identity: null, peers: createPeerClient(department.name, requestId), models };
         return { ...base, loaders: department.createLoaders(base) };
       },
     }),

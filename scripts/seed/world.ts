@@ -4,20 +4,14 @@
  * Deterministic: a fixed faker seed and ids derived from natural keys, so seeding twice writes the same documents.
  */
 import { fakerZH_CN as faker } from '@faker-js/faker';
-import { makeIdNumber, stableId } from '@cg/kit';
+import { makeIdNumber, stableId, type Scale, type SeedDoc as Doc, type World } from '@cg/kit';
 
-export interface Scale {
-  grids: number;
-  buildingsPerGrid: number;
-  householdsPerBuilding: number;
-}
+/** demo: about 900 residents; county: about 10,000; bench: about 100,000 (issue 7's by-id comparison). */
 export const SCALES: Record<string, Scale> = {
-  demo: { grids: 6, buildingsPerGrid: 2, householdsPerBuilding: 25 },
+  demo: { name: 'demo', grids: 6, buildingsPerGrid: 2, householdsPerBuilding: 25 },
+  county: { name: 'county', grids: 30, buildingsPerGrid: 4, householdsPerBuilding: 28 },
+  bench: { name: 'bench', grids: 100, buildingsPerGrid: 10, householdsPerBuilding: 34 },
 };
-
-type Doc = Record<string, unknown> & { _id: string };
-/** Department name → model name → documents. */
-export type World = Record<string, Record<string, Doc[]>>;
 
 const ZHANGBEI = '130722'; // 张北县 administrative area code
 const TODAY = '2026-11-01';
@@ -33,7 +27,8 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const phone = () => `1${faker.helpers.arrayElement(['39', '52', '58', '78', '87', '99'])}${faker.string.numeric(8)}`;
 const ageOn = (birthDate: string) => Number(TODAY.slice(0, 4)) - Number(birthDate.slice(0, 4));
 
-export function buildWorld(scaleName = 'demo'): World {
+/** The core registry: places, people, the party tree and members, employers; departments extend it (see ExtendWorld). */
+export function buildCoreWorld(scaleName = 'demo'): { world: World; scale: Scale } {
   const scale = SCALES[scaleName];
   if (!scale) throw new Error(`unknown scale "${scaleName}"; choose one of ${Object.keys(SCALES).join(', ')}`);
   faker.seed(20261123);
@@ -134,5 +129,5 @@ export function buildWorld(scaleName = 'demo'): World {
     _id: communityId, name: '义合美新城社区', district: '河北省张家口市张北县', settlementType: 'RELOCATION',
     householdCount: civil.Household.length, population: civil.Resident.length,
   });
-  return { 'civil-affairs': civil, property, party, employment };
+  return { world: { 'civil-affairs': civil, property, party, employment }, scale };
 }

@@ -1,5 +1,20 @@
-import { connectDatabase, departmentDbName, listSubgraphs, upsertById, type Department } from '@cg/kit';
-import { buildWorld } from './world';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { connectDatabase, departmentDbName, listSubgraphs, upsertById, type Department, type ExtendWorld, type World } from '@cg/kit';
+import { buildCoreWorld } from './world';
+
+/** The core world plus what each department's optional `src/seed.ts` adds for its own models, in registry order. */
+export async function buildWorld(scaleName = 'demo'): Promise<World> {
+  const { world, scale } = buildCoreWorld(scaleName);
+  for (const entry of listSubgraphs()) {
+    const file = path.join(entry.dir, 'src', 'seed.ts');
+    if (!existsSync(file)) continue;
+    const { extendWorld } = (await import(file)) as { extendWorld: ExtendWorld };
+    const own = (world[entry.name] ??= {});
+    for (const [model, docs] of Object.entries(extendWorld(world, scale))) own[model] = [...(own[model] ?? []), ...docs];
+  }
+  return world;
+}
 
 export interface SeedCount {
   department: string;
@@ -14,7 +29,7 @@ export interface SeedCount {
  * inserts and changes nothing. Departments are found under subgraphs/ like everywhere else.
  */
 export async function seedWorld(uri: string, scale = 'demo', dbPrefix?: string): Promise<SeedCount[]> {
-  const world = buildWorld(scale);
+  const world = await buildWorld(scale);
   const counts: SeedCount[] = [];
   for (const entry of listSubgraphs()) {
     const part = world[entry.name];

@@ -1,4 +1,4 @@
-import { connectDatabase, departmentDbName, listSubgraphs, startDepartment, type Department, type RunningDepartment } from '@cg/kit';
+import { connectDatabase, departmentDbName, envName, listSubgraphs, startDepartment, type Department, type RunningDepartment } from '@cg/kit';
 import { startGateway } from '../../gateway/src/server';
 import { seedWorld } from '../../scripts/seed/write';
 
@@ -28,6 +28,8 @@ export async function startStack({ seed = true } = {}): Promise<Stack> {
   const departments: Record<string, RunningDepartment<any>> = {};
   for (const entry of listSubgraphs()) {
     departments[entry.name] = await startDepartment(await loadDepartment(entry.dir), { mongoUri: uri, dbName: departmentDbName(entry.name) });
+    // Departments ask each other (e.g. does this Resident exist?) at the URLs the registry reads from the environment.
+    process.env[`${envName(entry.name)}_URL`] = departments[entry.name]!.url;
   }
   const gateway = await startGateway({ urls: Object.fromEntries(Object.entries(departments).map(([name, d]) => [name, d.url])) });
   return {

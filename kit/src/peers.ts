@@ -1,0 +1,60 @@
+import { ErrorCode, notFound, typedError } from './errors';
+import { listSubgraphs, subgraphUrl, type SubgraphEntry } from './registry';
+
+let registry: SubgraphEntry[] | undefined;
+
+/** Where a peer department answers, read at call time so tests can point `<NAME>_URL` at free ports. */
+function peerUrl(name: string): string {
+  registry ??= listSubgraphs();
+  const entry = registry.find((e) => e.name === name);
+  if (!entry) throw new Error(`unknown department "${name}"`);
+  return subgraphUrl(entry);
+}
+
+export interface PeerClient {
+  /** The entities `ids` of `typename` at their owner, in key order, `null` where the owner has none. */
+  entities(owner: string, typename: string, ids: string[], selection?: string): Promise<Array<Record<string, any> | null>>;
+  /** Throws NOT_FOUND (naming `field`) unless the owner has every one of `ids`. */
+  requireEntities(owner: string, typename: string, ids: string[], field: string): Promise<void>;
+}
+
+/**
+ * A department asks another one through federation itself: one `_entities` request to the owner, as this
+ * department (its own service identity), never by reading the owner's database.
+ */
+export function createPeerClient(caller: string, requestId: string, timeoutMs = Number(process.env.PEER_TIMEOUT_MS ?? 3000)): PeerClient {
+  const client: PeerClient = {
+    async entities(owner, typename, ids, selection = 'id') {
+      if (ids.length === 0) return [];
+      const query = `query($r:[_Any!]!){_entities(representations:$r){... on ${typename}{${selection}}}}`;
+      const variables = { r: ids.map((id) => ({ __typename: typename, id })) };
+      let body: { data?: { _entities: Array<Record<string, any> | null> }; errors?: unknown[] };
+      try {
+        const response = await fetch(peerUrl(owner), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-request-id': requestId, 'x-cg-service': caller },
+          body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        body = (await response.json()) as typeof body;
+        if (!response.ok || !body.data) throw new Error(`HTTP ${response.status}`);
+      } catch (error) {
+        throw typedError(ErrorCode.DEPENDENCY_UNAVAILABLE, `${owner} could not confirm the ${typename} referenced`, {
+          department: owner,
+          reason: (error as Error).name === 'TimeoutError' ? 'timeout' : 'unavailable',
+        });
+      }
+      return body.data._entities.map((entity) => (entity && Object.keys(entity).length > 0 ? entity : null));
+    },
+    async requireEntities(owner, typename, ids, field) {
+      const found = await client.entities(owner, typename, ids);
+      const missing = ids.find((_, i) => !found[i]);
+      if (missing) {
+        const error = notFound(typename, missing);
+        Object.assign(error.extensions, { field });
+        throw error;
+      }
+    },
+  };
+  return client;
+}

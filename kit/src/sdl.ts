@@ -1,0 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
+
+const commonSdl = readFileSync(path.join(__dirname, '..', 'schema', 'common.graphql'), 'utf8');
+
+/** A department's `schema.graphql` plus the kit's shared types (PageInfo), as served and as composed. */
+export const loadTypeDefs = (schemaPath: string) => parse(`${readFileSync(schemaPath, 'utf8')}\n${commonSdl}`);

@@ -1,0 +1,18 @@
+/** Seed data shared by `npm run seed`, `npm start` and the tests. */
+export type SeedDoc = Record<string, unknown> & { _id: string };
+/** Department name → model name → documents. */
+export type World = Record<string, Record<string, SeedDoc[]>>;
+
+export interface Scale {
+  name: string;
+  grids: number;
+  buildingsPerGrid: number;
+  householdsPerBuilding: number;
+}
+
+/**
+ * A department may add `src/seed.ts` exporting `extendWorld`: given the world built so far (the core registry of
+ * places and people, plus departments before it in name order), it returns documents for its own models. It must be
+ * deterministic (seed its own faker, derive ids with `stableId`) so that seeding twice changes nothing.
+ */
+export type ExtendWorld = (world: World, scale: Scale) => Record<string, SeedDoc[]>;
