@@ -1,6 +1,6 @@
 /**
  * 微心愿 lifecycle (JH): PUBLISHED → CLAIMED (领单) → DONE (办结) → APPROVED (审定). Each step is one conditional
- * update on the wish (filter on the expected status), so two members claiming at once cannot both win, and an
+ * `updateOne` on the wish (filter on the expected status), so two members claiming at once cannot both win, and an
  * illegal step is a CONFLICT that changes nothing.
  */
 import { conflict, notFound } from '@cg/kit';
@@ -33,13 +33,12 @@ export async function loadWish(models: Models, id: string): Promise<MicroWishDoc
 export async function stepWish(models: Models, seen: MicroWishDoc, step: WishStep, set: Record<string, unknown>): Promise<MicroWishDoc> {
   const { from, to } = WISH_STEPS[step];
   if (seen.status !== from) throw illegal(seen, step);
-  const updated = (await models.MicroWish.findOneAndUpdate(
-    { _id: seen._id, status: from },
-    { $set: { ...set, status: to } },
-    { new: true },
-  ).lean()) as MicroWishDoc | null;
-  if (updated) return updated;
-  throw illegal(await loadWish(models, seen._id), step);
+  // `updateOne`, not findOneAndUpdate: FerretDB v1 (SQLite) runs an `update` atomically but not a findAndModify,
+  // and two concurrent claims must not both match the PUBLISHED filter.
+  const { modifiedCount } = await models.MicroWish.updateOne({ _id: seen._id, status: from }, { $set: { ...set, status: to } });
+  const now = await loadWish(models, seen._id);
+  if (modifiedCount === 1) return now;
+  throw illegal(now, step);
 }
 
 function illegal(wish: MicroWishDoc, step: WishStep) {

@@ -55,11 +55,12 @@ export async function scoreLiaison(id: string, input: any, ctx: Context): Promis
   const current = (await ctx.models.LiaisonAssignment.findById(liaisonId).lean()) as LiaisonAssignmentDoc | null;
   if (!current) throw notFound('LiaisonAssignment', liaisonId);
   requireOrder(current.startOn, scoredOn, ['startOn', 'scoredOn']);
-  const updated = await ctx.models.LiaisonAssignment.findOneAndUpdate(
+  // `updateOne` is atomic on MongoDB and FerretDB alike (FerretDB v1's findAndModify is not).
+  const { modifiedCount } = await ctx.models.LiaisonAssignment.updateOne(
     { _id: liaisonId, 'scores.period': trusted({ $ne: period }) },
     { $push: { scores: { period, score, comment, scoredOn, scoredBy: actorOf(ctx) } } },
-    { new: true },
-  ).lean();
-  if (!updated) throw conflict(`the liaison has a score for ${period} already`, { field: 'period' });
+  );
+  if (modifiedCount !== 1) throw conflict(`the liaison has a score for ${period} already`, { field: 'period' });
+  const updated = await ctx.models.LiaisonAssignment.findById(liaisonId).lean();
   return updated as LiaisonAssignmentDoc;
 }

@@ -43,6 +43,6 @@ export async function updatePartyMember(id: string, input: any, ctx: Context): P
     await requireOrganization(ctx.models, set.organizationId, 'organizationId');
   }
   await requireMember(ctx.models, memberId, 'id');
-  const updated = await ctx.models.PartyMember.findOneAndUpdate({ _id: memberId }, { $set: set }, { new: true }).lean();
-  return (updated ?? (await requireMember(ctx.models, memberId, 'id'))) as PartyMemberDoc;
+  await ctx.models.PartyMember.updateOne({ _id: memberId }, { $set: set });
+  return requireMember(ctx.models, memberId, 'id');
 }
