@@ -54,7 +54,10 @@ export const extendWorld: ExtendWorld = (world, scale) => {
     return org.level === 'BRANCH' ? org : byId.get(org.parentId as string)!;
   };
   const householdsByGrid = new Map<string, SeedDoc[]>();
-  for (const h of civil.Household!) householdsByGrid.set(h.gridId as string, [...(householdsByGrid.get(h.gridId as string) ?? []), h]);
+  for (const h of civil.Household!) {
+    if (!householdsByGrid.has(h.gridId as string)) householdsByGrid.set(h.gridId as string, []);
+    householdsByGrid.get(h.gridId as string)!.push(h);
+  }
 
   // Service posts: one of each kind per grid, set up by the grid's branch.
   const postsByGrid = new Map<string, SeedDoc[]>();
@@ -127,8 +130,14 @@ export const extendWorld: ExtendWorld = (world, scale) => {
   }
 
   // 党员奉献奖: each branch names 1–3 of its members a quarter.
+  const membersByBranch = new Map<string, SeedDoc[]>();
+  for (const m of members) {
+    const b = branchOf(m.organizationId as string)._id;
+    if (!membersByBranch.has(b)) membersByBranch.set(b, []);
+    membersByBranch.get(b)!.push(m);
+  }
   for (const branch of orgs.filter((o) => o.level === 'BRANCH')) {
-    const own = members.filter((m) => branchOf(m.organizationId as string)._id === branch._id);
+    const own = membersByBranch.get(branch._id) ?? [];
     for (const quarter of QUARTERS) {
       const named = faker.helpers.arrayElements(own, { min: Math.min(1, own.length), max: Math.min(3, own.length) });
       named.forEach((m, i) => out.AwardNomination!.push({ _id: stableId('nomination', branch._id, quarter, i + 1), branchId: branch._id, quarter, slot: i + 1, memberId: m._id, reason: '服务群众积分突出', nominatedOn: `${quarter.slice(0, 4)}-${pad(Number(quarter.slice(6)) * 3)}-25` }));
