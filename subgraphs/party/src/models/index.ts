@@ -1,9 +1,31 @@
 import type { Connection } from 'mongoose';
+import { awardNominationModel } from './AwardNomination';
+import { dualRegistrationModel } from './DualRegistration';
+import { jointBuildingUnitModel } from './JointBuildingUnit';
+import { liaisonAssignmentModel } from './LiaisonAssignment';
+import { microWishModel } from './MicroWish';
 import { partyMemberModel } from './PartyMember';
 import { partyOrganizationModel } from './PartyOrganization';
+import { pointEntryModel } from './PointEntry';
+import { postClaimModel } from './PostClaim';
+import { serviceActivityModel } from './ServiceActivity';
+import { servicePostModel } from './ServicePost';
 
 export const createModels = (connection: Connection) => ({
+  // --- organisation tree and members
   PartyOrganization: partyOrganizationModel(connection),
   PartyMember: partyMemberModel(connection),
+  // --- 双报到, service posts, quota activities
+  DualRegistration: dualRegistrationModel(connection),
+  ServicePost: servicePostModel(connection),
+  PostClaim: postClaimModel(connection),
+  ServiceActivity: serviceActivityModel(connection),
+  // --- 微心愿, points, awards
+  MicroWish: microWishModel(connection),
+  PointEntry: pointEntryModel(connection),
+  AwardNomination: awardNominationModel(connection),
+  // --- 大党委 and 包联
+  JointBuildingUnit: jointBuildingUnitModel(connection),
+  LiaisonAssignment: liaisonAssignmentModel(connection),
 });
 export type Models = ReturnType<typeof createModels>;

@@ -1,12 +1,26 @@
 import { entityResolvers } from '@cg/kit';
 import type { Context } from '../context';
 import type { PartyOrganizationDoc } from '../models/PartyOrganization';
+import { requireQuarter } from '../inputs';
+
+type Org = PartyOrganizationDoc;
 
 export const PartyOrganization = {
   ...entityResolvers((ctx: Context) => ctx.loaders.organization),
-  parent: (org: PartyOrganizationDoc, _: unknown, { loaders }: Context) => (org.parentId ? loaders.organization.load(org.parentId) : null),
-  children: (org: PartyOrganizationDoc, _: unknown, { loaders }: Context) => loaders.childrenOf.load(org._id),
-  members: (org: PartyOrganizationDoc, _: unknown, { loaders }: Context) => loaders.membersOf.load(org._id),
-  memberCount: async (org: PartyOrganizationDoc, _: unknown, { loaders }: Context) => (await loaders.membersOf.load(org._id)).length,
-  coveredGrids: (org: PartyOrganizationDoc) => org.coveredGridIds.map((id) => ({ id })),
+  parent: (org: Org, _: unknown, { loaders }: Context) => (org.parentId ? loaders.organization.load(org.parentId) : null),
+  ancestors: async (org: Org, _: unknown, { loaders }: Context) =>
+    (await loaders.organization.loadMany(org.ancestorIds ?? [])).filter((o): o is Org => Boolean(o) && !(o instanceof Error)),
+  children: (org: Org, _: unknown, { loaders }: Context) => loaders.childrenOf.load(org._id),
+  descendants: async (org: Org, { level }: { level?: string | null }, { loaders }: Context) =>
+    [...(await loaders.descendantsOf(level ?? null).load(org._id))].sort((a, b) => a.name.localeCompare(b.name)),
+  members: (org: Org, _: unknown, { loaders }: Context) => loaders.membersOf.load(org._id),
+  memberCount: (org: Org, _: unknown, { loaders }: Context) => loaders.memberCountOf.load(org._id),
+  totalMemberCount: async (org: Org, _: unknown, { loaders }: Context) => {
+    const below = await loaders.descendantsOf(null).load(org._id);
+    const counts = await loaders.memberCountOf.loadMany([org._id, ...below.map((o) => o._id)]);
+    return counts.reduce<number>((sum, n) => sum + (typeof n === 'number' ? n : 0), 0);
+  },
+  coveredGrids: (org: Org) => org.coveredGridIds.map((id) => ({ id })),
+  awardNominations: (org: Org, { quarter }: { quarter: string }, { loaders }: Context) => loaders.nominationsOf(requireQuarter(quarter)).load(org._id),
+  jointBuildingUnits: (org: Org, _: unknown, { loaders }: Context) => loaders.jointBuildingUnitsOf.load(org._id),
 };

@@ -1,0 +1,84 @@
+import { assertId, badInput, conflict, isDuplicateKey, requireDate, requireNonBlank, requireRange } from '@cg/kit';
+import type { Context } from '../context';
+import type { DualRegistrationDoc } from '../models/DualRegistration';
+import type { PostClaimDoc } from '../models/PostClaim';
+import { ACTIVITY_KINDS, type ServiceActivityDoc } from '../models/ServiceActivity';
+import { POST_KINDS, type ServicePostDoc } from '../models/ServicePost';
+import { missing, requireMember } from '../members';
+import { creditPoints } from '../points';
+import { requireOrganization } from '../tree';
+import { actorOf, insertOnce, requireEnum } from './common';
+
+/** Points for each quota item done (服务积分). */
+export const SERVICE_POINTS = { postClaim: 5, activity: 5 } as const;
+
+export async function createDualRegistration(input: any, ctx: Context): Promise<DualRegistrationDoc> {
+  const memberId = assertId(input.memberId, 'memberId');
+  const communityId = assertId(input.communityId, 'communityId');
+  const workUnit = requireNonBlank(input.workUnit, 'workUnit', 100);
+  const reportedOn = requireDate(input.reportedOn, 'reportedOn');
+  const member = await requireMember(ctx.models, memberId);
+  if (member.category !== 'IN_SERVICE') throw badInput('only in-service members (在职党员) take part in 双报到', { field: 'memberId' });
+  await ctx.peers.requireEntities('civil-affairs', 'Community', [communityId], 'communityId');
+  try {
+    return await insertOnce<DualRegistrationDoc>(ctx, ctx.models.DualRegistration, { memberId, communityId, workUnit, reportedOn }, input.idempotencyKey);
+  } catch (error) {
+    if (isDuplicateKey(error)) throw conflict('the member has reported to this community already', { field: 'communityId' });
+    throw error;
+  }
+}
+
+export async function createServicePost(input: any, ctx: Context): Promise<ServicePostDoc> {
+  const name = requireNonBlank(input.name, 'name', 100);
+  const kind = requireEnum(input.kind, POST_KINDS, 'kind');
+  const description = input.description == null ? undefined : requireNonBlank(input.description, 'description', 1000);
+  const gridId = assertId(input.gridId, 'gridId');
+  const organizationId = assertId(input.organizationId, 'organizationId');
+  await requireOrganization(ctx.models, organizationId, 'organizationId');
+  await ctx.peers.requireEntities('civil-affairs', 'Grid', [gridId], 'gridId');
+  return insertOnce<ServicePostDoc>(ctx, ctx.models.ServicePost, { name, kind, description, gridId, organizationId }, input.idempotencyKey);
+}
+
+export async function claimServicePost(input: any, ctx: Context): Promise<PostClaimDoc> {
+  const postId = assertId(input.postId, 'postId');
+  const memberId = assertId(input.memberId, 'memberId');
+  const claimedOn = requireDate(input.claimedOn, 'claimedOn');
+  if (!(await ctx.models.ServicePost.exists({ _id: postId }))) throw missing('ServicePost', postId, 'postId');
+  await requireMember(ctx.models, memberId);
+  const year = Number(claimedOn.slice(0, 4));
+  let claim: PostClaimDoc;
+  try {
+    claim = await insertOnce<PostClaimDoc>(ctx, ctx.models.PostClaim, { postId, memberId, claimedOn, year }, input.idempotencyKey);
+  } catch (error) {
+    if (isDuplicateKey(error)) throw conflict(`the member has claimed this post for ${year} already`, { field: 'postId' });
+    throw error;
+  }
+  await creditPoints(ctx.models, {
+    memberId, points: SERVICE_POINTS.postClaim, reason: '认领服务岗位', sourceType: 'SERVICE_POST', sourceId: claim._id, month: claimedOn.slice(0, 7), actor: actorOf(ctx),
+  });
+  return claim;
+}
+
+export async function recordServiceActivity(input: any, ctx: Context): Promise<ServiceActivityDoc> {
+  const memberId = assertId(input.memberId, 'memberId');
+  const kind = requireEnum(input.kind, ACTIVITY_KINDS, 'kind');
+  const date = requireDate(input.date, 'date');
+  const content = requireNonBlank(input.content, 'content', 1000);
+  const doc: Record<string, unknown> = { memberId, kind, date, year: Number(date.slice(0, 4)), content };
+  if (kind === 'HOUSEHOLD_CONTACT') {
+    if (input.householdId == null) throw badInput('householdId is required for a household contact', { field: 'householdId' });
+    doc.householdId = assertId(input.householdId, 'householdId');
+  }
+  if (kind === 'VOLUNTEER_SERVICE') {
+    if (input.hours == null) throw badInput('hours is required for a volunteer service', { field: 'hours' });
+    doc.hours = requireRange(input.hours, 'hours', 0.5, 24);
+  }
+  await requireMember(ctx.models, memberId);
+  if (doc.householdId) await ctx.peers.requireEntities('civil-affairs', 'Household', [doc.householdId as string], 'householdId');
+  const activity = await insertOnce<ServiceActivityDoc>(ctx, ctx.models.ServiceActivity, doc, input.idempotencyKey);
+  await creditPoints(ctx.models, {
+    memberId, points: SERVICE_POINTS.activity, reason: kind === 'SUGGESTION' ? '提出合理化建议' : kind === 'VOLUNTEER_SERVICE' ? '参加志愿服务' : '联系群众',
+    sourceType: 'SERVICE_ACTIVITY', sourceId: activity._id, month: date.slice(0, 7), actor: actorOf(ctx),
+  });
+  return activity;
+}

@@ -1,0 +1,62 @@
+import { assertId, requireDate, requireNonBlank, requireOrder } from '@cg/kit';
+import type { Context } from '../context';
+import { WISH_RATINGS, type MicroWishDoc } from '../models/MicroWish';
+import { requireMember } from '../members';
+import { creditPoints } from '../points';
+import { requireOrganization } from '../tree';
+import { isOverdue, loadWish, stepWish, WISH_POINTS } from '../wishes';
+import { actorOf, insertOnce, requireEnum } from './common';
+
+export async function publishMicroWish(input: any, ctx: Context): Promise<MicroWishDoc> {
+  const title = requireNonBlank(input.title, 'title', 100);
+  const description = input.description == null ? undefined : requireNonBlank(input.description, 'description', 1000);
+  const organizationId = assertId(input.organizationId, 'organizationId');
+  const residentId = input.residentId == null ? undefined : assertId(input.residentId, 'residentId');
+  const publishedOn = requireDate(input.publishedOn, 'publishedOn');
+  const dueOn = requireDate(input.dueOn, 'dueOn');
+  requireOrder(publishedOn, dueOn, ['publishedOn', 'dueOn']);
+  await requireOrganization(ctx.models, organizationId, 'organizationId');
+  if (residentId) await ctx.peers.requireEntities('civil-affairs', 'Resident', [residentId], 'residentId');
+  const doc = { title, description, organizationId, residentId, publishedOn, dueOn, status: 'PUBLISHED' };
+  return insertOnce<MicroWishDoc>(ctx, ctx.models.MicroWish, doc, input.idempotencyKey);
+}
+
+export async function claimMicroWish(args: { id: string; memberId: string; claimedOn: string }, ctx: Context): Promise<MicroWishDoc> {
+  const id = assertId(args.id, 'id');
+  const memberId = assertId(args.memberId, 'memberId');
+  const claimedOn = requireDate(args.claimedOn, 'claimedOn');
+  const wish = await loadWish(ctx.models, id);
+  await requireMember(ctx.models, memberId);
+  if (wish.status === 'PUBLISHED') requireOrder(wish.publishedOn, claimedOn, ['publishedOn', 'claimedOn']);
+  return stepWish(ctx.models, wish, 'claim', { claimedById: memberId, claimedOn, updatedBy: actorOf(ctx) });
+}
+
+export async function completeMicroWish(args: { id: string; doneOn: string; note?: string | null }, ctx: Context): Promise<MicroWishDoc> {
+  const id = assertId(args.id, 'id');
+  const doneOn = requireDate(args.doneOn, 'doneOn');
+  const doneNote = args.note == null ? undefined : requireNonBlank(args.note, 'note', 1000);
+  const wish = await loadWish(ctx.models, id);
+  if (wish.status === 'CLAIMED') requireOrder(wish.claimedOn!, doneOn, ['claimedOn', 'doneOn']);
+  return stepWish(ctx.models, wish, 'complete', { doneOn, doneNote, updatedBy: actorOf(ctx) });
+}
+
+/** Approval (审定) credits the member: on time and well rated earns points, late or poorly rated costs some. */
+export async function approveMicroWish(args: { id: string; approvedOn: string; rating: string }, ctx: Context): Promise<MicroWishDoc> {
+  const id = assertId(args.id, 'id');
+  const approvedOn = requireDate(args.approvedOn, 'approvedOn');
+  const rating = requireEnum(args.rating, WISH_RATINGS, 'rating');
+  const wish = await loadWish(ctx.models, id);
+  if (wish.status === 'DONE') requireOrder(wish.doneOn!, approvedOn, ['doneOn', 'approvedOn']);
+  const approved = await stepWish(ctx.models, wish, 'approve', { approvedOn, rating, updatedBy: actorOf(ctx) });
+  const good = rating === 'GOOD' && !isOverdue(approved);
+  await creditPoints(ctx.models, {
+    memberId: approved.claimedById!, // set by the claim step, which every DONE wish went through
+    points: good ? WISH_POINTS.onTimeAndGood : WISH_POINTS.lateOrPoor,
+    reason: good ? `微心愿按期办结、群众认可：${approved.title}` : `微心愿超期或群众评价低：${approved.title}`,
+    sourceType: 'MICRO_WISH',
+    sourceId: approved._id,
+    month: approvedOn.slice(0, 7),
+    actor: actorOf(ctx),
+  });
+  return approved;
+}

@@ -1,0 +1,49 @@
+/**
+ * 微心愿 lifecycle (JH): PUBLISHED → CLAIMED (领单) → DONE (办结) → APPROVED (审定). Each step is one conditional
+ * `updateOne` on the wish (filter on the expected status), so two members claiming at once cannot both win, and an
+ * illegal step is a CONFLICT that changes nothing.
+ */
+import { conflict, notFound } from '@cg/kit';
+import type { Models } from './models';
+import type { MicroWishDoc } from './models/MicroWish';
+
+export type WishStep = 'claim' | 'complete' | 'approve';
+
+export const WISH_STEPS: Record<WishStep, { from: MicroWishDoc['status']; to: MicroWishDoc['status'] }> = {
+  claim: { from: 'PUBLISHED', to: 'CLAIMED' },
+  complete: { from: 'CLAIMED', to: 'DONE' },
+  approve: { from: 'DONE', to: 'APPROVED' },
+};
+
+/** Points the member gets when the wish is approved: on time and well rated earns, late or poorly rated costs. */
+export const WISH_POINTS = { onTimeAndGood: 10, lateOrPoor: -5 } as const;
+
+export const isOverdue = (wish: Pick<MicroWishDoc, 'dueOn' | 'doneOn'>) => Boolean(wish.doneOn && wish.doneOn > wish.dueOn);
+
+export async function loadWish(models: Models, id: string): Promise<MicroWishDoc> {
+  const wish = (await models.MicroWish.findById(id).lean()) as MicroWishDoc | null;
+  if (!wish) throw notFound('MicroWish', id);
+  return wish;
+}
+
+/**
+ * Moves the wish one step if it is still as `seen` (same status and, for safety, the same step dates). Returns the
+ * updated wish; CONFLICT when it was not in the step's starting status.
+ */
+export async function stepWish(models: Models, seen: MicroWishDoc, step: WishStep, set: Record<string, unknown>): Promise<MicroWishDoc> {
+  const { from, to } = WISH_STEPS[step];
+  if (seen.status !== from) throw illegal(seen, step);
+  // `updateOne`, not findOneAndUpdate: FerretDB v1 (SQLite) runs an `update` atomically but not a findAndModify,
+  // and two concurrent claims must not both match the PUBLISHED filter.
+  const { modifiedCount } = await models.MicroWish.updateOne({ _id: seen._id, status: from }, { $set: { ...set, status: to } });
+  const now = await loadWish(models, seen._id);
+  if (modifiedCount === 1) return now;
+  throw illegal(now, step);
+}
+
+function illegal(wish: MicroWishDoc, step: WishStep) {
+  return conflict(`cannot ${step} a micro-wish that is ${wish.status}; it must be ${WISH_STEPS[step].from}`, {
+    field: 'id',
+    status: wish.status,
+  });
+}
