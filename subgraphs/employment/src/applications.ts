@@ -77,7 +77,7 @@ async function moveOrConflict(ctx: Context, application: JobApplicationDoc, to: 
   const moved = (await ctx.models.JobApplication.findOneAndUpdate(
     { _id: application._id, status: application.status, lastStepOn: application.lastStepOn },
     { $set: { status: to, lastStepOn: on, ...extra }, $push: { history: { status: to, on, note, by: actor(ctx) } } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean()) as JobApplicationDoc | null;
   if (!moved) throw conflict('the application changed meanwhile; read it again', { field: 'applicationId' });
   return moved;
@@ -97,7 +97,7 @@ async function place(ctx: Context, application: JobApplicationDoc, on: string, n
   const taken = await JobPosting.findOneAndUpdate(
     { _id: application.postingId, openings: trusted({ $gte: 1 }), placedApplicationIds: trusted({ $ne: application._id }) },
     { $inc: { openings: -1 }, $push: { placedApplicationIds: application._id } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean() as JobPostingDoc | null;
   if (!taken) {
     const posting = (await JobPosting.findById(application.postingId).lean()) as JobPostingDoc | null;

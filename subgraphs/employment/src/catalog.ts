@@ -54,7 +54,7 @@ export async function createJobPosting(ctx: Context, input: CreatePostingInput):
 
 export async function closeJobPosting(ctx: Context, idArg: string) {
   const id = assertId(idArg, 'id');
-  const closed = await ctx.models.JobPosting.findOneAndUpdate({ _id: id, status: 'OPEN' }, { $set: { status: 'CLOSED' } }, { new: true }).lean();
+  const closed = await ctx.models.JobPosting.findOneAndUpdate({ _id: id, status: 'OPEN' }, { $set: { status: 'CLOSED' } }, { returnDocument: 'after' }).lean();
   if (closed) return closed;
   const posting = (await ctx.models.JobPosting.findById(id).lean()) as JobPostingDoc | null;
   if (!posting) throw withField(notFound('JobPosting', id), 'id');

@@ -97,7 +97,7 @@ async function book(ctx: Context, entry: Record<string, any>, dedupeKey: string,
   const applied = (await WelfareFund.findOneAndUpdate(
     { _id: pending.fundId, pendingEntryIds: trusted({ $ne: pending._id }), ...(isPayment ? { balanceFen: trusted({ $gte: amount }) } : {}) },
     { $inc: isPayment ? { balanceFen: -amount, paymentTotalFen: amount } : { balanceFen: amount, incomeTotalFen: amount }, $push: { pendingEntryIds: pending._id } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean()) as WelfareFundDoc | null;
   let balanceAfterFen = applied?.balanceFen;
   if (!applied) {

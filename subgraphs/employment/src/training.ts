@@ -42,7 +42,7 @@ export interface EnrolInput {
 
 /** Takes one seat (conditional $inc: never below zero) or gives it back. */
 const takeSeat = (ctx: Context, courseId: string) =>
-  ctx.models.TrainingCourse.findOneAndUpdate({ _id: courseId, seatsLeft: trusted({ $gte: 1 }) }, { $inc: { seatsLeft: -1, enrolledCount: 1 } }, { new: true }).lean();
+  ctx.models.TrainingCourse.findOneAndUpdate({ _id: courseId, seatsLeft: trusted({ $gte: 1 }) }, { $inc: { seatsLeft: -1, enrolledCount: 1 } }, { returnDocument: 'after' }).lean();
 const giveSeatBack = (ctx: Context, courseId: string) =>
   ctx.models.TrainingCourse.updateOne({ _id: courseId }, { $inc: { seatsLeft: 1, enrolledCount: -1 } });
 
@@ -81,7 +81,7 @@ async function reEnrol(ctx: Context, enrolment: CourseEnrolmentDoc, enrolledOn: 
   const back = await ctx.models.CourseEnrolment.findOneAndUpdate(
     { _id: enrolment._id, status: 'WITHDRAWN' },
     { $set: { status: 'ENROLLED', enrolledOn } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   if (!back) {
     await giveSeatBack(ctx, enrolment.courseId);
@@ -112,7 +112,7 @@ export async function completeEnrolment(ctx: Context, input: { enrolmentId: stri
   const done = await ctx.models.CourseEnrolment.findOneAndUpdate(
     { _id: id, status: 'ENROLLED' },
     { $set: { status: 'COMPLETED', completedOn, passed: input.passed } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   if (!done) throw conflict(`only an ENROLLED enrolment can be completed (it is ${enrolment.status})`, { field: 'enrolmentId' });
   return done;
@@ -121,7 +121,7 @@ export async function completeEnrolment(ctx: Context, input: { enrolmentId: stri
 /** Withdrawal frees the seat; the conditional move makes sure a seat is given back once. */
 export async function withdrawEnrolment(ctx: Context, idArg: string) {
   const id = assertId(idArg, 'id');
-  const withdrawn = (await ctx.models.CourseEnrolment.findOneAndUpdate({ _id: id, status: 'ENROLLED' }, { $set: { status: 'WITHDRAWN' } }, { new: true }).lean()) as CourseEnrolmentDoc | null;
+  const withdrawn = (await ctx.models.CourseEnrolment.findOneAndUpdate({ _id: id, status: 'ENROLLED' }, { $set: { status: 'WITHDRAWN' } }, { returnDocument: 'after' }).lean()) as CourseEnrolmentDoc | null;
   if (!withdrawn) {
     const enrolment = (await ctx.models.CourseEnrolment.findById(id).lean()) as CourseEnrolmentDoc | null;
     if (!enrolment) throw withField(notFound('CourseEnrolment', id), 'id');

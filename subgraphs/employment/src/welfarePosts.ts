@@ -46,7 +46,7 @@ export async function assignWelfarePost(ctx: Context, input: { postId: string; r
   const post = await ctx.models.WelfarePost.findOneAndUpdate(
     { _id: postId, status: 'VACANT' },
     { $set: { status: 'HELD', holderResidentId: residentId, holderSince: since } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   if (!post) throw conflict('the post is held; vacate it first', { field: 'postId' });
   return post;
@@ -62,7 +62,7 @@ export async function vacateWelfarePost(ctx: Context, input: { postId: string; o
   const post = await ctx.models.WelfarePost.findOneAndUpdate(
     { _id: postId, status: 'HELD', holderResidentId: current.holderResidentId },
     { $set: { status: 'VACANT' }, $unset: { holderResidentId: 1, holderSince: 1 } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   if (!post) throw conflict('the post changed meanwhile; read it again', { field: 'postId' });
   return post;
