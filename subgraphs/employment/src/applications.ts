@@ -2,6 +2,7 @@ import { assertId, conflict, createOnce, idempotentId, notFound, requireDate, st
 import type { Context } from './context';
 import { ACTIVE_APPLICATION_STATUSES, canMove, type ApplicationStatus } from './applicationRules';
 import { latestRecord } from './history';
+import { locked } from './locks';
 import { actor, optionalText, requireEnum, requireNotBefore, withField } from './input';
 import { APPLICATION_STATUSES } from './models/enums';
 import type { JobApplicationDoc } from './models/JobApplication';
@@ -64,13 +65,15 @@ export async function advanceJobApplication(ctx: Context, input: AdvanceInput): 
   const to = requireEnum(input.status, APPLICATION_STATUSES, 'status') as ApplicationStatus;
   const on = requireDate(input.on, 'on');
   const note = optionalText(input.note, 'note');
-  const application = (await ctx.models.JobApplication.findById(id).lean()) as JobApplicationDoc | null;
-  if (!application) throw withField(notFound('JobApplication', id), 'applicationId');
-  const from = application.status as ApplicationStatus;
-  if (!canMove(from, to)) throw conflict(`an application cannot move from ${from} to ${to}`, { field: 'status', from, to });
-  requireNotBefore(on, application.lastStepOn, 'on', 'the previous step');
-  if (to === 'PLACED') return place(ctx, application, on, note);
-  return moveOrConflict(ctx, application, to, on, note, {});
+  return locked(ctx, 'application', id, async () => {
+    const application = (await ctx.models.JobApplication.findById(id).lean()) as JobApplicationDoc | null;
+    if (!application) throw withField(notFound('JobApplication', id), 'applicationId');
+    const from = application.status as ApplicationStatus;
+    if (!canMove(from, to)) throw conflict(`an application cannot move from ${from} to ${to}`, { field: 'status', from, to });
+    requireNotBefore(on, application.lastStepOn, 'on', 'the previous step');
+    if (to === 'PLACED') return place(ctx, application, on, note);
+    return moveOrConflict(ctx, application, to, on, note, {});
+  });
 }
 
 async function moveOrConflict(ctx: Context, application: JobApplicationDoc, to: ApplicationStatus, on: string, note: string | undefined, extra: Record<string, unknown>) {
@@ -94,11 +97,14 @@ async function place(ctx: Context, application: JobApplicationDoc, on: string, n
   const latest = latestRecord(records as any[]);
   if (latest) requireNotBefore(on, latest.since, 'on', "the resident's latest employment record");
 
-  const taken = await JobPosting.findOneAndUpdate(
-    { _id: application.postingId, openings: trusted({ $gte: 1 }), placedApplicationIds: trusted({ $ne: application._id }) },
-    { $inc: { openings: -1 }, $push: { placedApplicationIds: application._id } },
-    { returnDocument: 'after' },
-  ).lean() as JobPostingDoc | null;
+  const postingId = application.postingId;
+  const taken = (await locked(ctx, 'posting', postingId, () =>
+    JobPosting.findOneAndUpdate(
+      { _id: postingId, openings: trusted({ $gte: 1 }), placedApplicationIds: trusted({ $ne: application._id }) },
+      { $inc: { openings: -1 }, $push: { placedApplicationIds: application._id } },
+      { returnDocument: 'after' },
+    ).lean(),
+  )) as JobPostingDoc | null;
   if (!taken) {
     const posting = (await JobPosting.findById(application.postingId).lean()) as JobPostingDoc | null;
     if (!posting?.placedApplicationIds?.includes(application._id)) {
@@ -115,11 +121,13 @@ async function place(ctx: Context, application: JobApplicationDoc, on: string, n
     if (now?.status === 'PLACED') return now;
     // Only the call that took the opening gives it back.
     if (!taken) throw error;
-    await JobPosting.updateOne({ _id: application.postingId, placedApplicationIds: application._id }, { $inc: { openings: 1 }, $pull: { placedApplicationIds: application._id } });
-    await JobPosting.updateOne({ _id: application.postingId, status: 'FILLED', openings: trusted({ $gte: 1 }) }, { $set: { status: 'OPEN' } });
+    await locked(ctx, 'posting', postingId, async () => {
+      await JobPosting.updateOne({ _id: postingId, placedApplicationIds: application._id }, { $inc: { openings: 1 }, $pull: { placedApplicationIds: application._id } });
+      await JobPosting.updateOne({ _id: postingId, status: 'FILLED', openings: trusted({ $gte: 1 }) }, { $set: { status: 'OPEN' } });
+    });
     throw error;
   }
-  await JobPosting.updateOne({ _id: application.postingId, status: 'OPEN', openings: 0 }, { $set: { status: 'FILLED' } });
+  await locked(ctx, 'posting', postingId, () => JobPosting.updateOne({ _id: postingId, status: 'OPEN', openings: 0 }, { $set: { status: 'FILLED' } }));
   await EmploymentRecord.updateOne(
     { _id: stableId('placement', application._id) },
     {

@@ -1,5 +1,6 @@
 import { assertId, badInput, conflict, createOnce, notFound, requireDate, requireNonBlank, requirePhone, trusted } from '@cg/kit';
 import type { Context } from './context';
+import { locked } from './locks';
 import { actor, containsPattern, requireEnum, requireInt, withField } from './input';
 import { EMPLOYER_KINDS, POSTING_STATUSES } from './models/enums';
 import type { EmployerDoc } from './models/Employer';
@@ -54,7 +55,9 @@ export async function createJobPosting(ctx: Context, input: CreatePostingInput):
 
 export async function closeJobPosting(ctx: Context, idArg: string) {
   const id = assertId(idArg, 'id');
-  const closed = await ctx.models.JobPosting.findOneAndUpdate({ _id: id, status: 'OPEN' }, { $set: { status: 'CLOSED' } }, { returnDocument: 'after' }).lean();
+  const closed = await locked(ctx, 'posting', id, () =>
+    ctx.models.JobPosting.findOneAndUpdate({ _id: id, status: 'OPEN' }, { $set: { status: 'CLOSED' } }, { returnDocument: 'after' }).lean(),
+  );
   if (closed) return closed;
   const posting = (await ctx.models.JobPosting.findById(id).lean()) as JobPostingDoc | null;
   if (!posting) throw withField(notFound('JobPosting', id), 'id');

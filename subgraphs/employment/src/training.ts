@@ -1,5 +1,6 @@
 import { assertId, badInput, conflict, createOnce, isDuplicateKey, notFound, requireDate, requireNonBlank, trusted } from '@cg/kit';
 import type { Context } from './context';
+import { locked } from './locks';
 import { actor, requireEnum, requireInt, requireNotBefore, withField } from './input';
 import { COURSE_CATEGORIES } from './models/enums';
 import type { CourseEnrolmentDoc } from './models/CourseEnrolment';
@@ -42,9 +43,9 @@ export interface EnrolInput {
 
 /** Takes one seat (conditional $inc: never below zero) or gives it back. */
 const takeSeat = (ctx: Context, courseId: string) =>
-  ctx.models.TrainingCourse.findOneAndUpdate({ _id: courseId, seatsLeft: trusted({ $gte: 1 }) }, { $inc: { seatsLeft: -1, enrolledCount: 1 } }, { returnDocument: 'after' }).lean();
+  locked(ctx, 'course', courseId, () => ctx.models.TrainingCourse.findOneAndUpdate({ _id: courseId, seatsLeft: trusted({ $gte: 1 }) }, { $inc: { seatsLeft: -1, enrolledCount: 1 } }, { returnDocument: 'after' }).lean());
 const giveSeatBack = (ctx: Context, courseId: string) =>
-  ctx.models.TrainingCourse.updateOne({ _id: courseId }, { $inc: { seatsLeft: 1, enrolledCount: -1 } });
+  locked(ctx, 'course', courseId, () => ctx.models.TrainingCourse.updateOne({ _id: courseId }, { $inc: { seatsLeft: 1, enrolledCount: -1 } }));
 
 const alreadyEnrolled = () => conflict('the resident is enrolled in this course already', { field: 'residentId' });
 
@@ -78,11 +79,9 @@ export async function enrolInCourse(ctx: Context, input: EnrolInput): Promise<Co
 /** A resident who withdrew may enrol again: the same record comes back to ENROLLED with a new seat. */
 async function reEnrol(ctx: Context, enrolment: CourseEnrolmentDoc, enrolledOn: string, capacity: number) {
   if (!(await takeSeat(ctx, enrolment.courseId))) throw conflict('the course is full', { field: 'courseId', capacity });
-  const back = await ctx.models.CourseEnrolment.findOneAndUpdate(
-    { _id: enrolment._id, status: 'WITHDRAWN' },
-    { $set: { status: 'ENROLLED', enrolledOn } },
-    { returnDocument: 'after' },
-  ).lean();
+  const back = await locked(ctx, 'enrolment', enrolment._id, () =>
+    ctx.models.CourseEnrolment.findOneAndUpdate({ _id: enrolment._id, status: 'WITHDRAWN' }, { $set: { status: 'ENROLLED', enrolledOn } }, { returnDocument: 'after' }).lean(),
+  );
   if (!back) {
     await giveSeatBack(ctx, enrolment.courseId);
     throw alreadyEnrolled();
@@ -109,11 +108,9 @@ export async function completeEnrolment(ctx: Context, input: { enrolmentId: stri
   const course = (await ctx.models.TrainingCourse.findById(enrolment.courseId).lean()) as TrainingCourseDoc;
   requireNotBefore(completedOn, course.startsOn, 'completedOn', 'the course start');
   requireNotBefore(completedOn, enrolment.enrolledOn, 'completedOn', 'the enrolment');
-  const done = await ctx.models.CourseEnrolment.findOneAndUpdate(
-    { _id: id, status: 'ENROLLED' },
-    { $set: { status: 'COMPLETED', completedOn, passed: input.passed } },
-    { returnDocument: 'after' },
-  ).lean();
+  const done = await locked(ctx, 'enrolment', id, () =>
+    ctx.models.CourseEnrolment.findOneAndUpdate({ _id: id, status: 'ENROLLED' }, { $set: { status: 'COMPLETED', completedOn, passed: input.passed } }, { returnDocument: 'after' }).lean(),
+  );
   if (!done) throw conflict(`only an ENROLLED enrolment can be completed (it is ${enrolment.status})`, { field: 'enrolmentId' });
   return done;
 }
@@ -121,7 +118,9 @@ export async function completeEnrolment(ctx: Context, input: { enrolmentId: stri
 /** Withdrawal frees the seat; the conditional move makes sure a seat is given back once. */
 export async function withdrawEnrolment(ctx: Context, idArg: string) {
   const id = assertId(idArg, 'id');
-  const withdrawn = (await ctx.models.CourseEnrolment.findOneAndUpdate({ _id: id, status: 'ENROLLED' }, { $set: { status: 'WITHDRAWN' } }, { returnDocument: 'after' }).lean()) as CourseEnrolmentDoc | null;
+  const withdrawn = (await locked(ctx, 'enrolment', id, () =>
+    ctx.models.CourseEnrolment.findOneAndUpdate({ _id: id, status: 'ENROLLED' }, { $set: { status: 'WITHDRAWN' } }, { returnDocument: 'after' }).lean(),
+  )) as CourseEnrolmentDoc | null;
   if (!withdrawn) {
     const enrolment = (await ctx.models.CourseEnrolment.findById(id).lean()) as CourseEnrolmentDoc | null;
     if (!enrolment) throw withField(notFound('CourseEnrolment', id), 'id');

@@ -1,5 +1,6 @@
 import { assertId, badInput, conflict, createOnce, notFound, requireDate, requireNonBlank } from '@cg/kit';
 import type { Context } from './context';
+import { locked } from './locks';
 import { actor, optionalDate, optionalId, requireEnum, requireFen, requireNotBefore, withField } from './input';
 import { WELFARE_POST_KINDS } from './models/enums';
 import type { WelfarePostDoc } from './models/WelfarePost';
@@ -43,11 +44,13 @@ export async function assignWelfarePost(ctx: Context, input: { postId: string; r
   const since = requireDate(input.since, 'since');
   await requirePost(ctx, postId);
   await ctx.peers.requireEntities('civil-affairs', 'Resident', [residentId], 'residentId');
-  const post = await ctx.models.WelfarePost.findOneAndUpdate(
-    { _id: postId, status: 'VACANT' },
-    { $set: { status: 'HELD', holderResidentId: residentId, holderSince: since } },
-    { returnDocument: 'after' },
-  ).lean();
+  const post = await locked(ctx, 'welfare-post', postId, () =>
+    ctx.models.WelfarePost.findOneAndUpdate(
+      { _id: postId, status: 'VACANT' },
+      { $set: { status: 'HELD', holderResidentId: residentId, holderSince: since } },
+      { returnDocument: 'after' },
+    ).lean(),
+  );
   if (!post) throw conflict('the post is held; vacate it first', { field: 'postId' });
   return post;
 }
@@ -59,11 +62,13 @@ export async function vacateWelfarePost(ctx: Context, input: { postId: string; o
   const current = await requirePost(ctx, postId);
   if (current.status !== 'HELD') throw conflict('the post is vacant already', { field: 'postId' });
   requireNotBefore(on, current.holderSince!, 'on', 'the holder started');
-  const post = await ctx.models.WelfarePost.findOneAndUpdate(
-    { _id: postId, status: 'HELD', holderResidentId: current.holderResidentId },
-    { $set: { status: 'VACANT' }, $unset: { holderResidentId: 1, holderSince: 1 } },
-    { returnDocument: 'after' },
-  ).lean();
+  const post = await locked(ctx, 'welfare-post', postId, () =>
+    ctx.models.WelfarePost.findOneAndUpdate(
+      { _id: postId, status: 'HELD', holderResidentId: current.holderResidentId },
+      { $set: { status: 'VACANT' }, $unset: { holderResidentId: 1, holderSince: 1 } },
+      { returnDocument: 'after' },
+    ).lean(),
+  );
   if (!post) throw conflict('the post changed meanwhile; read it again', { field: 'postId' });
   return post;
 }
