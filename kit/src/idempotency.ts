@@ -5,6 +5,10 @@ import { newId, stableId } from './ids';
 
 export const isDuplicateKey = (error: unknown) => (error as { code?: number })?.code === 11000;
 
+/** The `_id` `createOnce` gives a record created with `idempotencyKey` (to recognise a retry before writing). */
+export const idempotentId = (model: Model<any>, idempotencyKey: string, caller = 'anonymous') =>
+  stableId(model.collection.name, caller, idempotencyKey);
+
 const fingerprint = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex').slice(0, 16);
 
 /**
@@ -26,7 +30,7 @@ export async function createOnce<T extends { _id: string }>(
   if (!/^[\w.:-]{8,128}$/.test(idempotencyKey)) {
     throw badInput('idempotencyKey must be 8–128 characters of letters, digits, _ . : -', { field: 'idempotencyKey' });
   }
-  const _id = stableId(model.collection.name, caller, idempotencyKey);
+  const _id = idempotentId(model, idempotencyKey, caller);
   const requestFingerprint = fingerprint(input);
   try {
     const created = await model.create({ ...doc, _id, requestFingerprint });

@@ -1,15 +1,51 @@
-import { byIdLoader, manyByFieldLoader } from '@cg/kit';
+import DataLoader from 'dataloader';
+import { byIdLoader, manyByFieldLoader, trusted } from '@cg/kit';
+import { containsPattern } from './input';
 import type { Models } from './models';
+import type { CourseEnrolmentDoc } from './models/CourseEnrolment';
 import type { EmployerDoc } from './models/Employer';
 import type { EmploymentRecordDoc } from './models/EmploymentRecord';
+import type { JobApplicationDoc } from './models/JobApplication';
 import type { JobPostingDoc } from './models/JobPosting';
+import type { TrainingCourseDoc } from './models/TrainingCourse';
+import type { WelfareFundDoc } from './models/WelfareFund';
+import type { WelfareFundEntryDoc } from './models/WelfareFundEntry';
+import type { WelfarePostDoc } from './models/WelfarePost';
+
+/** How many open postings a resident's suggestions are picked from (newest first). */
+export const MATCH_POOL = 100;
+
+/** Open postings with an opening left, newest first, per keyword ('' for all): one query per distinct keyword. */
+const openPostingsByKeyword = (models: Models) =>
+  new DataLoader<string, JobPostingDoc[]>((keywords) =>
+    Promise.all(
+      keywords.map(async (keyword) =>
+        (await models.JobPosting.find({ status: 'OPEN', openings: trusted({ $gt: 0 }), ...(keyword ? { title: containsPattern(keyword) } : {}) })
+          .sort({ postedOn: -1, _id: 1 })
+          .limit(MATCH_POOL)
+          .lean()) as unknown as JobPostingDoc[],
+      ),
+    ),
+  );
 
 /** Per request: every entity and list relation batched into one `$in` query per type. */
 export const createLoaders = ({ models }: { models: Models }) => ({
   employer: byIdLoader<EmployerDoc>(models.Employer),
   jobPosting: byIdLoader<JobPostingDoc>(models.JobPosting),
-  openPostingsByEmployer: manyByFieldLoader<JobPostingDoc>(models.JobPosting, 'employerId', { status: 'OPEN' }),
+  openPostingsByEmployer: manyByFieldLoader<JobPostingDoc>(models.JobPosting, 'employerId', { status: 'OPEN', openings: trusted({ $gt: 0 }) }),
+  openPostingsByKeyword: openPostingsByKeyword(models),
   employmentRecord: byIdLoader<EmploymentRecordDoc>(models.EmploymentRecord),
   recordsByResident: manyByFieldLoader<EmploymentRecordDoc>(models.EmploymentRecord, 'residentId'),
+  jobApplication: byIdLoader<JobApplicationDoc>(models.JobApplication),
+  applicationsByResident: manyByFieldLoader<JobApplicationDoc>(models.JobApplication, 'residentId'),
+  trainingCourse: byIdLoader<TrainingCourseDoc>(models.TrainingCourse),
+  courseEnrolment: byIdLoader<CourseEnrolmentDoc>(models.CourseEnrolment),
+  enrolmentsByCourse: manyByFieldLoader<CourseEnrolmentDoc>(models.CourseEnrolment, 'courseId'),
+  enrolmentsByResident: manyByFieldLoader<CourseEnrolmentDoc>(models.CourseEnrolment, 'residentId'),
+  welfareFund: byIdLoader<WelfareFundDoc>(models.WelfareFund),
+  welfareFundEntry: byIdLoader<WelfareFundEntryDoc>(models.WelfareFundEntry),
+  welfarePost: byIdLoader<WelfarePostDoc>(models.WelfarePost),
+  postsByHolder: manyByFieldLoader<WelfarePostDoc>(models.WelfarePost, 'holderResidentId'),
+  postsByFund: manyByFieldLoader<WelfarePostDoc>(models.WelfarePost, 'fundId'),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

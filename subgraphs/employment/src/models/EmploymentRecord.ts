@@ -1,11 +1,16 @@
 import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
+import { EMPLOYMENT_STATUSES } from './enums';
 
 export const employmentRecordSchema = entitySchema('employment_records', {
   residentId: { type: String, required: true }, // civil affairs' Resident
-  status: { type: String, required: true, enum: ['EMPLOYED', 'SEEKING', 'UNABLE_TO_WORK', 'STUDENT', 'RETIRED'] },
+  status: { type: String, required: true, enum: EMPLOYMENT_STATUSES },
   employerId: { type: String },
   since: { type: String, required: true },
+  applicationId: { type: String }, // the placement that led here
+  note: { type: String },
+  recordedBy: { type: String },
+  recordedAt: { type: Date },
 });
 employmentRecordSchema.index({ residentId: 1, since: -1 });
 

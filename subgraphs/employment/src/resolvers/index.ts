@@ -1,7 +1,17 @@
+import { CourseEnrolment } from './CourseEnrolment';
 import { Employer } from './Employer';
 import { EmploymentRecord } from './EmploymentRecord';
+import { JobApplication } from './JobApplication';
 import { JobPosting } from './JobPosting';
+import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { Resident } from './Resident';
+import { TrainingCourse } from './TrainingCourse';
+import { WelfareFund } from './WelfareFund';
+import { WelfareFundEntry } from './WelfareFundEntry';
+import { WelfarePost } from './WelfarePost';
 
-export const resolvers = { Query, Employer, JobPosting, EmploymentRecord, Resident };
+export const resolvers = {
+  Query, Mutation, Employer, JobPosting, JobApplication, EmploymentRecord, Resident,
+  TrainingCourse, CourseEnrolment, WelfarePost, WelfareFund, WelfareFundEntry,
+};

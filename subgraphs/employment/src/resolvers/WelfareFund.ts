@@ -1,0 +1,35 @@
+import { assertId, entityResolvers, paginate, reference, requireDate, trusted, type PageArgs } from '@cg/kit';
+import type { Context } from '../context';
+import { reconcile } from '../fund';
+import { requireEnum } from '../input';
+import { FUND_ENTRY_KINDS, FUND_INCOME_SOURCES } from '../models/enums';
+import type { WelfareFundDoc } from '../models/WelfareFund';
+
+interface EntryFilter {
+  kind?: string | null;
+  source?: string | null;
+  postId?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+function entryFilter(fund: WelfareFundDoc, filter: EntryFilter = {}) {
+  const query: Record<string, unknown> = { fundId: fund._id, state: 'APPLIED' };
+  if (filter.kind != null) query.kind = requireEnum(filter.kind, FUND_ENTRY_KINDS, 'filter.kind');
+  if (filter.source != null) query.source = requireEnum(filter.source, FUND_INCOME_SOURCES, 'filter.source');
+  if (filter.postId != null) query.postId = assertId(filter.postId, 'filter.postId');
+  const range: Record<string, string> = {};
+  if (filter.from != null) range.$gte = requireDate(filter.from, 'filter.from');
+  if (filter.to != null) range.$lte = requireDate(filter.to, 'filter.to');
+  if (Object.keys(range).length) query.occurredOn = trusted(range);
+  return query;
+}
+
+export const WelfareFund = {
+  ...entityResolvers((ctx: Context) => ctx.loaders.welfareFund),
+  community: (fund: WelfareFundDoc) => reference(fund.communityId),
+  posts: (fund: WelfareFundDoc, _: unknown, { loaders }: Context) => loaders.postsByFund.load(fund._id),
+  entries: (fund: WelfareFundDoc, { filter, first, after }: { filter?: EntryFilter } & PageArgs, { models }: Context) =>
+    paginate(models.WelfareFundEntry, entryFilter(fund, filter ?? {}), { occurredOn: -1 }, { first, after }),
+  reconciliation: (fund: WelfareFundDoc, _: unknown, ctx: Context) => reconcile(ctx, fund),
+};

@@ -1,0 +1,36 @@
+/**
+ * Employment's part of the seeded world (see kit/src/seed.ts): assistance workshops and their postings,
+ * applications and placements, earlier status records, training courses and enrolments, public-welfare posts and
+ * each community's welfare fund with a year of ledger entries. Counts follow the scale (households, grids);
+ * deterministic: own faker seed, ids from stableId.
+ */
+import { fakerZH_CN as faker } from '@faker-js/faker';
+import type { ExtendWorld, SeedDoc as Doc } from '@cg/kit';
+import { seedApplications, seedHistory, seedWorkshops } from './seed/jobs';
+import { seedTraining } from './seed/training';
+import { seedWelfare } from './seed/welfare';
+
+export const extendWorld: ExtendWorld = (world, scale) => {
+  faker.seed(3003);
+  const civil = world['civil-affairs'] ?? {};
+  const core = world.employment ?? {};
+  const residents = (civil.Resident ?? []) as Doc[];
+  const records = (core.EmploymentRecord ?? []) as Doc[];
+  const { employers, postings } = seedWorkshops(scale.grids);
+  const { applications, placements } = seedApplications(residents, records, postings);
+  const history = seedHistory(residents, records, (core.Employer ?? []) as Doc[]);
+  const { courses, enrolments } = seedTraining(residents, records, scale.grids);
+  const { funds, posts, entries } = seedWelfare((civil.Community ?? []) as Doc[], (civil.Household ?? []) as Doc[], residents);
+  return {
+    Employer: employers,
+    JobPosting: postings,
+    JobApplication: applications,
+    EmploymentRecord: [...history, ...placements],
+    TrainingCourse: courses,
+    CourseEnrolment: enrolments,
+    WelfareFund: funds,
+    WelfarePost: posts,
+    WelfareFundEntry: entries,
+  };
+};
+

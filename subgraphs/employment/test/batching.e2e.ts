@@ -1,0 +1,66 @@
+import { observeCommands, stableId } from '@cg/kit';
+import { startStack, type Stack } from '../../../tests/support/stack';
+
+// Batching proven by the commands employment's driver sends, not by the answer alone.
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+}, 120_000);
+afterAll(() => stack.stop());
+
+/** `command collection` → how many were sent while `run` ran (a getMore only continues a query). */
+async function countCommands(run: () => Promise<void>) {
+  const watch = observeCommands(stack.departments.employment!.connection);
+  try {
+    await run();
+  } finally {
+    watch.stop();
+  }
+  return watch.commands.filter((c) => c.name !== 'getMore').reduce<Record<string, number>>((acc, c) => ({ ...acc, [`${c.name} ${c.collection}`]: (acc[`${c.name} ${c.collection}`] ?? 0) + 1 }), {});
+}
+
+test('a page of postings with their employers and the employers\' open postings: one query per collection', async () => {
+  let data: any;
+  const commands = await countCommands(async () => {
+    const response = await stack.query('{ jobPostings(first: 50, filter: { status: OPEN }) { totalCount edges { node { title employer { name kind openPostings { id title } } } } } }');
+    expect(response.errors).toBeUndefined();
+    data = response.data;
+  });
+  const employers = new Set(data.jobPostings.edges.map((e: any) => e.node.employer.name));
+  expect(data.jobPostings.edges.length).toBeGreaterThan(5);
+  expect(employers.size).toBeGreaterThan(2);
+  // countDocuments is an aggregate; the page and the open postings of every employer are one find each.
+  expect(commands).toEqual({ 'aggregate job_postings': 1, 'find job_postings': 2, 'find employers': 1 });
+});
+
+test('a grid\'s residents with status, history, applications, training, posts and matching postings: one query per collection', async () => {
+  const gridId = stableId('grid', 'ZB-YHM-02');
+  let data: any;
+  const commands = await countCommands(async () => {
+    const response = await stack.query(`{ grid(id: "${gridId}") { residents { id
+      employmentStatus { status employer { name } }
+      employmentHistory { status since until }
+      jobApplications { status posting { title } }
+      courseEnrolments { status course { title } }
+      welfarePosts { title fund { name } }
+      matchingPostings(first: 3) { id }
+    } } }`);
+    expect(response.errors).toBeUndefined();
+    data = response.data;
+  });
+  const residents = data.grid.residents;
+  expect(residents.length).toBeGreaterThan(50);
+  expect(residents.some((r: any) => r.jobApplications.length > 0)).toBe(true);
+  expect(residents.some((r: any) => r.courseEnrolments.length > 0)).toBe(true);
+  expect(residents.some((r: any) => r.employmentHistory.length > 1)).toBe(true);
+  expect(commands).toEqual({
+    'find employment_records': 1,
+    'find employers': 1,
+    'find job_applications': 1,
+    'find job_postings': 2, // the postings applied to, and the pool of open postings
+    'find course_enrolments': 1,
+    'find training_courses': 1,
+    'find welfare_posts': 1,
+    ...(residents.some((r: any) => r.welfarePosts.length > 0) ? { 'find welfare_funds': 1 } : {}),
+  });
+});
