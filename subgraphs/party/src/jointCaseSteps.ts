@@ -51,7 +51,7 @@ export function acceptTask(ctx: StepContext, args: StepArgs & { unitId: string }
       set: { tasks: updateTask(doc, unitId, (t) => ({ ...t, status: 'ACCEPTED', acceptedAt: now })), ...(isLead ? { 'm.responded': 1 } : {}) },
       unitId, unitDepartment: task.department,
     };
-  });
+  }, ['ACCEPT_HELPER']);
 }
 
 /** 退单: the lead refuses the case before accepting it, with a reason; the community dispatches again. */
@@ -146,7 +146,7 @@ export function rate(ctx: StepContext, args: StepArgs & { score: number; comment
     const set: Record<string, unknown> = { rating: { score, comment, at: now }, 'm.rated': 1, 'm.satisfied': poor ? 0 : 1 };
     if (poor) Object.assign(set, { tasks: reopenLead(doc), 'm.reworked': 1 });
     return { rule: poor ? 'RATE_POOR' : 'RATE', set, note: comment ?? `评分 ${score}` };
-  });
+  }, ['RATE_POOR']);
 }
 
 export const close = (ctx: StepContext, args: StepArgs & Note) => {
