@@ -1,10 +1,12 @@
-import { assertId, badInput, requireDateTime, requireOrder, trusted } from '@cg/kit';
+import { assertId, badInput, groupSums, requireDateTime, requireOrder, trusted } from '@cg/kit';
 import { ON_THE_CLOCK } from './jointCaseLifecycle';
+import type { PipelineStage } from 'mongoose';
 import type { Models } from './models';
 
 /**
  * Two ledgers 两台账, three lists 三清单 and the measures, with the aggregation subset both MongoDB and FerretDB v1
  * run: $match, $unwind, $group with $sum only (over the 0/1 flags each step keeps on the case); ratios in code.
+ * Several sums go through the kit's `groupSums` (FerretDB v1 computes only the first accumulator of a $group).
  */
 export interface Scope {
   from: string;
@@ -33,20 +35,16 @@ const FLAGS = ['dispatched', 'responded', 'handled', 'onTime', 'late', 'resolved
 /** The measures; each definition is written in the schema (JointCaseMeasures). */
 export async function measures(models: Models, scope: Scope, now = new Date()) {
   const match = scopeMatch(scope);
-  const [sums] = await models.JointCase.aggregate([
-    { $match: match },
-    { $group: { _id: null, total: { $sum: 1 }, ...Object.fromEntries(FLAGS.map((f) => [f, { $sum: `$m.${f}` }])) } },
-  ]);
-  const c: Record<string, number> = { total: 0, ...Object.fromEntries(FLAGS.map((f) => [f, 0])), ...sums };
+  const [sums] = await groupSums(models.JointCase, [{ $match: match }], null, { total: 1, ...Object.fromEntries(FLAGS.map((f) => [f, `$m.${f}`])) });
+  const c = { total: 0, ...Object.fromEntries(FLAGS.map((f) => [f, 0])), ...sums } as unknown as Record<string, number>;
   const openOverdue = await models.JointCase.countDocuments({
     ...match, status: trusted({ $in: [...ON_THE_CLOCK] }), dueAt: trusted({ $lt: now }),
   });
-  const [reports] = await models.JointCase.aggregate([
+  const [reports] = await groupSums(models.JointCase, [
     { $match: match },
     { $unwind: '$whistleCalls' },
     { $match: { $or: [{ 'whistleCalls.reportBy': { $lt: now } }, { 'whistleCalls.reportedAt': { $ne: null } }] } },
-    { $group: { _id: null, due: { $sum: 1 }, onTime: { $sum: '$whistleCalls.onTime' } } },
-  ]);
+  ], null, { due: 1, onTime: '$whistleCalls.onTime' });
   const reportsDue = reports?.due ?? 0;
   const reportsOnTime = reports?.onTime ?? 0;
   return {
@@ -68,26 +66,23 @@ export async function measures(models: Models, scope: Scope, now = new Date()) {
 
 /** 民情台账: cases by grid and category. */
 export async function publicSentimentLedger(models: Models, scope: Scope) {
-  const rows = await models.JointCase.aggregate([
-    { $match: scopeMatch(scope) },
-    { $group: { _id: { gridId: '$gridId', category: '$category' }, received: { $sum: 1 }, handled: { $sum: '$m.handled' }, resolved: { $sum: '$m.resolved' }, satisfied: { $sum: '$m.satisfied' }, rated: { $sum: '$m.rated' } } },
-  ]);
+  const rows = await groupSums(models.JointCase, [{ $match: scopeMatch(scope) }], { gridId: '$gridId', category: '$category' }, {
+    received: 1, handled: '$m.handled', resolved: '$m.resolved', satisfied: '$m.satisfied', rated: '$m.rated',
+  });
   return rows
-    .map((r) => ({ gridId: r._id.gridId as string, category: r._id.category as string, received: r.received, handled: r.handled, resolved: r.resolved, satisfied: r.satisfied, rated: r.rated }))
+    .map(({ _id, ...counts }) => ({ ...(_id as { gridId: string; category: string }), ...counts }))
     .sort((a, b) => a.gridId.localeCompare(b.gridId) || a.category.localeCompare(b.category));
 }
 
 /** 政务台账: per unit, tasks received, resolved, on time and overdue, and whistle calls answered on time. */
 export async function governmentLedger(models: Models, scope: Scope, now = new Date()) {
   const match = scopeMatch(scope);
-  const live = { $match: { 'tasks.status': { $ne: 'WITHDRAWN' }, ...(scope.unitId ? { 'tasks.unitId': scope.unitId } : {}) } };
+  const live: PipelineStage = { $match: { 'tasks.status': { $ne: 'WITHDRAWN' }, ...(scope.unitId ? { 'tasks.unitId': scope.unitId } : {}) } };
   const [tasks, open, calls] = await Promise.all([
-    models.JointCase.aggregate([{ $match: match }, { $unwind: '$tasks' }, live,
-      { $group: { _id: '$tasks.unitId', received: { $sum: 1 }, resolved: { $sum: '$tasks.resolved' }, onTime: { $sum: '$tasks.onTime' } } }]),
+    groupSums(models.JointCase, [{ $match: match }, { $unwind: '$tasks' }, live], '$tasks.unitId', { received: 1, resolved: '$tasks.resolved', onTime: '$tasks.onTime' }),
     models.JointCase.aggregate([{ $match: { ...match, dueAt: { $lt: now } } }, { $unwind: '$tasks' },
       { $match: { 'tasks.status': { $in: ['PENDING', 'ACCEPTED'] } } }, { $group: { _id: '$tasks.unitId', n: { $sum: 1 } } }]),
-    models.JointCase.aggregate([{ $match: match }, { $unwind: '$whistleCalls' },
-      { $group: { _id: '$whistleCalls.unitId', called: { $sum: 1 }, reportedOnTime: { $sum: '$whistleCalls.onTime' } } }]),
+    groupSums(models.JointCase, [{ $match: match }, { $unwind: '$whistleCalls' }], '$whistleCalls.unitId', { called: 1, reportedOnTime: '$whistleCalls.onTime' }),
   ]);
   const units = new Set<string>([...tasks, ...calls].map((r) => r._id as string));
   if (scope.unitId) for (const u of [...units]) if (u !== scope.unitId) units.delete(u);
@@ -108,7 +103,7 @@ export async function threeLists(models: Models, communityId: string, now = new 
   const open = { communityId: community, status: { $in: [...ON_THE_CLOCK, 'DEFERRED'] } };
   const [problems, overdue, leads, units] = await Promise.all([
     models.JointCase.aggregate([{ $match: open }, { $group: { _id: '$category', open: { $sum: 1 } } }]),
-    models.JointCase.aggregate([{ $match: { ...open, dueAt: { $lt: now } } }, { $group: { _id: '$category', n: { $sum: 1 } } }]),
+    models.JointCase.aggregate([{ $match: { ...open, status: { $in: [...ON_THE_CLOCK] }, dueAt: { $lt: now } } }, { $group: { _id: '$category', n: { $sum: 1 } } }]),
     models.JointCase.aggregate([{ $match: open }, { $unwind: '$tasks' },
       { $match: { 'tasks.role': 'LEAD', 'tasks.status': { $in: ['PENDING', 'ACCEPTED'] } } }, { $group: { _id: '$tasks.unitId', n: { $sum: 1 } } }]),
     models.ResponseUnit.find({ communityId: community }).sort({ kind: 1, name: 1 }).lean(),
