@@ -4,7 +4,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { createHttpApp, listSubgraphs, listen, subgraphUrl, supergraphPath, type RunningHttp } from '@cg/kit';
+import { createHttpApp, IDENTITY_HEADER, listSubgraphs, listen, subgraphUrl, supergraphPath, type RunningHttp } from '@cg/kit';
 
 export interface GatewayOptions {
   /** Defaults to the checked-in schema/supergraph.graphql. */
@@ -15,12 +15,15 @@ export interface GatewayOptions {
 
 interface GatewayContext {
   requestId: string;
+  /** DEV/TEST ONLY: the caller's `x-cg-identity`, forwarded when CG_TRUST_IDENTITY_HEADER=1 (until issue 5 signs identities). */
+  identityHeader?: string;
 }
 
 /** Forwards the request id so one request can be followed through every department's logs. */
 class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    if (context.identityHeader && process.env.CG_TRUST_IDENTITY_HEADER === '1') request.http?.headers.set(IDENTITY_HEADER, context.identityHeader);
   }
 }
 
@@ -51,7 +54,9 @@ export async function buildGateway(options: GatewayOptions = {}) {
   app.use(
     '/graphql',
     express.json({ limit: process.env.BODY_LIMIT ?? '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => ({ requestId: req.header('x-request-id') ?? randomUUID() }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({ requestId: req.header('x-request-id') ?? randomUUID(), identityHeader: req.header(IDENTITY_HEADER) }),
+    }),
   );
   return { app, urls, stop: () => apollo.stop() };
 }

@@ -20,3 +20,4 @@ export * from './peers';
 export * from './sdl';
 export * from './seed';
 export * from './lock';
+export * from './aggregate';

@@ -7,7 +7,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Connection } from 'mongoose';
 import { createHttpApp, listen, type RunningHttp } from './http';
-import type { Identity } from './identity';
+import { IDENTITY_HEADER, identityFromHeader, type Identity } from './identity';
 import { createPeerClient, type PeerClient } from './peers';
 import { loadTypeDefs } from './sdl';
 import { connectDatabase, departmentDbName } from './mongo';
@@ -80,7 +80,9 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = req.header('x-request-id') ?? randomUUID();
-        const base = { requestId, department: department.name, identity: null, peers: createPeerClient(department.name, requestId), models };
+        // Null unless CG_TRUST_IDENTITY_HEADER=1 (dev/tests) until the gateway signs identities (issue 5).
+        const identity = identityFromHeader(req.header(IDENTITY_HEADER));
+        const base = { requestId, department: department.name, identity, peers: createPeerClient(department.name, requestId), models };
         return { ...base, loaders: department.createLoaders(base) };
       },
     }),

@@ -14,6 +14,8 @@ import type { ServiceActivityDoc } from './models/ServiceActivity';
 import type { ServicePostDoc } from './models/ServicePost';
 import { monthlyPoints } from './points';
 import { quotaCounts, toStatus, type QuotaStatus } from './quota';
+import type { JointCaseDoc } from './models/JointCase';
+import type { ResponseUnitDoc } from './models/ResponseUnit';
 
 /** Loaders that take an argument (a year, a level): one DataLoader per distinct argument, created on first use. */
 function perArgument<A, K, V>(create: (arg: A) => DataLoader<K, V>) {
@@ -81,5 +83,8 @@ export const createLoaders = ({ models }: { models: Models }) => ({
   jointBuildingUnit: byIdLoader<JointBuildingUnitDoc>(models.JointBuildingUnit),
   jointBuildingUnitsOf: manyByFieldLoader<JointBuildingUnitDoc>(models.JointBuildingUnit, 'organizationId'),
   liaisonAssignment: byIdLoader<LiaisonAssignmentDoc>(models.LiaisonAssignment),
+  // 1+3+N joint response (一呼联动)
+  jointCase: byIdLoader<JointCaseDoc & { _id: string }>(models.JointCase),
+  responseUnit: byIdLoader<ResponseUnitDoc>(models.ResponseUnit),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -7,6 +7,7 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
 import { stableId, type ExtendWorld, type SeedDoc } from '@cg/kit';
 import { judge, ruleEntry, windowMonths } from './points';
+import { extendJointCases } from './seed/jointCases';
 import { withAncestors } from './tree';
 
 const YEAR = 2026;
@@ -160,5 +161,7 @@ export const extendWorld: ExtendWorld = (world, scale) => {
       scores: ['2025', ...QUARTERS].map((period) => ({ period, score: faker.number.int({ min: 70, max: 98 }), comment: '包联工作到位', scoredOn: period.length === 4 ? '2025-12-28' : `2026-${pad(Number(period.slice(6)) * 3)}-28` })),
     });
   }
+  // The joint-response roster and cases (一呼联动) come last: they use the finished tree.
+  for (const [model, docs] of Object.entries(extendJointCases(world, scale))) out[model] = [...(out[model] ?? []), ...docs];
   return out;
 };

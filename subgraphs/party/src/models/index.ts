@@ -10,6 +10,9 @@ import { pointEntryModel } from './PointEntry';
 import { postClaimModel } from './PostClaim';
 import { serviceActivityModel } from './ServiceActivity';
 import { servicePostModel } from './ServicePost';
+import { jointCaseModel } from './JointCase';
+import { jointCaseStepModel } from './JointCaseStep';
+import { responseUnitModel } from './ResponseUnit';
 
 export const createModels = (connection: Connection) => ({
   // --- organisation tree and members
@@ -27,5 +30,9 @@ export const createModels = (connection: Connection) => ({
   // --- 大党委 and 包联
   JointBuildingUnit: jointBuildingUnitModel(connection),
   LiaisonAssignment: liaisonAssignmentModel(connection),
+  // 1+3+N joint response (一呼联动)
+  JointCase: jointCaseModel(connection),
+  JointCaseStep: jointCaseStepModel(connection),
+  ResponseUnit: responseUnitModel(connection),
 });
 export type Models = ReturnType<typeof createModels>;

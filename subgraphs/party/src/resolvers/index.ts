@@ -15,9 +15,25 @@ import { Resident } from './Resident';
 import { ServiceActivity } from './ServiceActivity';
 import { ServicePost } from './ServicePost';
 
+// 1+3+N joint response (一呼联动)
+import { GovernmentLedgerRow } from './GovernmentLedgerRow';
+import { JointCase } from './JointCase';
+import { JointCaseDeferral } from './JointCaseDeferral';
+import { JointCaseEvent } from './JointCaseEvent';
+import { JointCaseInquiry } from './JointCaseInquiry';
+import { jointCaseMutations } from './JointCaseMutation';
+import { jointCaseQueries } from './JointCaseQuery';
+import { JointCaseRating } from './JointCaseRating';
+import { jointCaseResidentFields } from './JointCaseResident';
+import { JointCaseTask } from './JointCaseTask';
+import { PublicSentimentRow } from './PublicSentimentRow';
+import { ResponseUnit } from './ResponseUnit';
+import { Whistle } from './Whistle';
+import { WhistleCall } from './WhistleCall';
+
 export const resolvers = {
-  Query,
-  Mutation,
+  Query: { ...Query, ...jointCaseQueries },
+  Mutation: { ...Mutation, ...jointCaseMutations },
   // --- organisation tree and members
   PartyOrganization,
   PartyMember,
@@ -36,5 +52,8 @@ export const resolvers = {
   LiaisonAssignment,
   // --- entities of other departments
   Grid,
-  Resident,
+  Resident: { ...Resident, ...jointCaseResidentFields },
+  // --- 1+3+N joint response (一呼联动)
+  JointCase, JointCaseTask, JointCaseEvent, Whistle, WhistleCall, JointCaseInquiry, JointCaseDeferral, JointCaseRating,
+  ResponseUnit, PublicSentimentRow, GovernmentLedgerRow,
 };

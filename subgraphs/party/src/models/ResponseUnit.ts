@@ -1,0 +1,30 @@
+import type { Connection } from 'mongoose';
+import { entitySchema } from '@cg/kit';
+
+/** Kinds of unit in the "1+3+N" roster: the community itself, the three resident units, joint-building units (N). */
+export const UNIT_KINDS = ['COMMUNITY', 'PROPERTY', 'CONSTRUCTION', 'LAW_ENFORCEMENT', 'JOINT_BUILDING'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const responseUnitSchema = entitySchema('response_units', {
+  name: { type: String, required: true },
+  kind: { type: String, required: true, enum: UNIT_KINDS },
+  /** The `identity.department` that acts for this unit (e.g. `property:xinyuan`, `law-enforcement`). */
+  department: { type: String, required: true },
+  communityId: { type: String, required: true }, // civil affairs' Community
+  /** Categories this unit is responsible for (责任清单). */
+  categories: { type: [String], default: [] },
+  propertyCompanyId: { type: String }, // property's PropertyCompany, for PROPERTY units
+});
+responseUnitSchema.index({ department: 1 }, { unique: true });
+responseUnitSchema.index({ communityId: 1, kind: 1, name: 1 });
+
+export interface ResponseUnitDoc {
+  _id: string;
+  name: string;
+  kind: UnitKind;
+  department: string;
+  communityId: string;
+  categories: string[];
+  propertyCompanyId?: string | null;
+}
+export const responseUnitModel = (connection: Connection) => connection.model('ResponseUnit', responseUnitSchema);

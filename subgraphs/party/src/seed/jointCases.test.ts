@@ -1,0 +1,30 @@
+import { buildWorld, seedWorld } from '../../../../scripts/seed/write';
+import { dropDatabases } from '../../../../tests/support/stack';
+import { STATUSES, transition, type Step } from '../jointCaseLifecycle';
+
+// The demo cases: every status present, each history a chain of legal steps, and seeding twice changes nothing.
+afterAll(() => dropDatabases());
+
+test('every status is seeded, histories are legal chains and versions count the events', async () => {
+  const cases = (await buildWorld('demo')).party!.JointCase! as any[];
+  expect(new Set(cases.map((c) => c.status))).toEqual(new Set(STATUSES));
+  for (const c of cases) {
+    const [first, ...rest] = c.history;
+    expect(first.to).toBe('SUBMITTED');
+    let status = 'SUBMITTED';
+    for (const e of rest) {
+      expect(e.from).toBe(status);
+      status = transition(e.step as Step, e.from);
+      expect(e.to).toBe(status);
+    }
+    expect([c._id, status, c.version]).toEqual([c._id, c.status, c.history.length]);
+  }
+});
+
+test('seeding twice inserts and changes nothing the second time', async () => {
+  await seedWorld(process.env.MONGODB_URI!, 'demo', process.env.MONGODB_DB_PREFIX);
+  const again = await seedWorld(process.env.MONGODB_URI!, 'demo', process.env.MONGODB_DB_PREFIX);
+  const party = again.filter((c) => c.department === 'party');
+  expect(party.map((c) => [c.collection, c.inserted, c.changed])).toEqual(party.map((c) => [c.collection, 0, 0]));
+  expect(party.find((c) => c.collection === 'joint_cases')!.documents).toBeGreaterThan(0);
+}, 60_000);
