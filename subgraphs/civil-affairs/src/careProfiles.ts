@@ -44,7 +44,7 @@ export async function updateCareProfile<R = undefined>(
     const updated = (await models.CareProfile.findOneAndUpdate(
       { _id, revision: current.revision },
       { $set: set, $inc: { revision: 1 }, ...(due ? {} : { $unset: { nextVisitDue: 1 } }) },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean()) as CareProfileDoc | null;
     if (updated) return { profile: updated, result };
   }

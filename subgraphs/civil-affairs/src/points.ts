@@ -67,7 +67,7 @@ export async function applyPoints(models: Models, request: PointsRequest, now = 
       $inc: { balance: sign * request.points, [request.kind === 'EARN' ? 'earnedTotal' : 'spentTotal']: request.points },
       $push: { appliedEntryIds: _id },
     },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean()) as PointsAccountDoc | null;
 
   if (account) return finish(models, _id, 'APPLIED', account.balance);
@@ -91,6 +91,6 @@ async function ensureAccount(models: Models, _id: string, residentId: string) {
 
 async function finish(models: Models, _id: string, state: 'APPLIED' | 'REJECTED', balanceAfter: number | undefined): Promise<PointsEntryDoc> {
   const set = balanceAfter === undefined ? { state } : { state, balanceAfter };
-  const updated = await models.CivilityPointsEntry.findOneAndUpdate({ _id, state: 'PENDING' }, { $set: set }, { new: true }).lean();
+  const updated = await models.CivilityPointsEntry.findOneAndUpdate({ _id, state: 'PENDING' }, { $set: set }, { returnDocument: 'after' }).lean();
   return (updated ?? (await models.CivilityPointsEntry.findById(_id).lean())) as PointsEntryDoc;
 }

@@ -102,7 +102,7 @@ export async function updateHousehold(ctx: Context, id: unknown, input: any): Pr
     set.unitId = input.unitId;
   }
   if (Object.keys(set).length === 0) throw badInput('nothing to change', { field: 'input' });
-  return (await ctx.models.Household.findOneAndUpdate({ _id: household._id }, { $set: set }, { new: true }).lean()) as HouseholdDoc;
+  return (await ctx.models.Household.findOneAndUpdate({ _id: household._id }, { $set: set }, { returnDocument: 'after' }).lean()) as HouseholdDoc;
 }
 
 export async function registerResident(ctx: Context, input: any): Promise<ResidentDoc> {
@@ -127,5 +127,5 @@ export async function updateResident(ctx: Context, id: unknown, input: any): Pro
   if (input.relationToHead != null) set.relationToHead = requireNonBlank(input.relationToHead, 'relationToHead', 20);
   if (input.residency != null) set.residency = input.residency;
   if (Object.keys(set).length === 0) throw badInput('nothing to change', { field: 'input' });
-  return uniquely('idNumber', async () => (await ctx.models.Resident.findOneAndUpdate({ _id: resident._id }, { $set: set }, { new: true }).lean()) as ResidentDoc);
+  return uniquely('idNumber', async () => (await ctx.models.Resident.findOneAndUpdate({ _id: resident._id }, { $set: set }, { returnDocument: 'after' }).lean()) as ResidentDoc);
 }

@@ -26,7 +26,7 @@ export async function moveStatus<S extends string, T>(
     .findOneAndUpdate(
       { _id, status: current.status },
       { $set: set, $push: { history: { status: to, at: change.at, note: change.note ?? undefined, by: change.by ?? undefined } } },
-      { new: true },
+      { returnDocument: 'after' },
     )
     .lean();
   if (!updated) throw conflict(`${what} ${_id} was changed meanwhile; reload and try again`, { field: 'status' });

@@ -34,12 +34,12 @@ export const Query = {
     paginate(ctx.models.Household, { ...equalities(filter, ['tenure'], ['communityId', 'gridId']) }, { fileNumber: 1 }, page),
   household: fetchById((ctx: Context) => ctx.loaders.household),
   householdByFileNumber: (_: unknown, { fileNumber }: { fileNumber: string }, { models }: Context) =>
-    models.Household.findOne({ fileNumber: requireNonBlank(fileNumber, 'fileNumber', 40) }).lean(),
+    models.Household.findOne({ fileNumber: requireNonBlank(fileNumber, 'fileNumber', 40) }).lean().exec(),
   residents: async (_: unknown, { filter, sort, ...page }: ListArgs<any> & { sort?: any }, { models }: Context) =>
     paginate(models.Resident, await residentFilter(models, filter ?? {}), residentSort(sort), page),
   resident: fetchById((ctx: Context) => ctx.loaders.resident),
   residentByIdNumber: (_: unknown, { idNumber }: { idNumber: string }, { models }: Context) =>
-    models.Resident.findOne({ idNumber: requireIdNumber(idNumber).idNumber }).lean(),
+    models.Resident.findOne({ idNumber: requireIdNumber(idNumber).idNumber }).lean().exec(),
 
   // SENSITIVE (敏感个人信息) from here to overdueVisits.
   assistanceRecords: async (_: unknown, { filter, ...page }: ListArgs<any>, ctx: Context) =>
