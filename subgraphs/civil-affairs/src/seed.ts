@@ -9,7 +9,7 @@ import { stableId, type ExtendWorld, type SeedDoc as Doc } from '@cg/kit';
 import { MUST_GO_DAYS, groupsOf, nextVisitDue, type CareState, type VulnerabilityFlag } from './care';
 import { careProfileId } from './careProfiles';
 import { addDays, ageOn } from './dates';
-import { pointsAccountId } from './points';
+import { pointsAccountId, pointsEntryId } from './points';
 
 const TODAY = '2026-11-01'; // the core world's "today"
 const phone = () => `1${faker.helpers.arrayElement(['35', '58', '77', '86', '95'])}${faker.string.numeric(8)}`;
@@ -124,22 +124,20 @@ export const extendWorld: ExtendWorld = (world) => {
   function seedPoints(r: Doc) {
     const accountId = pointsAccountId(r._id);
     let balance = 0, earned = 0, spent = 0;
-    const ids: string[] = [];
     const events = faker.number.int({ min: 2, max: 7 });
     for (let i = 0; i < events; i++) {
-      const occurredAt = `${dateBetween('2026-01-01', TODAY)}T${String(8 + (i % 10)).padStart(2, '0')}:00:00.000Z`;
+      const occurredAt = `${addDays('2026-01-01', i * 30 + faker.number.int({ min: 0, max: 25 }))}T09:00:00.000Z`; // in ledger order
       const spend = i > 1 && balance >= 2 && chance(0.3);
       const points = spend ? faker.number.int({ min: 1, max: balance }) : faker.number.int({ min: 1, max: 3 });
       balance += spend ? -points : points;
       if (spend) spent += points; else earned += points;
-      const _id = stableId('civility_points_entry', r._id, `seed-${i}`);
-      ids.push(_id);
       out.CivilityPointsEntry.push({
-        _id, residentId: r._id, kind: spend ? 'SPEND' : 'EARN', points, state: 'APPLIED', balanceAfter: balance, occurredAt,
+        _id: pointsEntryId(r._id, `seed-${i}`), residentId: r._id, seq: i + 1, kind: spend ? 'SPEND' : 'EARN', points, occurredAt,
+        balanceAfter: balance, earnedTotalAfter: earned, spentTotalAfter: spent,
         ...(spend ? { spentAt: '合约食堂' } : { activity: faker.helpers.arrayElement(['志愿服务', '环境整治', '邻里互助', '垃圾分类', '文明劝导']) }),
       });
     }
-    out.CivilityPointsAccount.push({ _id: accountId, residentId: r._id, balance, earnedTotal: earned, spentTotal: spent, appliedEntryIds: ids });
+    out.CivilityPointsAccount.push({ _id: accountId, residentId: r._id, balance, earnedTotal: earned, spentTotal: spent, seq: events });
   }
 
   // Routine visits to ordinary households (about one in ten), and disputes (about 2 per 100 households).
