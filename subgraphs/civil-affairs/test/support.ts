@@ -29,8 +29,10 @@ export function freshIdNumber(birthDate = '1990-06-15'): string {
 export const withWrongCheck = (id: string) => id.slice(0, 17) + (idCheckCharacter(id.slice(0, 17)) === '1' ? '2' : '1');
 
 export function expectError(result: { errors?: any[] }, code: string, field?: string) {
-  expect(result.errors?.[0]?.extensions?.code).toBe(code);
-  if (field) expect(result.errors?.[0]?.extensions?.field).toBe(field);
+  const error = result.errors?.[0];
+  // Compared as one object so that a failure shows the message that came back.
+  expect({ code: error?.extensions?.code, field: field ? error?.extensions?.field : undefined, message: error?.message })
+    .toEqual({ code, field, message: expect.any(String) });
 }
 
 /** Walks every page of a connection field and returns the nodes plus the totalCount each page reported. */
