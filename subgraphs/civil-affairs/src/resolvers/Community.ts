@@ -4,5 +4,6 @@ import type { CommunityDoc } from '../models/Community';
 
 export const Community = {
   ...entityResolvers((ctx: Context) => ctx.loaders.community),
-  grids: (community: CommunityDoc, _: unknown, { loaders }: Context) => loaders.gridsByCommunity.load(community._id),
+  grids: async (community: CommunityDoc, _: unknown, { loaders }: Context) =>
+    [...(await loaders.gridsByCommunity.load(community._id))].sort((a, b) => a.code.localeCompare(b.code)),
 };

@@ -1,7 +1,20 @@
+import { AssistanceRecord } from './AssistanceRecord';
+import { CareProfile } from './CareProfile';
+import { CivilityPointsAccount } from './CivilityPointsAccount';
+import { CivilityPointsEntry } from './CivilityPointsEntry';
 import { Community } from './Community';
+import { Dispute } from './Dispute';
+import { DisputeParty } from './DisputeParty';
 import { Grid } from './Grid';
 import { Household } from './Household';
+import { Mutation } from './Mutation';
+import { ProxyService } from './ProxyService';
 import { Query } from './Query';
 import { Resident } from './Resident';
+import { ResidentCare } from './ResidentCare';
+import { Visit } from './Visit';
 
-export const resolvers = { Query, Community, Grid, Household, Resident };
+export const resolvers = {
+  Query, Mutation, Community, Grid, Household, Resident, ResidentCare, CareProfile, AssistanceRecord, Visit, ProxyService,
+  Dispute, DisputeParty, CivilityPointsAccount, CivilityPointsEntry,
+};

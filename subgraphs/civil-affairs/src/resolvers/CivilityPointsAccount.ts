@@ -1,0 +1,10 @@
+import { paginate, type PageArgs } from '@cg/kit';
+import type { Context } from '../context';
+import type { PointsAccountDoc } from '../models/CivilityPoints';
+
+export const CivilityPointsAccount = {
+  id: (account: PointsAccountDoc) => account._id,
+  resident: (account: PointsAccountDoc, _: unknown, { loaders }: Context) => loaders.resident.load(account.residentId),
+  entries: (account: PointsAccountDoc, args: PageArgs, { models }: Context) =>
+    paginate(models.CivilityPointsEntry, { residentId: account.residentId }, { seq: -1 }, args),
+};

@@ -1,0 +1,34 @@
+import type { Model } from 'mongoose';
+import { assertId, conflict, notFound } from '@cg/kit';
+
+/**
+ * Moves a record from its current status to `to` when `transitions` allow it, as one conditional update on the
+ * expected status (a concurrent change makes the second one a CONFLICT, not a lost update). `extra` adds fields
+ * to set; the change is appended to `history`.
+ */
+export async function moveStatus<S extends string, T>(
+  model: Model<any>,
+  what: string,
+  id: unknown,
+  to: S,
+  transitions: Record<S, S[]>,
+  extra: (current: T & { status: S }) => Record<string, unknown>,
+  change: { at: string; note?: string | null; by?: string | null },
+): Promise<T> {
+  const _id = assertId(id);
+  const current = (await model.findById(_id).lean()) as (T & { status: S }) | null;
+  if (!current) throw notFound(what, _id);
+  if (!transitions[current.status]?.includes(to)) {
+    throw conflict(`${what} cannot move from ${current.status} to ${to}`, { field: 'status', from: current.status, to });
+  }
+  const set = { ...extra(current), status: to };
+  const updated = await model
+    .findOneAndUpdate(
+      { _id, status: current.status },
+      { $set: set, $push: { history: { status: to, at: change.at, note: change.note ?? undefined, by: change.by ?? undefined } } },
+      { returnDocument: 'after' },
+    )
+    .lean();
+  if (!updated) throw conflict(`${what} ${_id} was changed meanwhile; reload and try again`, { field: 'status' });
+  return updated as T;
+}
