@@ -23,7 +23,7 @@ async function allPages(filter: Record<string, unknown>, sort: string, first: nu
   let after: string | null = null;
   let totalCount = -1;
   for (let page = 0; page < 50; page++) {
-    const { data, errors } = await stack.query(PAGE, { filter, sort, first, after });
+    const { data, errors }: { data?: any; errors?: any[] } = await stack.query(PAGE, { filter, sort, first, after });
     expect(errors).toBeUndefined();
     totalCount = data.jobPostings.totalCount;
     expect(data.jobPostings.edges.length).toBeLessThanOrEqual(first);

@@ -93,7 +93,7 @@ test('creditPoints credits a source once: a repeat returns the first entry, diff
 
 test('creditPoints refuses bad arguments and unknown members, writing nothing', async () => {
   const count = await models.PointEntry.countDocuments();
-  const base = { memberId: mixed, month: '2026-04', points: 5, reason: 'x', sourceType: 'MANUAL' as const, sourceId: 'bad-args' };
+  const base = { memberId: mixed, month: '2026-04', points: 5, reason: 'x', sourceType: 'MANUAL' as string, sourceId: 'bad-args' };
   const cases: Array<[Partial<typeof base> & Record<string, unknown>, string, string]> = [
     [{ points: 0 }, 'BAD_USER_INPUT', 'points'],
     [{ points: 2.5 }, 'BAD_USER_INPUT', 'points'],
