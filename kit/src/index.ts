@@ -19,3 +19,6 @@ export * from './identity';
 export * from './peers';
 export * from './sdl';
 export * from './seed';
+export * from './auth';
+export * from './audit';
+export * from './redact';

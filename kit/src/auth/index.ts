@@ -1,0 +1,4 @@
+export * from './policy';
+export * from './enforce';
+export * from './signing';
+export * from './identity-codec';
