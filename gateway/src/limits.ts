@@ -5,8 +5,8 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Identity } from '@cg/kit';
 
 /**
- * Request limits at the gateway, every one configurable by environment: graphql-armor's depth, alias, token,
- * directive and cost limits (validation errors, HTTP 400), the body size, a per-caller rate limit (429), and the
+ * Request limits at the gateway, every one configurable by environment: graphql-armor's depth, alias, directive and
+ * cost limits and graphql-js' token limit (validation errors, HTTP 400), the body size, a per-caller rate limit (429), and the
  * production defaults: no introspection, no field suggestions, no stack traces.
  */
 export interface Limits {
@@ -48,11 +48,12 @@ export function limitsFromEnv(env = process.env): Limits {
 }
 
 /** The Apollo Server options the limits translate to. */
-export function apolloLimits(limits: Limits): Pick<ApolloServerOptions<any>, 'plugins' | 'validationRules' | 'allowBatchedHttpRequests' | 'includeStacktraceInErrorResponses' | 'introspection' | 'csrfPrevention'> {
+export function apolloLimits(limits: Limits): Pick<ApolloServerOptions<any>, 'plugins' | 'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests' | 'includeStacktraceInErrorResponses' | 'introspection' | 'csrfPrevention'> {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
-    maxTokens: { n: limits.maxTokens },
+    // graphql-js' own parser limit instead: armor's Apollo token plugin answers 500, the parser a 400 GRAPHQL_PARSE_FAILED.
+    maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
     costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, flattenFragments: true },
     blockFieldSuggestion: { enabled: limits.blockFieldSuggestions },
@@ -61,6 +62,7 @@ export function apolloLimits(limits: Limits): Pick<ApolloServerOptions<any>, 'pl
   return {
     plugins: plugins as ApolloServerOptions<any>['plugins'],
     validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: limits.stackTraces,
     introspection: limits.introspection,
