@@ -1,6 +1,10 @@
 /** Units (`*.test.ts`) and end-to-end runs of real servers through the gateway (`*.e2e.ts`), on one real database. */
-const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2023', parser: { syntax: 'typescript' } } }] };
-const common = { transform, testEnvironment: 'node', setupFiles: ['<rootDir>/tests/support/env.ts'] };
+const transform = {
+  '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2023', parser: { syntax: 'typescript' } } }],
+  // jose 6 ships ES modules only; jest's module system needs them as CommonJS.
+  '^.+/node_modules/jose/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2023' }, module: { type: 'commonjs' } }],
+};
+const common = { transform, transformIgnorePatterns: ['/node_modules/(?!jose/)'], testEnvironment: 'node', setupFiles: ['<rootDir>/tests/support/env.ts'] };
 
 module.exports = {
   globalSetup: '<rootDir>/tests/support/globalSetup.ts',

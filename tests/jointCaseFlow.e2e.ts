@@ -4,7 +4,6 @@ import { caseClient, GRID_WORKER, LAW, POWER, PROPERTY, reporterOf, resident, SE
 import { startStack, type Stack } from './support/stack';
 
 // The joint-response lifecycle through the gateway, as the identities the (dev-only) identity header carries.
-process.env.CG_TRUST_IDENTITY_HEADER = '1';
 let stack: Stack;
 let world: World;
 let api: ReturnType<typeof caseClient>;

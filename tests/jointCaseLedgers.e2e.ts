@@ -6,7 +6,6 @@ import { caseClient, GRID_WORKER, LAW, POWER, reporterOf, resident, SECRETARY, U
 import { startStack, type Stack } from './support/stack';
 
 // Ledgers, measures, supervision, lists and the cross-department dossier, on a hand-worked fixture.
-process.env.CG_TRUST_IDENTITY_HEADER = '1';
 let stack: Stack;
 let world: World;
 let api: ReturnType<typeof caseClient>;

@@ -4,26 +4,33 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { createHttpApp, IDENTITY_HEADER, listSubgraphs, listen, subgraphUrl, supergraphPath, type RunningHttp } from '@cg/kit';
+import { createHttpApp, listSubgraphs, listen, redactError, subgraphUrl, supergraphPath, type Identity, type RunningHttp } from '@cg/kit';
+// security (issue 5): JWT authentication, request limits, signed subgraph requests
+import { authenticate, authOptionsFromEnv, type AuthOptions } from './auth';
+import { apolloLimits, jsonBodyErrors, limitsFromEnv, rateLimit, type Limits } from './limits';
+import { forwardedHeaders, signingFetcher } from './signing';
 
 export interface GatewayOptions {
   /** Defaults to the checked-in schema/supergraph.graphql. */
   supergraphSdl?: string;
   /** Subgraph name → URL, overriding the registry (tests run subgraphs on free ports). */
   urls?: Record<string, string>;
+  /** Token verification; defaults from AUTH_* (docs/security.md). */
+  auth?: AuthOptions;
+  /** Overrides of the limits read from the environment. */
+  limits?: Partial<Limits>;
 }
 
 interface GatewayContext {
   requestId: string;
-  /** DEV/TEST ONLY: the caller's `x-cg-identity`, forwarded when CG_TRUST_IDENTITY_HEADER=1 (until issue 5 signs identities). */
-  identityHeader?: string;
+  identity: Identity | null;
 }
 
 /** Forwards the request id so one request can be followed through every department's logs. */
 class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
-    if (context.identityHeader && process.env.CG_TRUST_IDENTITY_HEADER === '1') request.http?.headers.set(IDENTITY_HEADER, context.identityHeader);
+    // The verified identity travels signed (signingFetcher); nothing the client sent is forwarded.
+    for (const [name, value] of Object.entries(forwardedHeaders(context))) request.http?.headers.set(name, value);
   }
 }
 
@@ -33,10 +40,13 @@ export async function buildGateway(options: GatewayOptions = {}) {
     supergraphSdl: options.supergraphSdl ?? readFileSync(supergraphPath, 'utf8'),
     buildService: ({ name }) => {
       if (!urls[name]) throw new Error(`the supergraph names subgraph "${name}", which is not registered under subgraphs/`);
-      return new DepartmentDataSource({ url: urls[name] });
+      return new DepartmentDataSource({ url: urls[name], fetcher: signingFetcher(name) });
     },
   });
-  const apollo = new ApolloServer<GatewayContext>({ gateway, stopOnTerminationSignals: false });
+  const limits = { ...limitsFromEnv(), ...options.limits };
+  const auth = options.auth ?? (await authOptionsFromEnv());
+  const guards = apolloLimits(limits);
+  const apollo = new ApolloServer<GatewayContext>({ gateway, stopOnTerminationSignals: false, ...guards, formatError: redactError });
   await apollo.start();
 
   const app = createHttpApp(async () => {
@@ -53,11 +63,18 @@ export async function buildGateway(options: GatewayOptions = {}) {
   });
   app.use(
     '/graphql',
-    express.json({ limit: process.env.BODY_LIMIT ?? '1mb' }),
+    authenticate(auth),
+    rateLimit(limits),
+    express.json({ limit: limits.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ requestId: req.header('x-request-id') ?? randomUUID(), identityHeader: req.header(IDENTITY_HEADER) }),
+      context: async ({ req, res }) => ({
+        // A client's request id is kept only when it is a plain token (it ends up in audit records).
+        requestId: /^[\w-]{8,64}$/.test(req.header('x-request-id') ?? '') ? req.header('x-request-id')! : randomUUID(),
+        identity: res.locals.identity ?? null,
+      }),
     }),
   );
+  app.use(jsonBodyErrors);
   return { app, urls, stop: () => apollo.stop() };
 }
 

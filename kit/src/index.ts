@@ -21,3 +21,6 @@ export * from './sdl';
 export * from './seed';
 export * from './lock';
 export * from './aggregate';
+export * from './auth';
+export * from './audit';
+export * from './redact';

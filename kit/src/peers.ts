@@ -1,5 +1,12 @@
 import { ErrorCode, notFound, typedError } from './errors';
 import { listSubgraphs, subgraphUrl, type SubgraphEntry } from './registry';
+import { signedHeaders } from './auth/signing';
+import type { Identity } from './identity';
+
+/** A department asking a peer does so as itself, never on the end user's token (signed with the target's secret). */
+export const serviceIdentity = (department: string): Identity => ({
+  subject: `service:${department}`, department, role: 'SERVICE', scope: { communityIds: [], gridIds: [] },
+});
 
 let registry: SubgraphEntry[] | undefined;
 
@@ -28,12 +35,13 @@ export function createPeerClient(caller: string, requestId: string, timeoutMs = 
       if (ids.length === 0) return [];
       const query = `query($r:[_Any!]!){_entities(representations:$r){... on ${typename}{${selection}}}}`;
       const variables = { r: ids.map((id) => ({ __typename: typename, id })) };
+      const payload = JSON.stringify({ query, variables });
       let body: { data?: { _entities: Array<Record<string, any> | null> }; errors?: unknown[] };
       try {
         const response = await fetch(peerUrl(owner), {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-request-id': requestId, 'x-cg-service': caller },
-          body: JSON.stringify({ query, variables }),
+          headers: { 'content-type': 'application/json', ...signedHeaders(owner, payload, serviceIdentity(caller), requestId) },
+          body: payload,
           signal: AbortSignal.timeout(timeoutMs),
         });
         body = (await response.json()) as typeof body;

@@ -7,10 +7,14 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Connection } from 'mongoose';
 import { createHttpApp, listen, type RunningHttp } from './http';
-import { IDENTITY_HEADER, identityFromHeader, type Identity } from './identity';
+import type { Identity } from './identity';
 import { createPeerClient, type PeerClient } from './peers';
 import { loadTypeDefs } from './sdl';
 import { connectDatabase, departmentDbName } from './mongo';
+// security (issue 5): signed gateway headers, SDL access policy, audit trail
+import { applyAccessPolicy, policyFromDocument, verifySignedRequests } from './auth';
+import { auditModel, auditPlugin, auditResolvers } from './audit';
+import { redactError } from './redact';
 
 /** What every resolver of a department receives. */
 export interface DepartmentContext<Models, Loaders> {
@@ -60,13 +64,22 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
   const models = department.createModels(connection);
   await Promise.all(Object.values(models).map((model) => model.init())); // indexes declared beside the models
 
-  const schema = buildSubgraphSchema([{ typeDefs: loadTypeDefs(department.schemaPath), resolvers: department.resolvers as any }]);
+  // --- security (issue 5) ---
+  const auditRecords = auditModel(connection);
+  await auditRecords.init();
+  const typeDefs = loadTypeDefs(department.schemaPath);
+  const audit = auditResolvers(department.name, () => auditRecords);
+  const resolvers = { ...department.resolvers, ...audit, Query: { ...(department.resolvers as any).Query, ...audit.Query } };
+  const schema = applyAccessPolicy(buildSubgraphSchema([{ typeDefs, resolvers: resolvers as any }]), policyFromDocument(typeDefs));
+  // --- end security ---
   const apollo = new ApolloServer<DepartmentContext<M, L>>({
     schema,
     // Signals are handled once, by runUntilSignalled (stop listening, drain, close the database).
     stopOnTerminationSignals: false,
     // Per-field timings in every response cost time and tell callers about our internals.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin(auditRecords, department.name)],
+    // A database error may quote the document it refused; personal data never leaves in an error message.
+    formatError: redactError,
   });
   await apollo.start();
 
@@ -76,12 +89,11 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
   });
   app.use(
     '/graphql',
-    express.json({ limit: process.env.BODY_LIMIT ?? '1mb' }),
+    ...verifySignedRequests(department.name), // 401 before anything runs unless the gateway or a peer signed it
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = req.header('x-request-id') ?? randomUUID();
-        // Null unless CG_TRUST_IDENTITY_HEADER=1 (dev/tests) until the gateway signs identities (issue 5).
-        const identity = identityFromHeader(req.header(IDENTITY_HEADER));
+      context: async ({ res }) => {
+        const requestId: string = res.locals.requestId ?? randomUUID();
+        const identity = res.locals.identity ?? null;
         const base = { requestId, department: department.name, identity, peers: createPeerClient(department.name, requestId), models };
         return { ...base, loaders: department.createLoaders(base) };
       },

@@ -2,8 +2,8 @@ import { stableId, type Identity, type World } from '@cg/kit';
 import type { Stack } from './stack';
 
 /**
- * Helpers for the joint-response e2e tests: calls through the gateway as a given identity (the dev-only
- * `x-cg-identity` header, trusted only with CG_TRUST_IDENTITY_HEADER=1), and one-line case steps.
+ * Helpers for the joint-response e2e tests: calls through the gateway as a given identity (a token the stack's
+ * gateway accepts, minted for exactly that identity), and one-line case steps.
  */
 export const CASE_FIELDS = `id version status category urgency dueAt overdue
   history { step from to by unit { id } note }
@@ -43,10 +43,8 @@ const lit = (v: unknown): string => (Array.isArray(v) ? `[${v.map(lit).join(',')
 
 export function caseClient(stack: Stack) {
   async function as<T = any>(identity: Identity | null, query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[] }> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (identity) headers['x-cg-identity'] = JSON.stringify(identity);
-    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    return (await response.json()) as { data?: T; errors?: any[] };
+    if (!identity) return stack.query<T>(query, variables, { as: null });
+    return stack.query<T>(query, variables, { token: await stack.token('party-secretary', identity) });
   }
   /** Runs step `name` on `c` (its id and version unless `args` override them); the raw answer. */
   async function step(identity: Identity | null, name: string, c: { id: string; version: number }, args: Record<string, unknown> = {}) {
@@ -67,7 +65,7 @@ export function caseClient(stack: Stack) {
     return data.submitJointCase;
   }
   async function get(id: string): Promise<CaseView> {
-    const { data, errors } = await as(null, `query($id: ID!) { jointCase(id: $id) { ${CASE_FIELDS} } }`, { id });
+    const { data, errors } = await as(SECRETARY, `query($id: ID!) { jointCase(id: $id) { ${CASE_FIELDS} } }`, { id });
     if (errors) throw new Error(JSON.stringify(errors));
     return data.jointCase;
   }

@@ -1,41 +1,95 @@
-import { connectDatabase, departmentDbName, envName, listSubgraphs, startDepartment, type Department, type RunningDepartment } from '@cg/kit';
+import { connectDatabase, departmentDbName, envName, listSubgraphs, signedHeaders, startDepartment, type Department, type Identity, type RunningDepartment } from '@cg/kit';
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { DEFAULT_AUDIENCE, DEMO_IDENTITIES, mintToken } from '../../gateway/src/auth';
+import type { Limits } from '../../gateway/src/limits';
 import { startGateway } from '../../gateway/src/server';
 import { seedWorld } from '../../scripts/seed/write';
+
+export interface QueryOptions {
+  /** A demo role of DEMO_IDENTITIES (default `civil-affairs-clerk`), a token, or null for an anonymous call. */
+  as?: string | null;
+  token?: string;
+  purpose?: string;
+  headers?: Record<string, string>;
+}
 
 export interface Stack {
   gatewayUrl: string;
   departments: Record<string, RunningDepartment<any>>;
-  /** POSTs a GraphQL operation to the gateway and returns the parsed body. */
-  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[] }>;
+  /** POSTs a GraphQL operation to the gateway (by default as a civil-affairs clerk) and returns the parsed body. */
+  query<T = any>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<{ data?: T; errors?: any[] }>;
+  /** Same, with the HTTP status. */
+  post(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<{ status: number; body: { data?: any; errors?: any[] } }>;
+  /** A token the stack's gateway accepts, for a demo role with changes (purpose, scope, expiry …). */
+  token(role: string, changes?: Partial<Identity> & { expiresIn?: string | number }): Promise<string>;
   stop(): Promise<void>;
 }
 
 export const loadDepartment = async (dir: string) =>
   ((await import(`${dir}/src/server`)) as { department: Department<any, any> }).department;
 
-export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+/** Departments started by this test file, by URL: direct calls to them are signed as the gateway would sign them. */
+const departmentUrls = new Map<string, string>();
+/** Who a direct call to a department claims to be (a civil-affairs clerk: sees every field, masked). */
+export const DIRECT_CALLER: Identity = { ...DEMO_IDENTITIES['civil-affairs-clerk']! };
+
+export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+  const body = JSON.stringify({ query, variables });
+  const target = departmentUrls.get(url);
+  const signed = target ? signedHeaders(target, body, DIRECT_CALLER, `test-${Date.now()}`) : {};
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signed, ...headers }, body });
+  const text = await response.text();
+  let parsed: { data?: any; errors?: any[] };
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = { errors: [{ message: text }] };
+  }
+  return { status: response.status, body: parsed };
 }
 
 /**
  * Every department from subgraphs/ on a free port, each on its own database (prefixed per test file), and the
- * gateway on a free port serving the checked-in supergraph. `seed` writes the demo world first.
+ * gateway on a free port serving the checked-in supergraph, trusting a key pair made for this stack. `seed` writes
+ * the demo world first. The rate limit is lifted unless `limits` sets it.
  */
-export async function startStack({ seed = true } = {}): Promise<Stack> {
+export async function startStack({ seed = true, limits = {} as Partial<Limits> } = {}): Promise<Stack> {
   const uri = process.env.MONGODB_URI!;
   if (seed) await seedWorld(uri, 'demo', process.env.MONGODB_DB_PREFIX);
   const departments: Record<string, RunningDepartment<any>> = {};
   for (const entry of listSubgraphs()) {
     departments[entry.name] = await startDepartment(await loadDepartment(entry.dir), { mongoUri: uri, dbName: departmentDbName(entry.name) });
+    departmentUrls.set(departments[entry.name]!.url, entry.name);
     // Departments ask each other (e.g. does this Resident exist?) at the URLs the registry reads from the environment.
     process.env[`${envName(entry.name)}_URL`] = departments[entry.name]!.url;
   }
-  const gateway = await startGateway({ urls: Object.fromEntries(Object.entries(departments).map(([name, d]) => [name, d.url])) });
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  const privateJwk: JWK = { ...(await exportJWK(privateKey)), alg: 'ES256', kid: 'test' };
+  const issuer = 'cg-test';
+  const auth = { issuer, audience: DEFAULT_AUDIENCE, algorithms: ['ES256'], clockToleranceS: 0, keys: createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), alg: 'ES256', kid: 'test' }] }) };
+  const gateway = await startGateway({
+    urls: Object.fromEntries(Object.entries(departments).map(([name, d]) => [name, d.url])),
+    auth,
+    limits: { ratePoints: 1_000_000, ...limits },
+  });
+  const token: Stack['token'] = async (role, changes = {}) => {
+    const base = DEMO_IDENTITIES[role];
+    if (!base) throw new Error(`no demo role "${role}"`);
+    const { expiresIn = '10m', ...identity } = changes;
+    return mintToken({ ...base, ...identity }, privateJwk, { issuer, expiresIn });
+  };
+  const post: Stack['post'] = async (query, variables, options = {}) => {
+    const as = options.as === undefined ? 'civil-affairs-clerk' : options.as;
+    const bearer = options.token ?? (as ? await token(as) : undefined);
+    const headers: Record<string, string> = { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(options.purpose ? { 'x-purpose': options.purpose } : {}), ...options.headers };
+    return postGraphQL(gateway.url, query, variables, headers);
+  };
   return {
     gatewayUrl: gateway.url,
     departments,
-    query: async (query, variables) => (await postGraphQL(gateway.url, query, variables)).body,
+    post,
+    query: async (query, variables, options) => (await post(query, variables, options)).body,
+    token,
     stop: async () => {
       await gateway.stop();
       for (const department of Object.values(departments)) await department.stop();

@@ -11,7 +11,6 @@ export const Grid = {
   community: (grid: GridDoc, _: unknown, { loaders }: Context) => loaders.community.load(grid.communityId),
   parent: (grid: GridDoc, _: unknown, { loaders }: Context) => (grid.parentId ? loaders.grid.load(grid.parentId) : null),
   children: async (grid: GridDoc, _: unknown, { loaders }: Context) => byCode(await loaders.gridsByParent.load(grid._id)),
-  leaderName: (grid: GridDoc) => maskName(grid.leaderName),
   workers: (grid: GridDoc) => (grid.workers ?? []).map((w) => ({ role: w.role, name: maskName(w.name), phone: w.phone ? maskPhone(w.phone) : null })),
   residents: async (grid: GridDoc, _: unknown, { loaders }: Context) => {
     if ((grid.level ?? 'GRID') === 'GRID') return loaders.residentsByGrid.load(grid._id);

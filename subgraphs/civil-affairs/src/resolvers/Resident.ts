@@ -1,14 +1,11 @@
-import { entityResolvers, maskIdNumber, maskName, maskPhone, paginate, type PageArgs } from '@cg/kit';
+import { entityResolvers, paginate, type PageArgs } from '@cg/kit';
 import type { Context } from '../context';
 import { ageOn, todayInChina } from '../dates';
 import type { ResidentDoc } from '../models/Resident';
 
-// Personal data leaves the department de-identified; full values need the roles of the security work.
+// name, idNumber, phone and birthDate resolve by default: the kit masks or refuses them by the @access policy in schema.graphql.
 export const Resident = {
   ...entityResolvers((ctx: Context) => ctx.loaders.resident),
-  name: (resident: ResidentDoc) => maskName(resident.name),
-  idNumber: (resident: ResidentDoc) => maskIdNumber(resident.idNumber),
-  phone: (resident: ResidentDoc) => (resident.phone ? maskPhone(resident.phone) : null),
   age: (resident: ResidentDoc) => ageOn(resident.birthDate, todayInChina()),
   residency: (resident: ResidentDoc) => resident.residency ?? 'REGISTERED',
   household: (resident: ResidentDoc, _: unknown, { loaders }: Context) => loaders.household.load(resident.householdId),

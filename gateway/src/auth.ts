@@ -1,0 +1,143 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { NextFunction, Request, Response } from 'express';
+import {
+  createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, importSPKI, jwtVerify, SignJWT,
+  errors as joseErrors, type JSONWebKeySet, type JWK, type JWTVerifyGetKey,
+} from 'jose';
+import { parseIdentity, repoRoot, stableId, type Identity } from '@cg/kit';
+
+/**
+ * Authentication at the gateway: a bearer JWT verified with `jose` against configured keys (a JWKS URL, or static
+ * public keys), issuer and audience. No token: an anonymous caller, who sees only public fields (departments answer
+ * UNAUTHENTICATED for the rest). A token that is present but bad: 401 before anything else runs.
+ */
+export interface AuthOptions {
+  issuer: string;
+  audience: string;
+  algorithms: string[];
+  /** Where verification keys come from. */
+  keys: JWTVerifyGetKey;
+  clockToleranceS: number;
+}
+
+export const DEV_ISSUER = 'cg-dev';
+export const DEFAULT_AUDIENCE = 'community-governance';
+const DEV_ALG = 'ES256';
+
+const devKeysFile = (env = process.env) => env.AUTH_DEV_KEYS_FILE ?? path.join(repoRoot, '.data', 'dev-jwt-keys.json');
+
+/**
+ * The development key pair `npm start`, `npm run mint-token` and local runs share, created on first use under
+ * .data/ (git-ignored). Never used when NODE_ENV=production.
+ */
+export async function devKeyPair(env = process.env): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
+  if (env.NODE_ENV === 'production') throw new Error('development keys are never used in production: set AUTH_JWKS_URL or AUTH_PUBLIC_KEYS');
+  const file = devKeysFile(env);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const { privateKey, publicKey } = await generateKeyPair(DEV_ALG, { extractable: true });
+  const pair = {
+    privateJwk: { ...(await exportJWK(privateKey)), alg: DEV_ALG, kid: 'cg-dev' },
+    publicJwk: { ...(await exportJWK(publicKey)), alg: DEV_ALG, kid: 'cg-dev', use: 'sig' },
+  };
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(pair), { mode: 0o600 });
+  chmodSync(tmp, 0o600);
+  renameSync(tmp, file); // atomic: two processes creating at once leave one whole file
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** AUTH_PUBLIC_KEYS: a JWKS (`{"keys":[…]}`) or one or more PEM public keys (algorithm: the first of AUTH_ALGORITHMS). */
+async function staticKeys(value: string, algorithms: string[]): Promise<JWTVerifyGetKey> {
+  const trimmed = value.trim();
+  if (trimmed.startsWith('{')) return createLocalJWKSet(JSON.parse(trimmed) as JSONWebKeySet);
+  const pems = trimmed.match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g) ?? [];
+  if (pems.length === 0) throw new Error('AUTH_PUBLIC_KEYS holds neither a JWKS nor PEM public keys');
+  const jwks: JWK[] = [];
+  for (const [i, pem] of pems.entries()) jwks.push({ ...(await exportJWK(await importSPKI(pem, algorithms[0]!, { extractable: true }))), alg: algorithms[0], kid: `static-${i}` });
+  return createLocalJWKSet({ keys: jwks });
+}
+
+export async function authOptionsFromEnv(env = process.env): Promise<AuthOptions> {
+  const algorithms = (env.AUTH_ALGORITHMS ?? 'ES256,RS256,EdDSA').split(',').map((a) => a.trim()).filter(Boolean);
+  const production = env.NODE_ENV === 'production';
+  let keys: JWTVerifyGetKey;
+  if (env.AUTH_JWKS_URL) keys = createRemoteJWKSet(new URL(env.AUTH_JWKS_URL), { timeoutDuration: 3000, cooldownDuration: 30_000 });
+  else if (env.AUTH_PUBLIC_KEYS) keys = await staticKeys(env.AUTH_PUBLIC_KEYS, algorithms);
+  else keys = createLocalJWKSet({ keys: [(await devKeyPair(env)).publicJwk] }); // refuses in production
+  if (production && !env.AUTH_ISSUER) throw new Error('AUTH_ISSUER is required when NODE_ENV=production');
+  return {
+    issuer: env.AUTH_ISSUER ?? DEV_ISSUER,
+    audience: env.AUTH_AUDIENCE ?? DEFAULT_AUDIENCE,
+    algorithms,
+    keys,
+    clockToleranceS: Number(env.AUTH_CLOCK_TOLERANCE_S ?? 5),
+  };
+}
+
+/** Token claims → Identity. Purpose: the `x-purpose` header when given, else the token's `purpose` claim. */
+function identityFromClaims(claims: Record<string, unknown>, purposeHeader: string | undefined): Identity {
+  return parseIdentity({
+    subject: claims.sub,
+    department: claims.department,
+    role: claims.role,
+    scope: { communityIds: claims.communityIds ?? [], gridIds: claims.gridIds ?? [] },
+    purpose: purposeHeader || claims.purpose || undefined,
+  });
+}
+
+function unauthenticated(res: Response, message: string): void {
+  res.status(401).set('www-authenticate', 'Bearer').json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+}
+
+/** Express middleware: verified identity (or null) in `res.locals.identity`; 401 for a bad, expired or foreign token. */
+export function authenticate(options: AuthOptions) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const header = req.header('authorization');
+    if (!header) {
+      res.locals.identity = null;
+      return next();
+    }
+    const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header);
+    if (!match) return unauthenticated(res, 'Authorization must be "Bearer <JWT>"');
+    try {
+      const { payload } = await jwtVerify(match[1]!, options.keys, {
+        issuer: options.issuer, audience: options.audience, algorithms: options.algorithms,
+        clockTolerance: options.clockToleranceS, requiredClaims: ['sub', 'exp'],
+      });
+      res.locals.identity = identityFromClaims(payload, req.header('x-purpose'));
+    } catch (error) {
+      const reason = error instanceof joseErrors.JWTExpired ? 'the token has expired' : error instanceof Error && error.message.startsWith('identity:') ? `the token's ${error.message}` : 'the token is not valid here';
+      return unauthenticated(res, reason);
+    }
+    next();
+  };
+}
+
+/** Demo callers for `npm run mint-token -- <role>` and the tests (ids of the demo seed). */
+export const DEMO_IDENTITIES: Record<string, Omit<Identity, 'purpose'>> = {
+  'grid-worker': { subject: 'demo-grid-worker-01', department: 'civil-affairs', role: 'GRID_WORKER', scope: { communityIds: [], gridIds: [stableId('grid', 'ZB-YHM-01')] } },
+  'party-secretary': { subject: 'demo-party-secretary', department: 'party', role: 'PARTY_SECRETARY', scope: { communityIds: [stableId('community', '义合美新城社区')], gridIds: [] } },
+  'civil-affairs-clerk': { subject: 'demo-civil-affairs-clerk', department: 'civil-affairs', role: 'DEPARTMENT_CLERK', scope: { communityIds: [], gridIds: [] } },
+  'employment-clerk': { subject: 'demo-employment-clerk', department: 'employment', role: 'DEPARTMENT_CLERK', scope: { communityIds: [], gridIds: [] } },
+  'property-staff': { subject: 'demo-property-staff', department: 'property', role: 'PROPERTY_STAFF', scope: { communityIds: [], gridIds: [] } },
+  auditor: { subject: 'demo-auditor', department: 'joint-unit', role: 'AUDITOR', scope: { communityIds: [], gridIds: [] } },
+};
+
+/** Signs a token for `identity` (development and tests only: production tokens come from the identity provider). */
+export async function mintToken(
+  identity: Omit<Identity, 'purpose'> & { purpose?: string },
+  privateJwk: JWK,
+  { issuer = DEV_ISSUER, audience = DEFAULT_AUDIENCE, expiresIn = '8h' as string | number } = {},
+): Promise<string> {
+  const key = await importJWK(privateJwk, privateJwk.alg ?? DEV_ALG);
+  return new SignJWT({
+    department: identity.department, role: identity.role,
+    communityIds: identity.scope.communityIds, gridIds: identity.scope.gridIds,
+    ...(identity.purpose ? { purpose: identity.purpose } : {}),
+  })
+    .setProtectedHeader({ alg: privateJwk.alg ?? DEV_ALG, kid: privateJwk.kid })
+    .setSubject(identity.subject).setIssuer(issuer).setAudience(audience).setIssuedAt().setExpirationTime(expiresIn)
+    .sign(key);
+}

@@ -1,0 +1,24 @@
+/**
+ * `npm run mint-token -- <role> [--purpose CASE_HANDLING] [--ttl 8h]`: a development token for a demo role, signed
+ * with the development key pair the gateway trusts under `npm start` (.data/dev-jwt-keys.json). Roles: see DEMO_IDENTITIES.
+ */
+import { DEMO_IDENTITIES, devKeyPair, mintToken } from '../gateway/src/auth';
+
+async function main() {
+  const [role, ...rest] = process.argv.slice(2);
+  const option = (name: string) => {
+    const i = rest.indexOf(`--${name}`);
+    return i >= 0 ? rest[i + 1] : undefined;
+  };
+  const identity = role ? DEMO_IDENTITIES[role] : undefined;
+  if (!identity) {
+    console.error(`usage: npm run mint-token -- <role> [--purpose PURPOSE] [--ttl 8h]\nroles: ${Object.keys(DEMO_IDENTITIES).join(', ')}`);
+    process.exit(2);
+  }
+  const { privateJwk } = await devKeyPair();
+  console.log(await mintToken({ ...identity, purpose: option('purpose') }, privateJwk, { expiresIn: option('ttl') ?? '8h', issuer: process.env.AUTH_ISSUER }));
+}
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
