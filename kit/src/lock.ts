@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Connection } from 'mongoose';
+import type { Connection, Model, UpdateQuery } from 'mongoose';
 import { ErrorCode, typedError } from './errors';
 import { isDuplicateKey } from './idempotency';
 
@@ -44,4 +44,15 @@ export async function withLock<T>(
   } finally {
     await locks.deleteOne({ _id: key, owner });
   }
+}
+
+/**
+ * A conditional change of one document (`filter` on the expected state, `_id` added) that holds on FerretDB v1 as
+ * well as MongoDB: concurrent callers are serialised by a lease on the document, and the filter still decides.
+ * Returns the document after the change, or null when the filter did not match.
+ */
+export async function updateIf<T>(model: Model<any>, id: string, filter: Record<string, unknown>, update: UpdateQuery<any>): Promise<T | null> {
+  return withLock(model.db, `${model.collection.name}:${id}`, async () =>
+    (await model.findOneAndUpdate({ ...filter, _id: id }, update, { returnDocument: 'after' }).lean()) as T | null,
+  );
 }

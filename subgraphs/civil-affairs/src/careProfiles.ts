@@ -1,4 +1,4 @@
-import { conflict, isDuplicateKey, stableId } from '@cg/kit';
+import { conflict, isDuplicateKey, stableId, updateIf } from '@cg/kit';
 import { groupsOf, nextVisitDue, type CareState } from './care';
 import type { Models } from './models';
 import type { CareProfileDoc } from './models/CareProfile';
@@ -41,11 +41,11 @@ export async function updateCareProfile<R = undefined>(
     const { state, result } = change(stateOf(current));
     const due = nextVisitDue(state);
     const set = { flags: state.flags, groups: groupsOf(state.flags), flaggedOn: state.flaggedOn, lastVisitedOn: state.lastVisitedOn ?? undefined, openEvents: state.openEvents, gridId: resident.gridId, communityId: resident.communityId, ...(due ? { nextVisitDue: due } : {}) };
-    const updated = (await models.CareProfile.findOneAndUpdate(
-      { _id, revision: current.revision },
-      { $set: set, $inc: { revision: 1 }, ...(due ? {} : { $unset: { nextVisitDue: 1 } }) },
-      { returnDocument: 'after' },
-    ).lean()) as CareProfileDoc | null;
+    const updated = await updateIf<CareProfileDoc>(models.CareProfile, _id, { revision: current.revision }, {
+      $set: set,
+      $inc: { revision: 1 },
+      ...(due ? {} : { $unset: { nextVisitDue: 1 } }),
+    });
     if (updated) return { profile: updated, result };
   }
   throw conflict('the care profile kept changing; try again', { field: 'residentId' });

@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import { assertId, conflict, notFound } from '@cg/kit';
+import { assertId, conflict, notFound, updateIf } from '@cg/kit';
 
 /**
  * Moves a record from its current status to `to` when `transitions` allow it, as one conditional update on the
@@ -22,13 +22,10 @@ export async function moveStatus<S extends string, T>(
     throw conflict(`${what} cannot move from ${current.status} to ${to}`, { field: 'status', from: current.status, to });
   }
   const set = { ...extra(current), status: to };
-  const updated = await model
-    .findOneAndUpdate(
-      { _id, status: current.status },
-      { $set: set, $push: { history: { status: to, at: change.at, note: change.note ?? undefined, by: change.by ?? undefined } } },
-      { returnDocument: 'after' },
-    )
-    .lean();
+  const updated = await updateIf<T>(model, _id, { status: current.status }, {
+    $set: set,
+    $push: { history: { status: to, at: change.at, note: change.note ?? undefined, by: change.by ?? undefined } },
+  });
   if (!updated) throw conflict(`${what} ${_id} was changed meanwhile; reload and try again`, { field: 'status' });
   return updated as T;
 }

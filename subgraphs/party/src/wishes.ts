@@ -3,7 +3,7 @@
  * `updateOne` on the wish (filter on the expected status), so two members claiming at once cannot both win, and an
  * illegal step is a CONFLICT that changes nothing.
  */
-import { conflict, notFound } from '@cg/kit';
+import { conflict, notFound, updateIf } from '@cg/kit';
 import type { Models } from './models';
 import type { MicroWishDoc } from './models/MicroWish';
 
@@ -33,12 +33,10 @@ export async function loadWish(models: Models, id: string): Promise<MicroWishDoc
 export async function stepWish(models: Models, seen: MicroWishDoc, step: WishStep, set: Record<string, unknown>): Promise<MicroWishDoc> {
   const { from, to } = WISH_STEPS[step];
   if (seen.status !== from) throw illegal(seen, step);
-  // `updateOne`, not findOneAndUpdate: FerretDB v1 (SQLite) runs an `update` atomically but not a findAndModify,
-  // and two concurrent claims must not both match the PUBLISHED filter.
-  const { modifiedCount } = await models.MicroWish.updateOne({ _id: seen._id, status: from }, { $set: { ...set, status: to } });
-  const now = await loadWish(models, seen._id);
-  if (modifiedCount === 1) return now;
-  throw illegal(now, step);
+  // updateIf: two concurrent claims must not both match the PUBLISHED filter, on FerretDB v1 too.
+  const updated = await updateIf<MicroWishDoc>(models.MicroWish, seen._id, { status: from }, { $set: { ...set, status: to } });
+  if (updated) return updated;
+  throw illegal(await loadWish(models, seen._id), step);
 }
 
 function illegal(wish: MicroWishDoc, step: WishStep) {

@@ -1,4 +1,4 @@
-import { assertId, badInput, conflict, isDuplicateKey, notFound, requireDate, requireNonBlank, requireOrder, requirePhone, requireRange, trusted } from '@cg/kit';
+import { assertId, badInput, conflict, isDuplicateKey, notFound, requireDate, requireNonBlank, requireOrder, requirePhone, requireRange, trusted, updateIf } from '@cg/kit';
 import type { Context } from '../context';
 import { JOINT_BUILDING_UNIT_KINDS, type JointBuildingUnitDoc } from '../models/JointBuildingUnit';
 import { LIAISON_KINDS, type LiaisonAssignmentDoc } from '../models/LiaisonAssignment';
@@ -55,12 +55,12 @@ export async function scoreLiaison(id: string, input: any, ctx: Context): Promis
   const current = (await ctx.models.LiaisonAssignment.findById(liaisonId).lean()) as LiaisonAssignmentDoc | null;
   if (!current) throw notFound('LiaisonAssignment', liaisonId);
   requireOrder(current.startOn, scoredOn, ['startOn', 'scoredOn']);
-  // `updateOne` is atomic on MongoDB and FerretDB alike (FerretDB v1's findAndModify is not).
-  const { modifiedCount } = await ctx.models.LiaisonAssignment.updateOne(
-    { _id: liaisonId, 'scores.period': trusted({ $ne: period }) },
+  const updated = await updateIf<LiaisonAssignmentDoc>(
+    ctx.models.LiaisonAssignment,
+    liaisonId,
+    { 'scores.period': trusted({ $ne: period }) },
     { $push: { scores: { period, score, comment, scoredOn, scoredBy: actorOf(ctx) } } },
   );
-  if (modifiedCount !== 1) throw conflict(`the liaison has a score for ${period} already`, { field: 'period' });
-  const updated = await ctx.models.LiaisonAssignment.findById(liaisonId).lean();
-  return updated as LiaisonAssignmentDoc;
+  if (!updated) throw conflict(`the liaison has a score for ${period} already`, { field: 'period' });
+  return updated;
 }
