@@ -46,7 +46,7 @@ export async function assignFallbackProvider(
   const updated = await ctx.models.Estate.findOneAndUpdate(
     { _id: estateId, propertyCompanyId: null },
     { $set: { propertyCompanyId: company._id, managedSince: effectiveOn }, $push: { managementHistory: event } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   if (!updated) throw conflict('the estate was taken over meanwhile', { field: 'estateId' });
   return updated as EstateDoc;
@@ -66,7 +66,7 @@ export async function endEstateManagement(ctx: Context, input: { estateId: strin
   const updated = await ctx.models.Estate.findOneAndUpdate(
     { _id: estateId, propertyCompanyId: estate.propertyCompanyId },
     { $unset: { propertyCompanyId: 1, managedSince: 1 }, $push: { managementHistory: event } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   if (!updated) throw conflict('the estate changed hands meanwhile', { field: 'estateId' });
   return updated as EstateDoc;

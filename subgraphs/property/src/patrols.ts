@@ -102,7 +102,7 @@ export async function resolvePatrolIssue(ctx: Context, args: { patrolId: string;
   const updated = await ctx.models.EstatePatrol.findOneAndUpdate(
     { _id: patrolId, [`${path}.id`]: issueId, [`${path}.resolved`]: false, openIssueCount: trusted({ $gt: 0 }) },
     { $set: { [`${path}.resolved`]: true, [`${path}.resolvedAt`]: new Date().toISOString(), ...(note ? { [`${path}.resolutionNote`]: note } : {}) }, $inc: { openIssueCount: -1 } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   if (!updated) throw conflict('the issue is resolved already', { field: 'issueId' });
   return updated as EstatePatrolDoc;

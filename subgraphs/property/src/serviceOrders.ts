@@ -50,7 +50,7 @@ async function takeStep(ctx: Context, rawId: string, action: ServiceOrderAction,
     const updated = await ctx.models.ServiceOrder.findOneAndUpdate(
       { _id: id, status: order.status },
       { $set: { ...set, status: step.to, [step.stamp]: at }, $push: { history: entry } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     if (updated) return updated as ServiceOrderDoc;
   }
