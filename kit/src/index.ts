@@ -19,3 +19,4 @@ export * from './identity';
 export * from './peers';
 export * from './sdl';
 export * from './seed';
+export * from './serialize';

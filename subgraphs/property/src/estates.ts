@@ -1,4 +1,4 @@
-import { assertId, badInput, conflict, ErrorCode, requireDate, typedError } from '@cg/kit';
+import { assertId, badInput, conflict, ErrorCode, requireDate, serialized, typedError } from '@cg/kit';
 import type { Context } from './context';
 import { optionalText } from './dates';
 import type { EstateDoc, ManagementEvent } from './models/Estate';
@@ -37,19 +37,22 @@ export async function assignFallbackProvider(
     throw typedError(ErrorCode.NOT_FOUND, 'no fallback provider (兜底物业) is registered', { field: 'propertyCompanyId' });
   }
   if (!company.isFallbackProvider) throw badInput(`${company.name} is not a fallback provider (兜底物业)`, { field: 'propertyCompanyId' });
-  const estate = await loadEstate(ctx, estateId);
-  if (estate.propertyCompanyId) throw conflict('the estate already has a property company', { field: 'estateId', propertyCompanyId: estate.propertyCompanyId });
-  requireAfterLastChange(estate, effectiveOn);
-  const event: ManagementEvent = {
-    action: 'FALLBACK_TAKEOVER', propertyCompanyId: company._id, effectiveOn, note, recordedBy: ctx.identity?.subject, recordedAt: new Date().toISOString(),
-  };
-  const updated = await ctx.models.Estate.findOneAndUpdate(
-    { _id: estateId, propertyCompanyId: null },
-    { $set: { propertyCompanyId: company._id, managedSince: effectiveOn }, $push: { managementHistory: event } },
-    { returnDocument: 'after' },
-  ).lean();
-  if (!updated) throw conflict('the estate was taken over meanwhile', { field: 'estateId' });
-  return updated as EstateDoc;
+  // One estate's management changes queue up in this process (see kit serialized); the filter guards across processes.
+  return serialized(`estates:${estateId}`, async () => {
+    const estate = await loadEstate(ctx, estateId);
+    if (estate.propertyCompanyId) throw conflict('the estate already has a property company', { field: 'estateId', propertyCompanyId: estate.propertyCompanyId });
+    requireAfterLastChange(estate, effectiveOn);
+    const event: ManagementEvent = {
+      action: 'FALLBACK_TAKEOVER', propertyCompanyId: company._id, effectiveOn, note, recordedBy: ctx.identity?.subject, recordedAt: new Date().toISOString(),
+    };
+    const updated = await ctx.models.Estate.findOneAndUpdate(
+      { _id: estateId, propertyCompanyId: null },
+      { $set: { propertyCompanyId: company._id, managedSince: effectiveOn }, $push: { managementHistory: event } },
+      { returnDocument: 'after' },
+    ).lean();
+    if (!updated) throw conflict('the estate was taken over meanwhile', { field: 'estateId' });
+    return updated as EstateDoc;
+  });
 }
 
 /** 物业撤场: the managing company leaves; conditional on it still being the one managing. */
@@ -57,17 +60,20 @@ export async function endEstateManagement(ctx: Context, input: { estateId: strin
   const estateId = assertId(input.estateId, 'estateId');
   const effectiveOn = requireDate(input.effectiveOn, 'effectiveOn');
   const note = optionalText(input.note, 'note');
-  const estate = await loadEstate(ctx, estateId);
-  if (!estate.propertyCompanyId) throw conflict('the estate has no property company', { field: 'estateId' });
-  requireAfterLastChange(estate, effectiveOn);
-  const event: ManagementEvent = {
-    action: 'ENDED', propertyCompanyId: estate.propertyCompanyId, effectiveOn, note, recordedBy: ctx.identity?.subject, recordedAt: new Date().toISOString(),
-  };
-  const updated = await ctx.models.Estate.findOneAndUpdate(
-    { _id: estateId, propertyCompanyId: estate.propertyCompanyId },
-    { $unset: { propertyCompanyId: 1, managedSince: 1 }, $push: { managementHistory: event } },
-    { returnDocument: 'after' },
-  ).lean();
-  if (!updated) throw conflict('the estate changed hands meanwhile', { field: 'estateId' });
-  return updated as EstateDoc;
+  // One estate's management changes queue up in this process (see kit serialized); the filter guards across processes.
+  return serialized(`estates:${estateId}`, async () => {
+    const estate = await loadEstate(ctx, estateId);
+    if (!estate.propertyCompanyId) throw conflict('the estate has no property company', { field: 'estateId' });
+    requireAfterLastChange(estate, effectiveOn);
+    const event: ManagementEvent = {
+      action: 'ENDED', propertyCompanyId: estate.propertyCompanyId, effectiveOn, note, recordedBy: ctx.identity?.subject, recordedAt: new Date().toISOString(),
+    };
+    const updated = await ctx.models.Estate.findOneAndUpdate(
+      { _id: estateId, propertyCompanyId: estate.propertyCompanyId },
+      { $unset: { propertyCompanyId: 1, managedSince: 1 }, $push: { managementHistory: event } },
+      { returnDocument: 'after' },
+    ).lean();
+    if (!updated) throw conflict('the estate changed hands meanwhile', { field: 'estateId' });
+    return updated as EstateDoc;
+  });
 }

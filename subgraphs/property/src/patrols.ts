@@ -1,4 +1,4 @@
-import { assertId, badInput, conflict, createOnce, isDuplicateKey, newId, requireDate, requireNonBlank, requirePhone, trusted } from '@cg/kit';
+import { assertId, badInput, conflict, createOnce, isDuplicateKey, newId, requireDate, requireNonBlank, requirePhone, serialized, trusted } from '@cg/kit';
 import type { Context } from './context';
 import { beijingToday, optionalText, requireClockTime } from './dates';
 import type { EstatePatrolDoc } from './models/EstatePatrol';
@@ -94,6 +94,10 @@ export async function resolvePatrolIssue(ctx: Context, args: { patrolId: string;
   const patrolId = assertId(args.patrolId, 'patrolId');
   const issueId = assertId(args.issueId, 'issueId');
   const note = optionalText(args.note, 'note', 500);
+  return serialized(`estate_patrols:${patrolId}`, () => resolveIssue(ctx, patrolId, issueId, note));
+}
+
+async function resolveIssue(ctx: Context, patrolId: string, issueId: string, note: string | undefined): Promise<EstatePatrolDoc> {
   const patrol = (await ctx.models.EstatePatrol.findById(patrolId).lean()) as EstatePatrolDoc | null;
   if (!patrol) throw missing('EstatePatrol', patrolId, 'patrolId');
   const index = patrol.issues.findIndex((issue) => issue.id === issueId);

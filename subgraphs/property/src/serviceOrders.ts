@@ -1,4 +1,4 @@
-import { assertId, conflict, createOnce, requireNonBlank, requireRange } from '@cg/kit';
+import { assertId, conflict, createOnce, requireNonBlank, requireRange, serialized } from '@cg/kit';
 import type { Context } from './context';
 import { optionalText } from './dates';
 import type { ServiceOrderDoc } from './models/ServiceOrder';
@@ -40,6 +40,10 @@ const illegal = (action: ServiceOrderAction, status: string) =>
  */
 async function takeStep(ctx: Context, rawId: string, action: ServiceOrderAction, set: Record<string, unknown>, note?: string): Promise<ServiceOrderDoc> {
   const id = assertId(rawId, 'id');
+  return serialized(`service_orders:${id}`, () => applyStep(ctx, id, action, set, note));
+}
+
+async function applyStep(ctx: Context, id: string, action: ServiceOrderAction, set: Record<string, unknown>, note?: string): Promise<ServiceOrderDoc> {
   const step = STEPS[action];
   for (let attempt = 0; attempt < 3; attempt++) {
     const order = (await ctx.models.ServiceOrder.findById(id).lean()) as ServiceOrderDoc | null;
