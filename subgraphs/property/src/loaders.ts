@@ -1,8 +1,12 @@
-import { byIdLoader, manyByFieldLoader } from '@cg/kit';
+import { byIdLoader, manyByFieldLoader, oneByFieldLoader } from '@cg/kit';
 import type { Models } from './models';
 import type { BuildingDoc } from './models/Building';
+import type { CrossAppointmentDoc } from './models/CrossAppointment';
 import type { EstateDoc } from './models/Estate';
+import type { EstatePatrolDoc } from './models/EstatePatrol';
+import type { OwnersCommitteeDoc } from './models/OwnersCommittee';
 import type { PropertyCompanyDoc } from './models/PropertyCompany';
+import type { ServiceOrderDoc } from './models/ServiceOrder';
 import type { UnitDoc } from './models/Unit';
 
 /** Per request: every entity and list relation batched into one `$in` query per type. */
@@ -16,5 +20,14 @@ export const createLoaders = ({ models }: { models: Models }) => ({
   buildingsByGrid: manyByFieldLoader<BuildingDoc>(models.Building, 'gridId'),
   unit: byIdLoader<UnitDoc>(models.Unit),
   unitsByBuilding: manyByFieldLoader<UnitDoc>(models.Unit, 'buildingId'),
+  ownersCommittee: byIdLoader<OwnersCommitteeDoc>(models.OwnersCommittee),
+  ownersCommitteesByEstate: manyByFieldLoader<OwnersCommitteeDoc>(models.OwnersCommittee, 'estateId'),
+  crossAppointment: byIdLoader<CrossAppointmentDoc>(models.CrossAppointment),
+  crossAppointmentsByCompany: manyByFieldLoader<CrossAppointmentDoc>(models.CrossAppointment, 'propertyCompanyId'),
+  serviceOrder: byIdLoader<ServiceOrderDoc>(models.ServiceOrder),
+  serviceOrdersByReporter: manyByFieldLoader<ServiceOrderDoc>(models.ServiceOrder, 'reporterId'),
+  /** The service order of a joint-response case (一呼联动, owned by party), for the party department's case view. */
+  serviceOrderByCase: oneByFieldLoader<ServiceOrderDoc>(models.ServiceOrder, 'caseId'),
+  estatePatrol: byIdLoader<EstatePatrolDoc>(models.EstatePatrol),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -8,7 +8,8 @@ export const buildingSchema = entitySchema('buildings', {
   gridId: { type: String, required: true }, // civil affairs' Grid
 });
 buildingSchema.index({ estateId: 1, number: 1 }, { unique: true });
-buildingSchema.index({ gridId: 1 });
+buildingSchema.index({ gridId: 1, number: 1 });
+buildingSchema.index({ number: 1 });
 
 export type BuildingDoc = InferSchemaType<typeof buildingSchema> & { _id: string };
 export const buildingModel = (connection: Connection) => connection.model('Building', buildingSchema);

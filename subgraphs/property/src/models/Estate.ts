@@ -1,15 +1,31 @@
-import type { Connection, InferSchemaType } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
+
+/** One change of management, appended in the same update that changes `propertyCompanyId` (atomic, no transaction). */
+const managementEventSchema = new Schema(
+  {
+    action: { type: String, required: true, enum: ['CONTRACTED', 'FALLBACK_TAKEOVER', 'ENDED'] },
+    propertyCompanyId: { type: String },
+    effectiveOn: { type: String, required: true },
+    note: { type: String },
+    recordedBy: { type: String },
+    recordedAt: { type: String, required: true },
+  },
+  { _id: false },
+);
 
 export const estateSchema = entitySchema('estates', {
   name: { type: String, required: true },
   address: { type: String, required: true },
   communityId: { type: String, required: true }, // civil affairs' Community
   propertyCompanyId: { type: String },
+  managedSince: { type: String },
+  managementHistory: { type: [managementEventSchema], default: [] },
 });
 estateSchema.index({ name: 1 });
-estateSchema.index({ communityId: 1 });
-estateSchema.index({ propertyCompanyId: 1 });
+estateSchema.index({ communityId: 1, name: 1 });
+estateSchema.index({ propertyCompanyId: 1, name: 1 });
 
 export type EstateDoc = InferSchemaType<typeof estateSchema> & { _id: string };
+export type ManagementEvent = InferSchemaType<typeof managementEventSchema>;
 export const estateModel = (connection: Connection) => connection.model('Estate', estateSchema);

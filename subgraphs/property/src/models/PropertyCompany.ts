@@ -6,6 +6,7 @@ export const propertyCompanySchema = entitySchema('property_companies', {
   isFallbackProvider: { type: Boolean, required: true, default: false },
 });
 propertyCompanySchema.index({ name: 1 });
+propertyCompanySchema.index({ isFallbackProvider: 1, name: 1 });
 
 export type PropertyCompanyDoc = InferSchemaType<typeof propertyCompanySchema> & { _id: string };
 export const propertyCompanyModel = (connection: Connection) => connection.model('PropertyCompany', propertyCompanySchema);

@@ -7,5 +7,7 @@ export const Estate = {
   community: (estate: EstateDoc) => reference(estate.communityId),
   propertyCompany: (estate: EstateDoc, _: unknown, { loaders }: Context) =>
     estate.propertyCompanyId ? loaders.propertyCompany.load(estate.propertyCompanyId) : null,
+  managementHistory: (estate: EstateDoc) => estate.managementHistory ?? [],
   buildings: (estate: EstateDoc, _: unknown, { loaders }: Context) => loaders.buildingsByEstate.load(estate._id),
+  ownersCommittees: (estate: EstateDoc, _: unknown, { loaders }: Context) => loaders.ownersCommitteesByEstate.load(estate._id),
 };

@@ -1,9 +1,21 @@
 import { Building } from './Building';
 import { Community } from './Community';
+import { CrossAppointment } from './CrossAppointment';
 import { Estate } from './Estate';
+import { EstateManagementEvent } from './EstateManagementEvent';
+import { EstatePatrol } from './EstatePatrol';
 import { Grid } from './Grid';
+import { Mutation } from './Mutation';
+import { OwnersCommittee } from './OwnersCommittee';
+import { OwnersCommitteeMember } from './OwnersCommitteeMember';
+import { PatrolIssue } from './PatrolIssue';
 import { PropertyCompany } from './PropertyCompany';
 import { Query } from './Query';
+import { Resident } from './Resident';
+import { ServiceOrder } from './ServiceOrder';
 import { Unit } from './Unit';
 
-export const resolvers = { Query, PropertyCompany, Estate, Building, Unit, Grid, Community };
+export const resolvers = {
+  Query, Mutation, PropertyCompany, Estate, EstateManagementEvent, Building, Unit, Grid, Community, Resident,
+  OwnersCommittee, OwnersCommitteeMember, CrossAppointment, ServiceOrder, EstatePatrol, PatrolIssue,
+};
