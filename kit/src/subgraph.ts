@@ -11,6 +11,7 @@ import type { Identity } from './identity';
 import { createPeerClient, type PeerClient } from './peers';
 import { loadTypeDefs } from './sdl';
 import { connectDatabase, departmentDbName } from './mongo';
+import { formatDatabaseError } from './database-errors';
 
 /** What every resolver of a department receives. */
 export interface DepartmentContext<Models, Loaders> {
@@ -67,11 +68,14 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
     stopOnTerminationSignals: false,
     // Per-field timings in every response cost time and tell callers about our internals.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // A lost database connection is DATABASE_UNAVAILABLE, never a driver message naming hosts (docs/reliability.md).
+    formatError: formatDatabaseError,
   });
   await apollo.start();
 
   const app = createHttpApp(async () => {
-    await connection.db!.command({ ping: 1 });
+    // Ready = the schema is built (we got here) and the database answers a ping within 2 s.
+    await connection.db!.command({ ping: 1 }, { timeoutMS: 2000 });
     return { department: department.name, database: connection.name };
   });
   app.use(
