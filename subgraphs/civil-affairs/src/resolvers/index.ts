@@ -1,7 +1,9 @@
 import { Community } from './Community';
 import { Grid } from './Grid';
 import { Household } from './Household';
+import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { Resident } from './Resident';
+import { Visit } from './Visit';
 
-export const resolvers = { Query, Community, Grid, Household, Resident };
+export const resolvers = { Query, Mutation, Community, Grid, Household, Resident, Visit };

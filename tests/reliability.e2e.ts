@@ -1,0 +1,168 @@
+import { stableId } from '@cg/kit';
+import { startGateway } from '../gateway/src/server';
+import { restartDepartment, sleep, startDelayProxy } from './support/faults';
+import { postGraphQL, startStack, type Stack } from './support/stack';
+
+// A department that is down, slow or failing costs only its own fields, quickly, and says which one it was.
+let stack: Stack;
+const residentId = stableId('resident', 'YHM0101000', 0);
+const gridId = stableId('grid', 'ZB-YHM-02');
+const crossing = `{ resident(id: "${residentId}") { name household { fileNumber dwelling { label } } employmentStatus { status } } }`;
+const urlsOf = (s: Stack) => Object.fromEntries(Object.entries(s.departments).map(([name, d]) => [name, d.url]));
+
+beforeAll(async () => {
+  stack = await startStack();
+}, 120_000);
+afterAll(() => stack.stop());
+
+/** A gateway of its own (own breakers), with `env` set while it is built. */
+async function gatewayWith(urls: Record<string, string>, env: Record<string, string> = {}) {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  try {
+    return await startGateway({ urls });
+  } finally {
+    for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+  }
+}
+
+test('a dead department: partial answer, its error names it with a code, no URL or body leaks; after restart it answers again', async () => {
+  const gateway = await gatewayWith(urlsOf(stack), { BREAKER_RESET_MS: '300' });
+  try {
+    await stack.departments.property!.stop();
+    const { status, body } = await postGraphQL(gateway.url, crossing);
+    expect(status).toBe(200);
+    expect(body.data.resident.name).toBeTruthy();
+    expect(body.data.resident.household.fileNumber).toBe('YHM0101000');
+    expect(body.data.resident.household.dwelling).toBeNull();
+    expect(body.data.resident.employmentStatus).not.toBeNull();
+    expect(body.errors?.length).toBeGreaterThan(0);
+    for (const error of body.errors!) {
+      expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'property' });
+    }
+    const text = JSON.stringify(body);
+    expect(text).not.toMatch(/127\.0\.0\.1|localhost|http:\/\/|ECONNREFUSED|stacktrace/);
+
+    // A cross-department field owned by the dead department is null; the rest of its parent survives.
+    const grid = await postGraphQL(gateway.url, `{ grid(id: "${gridId}") { code buildings { number } partyBranch { name } } }`);
+    expect(grid.body.data.grid).toMatchObject({ code: 'ZB-YHM-02', buildings: null, partyBranch: { name: expect.any(String) } });
+
+    await restartDepartment(stack, 'property');
+    const started = Date.now();
+    let healed = false;
+    while (!healed && Date.now() - started < 5000) {
+      const again = await postGraphQL(gateway.url, crossing);
+      healed = again.body.errors === undefined && again.body.data.resident.household.dwelling?.label !== undefined;
+      if (!healed) await sleep(100);
+    }
+    expect(healed).toBe(true);
+  } finally {
+    await gateway.stop();
+  }
+});
+
+test('an open breaker fails in milliseconds instead of waiting for the timeout', async () => {
+  // A department that accepts connections but never answers: without a breaker each request costs the full timeout.
+  const proxy = await startDelayProxy(stack.departments.employment!.url, 60_000);
+  const gateway = await gatewayWith({ ...urlsOf(stack), employment: proxy.url }, { EMPLOYMENT_TIMEOUT_MS: '300', BREAKER_RESET_MS: '60000' });
+  try {
+    for (let i = 0; i < 6; i++) await postGraphQL(gateway.url, crossing); // fills the breaker's window with timeouts
+    const started = Date.now();
+    const { body } = await postGraphQL(gateway.url, crossing);
+    const elapsed = Date.now() - started;
+    expect(body.data.resident.household.fileNumber).toBe('YHM0101000');
+    expect(body.data.resident.employmentStatus).toBeNull();
+    expect(body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'employment', reason: 'circuit-open' }) })]);
+    expect(elapsed).toBeLessThan(150);
+    const ready = await fetch(gateway.url.replace(/graphql$/, 'health/ready')).then((r) => r.json());
+    expect(ready.subgraphs.employment.breaker).toBe('open');
+  } finally {
+    await gateway.stop();
+    await proxy.stop();
+  }
+});
+
+test('a slow department: SUBGRAPH_TIMEOUT within its budget, every other department answers', async () => {
+  const proxy = await startDelayProxy(stack.departments.employment!.url, 5_000);
+  const gateway = await gatewayWith({ ...urlsOf(stack), employment: proxy.url }, { EMPLOYMENT_TIMEOUT_MS: '400' });
+  try {
+    const started = Date.now();
+    const { body } = await postGraphQL(gateway.url, crossing);
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(1500);
+    expect(body.data.resident.household.dwelling.label).toBeTruthy();
+    expect(body.data.resident.employmentStatus).toBeNull();
+    expect(body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_TIMEOUT', subgraph: 'employment' }) })]);
+    expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|http:\/\//);
+
+    // Once it is fast again (its own timeout untouched), it answers fully.
+    proxy.setDelay(0);
+    const fast = await postGraphQL(gateway.url, crossing);
+    expect(fast.body.errors).toBeUndefined();
+  } finally {
+    await gateway.stop();
+    await proxy.stop();
+  }
+});
+
+test('the overall request deadline cuts a department still running, even one with a longer own timeout', async () => {
+  const proxy = await startDelayProxy(stack.departments.employment!.url, 5_000);
+  const gateway = await gatewayWith({ ...urlsOf(stack), employment: proxy.url }, { EMPLOYMENT_TIMEOUT_MS: '4000', GATEWAY_REQUEST_TIMEOUT_MS: '600', SUBGRAPH_TIMEOUT_MS: '100' });
+  try {
+    // The deadline is raised to the longest department timeout + 500 ms: 4.5 s here, never below a department's own.
+    const started = Date.now();
+    const { body } = await postGraphQL(gateway.url, crossing);
+    expect(Date.now() - started).toBeLessThan(4900);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3900);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_TIMEOUT', subgraph: 'employment' });
+  } finally {
+    await gateway.stop();
+    await proxy.stop();
+  }
+}, 20_000);
+
+test('mutations are never retried; reads are', async () => {
+  // A proxy that drops the first request on the floor (connection reset) and forwards the rest.
+  const target = new URL(stack.departments['civil-affairs']!.url);
+  const http = await import('node:http');
+  let seen = 0;
+  const server = http.createServer((req, res) => {
+    seen++;
+    if (seen === 1) return void req.socket.destroy();
+    const chunks: Buffer[] = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const up = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (a) => (res.writeHead(a.statusCode!, a.headers), a.pipe(res)));
+      up.end(Buffer.concat(chunks));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const proxyUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;
+  const gateway = await gatewayWith({ ...urlsOf(stack), 'civil-affairs': proxyUrl });
+  try {
+    const read = await postGraphQL(gateway.url, `{ grid(id: "${gridId}") { code } }`);
+    expect(read.body).toEqual({ data: { grid: { code: 'ZB-YHM-02' } } });
+    expect(seen).toBe(2); // reset, then the retry
+
+    seen = 0;
+    const householdId = stableId('household', 'YHM0101000');
+    const write = await postGraphQL(gateway.url, 'mutation($i: RecordVisitInput!) { recordVisit(input: $i) { id } }', {
+      i: { householdId, visitedOn: '2026-01-05', reason: 'ROUTINE', idempotencyKey: 'no-retry-0001' },
+    });
+    expect(seen).toBe(1);
+    expect(write.body.data).toBeNull();
+    expect(write.body.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'civil-affairs' });
+  } finally {
+    await gateway.stop();
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
+});
+
+test('malformed bodies get a 4xx JSON answer without a stack trace', async () => {
+  const bad = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+  expect(bad.status).toBe(400);
+  const text = await bad.text();
+  expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_REQUEST');
+  expect(text).not.toMatch(/at .*\.js|node_modules/);
+});
