@@ -74,7 +74,7 @@ test('an open breaker fails in milliseconds instead of waiting for the timeout',
     expect(body.data.resident.employmentStatus).toBeNull();
     expect(body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'employment', reason: 'circuit-open' }) })]);
     expect(elapsed).toBeLessThan(150);
-    const ready = await fetch(gateway.url.replace(/graphql$/, 'health/ready')).then((r) => r.json());
+    const ready = await fetch(gateway.url.replace(/graphql$/, 'health/ready')).then((r) => r.json() as Promise<any>);
     expect(ready.subgraphs.employment.breaker).toBe('open');
   } finally {
     await gateway.stop();

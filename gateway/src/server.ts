@@ -8,6 +8,7 @@ import { createHttpApp, listSubgraphs, listen, subgraphUrl, supergraphPath, type
 import { ResilientDataSource } from './datasource';
 import { formatGatewayError, httpErrorHandler } from './errors';
 import { requestTimeoutMs } from './fetcher';
+import { maxDepthRule, unknownOperationIs400 } from './limits';
 
 export interface GatewayOptions {
   /** Defaults to the checked-in schema/supergraph.graphql. */
@@ -42,7 +43,7 @@ export async function buildGateway(options: GatewayOptions = {}) {
     },
   });
   // Reliability (docs/reliability.md): no department URL, body or stack trace reaches a client.
-  const apollo = new ApolloServer<GatewayContext>({ gateway, stopOnTerminationSignals: false, formatError: formatGatewayError });
+  const apollo = new ApolloServer<GatewayContext>({ gateway, stopOnTerminationSignals: false, formatError: formatGatewayError, validationRules: [maxDepthRule()], plugins: [unknownOperationIs400] });
   const timeoutMs = requestTimeoutMs(Object.keys(urls));
   await apollo.start();
 
