@@ -3,12 +3,16 @@ import { readFileSync } from 'node:fs';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { createHttpApp, listSubgraphs, listen, redactError, subgraphUrl, supergraphPath, type Identity, type RunningHttp } from '@cg/kit';
 // security (issue 5): JWT authentication, request limits, signed subgraph requests
 import { authenticate, authOptionsFromEnv, type AuthOptions } from './auth';
-import { apolloLimits, jsonBodyErrors, limitsFromEnv, rateLimit, type Limits } from './limits';
+import { apolloLimits, jsonBodyErrors, limitsFromEnv, rateLimit, unknownOperationIs400, type Limits } from './limits';
 import { forwardedHeaders, signingFetcher } from './signing';
+// reliability (issue 6): timeouts, circuit breakers, read retries, errors without internals
+import { ResilientDataSource } from './datasource';
+import { formatGatewayError, httpErrorHandler } from './errors';
+import { requestTimeoutMs } from './fetcher';
 
 export interface GatewayOptions {
   /** Defaults to the checked-in schema/supergraph.graphql. */
@@ -24,42 +28,57 @@ export interface GatewayOptions {
 interface GatewayContext {
   requestId: string;
   identity: Identity | null;
+  /** The request's overall budget (GATEWAY_REQUEST_TIMEOUT_MS); department fetches still running then are cut. */
+  deadline: AbortSignal;
 }
 
-/** Forwards the request id so one request can be followed through every department's logs. */
-class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    // The verified identity travels signed (signingFetcher); nothing the client sent is forwarded.
+/** Forwards the verified identity and the request id; each attempt is signed afresh inside the resilient fetcher. */
+class DepartmentDataSource extends ResilientDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: Parameters<NonNullable<ResilientDataSource<GatewayContext>['willSendRequest']>>[0]) {
     for (const [name, value] of Object.entries(forwardedHeaders(context))) request.http?.headers.set(name, value);
   }
 }
 
 export async function buildGateway(options: GatewayOptions = {}) {
   const urls = Object.fromEntries(listSubgraphs().map((entry) => [entry.name, options.urls?.[entry.name] ?? subgraphUrl(entry)]));
+  const sources: DepartmentDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(supergraphPath, 'utf8'),
     buildService: ({ name }) => {
       if (!urls[name]) throw new Error(`the supergraph names subgraph "${name}", which is not registered under subgraphs/`);
-      return new DepartmentDataSource({ url: urls[name], fetcher: signingFetcher(name) });
+      // Signing sits under the retries: a retried read carries a new nonce instead of being refused as a replay.
+      const source = new DepartmentDataSource({ name, url: urls[name], base: signingFetcher(name, fetch as any) as any });
+      sources.push(source);
+      return source;
     },
   });
   const limits = { ...limitsFromEnv(), ...options.limits };
   const auth = options.auth ?? (await authOptionsFromEnv());
   const guards = apolloLimits(limits);
-  const apollo = new ApolloServer<GatewayContext>({ gateway, stopOnTerminationSignals: false, ...guards, formatError: redactError });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    stopOnTerminationSignals: false,
+    ...guards,
+    plugins: [...(guards.plugins ?? []), unknownOperationIs400],
+    // No department URL, body or stack trace, and no full ID number or phone, reaches a client.
+    formatError: (formatted) => redactError(formatGatewayError(formatted)),
+  });
+  const timeoutMs = requestTimeoutMs(Object.keys(urls));
   await apollo.start();
 
   const app = createHttpApp(async () => {
-    // Ready only when every department answers its own readiness check.
+    // The supergraph is loaded (Apollo started above). Ready while at least one department answers its own
+    // readiness check: with some down the gateway still serves partial answers, so it stays in rotation, 'degraded'.
     const results = await Promise.all(
       Object.entries(urls).map(async ([name, url]) => {
         const response = await fetch(url.replace(/\/graphql$/, '/health/ready'), { signal: AbortSignal.timeout(2000) }).catch(() => null);
-        return [name, response?.ok ? 'ready' : 'unavailable'] as const;
+        const breaker = sources.find((s) => s.name === name)?.client.state() ?? 'closed';
+        return [name, { state: response?.ok ? 'ready' : 'unavailable', breaker }] as const;
       }),
     );
-    const down = results.filter(([, state]) => state !== 'ready').map(([name]) => name);
-    if (down.length > 0) throw new Error(`subgraphs not ready: ${down.join(', ')}`);
-    return { subgraphs: Object.fromEntries(results) };
+    const down = results.filter(([, r]) => r.state !== 'ready').map(([name]) => name);
+    if (down.length === results.length) throw new Error(`no department is ready: ${down.join(', ')}`);
+    return { supergraph: 'loaded', degraded: down.length > 0, subgraphs: Object.fromEntries(results) };
   });
   app.use(
     '/graphql',
@@ -71,11 +90,12 @@ export async function buildGateway(options: GatewayOptions = {}) {
         // A client's request id is kept only when it is a plain token (it ends up in audit records).
         requestId: /^[\w-]{8,64}$/.test(req.header('x-request-id') ?? '') ? req.header('x-request-id')! : randomUUID(),
         identity: res.locals.identity ?? null,
+        deadline: AbortSignal.timeout(timeoutMs),
       }),
     }),
   );
-  app.use(jsonBodyErrors);
-  return { app, urls, stop: () => apollo.stop() };
+  app.use(jsonBodyErrors, httpErrorHandler);
+  return { app, urls, sources, stop: async () => (await apollo.stop(), sources.forEach((s) => s.client.shutdown())) };
 }
 
 export async function startGateway(options: GatewayOptions & { port?: number } = {}): Promise<Omit<RunningHttp, 'close'> & { stop(): Promise<void> }> {

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
+import { closeGracefully, drainingMiddleware, isDraining } from './shutdown';
 
 export interface RunningHttp {
   port: number;
@@ -12,9 +13,11 @@ export interface RunningHttp {
 export function createHttpApp(ready: () => Promise<Record<string, unknown>>): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(drainingMiddleware);
   app.get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/health/ready', async (_req, res) => {
     try {
+      if (isDraining()) throw new Error('shutting down');
       res.json({ status: 'ready', ...(await ready()) });
     } catch (error) {
       res.status(503).json({ status: 'not ready', reason: (error as Error).message });
@@ -33,8 +36,8 @@ export function listen(app: Express, port: number, host = process.env.HOST ?? '1
         server,
         port: actual,
         url: `http://${host}:${actual}/graphql`,
-        // Node's close() also drops idle keep-alive sockets, so pooled gateway connections do not hold it open.
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        // Stops accepting, answers the requests in flight, drops keep-alive sockets as they go idle (kit/src/shutdown.ts).
+        close: () => closeGracefully(server),
       });
     });
   });

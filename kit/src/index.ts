@@ -15,6 +15,8 @@ export * from './embedded-mongo';
 export * from './connection';
 export * from './validate';
 export * from './idempotency';
+export * from './database-errors';
+export * from './shutdown';
 export * from './identity';
 export * from './peers';
 export * from './sdl';

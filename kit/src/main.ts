@@ -1,4 +1,5 @@
 import { listSubgraphs } from './registry';
+import { exitOnSignals } from './shutdown';
 import { startDepartment, type Department } from './subgraph';
 
 /**
@@ -8,16 +9,7 @@ import { startDepartment, type Department } from './subgraph';
 export async function runUntilSignalled(what: string, start: () => Promise<{ url: string; stop(): Promise<void> }>): Promise<void> {
   const running = await start();
   console.log(`${what} ready at ${running.url}`);
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${what}: ${signal}, shutting down`);
-    await running.stop();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  exitOnSignals(what, () => running.stop());
 }
 
 /** A department's `src/index.ts`: listen on `PORT` or the port registered in its package.json. */

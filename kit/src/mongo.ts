@@ -24,7 +24,14 @@ export async function connectDatabase({ uri, dbName }: ConnectOptions): Promise<
     monitorCommands: true,
     // Fail at once while the database is unreachable instead of queueing commands for 10 s.
     bufferCommands: false,
-    serverSelectionTimeoutMS: Number(process.env.MONGODB_SERVER_SELECTION_TIMEOUT_MS ?? 5000),
+    // Once the driver has seen the server go away, each command waits this long for it before DATABASE_UNAVAILABLE:
+    // short enough to answer well inside the gateway's per-department timeout (docs/reliability.md).
+    serverSelectionTimeoutMS: Number(process.env.MONGODB_SERVER_SELECTION_TIMEOUT_MS ?? 1000),
+    // Reliability (docs/reliability.md): an acknowledged write survives a primary failover and a crash.
+    // FerretDB v1 accepts and ignores any write concern; MongoDB (standalone or replica set) honours it.
+    writeConcern: { w: (process.env.MONGODB_WRITE_CONCERN ?? 'majority') as 'majority', journal: process.env.MONGODB_JOURNAL !== 'false' },
+    // A server that stops answering (not refusing) must not hold a request forever.
+    socketTimeoutMS: Number(process.env.MONGODB_SOCKET_TIMEOUT_MS ?? 30_000),
   });
   await connection.asPromise();
   return connection;

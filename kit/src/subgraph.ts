@@ -15,6 +15,7 @@ import { connectDatabase, departmentDbName } from './mongo';
 import { applyAccessPolicy, policyFromDocument, verifySignedRequests } from './auth';
 import { auditModel, auditPlugin, auditResolvers } from './audit';
 import { redactError } from './redact';
+import { formatDatabaseError } from './database-errors';
 
 /** What every resolver of a department receives. */
 export interface DepartmentContext<Models, Loaders> {
@@ -78,13 +79,15 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
     stopOnTerminationSignals: false,
     // Per-field timings in every response cost time and tell callers about our internals.
     plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin(auditRecords, department.name)],
-    // A database error may quote the document it refused; personal data never leaves in an error message.
-    formatError: redactError,
+    // A lost database connection is DATABASE_UNAVAILABLE, never a driver message naming hosts (docs/reliability.md);
+    // a database error may quote the document it refused, so personal data is redacted from every message.
+    formatError: (formatted, error) => redactError(formatDatabaseError(formatted, error)),
   });
   await apollo.start();
 
   const app = createHttpApp(async () => {
-    await connection.db!.command({ ping: 1 });
+    // Ready = the schema is built (we got here) and the database answers a ping within 2 s.
+    await connection.db!.command({ ping: 1 }, { timeoutMS: 2000 });
     return { department: department.name, database: connection.name };
   });
   app.use(

@@ -1,0 +1,99 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { envName } from '@cg/kit';
+import { breakerState, createBreaker, type BreakerState } from './breaker';
+
+/**
+ * The gateway's HTTP client for one department: a timeout per attempt (abort signal), the caller's overall request
+ * deadline, a circuit breaker, and bounded retries of reads. Stock @apollo/gateway has none of these.
+ */
+export type Fetcher = NonNullable<RemoteGraphQLDataSource['fetcher']>;
+
+export interface SubgraphPolicy {
+  timeoutMs: number;
+  /** Extra attempts after a refused/reset connection or a 5xx; reads only. */
+  retries: number;
+}
+
+const DEFAULT_SUBGRAPH_TIMEOUT_MS = 2500;
+
+/** `<NAME>_TIMEOUT_MS` (e.g. EMPLOYMENT_TIMEOUT_MS), else SUBGRAPH_TIMEOUT_MS, else 2.5 s; SUBGRAPH_RETRIES (1). */
+export function subgraphPolicy(name: string, env = process.env): SubgraphPolicy {
+  return {
+    timeoutMs: Number(env[`${envName(name)}_TIMEOUT_MS`] ?? env.SUBGRAPH_TIMEOUT_MS ?? DEFAULT_SUBGRAPH_TIMEOUT_MS),
+    retries: Number(env.SUBGRAPH_RETRIES ?? 1),
+  };
+}
+
+/**
+ * GATEWAY_REQUEST_TIMEOUT_MS (default 8 s): the whole request's budget. It must exceed every department's timeout
+ * (plus a retry), or a healthy-but-slow department could never answer; a smaller value is raised to that.
+ */
+export function requestTimeoutMs(names: string[], env = process.env): number {
+  const floor = Math.max(0, ...names.map((n) => subgraphPolicy(n, env).timeoutMs)) + 500;
+  return Math.max(Number(env.GATEWAY_REQUEST_TIMEOUT_MS ?? 8000), floor);
+}
+
+/** What the data source knows about the current fetch, handed to the fetcher (whose signature has no context). */
+export interface FetchScope {
+  /** Aborts when the incoming request's overall budget is spent. */
+  deadline?: AbortSignal;
+  /** Only reads are retried: a mutation whose answer was lost may have been applied. */
+  retryable: boolean;
+}
+export const fetchScope = new AsyncLocalStorage<FetchScope>();
+
+export type FailureReason = 'timeout' | 'unavailable' | 'circuit-open' | 'deadline';
+
+/** Why a department did not answer. Carries no URL and no response body: those never reach clients. */
+export class SubgraphFailure extends Error {
+  constructor(readonly subgraph: string, readonly reason: FailureReason, readonly status?: number) {
+    super(`${subgraph}: ${reason}${status ? ` (HTTP ${status})` : ''}`);
+    this.name = 'SubgraphFailure';
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface SubgraphFetcher {
+  fetcher: Fetcher;
+  state(): BreakerState;
+  shutdown(): void;
+}
+
+export function createSubgraphFetcher(name: string, policy: SubgraphPolicy = subgraphPolicy(name), base: typeof fetch = fetch): SubgraphFetcher {
+  const attempt = async (url: string, init: RequestInit, deadline: AbortSignal | undefined) => {
+    const signals = [AbortSignal.timeout(policy.timeoutMs), ...(deadline ? [deadline] : [])];
+    let response: Response;
+    try {
+      response = await base(url, { ...init, signal: AbortSignal.any(signals) });
+    } catch (error) {
+      if (deadline?.aborted) throw new SubgraphFailure(name, 'deadline');
+      const aborted = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
+      throw new SubgraphFailure(name, aborted ? 'timeout' : 'unavailable');
+    }
+    // A 5xx (a proxy's 502, a department's crash) counts against the department; its body is dropped unread.
+    if (response.status >= 500) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new SubgraphFailure(name, 'unavailable', response.status);
+    }
+    return response;
+  };
+  // The request's own deadline is the caller running out of time, not the department failing.
+  const breaker = createBreaker(name, attempt, (error) => !(error instanceof SubgraphFailure && error.reason === 'deadline'));
+
+  const fetcher = async (url: string, init: RequestInit) => {
+    const scope = fetchScope.getStore() ?? { retryable: false };
+    for (let tries = 0; ; tries++) {
+      try {
+        return await breaker.fire(url, init, scope.deadline);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'EOPENBREAKER') throw new SubgraphFailure(name, 'circuit-open');
+        const again = scope.retryable && tries < policy.retries && error instanceof SubgraphFailure && error.reason === 'unavailable';
+        if (!again || scope.deadline?.aborted) throw error;
+        await sleep(50 + Math.random() * 100); // jittered, so retries from many requests do not arrive together
+      }
+    }
+  };
+  return { fetcher: fetcher as unknown as Fetcher, state: () => breakerState(breaker), shutdown: () => breaker.shutdown() };
+}

@@ -1,0 +1,40 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import mongoose from 'mongoose';
+import { ErrorCode } from './errors';
+
+const { mongo } = mongoose;
+
+/**
+ * Driver errors that mean "the database cannot be reached right now", as opposed to a bad command or a
+ * constraint violation. While the server is down the driver fails each command within a heartbeat
+ * (ECONNREFUSED) or after serverSelectionTimeoutMS; either way the request must end with a typed error the
+ * caller can retry on, not a stack trace or a driver message naming hosts and ports.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as any, depth = 0; e && depth < 5; e = e.cause ?? e.reason, depth++) {
+    if (
+      e instanceof mongo.MongoNetworkError || // includes MongoNetworkTimeoutError
+      e instanceof mongo.MongoServerSelectionError ||
+      e instanceof mongo.MongoNotConnectedError ||
+      e instanceof mongo.MongoTopologyClosedError ||
+      e?.name === 'MongoPoolClearedError' ||
+      e?.name === 'MongooseServerSelectionError' ||
+      (typeof e?.hasErrorLabel === 'function' && e.hasErrorLabel('ResetPool'))
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+export const databaseUnavailable = () =>
+  new GraphQLError('The database is unavailable; retry later (with the same idempotencyKey for a create).', {
+    extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
+  });
+
+/** Apollo `formatError`: replaces a driver connection error anywhere in a resolver with DATABASE_UNAVAILABLE. */
+export function formatDatabaseError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (!isDatabaseUnavailable(unwrapResolverError(error))) return formatted;
+  return { message: databaseUnavailable().message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } };
+}

@@ -1,0 +1,65 @@
+import { listSubgraphs, stableId, startDepartment, type RunningDepartment } from '@cg/kit';
+import { startGateway } from '../gateway/src/server';
+import { seedWorld } from '../scripts/seed/write';
+import { sleep, startRestartableDatabase } from './support/faults';
+import { loadDepartment, postGraphQL } from './support/stack';
+
+// A database of its own that this file kills (SIGKILL) and starts again on the same port and data folder.
+let db: Awaited<ReturnType<typeof startRestartableDatabase>>;
+let civil: RunningDepartment<any>;
+let gateway: Awaited<ReturnType<typeof startGateway>>;
+const residentId = stableId('resident', 'YHM0101000', 0);
+const read = `{ resident(id: "${residentId}") { name household { fileNumber } } }`;
+const record = 'mutation($i: RecordVisitInput!) { recordVisit(input: $i) { id visitedOn } }';
+const visit = { residentId, visitedOn: '2026-02-01', method: 'HOME', visitorName: '网格员', notes: '独居老人走访', idempotencyKey: 'outage-retry-0001' };
+
+beforeAll(async () => {
+  db = await startRestartableDatabase();
+  await seedWorld(db.uri, 'demo', process.env.MONGODB_DB_PREFIX);
+  const entry = listSubgraphs().find((e) => e.name === 'civil-affairs')!;
+  civil = await startDepartment(await loadDepartment(entry.dir), { mongoUri: db.uri });
+  // Only civil affairs is up: the other departments are unreachable, which must not matter to these queries.
+  const urls = Object.fromEntries(listSubgraphs().map((e) => [e.name, 'http://127.0.0.1:9/graphql']));
+  gateway = await startGateway({ urls: { ...urls, 'civil-affairs': civil.url } });
+}, 120_000);
+afterAll(async () => {
+  await gateway?.stop();
+  await civil?.stop();
+  await db?.stop();
+});
+
+const ready = async () => (await fetch(civil.url.replace(/graphql$/, 'health/ready'))).status;
+
+test('while the database is down requests fail fast with DATABASE_UNAVAILABLE; afterwards the connection comes back by itself', async () => {
+  expect((await postGraphQL(gateway.url, read)).body.data.resident.household.fileNumber).toBe('YHM0101000');
+  expect(await ready()).toBe(200);
+
+  await db.kill();
+  for (const operation of [() => postGraphQL(gateway.url, read), () => postGraphQL(gateway.url, record, { i: visit })]) {
+    const started = Date.now();
+    const { status, body } = await operation();
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(status).toBe(200);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE', serviceName: 'civil-affairs' });
+    expect(JSON.stringify(body)).not.toMatch(/mongodb:|127\.0\.0\.1|ECONNREFUSED|Mongo/);
+  }
+  expect(await ready()).toBe(503);
+
+  await db.restart();
+  const restarted = Date.now();
+  let answer = await postGraphQL(gateway.url, read);
+  while (answer.body.errors && Date.now() - restarted < 10_000) {
+    await sleep(100);
+    answer = await postGraphQL(gateway.url, read);
+  }
+  expect(answer.body.errors).toBeUndefined();
+  expect(answer.body.data.resident.household.fileNumber).toBe('YHM0101000');
+  expect(await ready()).toBe(200);
+
+  // The client retries the write it never got an answer for, twice: one record.
+  const first = await postGraphQL(gateway.url, record, { i: visit });
+  const second = await postGraphQL(gateway.url, record, { i: visit });
+  expect(first.body.errors).toBeUndefined();
+  expect(second.body.data.recordVisit.id).toBe(first.body.data.recordVisit.id);
+  expect(await civil.models.Visit.countDocuments({ residentId })).toBe(1);
+}, 60_000);
