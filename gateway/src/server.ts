@@ -2,9 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { createHttpApp, listSubgraphs, listen, subgraphUrl, supergraphPath, type RunningHttp } from '@cg/kit';
+import { createMetrics, mountMetrics, observabilityPlugin } from '@cg/kit';
+import { mountGraphiql } from './graphiql';
+import { instrumentSubgraph } from './observability';
 
 export interface GatewayOptions {
   /** Defaults to the checked-in schema/supergraph.graphql. */
@@ -25,15 +29,21 @@ class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 }
 
 export async function buildGateway(options: GatewayOptions = {}) {
+  const metrics = createMetrics('gateway'); // observability: /metrics, per-operation and per-subgraph figures, JSON logs
   const urls = Object.fromEntries(listSubgraphs().map((entry) => [entry.name, options.urls?.[entry.name] ?? subgraphUrl(entry)]));
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(supergraphPath, 'utf8'),
     buildService: ({ name }) => {
       if (!urls[name]) throw new Error(`the supergraph names subgraph "${name}", which is not registered under subgraphs/`);
-      return new DepartmentDataSource({ url: urls[name] });
+      return instrumentSubgraph(name, new DepartmentDataSource({ url: urls[name] }), metrics);
     },
   });
-  const apollo = new ApolloServer<GatewayContext>({ gateway, stopOnTerminationSignals: false });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    stopOnTerminationSignals: false,
+    // Our own GraphiQL (mountGraphiql) replaces Apollo's landing page, which loads from a CDN.
+    plugins: [ApolloServerPluginLandingPageDisabled(), observabilityPlugin('gateway', metrics)],
+  });
   await apollo.start();
 
   const app = createHttpApp(async () => {
@@ -48,6 +58,8 @@ export async function buildGateway(options: GatewayOptions = {}) {
     if (down.length > 0) throw new Error(`subgraphs not ready: ${down.join(', ')}`);
     return { subgraphs: Object.fromEntries(results) };
   });
+  mountMetrics(app, metrics);
+  mountGraphiql(app);
   app.use(
     '/graphql',
     express.json({ limit: process.env.BODY_LIMIT ?? '1mb' }),

@@ -35,13 +35,13 @@ function decodeCursor(cursor: string, length: number): SortValue[] {
 
 /**
  * Keyset filter: rows strictly after `values` in the order of `sort` (ties broken by `_id`), as an `$or` of
- * prefixes, which an index on the sort fields serves.
+ * prefixes, which an index on the sort fields serves. Cursor values are checked scalars; only the operators are trusted.
  */
 function afterFilter(sort: Array<[string, 1 | -1]>, values: SortValue[]) {
   return {
     $or: sort.map(([field, direction], i) => ({
       ...Object.fromEntries(sort.slice(0, i).map(([f], j) => [f, values[j]])),
-      [field]: { [direction === 1 ? '$gt' : '$lt']: values[i] },
+      [field]: trusted({ [direction === 1 ? '$gt' : '$lt']: values[i] }),
     })),
   };
 }
@@ -61,7 +61,7 @@ export async function paginate<T extends { _id: string }>(
     throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, { field: 'first' });
   }
   const order: Array<[string, 1 | -1]> = [...Object.entries(sort).filter(([f]) => f !== '_id'), ['_id', sort._id ?? 1]];
-  const pageFilter = after ? { $and: [filter, trusted(afterFilter(order, decodeCursor(after, order.length)))] } : filter;
+  const pageFilter = after ? { $and: [filter, afterFilter(order, decodeCursor(after, order.length))] } : filter;
   const [totalCount, rows] = await Promise.all([
     model.countDocuments(filter),
     model.find(pageFilter).sort(Object.fromEntries(order)).limit(size + 1).lean() as unknown as Promise<T[]>,

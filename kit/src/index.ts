@@ -19,3 +19,5 @@ export * from './identity';
 export * from './peers';
 export * from './sdl';
 export * from './seed';
+export * from './logger';
+export * from './metrics';

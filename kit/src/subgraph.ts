@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -10,6 +10,7 @@ import { createHttpApp, listen, type RunningHttp } from './http';
 import type { Identity } from './identity';
 import { createPeerClient, type PeerClient } from './peers';
 import { loadTypeDefs } from './sdl';
+import { createMetrics, mountMetrics, observabilityPlugin } from './metrics';
 import { connectDatabase, departmentDbName } from './mongo';
 
 /** What every resolver of a department receives. */
@@ -61,12 +62,13 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
   await Promise.all(Object.values(models).map((model) => model.init())); // indexes declared beside the models
 
   const schema = buildSubgraphSchema([{ typeDefs: loadTypeDefs(department.schemaPath), resolvers: department.resolvers as any }]);
+  const metrics = createMetrics(department.name); // observability: /metrics and one JSON log line per operation
   const apollo = new ApolloServer<DepartmentContext<M, L>>({
     schema,
     // Signals are handled once, by runUntilSignalled (stop listening, drain, close the database).
     stopOnTerminationSignals: false,
     // Per-field timings in every response cost time and tell callers about our internals.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), observabilityPlugin(department.name, metrics)],
   });
   await apollo.start();
 
@@ -74,6 +76,7 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
     await connection.db!.command({ ping: 1 });
     return { department: department.name, database: connection.name };
   });
+  mountMetrics(app, metrics);
   app.use(
     '/graphql',
     express.json({ limit: process.env.BODY_LIMIT ?? '1mb' }),
