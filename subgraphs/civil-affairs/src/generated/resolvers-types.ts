@@ -276,7 +276,7 @@ export type ResolversTypes = ResolversObject<{
   SettlementType: SettlementType;
   Sex: Sex;
   Tenure: Tenure;
-  Unit: ResolverTypeWrapper<Unit>;
+  Unit: ResolverTypeWrapper<{ id: string }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
@@ -291,7 +291,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Resident: ResidentDocModel;
-  Unit: Unit;
+  Unit: { id: string };
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
 }>;
