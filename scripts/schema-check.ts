@@ -10,10 +10,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Supergraph } from '@apollo/federation-internals';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
-import { Kind, parse, type DirectiveNode, type GraphQLSchema } from 'graphql';
 import { composeSupergraph, repoRoot, supergraphPath } from '@cg/kit';
+import { apiSchema, owners } from './supergraph-api';
 
 const allowListPath = path.join(repoRoot, 'schema', 'allowed-breaking-changes.txt');
 
@@ -25,49 +24,19 @@ function baseSupergraph(argv: string[]): { sdl: string; from: string } {
   for (const ref of ['origin/main', 'main']) {
     try {
       const sdl = execFileSync('git', ['show', `${ref}:${file}`], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-      return { sdl, from: `${ref}:${file}` };
+      let behind = '';
+      try {
+        execFileSync('git', ['merge-base', '--is-ancestor', ref, 'HEAD'], { cwd: repoRoot, stdio: 'ignore' });
+      } catch {
+        // What main added since this branch left it would show up as removals: say so.
+        behind = ` — note: this branch does not contain ${ref}; merge it first, or main's additions show as removals`;
+      }
+      return { sdl, from: `${ref}:${file}${behind}` };
     } catch {
       // not a git checkout, or no such ref: try the next
     }
   }
   return { sdl: readFileSync(supergraphPath, 'utf8'), from: `${file} (checked in; no main branch found)` };
-}
-
-/** What clients see: the supergraph without federation's join__/link__ machinery. */
-const apiSchema = (supergraphSdl: string): GraphQLSchema => Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
-
-/** `Type` or `Type.field` → the departments that define it, read from the supergraphs' @join__type/@join__field. */
-function owners(...supergraphs: string[]): Map<string, Set<string>> {
-  const map = new Map<string, Set<string>>();
-  const add = (key: string, name: string) => (map.get(key) ?? map.set(key, new Set()).get(key)!).add(name);
-  for (const sdl of supergraphs) {
-    const document = parse(sdl);
-    const graphs = new Map<string, string>();
-    for (const def of document.definitions) {
-      if (def.kind === Kind.ENUM_TYPE_DEFINITION && def.name.value === 'join__Graph') {
-        for (const value of def.values ?? []) {
-          const name = value.directives?.find((d) => d.name.value === 'join__graph')?.arguments?.find((a) => a.name.value === 'name')?.value;
-          if (name?.kind === Kind.STRING) graphs.set(value.name.value, name.value);
-        }
-      }
-    }
-    const graphOf = (directive: DirectiveNode) => {
-      const graph = directive.arguments?.find((a) => a.name.value === 'graph')?.value;
-      return graph?.kind === Kind.ENUM ? graphs.get(graph.value) : undefined;
-    };
-    for (const def of document.definitions) {
-      if (!('name' in def) || !def.name || !('directives' in def)) continue;
-      const typeName = def.name.value;
-      const typeGraphs = (def.directives ?? []).filter((d) => d.name.value === 'join__type').map(graphOf).filter(Boolean) as string[];
-      for (const g of typeGraphs) add(typeName, g);
-      const fields = 'fields' in def ? (def.fields ?? []) : 'values' in def ? (def.values ?? []) : [];
-      for (const field of fields) {
-        const fieldGraphs = (field.directives ?? []).filter((d) => d.name.value === 'join__field').map(graphOf).filter(Boolean) as string[];
-        for (const g of fieldGraphs.length ? fieldGraphs : typeGraphs) add(`${typeName}.${field.name.value}`, g);
-      }
-    }
-  }
-  return map;
 }
 
 const allowList = (): string[] =>
