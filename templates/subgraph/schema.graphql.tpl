@@ -12,7 +12,7 @@ type Query {
 }
 
 type Mutation {
-  "Records a __Entity__ about a resident (居民); a retry with the same idempotencyKey returns the first record."
+  "Records one __Entity__ about a resident (居民); a retry with the same idempotencyKey returns the first record."
   create__Entity__(input: Create__Entity__Input!): __Entity__!
 }
 
