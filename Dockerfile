@@ -8,5 +8,7 @@ COPY gateway/package.json gateway/
 COPY subgraphs subgraphs
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY . .
+# GraphiQL is bundled from node_modules at build time, so the gateway serves it with no network at all.
+RUN node --import tsx -e "require('./gateway/src/graphiql').graphiqlAssets().then(() => process.exit(0))"
 USER node
-CMD ["sh", "-c", "if [ \"$SERVICE\" = gateway ]; then exec node --import tsx gateway/src/index.ts; else exec node --import tsx subgraphs/$SERVICE/src/index.ts; fi"]
+CMD ["sh", "-c", "if [ \"$SERVICE\" = gateway ]; then exec node --import tsx --import ./kit/src/tracing.ts gateway/src/index.ts; else exec node --import tsx --import ./kit/src/tracing.ts subgraphs/$SERVICE/src/index.ts; fi"]

@@ -11,7 +11,9 @@ import { seedWorld } from './seed/write';
 const children: ChildProcess[] = [];
 
 function startProcess(name: string, entry: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: 'inherit' });
+  // kit/src/tracing.ts is preloaded so OpenTelemetry (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set) hooks http first.
+  const args = ['--import', 'tsx', '--import', './kit/src/tracing.ts', entry];
+  const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, SERVICE: name, ...env }, stdio: 'inherit' });
   child.on('exit', (code, signal) => {
     if (!stopping) console.error(`${name} exited (${signal ?? code}); stopping everything`), void stopAll(1);
   });

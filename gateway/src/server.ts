@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import { createHttpApp, listSubgraphs, listen, redactError, subgraphUrl, supergraphPath, type Identity, type RunningHttp } from '@cg/kit';
@@ -13,6 +14,10 @@ import { forwardedHeaders, signingFetcher } from './signing';
 import { ResilientDataSource } from './datasource';
 import { formatGatewayError, httpErrorHandler } from './errors';
 import { requestTimeoutMs } from './fetcher';
+// developer experience (issue 8): offline GraphiQL, metrics
+import { createMetrics, mountMetrics, observabilityPlugin } from '@cg/kit';
+import { mountGraphiql } from './graphiql';
+import { instrumentSubgraph } from './observability';
 
 export interface GatewayOptions {
   /** Defaults to the checked-in schema/supergraph.graphql. */
@@ -40,6 +45,7 @@ class DepartmentDataSource extends ResilientDataSource<GatewayContext> {
 }
 
 export async function buildGateway(options: GatewayOptions = {}) {
+  const metrics = createMetrics('gateway'); // observability: /metrics, per-operation and per-subgraph figures, JSON logs
   const urls = Object.fromEntries(listSubgraphs().map((entry) => [entry.name, options.urls?.[entry.name] ?? subgraphUrl(entry)]));
   const sources: DepartmentDataSource[] = [];
   const gateway = new ApolloGateway({
@@ -49,7 +55,7 @@ export async function buildGateway(options: GatewayOptions = {}) {
       // Signing sits under the retries: a retried read carries a new nonce instead of being refused as a replay.
       const source = new DepartmentDataSource({ name, url: urls[name], base: signingFetcher(name, fetch as any) as any });
       sources.push(source);
-      return source;
+      return instrumentSubgraph(name, source, metrics);
     },
   });
   const limits = { ...limitsFromEnv(), ...options.limits };
@@ -59,7 +65,8 @@ export async function buildGateway(options: GatewayOptions = {}) {
     gateway,
     stopOnTerminationSignals: false,
     ...guards,
-    plugins: [...(guards.plugins ?? []), unknownOperationIs400],
+    // Our own GraphiQL (mountGraphiql) replaces Apollo's landing page, which loads from a CDN.
+    plugins: [...(guards.plugins ?? []), unknownOperationIs400, ApolloServerPluginLandingPageDisabled(), observabilityPlugin('gateway', metrics)],
     // No department URL, body or stack trace, and no full ID number or phone, reaches a client.
     formatError: (formatted) => redactError(formatGatewayError(formatted)),
   });
@@ -80,6 +87,8 @@ export async function buildGateway(options: GatewayOptions = {}) {
     if (down.length === results.length) throw new Error(`no department is ready: ${down.join(', ')}`);
     return { supergraph: 'loaded', degraded: down.length > 0, subgraphs: Object.fromEntries(results) };
   });
+  mountMetrics(app, metrics);
+  mountGraphiql(app);
   app.use(
     '/graphql',
     authenticate(auth),

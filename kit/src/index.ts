@@ -26,3 +26,5 @@ export * from './aggregate';
 export * from './auth';
 export * from './audit';
 export * from './redact';
+export * from './logger';
+export * from './metrics';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -10,6 +10,7 @@ import { createHttpApp, listen, type RunningHttp } from './http';
 import type { Identity } from './identity';
 import { createPeerClient, type PeerClient } from './peers';
 import { loadTypeDefs } from './sdl';
+import { createMetrics, mountMetrics, observabilityPlugin } from './metrics';
 import { connectDatabase, departmentDbName } from './mongo';
 // security (issue 5): signed gateway headers, SDL access policy, audit trail
 import { applyAccessPolicy, policyFromDocument, verifySignedRequests } from './auth';
@@ -73,12 +74,13 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
   const resolvers = { ...department.resolvers, ...audit, Query: { ...(department.resolvers as any).Query, ...audit.Query } };
   const schema = applyAccessPolicy(buildSubgraphSchema([{ typeDefs, resolvers: resolvers as any }]), policyFromDocument(typeDefs));
   // --- end security ---
+  const metrics = createMetrics(department.name); // observability: /metrics and one JSON log line per operation
   const apollo = new ApolloServer<DepartmentContext<M, L>>({
     schema,
     // Signals are handled once, by runUntilSignalled (stop listening, drain, close the database).
     stopOnTerminationSignals: false,
     // Per-field timings in every response cost time and tell callers about our internals.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin(auditRecords, department.name)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), observabilityPlugin(department.name, metrics), auditPlugin(auditRecords, department.name)],
     // A lost database connection is DATABASE_UNAVAILABLE, never a driver message naming hosts (docs/reliability.md);
     // a database error may quote the document it refused, so personal data is redacted from every message.
     formatError: (formatted, error) => redactError(formatDatabaseError(formatted, error)),
@@ -90,6 +92,7 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
     await connection.db!.command({ ping: 1 }, { timeoutMS: 2000 });
     return { department: department.name, database: connection.name };
   });
+  mountMetrics(app, metrics);
   app.use(
     '/graphql',
     ...verifySignedRequests(department.name), // 401 before anything runs unless the gateway or a peer signed it

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Express, Request } from 'express';
+import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
+import { logger, repoRoot, supergraphPath } from '@cg/kit';
+
+/**
+ * GraphiQL for browsers on `GET /graphql`, bundled from npm with esbuild on first use and cached on disk
+ * (`GRAPHIQL_CACHE_DIR`, default node_modules/.cache/cg-graphiql), so it works on networks cut off from the
+ * internet: the page loads nothing but its own two assets, and its CSP forbids anything else.
+ * The example operations are docs/example-query.graphql and docs/operations/*.graphql.
+ */
+const entry = path.join(repoRoot, 'gateway', 'graphiql', 'app.js');
+const cacheRoot = () => process.env.GRAPHIQL_CACHE_DIR ?? path.join(repoRoot, 'node_modules', '.cache', 'cg-graphiql');
+export const tokenPlaceholder = '<paste a token>';
+
+const version = (pkg: string) => (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version;
+
+/** The cache key: the entry's source and the versions of everything bundled. */
+function bundleKey(): string {
+  const hash = createHash('sha256').update(readFileSync(entry));
+  for (const pkg of ['graphiql', '@graphiql/react', 'react', 'react-dom', 'esbuild']) hash.update(`${pkg}@${version(pkg)}`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+export interface GraphiqlAssets {
+  js: Buffer;
+  css: Buffer;
+}
+
+let building: Promise<GraphiqlAssets> | undefined;
+
+/** Builds the bundle unless the cache has it; several processes may race, each writes to its own folder then renames. */
+export function graphiqlAssets(): Promise<GraphiqlAssets> {
+  return (building ??= (async () => {
+    const dir = path.join(cacheRoot(), bundleKey());
+    if (!existsSync(path.join(dir, 'app.css'))) {
+      const started = Date.now();
+      const { build } = await import('esbuild');
+      const tmp = `${dir}.${process.pid}.${Date.now()}`;
+      await build({
+        entryPoints: { app: entry },
+        bundle: true,
+        minify: true,
+        format: 'iife',
+        target: 'es2020',
+        outdir: tmp,
+        define: { 'process.env.NODE_ENV': '"production"' },
+        loader: { '.woff': 'dataurl', '.woff2': 'dataurl', '.ttf': 'dataurl', '.svg': 'dataurl', '.png': 'dataurl' },
+        logLevel: 'silent',
+      });
+      mkdirSync(path.dirname(dir), { recursive: true });
+      try {
+        renameSync(tmp, dir);
+      } catch {
+        rmSync(tmp, { recursive: true, force: true }); // another process won the race
+      }
+      logger.info({ ms: Date.now() - started, dir }, 'bundled GraphiQL');
+    }
+    return { js: readFileSync(path.join(dir, 'app.js')), css: readFileSync(path.join(dir, 'app.css')) };
+  })().catch((error) => {
+    building = undefined; // let the next request try again
+    throw error;
+  }));
+}
+
+export interface ExampleOperation {
+  file: string;
+  name: string;
+  query: string;
+  variables?: string;
+  /** `# needs: Query.field` — the root field the operation needs in the supergraph (for the validation test). */
+  needs?: string;
+}
+
+/** The README example and every docs/operations/*.graphql; a `# variables: {…}` comment line gives the variables. */
+export function exampleOperations(root = repoRoot): ExampleOperation[] {
+  const dir = path.join(root, 'docs', 'operations');
+  const files = [path.join(root, 'docs', 'example-query.graphql'), ...(existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort().map((f) => path.join(dir, f)) : [])];
+  return files.map((file) => {
+    const query = readFileSync(file, 'utf8');
+    return {
+      file: path.relative(root, file),
+      name: /^\s*(?:query|mutation|subscription)\s+(\w+)/m.exec(query)?.[1] ?? path.basename(file, '.graphql'),
+      query,
+      variables: /^#\s*variables:\s*(\{.*\})\s*$/m.exec(query)?.[1],
+      needs: /^#\s*needs:\s*(\S+)\s*$/m.exec(query)?.[1],
+    };
+  });
+}
+
+/**
+ * A graphql-js schema of the supergraph, for validating client operations (federation's join__/link__ elements are
+ * extra directives and types that operations never name).
+ */
+export const supergraphSchema = (sdl: string): GraphQLSchema => buildASTSchema(parse(sdl), { assumeValidSDL: true });
+
+/** Whether `Type.field` exists (an operation may need a field another department is still adding). */
+export function hasField(schema: GraphQLSchema, coordinate: string): boolean {
+  const [typeName, field] = coordinate.split('.');
+  const type = schema.getType(typeName!);
+  return Boolean(type && 'getFields' in type && (type.getFields() as Record<string, unknown>)[field!]);
+}
+
+const page = (config: unknown) => `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Community governance graph · GraphiQL</title>
+<link rel="stylesheet" href="/graphiql/app.css">
+<style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head>
+<body>
+<div id="graphiql">Loading GraphiQL…</div>
+<script type="application/json" id="cg-graphiql-config">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>
+<script src="/graphiql/app.js"></script>
+</body>
+</html>`;
+
+// Only this origin: proves (and enforces) that nothing comes from a CDN. GraphiQL sets inline styles.
+const csp = "default-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; script-src 'self'; connect-src 'self'";
+
+/** A browser navigating to the endpoint (HTML preferred, no `query` parameter) gets GraphiQL; anything else passes on. */
+const wantsPage = (req: Request) => req.method === 'GET' && !req.query.query && req.accepts(['application/json', 'text/html']) === 'text/html';
+
+export function mountGraphiql(app: Express, endpoint = '/graphql', supergraphSdl = readFileSync(supergraphPath, 'utf8')): void {
+  const schema = supergraphSchema(supergraphSdl);
+  app.get(endpoint, (req, res, next) => {
+    if (!wantsPage(req)) return next();
+    const tabs = exampleOperations()
+      .filter((op) => !op.needs || hasField(schema, op.needs))
+      .map((op) => ({ query: op.query, variables: op.variables }));
+    const defaultHeaders = JSON.stringify({ Authorization: `Bearer ${tokenPlaceholder}` }, null, 2);
+    res.set('content-security-policy', csp).type('html').send(page({ endpoint, tabs, defaultHeaders, tokenPlaceholder }));
+  });
+  const asset = (kind: keyof GraphiqlAssets, type: string) => async (_req: Request, res: import('express').Response) => {
+    try {
+      res.type(type).set('cache-control', 'public, max-age=3600').send((await graphiqlAssets())[kind]);
+    } catch (error) {
+      logger.error({ err: error }, 'GraphiQL bundle failed');
+      res.status(500).type('text').send('GraphiQL could not be bundled; see the gateway log');
+    }
+  };
+  app.get('/graphiql/app.js', asset('js', 'application/javascript'));
+  app.get('/graphiql/app.css', asset('css', 'text/css'));
+}

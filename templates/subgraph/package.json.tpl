@@ -1,0 +1,7 @@
+{
+  "name": "@cg/__name__",
+  "private": true,
+  "main": "src/server.ts",
+  "dependencies": { "@cg/kit": "*" },
+  "subgraph": { "port": __port__ }
+}

@@ -1,0 +1,4 @@
+import { runDepartment } from '@cg/kit';
+import { department } from './server';
+
+void runDepartment(department);
