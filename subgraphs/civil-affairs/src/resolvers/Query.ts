@@ -21,7 +21,7 @@ const gridScope = async (ctx: Context, gridId: unknown): Promise<Filter> =>
   gridId == null ? {} : { gridId: trusted({ $in: await gridSubtree(ctx.models, gridId) }) };
 
 export const Query = {
-  communities: (_: unknown, __: unknown, { models }: Context) => models.Community.find().sort({ name: 1 }).lean(),
+  communities: (_: unknown, __: unknown, { models }: Context) => models.Community.find().sort({ name: 1 }).lean().exec(),
   community: fetchById((ctx: Context) => ctx.loaders.community),
   grids: (_: unknown, { filter, ...page }: ListArgs<any>, { models }: Context) => {
     const where = equalities(filter, [], ['communityId', 'parentId']);

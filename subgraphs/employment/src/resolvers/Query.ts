@@ -22,6 +22,6 @@ export const Query = {
   welfarePosts: (_: unknown, { filter, first, after }: ListArgs, { models }: Context) =>
     paginate(models.WelfarePost, welfarePostFilter(filter), { title: 1 }, { first, after }),
   welfarePost: fetchById((ctx: Context) => ctx.loaders.welfarePost),
-  welfareFunds: (_: unknown, __: unknown, { models }: Context) => models.WelfareFund.find().sort({ name: 1 }).lean(),
+  welfareFunds: (_: unknown, __: unknown, { models }: Context) => models.WelfareFund.find().sort({ name: 1 }).lean().exec(),
   welfareFund: fetchById((ctx: Context) => ctx.loaders.welfareFund),
 };

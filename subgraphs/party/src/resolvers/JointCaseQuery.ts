@@ -32,7 +32,7 @@ export const jointCaseQueries = {
     models.ResponseUnit.find<Record<string, unknown>>({
       ...(args.communityId != null ? { communityId: assertId(args.communityId, 'communityId') } : {}),
       ...(args.kind ? { kind: args.kind } : {}),
-    } as Record<string, unknown>).sort({ communityId: 1, kind: 1, name: 1 }).lean(),
+    } as Record<string, unknown>).sort({ communityId: 1, kind: 1, name: 1 }).lean().exec(),
   supervisionList: (_: unknown, args: PageArgs & { withinHours?: number | null; communityId?: string | null; gridId?: string | null }, { models }: Context) =>
     paginate(models.JointCase, supervisionFilter(args), { dueAt: 1 }, args),
   publicSentimentLedger: (_: unknown, { scope }: { scope: Scope }, { models }: Context) => publicSentimentLedger(models, scope),
