@@ -2,7 +2,8 @@ import type { Identity } from '../identity';
 import { isId } from '../ids';
 
 const ROLE = /^[A-Z][A-Z_]{0,39}$/;
-const DEPARTMENT = /^[a-z][a-z-]{0,39}$/;
+// A department, optionally qualified by its unit (`property:<companyId>`, `joint-unit:water`) for 1+3+N tasks.
+const DEPARTMENT = /^[a-z][a-z-]{0,39}(:[\w-]{1,64})?$/;
 const SUBJECT = /^[\w.:@-]{1,128}$/;
 
 /**
