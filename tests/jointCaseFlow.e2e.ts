@@ -3,7 +3,7 @@ import { buildWorld } from '../scripts/seed/write';
 import { caseClient, GRID_WORKER, LAW, POWER, PROPERTY, reporterOf, resident, SECRETARY, UNITS, WATER } from './support/jointCase';
 import { startStack, type Stack } from './support/stack';
 
-// The joint-response lifecycle through the gateway, as the identities the (dev-only) identity header carries.
+// The joint-response lifecycle through the gateway, as each identity (a token minted for it, tests/support/jointCase.ts).
 let stack: Stack;
 let world: World;
 let api: ReturnType<typeof caseClient>;

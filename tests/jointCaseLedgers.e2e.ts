@@ -157,7 +157,10 @@ test('the dossier query crosses all four departments, as docs/joint-case-dossier
   const { c, who } = await submitAs('YHM0101000', { category: 'EMPLOYMENT' });
   await api.ok(SECRETARY, 'inquireJointCase', c, { note: '问单' });
   const query = readFileSync(path.join(repoRoot, 'docs', 'joint-case-dossier.graphql'), 'utf8');
-  const { data, errors } = await api.as(null, query, { id: c.id });
+  // Sensitive fields need a signed-in caller (docs/policy.md): the grid worker handling the case sees them in full.
+  const handler = { ...GRID_WORKER, purpose: 'CASE_HANDLING' };
+  expect((await api.as(null, query, { id: c.id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  const { data, errors } = await api.as(handler, query, { id: c.id });
   expect(errors).toBeUndefined();
   const d = data.jointCase;
   const civil = world['civil-affairs']!;
@@ -169,6 +172,7 @@ test('the dossier query crosses all four departments, as docs/joint-case-dossier
   const company = world.property!.PropertyCompany!.find((p) => p._id === estate.propertyCompanyId)!;
   const branch = world.party!.PartyOrganization!.find((o) => o.level === 'BRANCH' && (o.coveredGridIds as string[]).includes(building.gridId as string))!;
   const record = world.employment!.EmploymentRecord!.find((x) => x.residentId === who.residentId);
+  expect(d.reporter).toMatchObject({ name: r.name, phone: r.phone });
   expect(d.reporter.household.fileNumber).toBe(household.fileNumber);
   expect(d.reporter.household.dwelling.label).toBe(`${building.number}${unit.entrance}${unit.room}`);
   expect(d.reporter.household.dwelling.building.estate).toMatchObject({ name: estate.name, propertyCompany: { name: company.name } });
@@ -182,7 +186,7 @@ test('the dossier query crosses all four departments, as docs/joint-case-dossier
   expect(d.inquiries).toEqual([expect.objectContaining({ note: '问单' })]);
   expect(d.history.map((e: any) => e.step)).toEqual(['SUBMIT', 'INQUIRE']);
 
-  const { data: mine } = await api.as(null, `{ resident(id: "${who.residentId}") { jointCases(first: 100) { totalCount edges { node { id reporter { id } } } } } }`);
+  const { data: mine } = await api.as(handler, `{ resident(id: "${who.residentId}") { jointCases(first: 100) { totalCount edges { node { id reporter { id } } } } } }`);
   expect(mine.resident.jointCases.edges.map((e: any) => e.node.id)).toContain(c.id);
   expect(mine.resident.jointCases.edges.every((e: any) => e.node.reporter.id === who.residentId)).toBe(true);
 });

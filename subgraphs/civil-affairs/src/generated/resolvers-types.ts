@@ -728,9 +728,9 @@ export type ProxyServiceStatus =
 export type Query = {
   __typename?: 'Query';
   /** SENSITIVE (敏感个人信息). Assistance records (救助/保障记录), newest start first. */
-  assistanceRecords: AssistanceRecordConnection;
+  assistanceRecords?: Maybe<AssistanceRecordConnection>;
   /** SENSITIVE (敏感个人信息). Care profiles (关爱对象) of residents with vulnerability flags. */
-  careProfiles: CareProfileConnection;
+  careProfiles?: Maybe<CareProfileConnection>;
   /** A resident's civility-points account (文明积分账户); null before the first points were earned. */
   civilityPointsAccount?: Maybe<CivilityPointsAccount>;
   /** Every community (社区) in the registry, by name. */
@@ -753,7 +753,7 @@ export type Query = {
    * SENSITIVE (敏感个人信息). People whose required visit (三必到四必访) is overdue (逾期未访) as of `asOf`
    * (YYYY-MM-DD, default today in China): the due date lies before `asOf`. Longest overdue first.
    */
-  overdueVisits: CareProfileConnection;
+  overdueVisits?: Maybe<CareProfileConnection>;
   /** Proxy services (代办), newest request first. */
   proxyServices: ProxyServiceConnection;
   /** One resident (居民) by id; null when there is none. */
@@ -1027,7 +1027,7 @@ export type Resident = {
   /** Birth date (出生日期), YYYY-MM-DD; the year only (1990-**-**) to party secretaries. */
   birthDate?: Maybe<Scalars['String']['output']>;
   /** SENSITIVE (敏感个人信息): vulnerability, assistance and required visits, grouped for access control. */
-  care: ResidentCare;
+  care?: Maybe<ResidentCare>;
   /** Civility-points account (文明积分); null before the first points. */
   civilityPoints?: Maybe<CivilityPointsAccount>;
   grid: Grid;
@@ -1829,8 +1829,8 @@ export type ProxyServiceEdgeResolvers<ContextType = Context, ParentType extends 
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  assistanceRecords?: Resolver<ResolversTypes['AssistanceRecordConnection'], ParentType, ContextType, Partial<QueryAssistanceRecordsArgs>>;
-  careProfiles?: Resolver<ResolversTypes['CareProfileConnection'], ParentType, ContextType, Partial<QueryCareProfilesArgs>>;
+  assistanceRecords?: Resolver<Maybe<ResolversTypes['AssistanceRecordConnection']>, ParentType, ContextType, Partial<QueryAssistanceRecordsArgs>>;
+  careProfiles?: Resolver<Maybe<ResolversTypes['CareProfileConnection']>, ParentType, ContextType, Partial<QueryCareProfilesArgs>>;
   civilityPointsAccount?: Resolver<Maybe<ResolversTypes['CivilityPointsAccount']>, ParentType, ContextType, RequireFields<QueryCivilityPointsAccountArgs, 'residentId'>>;
   communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType>;
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'id'>>;
@@ -1840,7 +1840,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdArgs, 'id'>>;
   householdByFileNumber?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdByFileNumberArgs, 'fileNumber'>>;
   households?: Resolver<ResolversTypes['HouseholdConnection'], ParentType, ContextType, Partial<QueryHouseholdsArgs>>;
-  overdueVisits?: Resolver<ResolversTypes['CareProfileConnection'], ParentType, ContextType, Partial<QueryOverdueVisitsArgs>>;
+  overdueVisits?: Resolver<Maybe<ResolversTypes['CareProfileConnection']>, ParentType, ContextType, Partial<QueryOverdueVisitsArgs>>;
   proxyServices?: Resolver<ResolversTypes['ProxyServiceConnection'], ParentType, ContextType, Partial<QueryProxyServicesArgs>>;
   resident?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType, RequireFields<QueryResidentArgs, 'id'>>;
   residentByIdNumber?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType, RequireFields<QueryResidentByIdNumberArgs, 'idNumber'>>;
@@ -1852,7 +1852,7 @@ export type ResidentResolvers<ContextType = Context, ParentType extends Resolver
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Resident']> | FederationReferenceType, FederationReferenceType, ContextType>;
   age?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   birthDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  care?: Resolver<ResolversTypes['ResidentCare'], ParentType, ContextType>;
+  care?: Resolver<Maybe<ResolversTypes['ResidentCare']>, ParentType, ContextType>;
   civilityPoints?: Resolver<Maybe<ResolversTypes['CivilityPointsAccount']>, ParentType, ContextType>;
   grid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType>;
   household?: Resolver<ResolversTypes['Household'], ParentType, ContextType>;
