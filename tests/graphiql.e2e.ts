@@ -47,26 +47,32 @@ test('GET /graphql in a browser serves GraphiQL from the gateway; the example qu
   expect(before.find((e) => e.pane === 'query')?.value).toBe(example);
   expect(before.some((e) => e.pane === 'tool' && /"Authorization": "Bearer </.test(e.value))).toBe(true);
 
-  await page.click('.graphiql-execute-button');
-  await page.waitForFunction(() => /"data"|"errors"/.test(document.querySelector('.result-window .CodeMirror')?.textContent ?? ''), null, { timeout: 20_000 });
-  const shown = JSON.parse((await page.evaluate(editors)).find((e) => e.pane === 'result')!.value);
+  /** Runs the query in the page and returns the result pane once a new answer is shown. */
+  const run = async () => {
+    await page.evaluate(() => document.querySelector('.result-window .CodeMirror')?.CodeMirror.setValue(''));
+    await page.click('.graphiql-execute-button');
+    await page.waitForFunction(() => /"data"|"errors"/.test(document.querySelector('.result-window .CodeMirror')?.textContent ?? ''), null, { timeout: 20_000 });
+    return JSON.parse((await page.evaluate(editors)).find((e) => e.pane === 'result')!.value);
+  };
   const variables = JSON.parse(/^# variables: (.*)$/m.exec(example)![1]!);
-  expect(shown).toEqual(await stack.query(example, variables));
-  expect(shown.data.resident.household.dwelling.building.grid.partyBranch.members.length).toBeGreaterThan(0);
-  // The placeholder token is not sent.
-  expect(sent.at(-1)?.authorization).toBeUndefined();
 
-  // A pasted token goes out as the Authorization header.
-  await page.evaluate(() => {
+  // The placeholder token is not sent: an anonymous caller, whom the people's fields refuse.
+  const anonymous = await run();
+  expect(sent.at(-1)?.authorization).toBeUndefined();
+  expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+  // A pasted token goes out as the Authorization header, and the example answers in full.
+  const token = await stack.token('civil-affairs-clerk');
+  await page.evaluate((value: string) => {
     const headers = Array.from(document.querySelectorAll('.graphiql-editor-tool .CodeMirror') as ArrayLike<any>).find((el) =>
       el.CodeMirror.getValue().includes('Authorization'),
     );
-    headers.CodeMirror.setValue('{"Authorization": "Bearer test-token"}');
-  });
-  const posts = sent.length;
-  await page.click('.graphiql-execute-button');
-  for (let i = 0; i < 100 && sent.length === posts; i++) await new Promise((r) => setTimeout(r, 100));
-  expect(sent.at(-1)?.authorization).toBe('Bearer test-token');
+    headers.CodeMirror.setValue(JSON.stringify({ Authorization: `Bearer ${value}` }));
+  }, token);
+  const shown = await run();
+  expect(sent.at(-1)?.authorization).toBe(`Bearer ${token}`);
+  expect(shown).toEqual(await stack.query(example, variables));
+  expect(shown.data.resident.household.dwelling.building.grid.partyBranch.members.length).toBeGreaterThan(0);
 
   // Everything the page loaded came from the gateway: nothing from a CDN.
   expect(requested.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);

@@ -40,8 +40,8 @@ test.each([
   [{ residentId: 'nope' }, 'BAD_USER_INPUT', 'residentId'],
   [{ residentId: '0'.repeat(24) }, 'NOT_FOUND', 'residentId'],
   [{ visitedOn: '2026-02-30' }, 'BAD_USER_INPUT', 'visitedOn'],
-  [{ notes: '   ' }, 'BAD_USER_INPUT', 'note'],
-  [{ notes: '访'.repeat(501) }, 'BAD_USER_INPUT', 'note'],
+  [{ notes: '   ' }, 'BAD_USER_INPUT', 'notes'],
+  [{ notes: '访'.repeat(2001) }, 'BAD_USER_INPUT', 'notes'],
   [{ idempotencyKey: 'short' }, 'BAD_USER_INPUT', 'idempotencyKey'],
 ])('bad input %j → %s on %s, nothing written', async (change, code, field) => {
   const before = await visits().countDocuments();

@@ -153,10 +153,10 @@ test('三清单: problems by category, the 1+3+N roster, and what each unit lead
   for (const r of data.threeLists.responsibilities) expect([r.unit.id, r.openLeadTasks]).toEqual([r.unit.id, leads(r.unit.id)]);
 });
 
-test('the dossier query crosses all four departments, as docs/joint-case-dossier.graphql documents it', async () => {
+test('the dossier query crosses all four departments, as docs/operations/case-dossier.graphql documents it', async () => {
   const { c, who } = await submitAs('YHM0101000', { category: 'EMPLOYMENT' });
   await api.ok(SECRETARY, 'inquireJointCase', c, { note: '问单' });
-  const query = readFileSync(path.join(repoRoot, 'docs', 'joint-case-dossier.graphql'), 'utf8');
+  const query = readFileSync(path.join(repoRoot, 'docs', 'operations', 'case-dossier.graphql'), 'utf8');
   // Sensitive fields need a signed-in caller (docs/policy.md): the grid worker handling the case sees them in full.
   const handler = { ...GRID_WORKER, purpose: 'CASE_HANDLING' };
   expect((await api.as(null, query, { id: c.id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { captureLogs, repoRoot, stableId } from '@cg/kit';
-import { startStack, type Stack } from './support/stack';
+import { captureLogs, repoRoot, signedHeaders, stableId } from '@cg/kit';
+import { DIRECT_CALLER, startStack, type Stack } from './support/stack';
 
 // What operators see: JSON log lines that follow one request through every department, Prometheus metrics per
 // operation and per subgraph, and OpenTelemetry traces when (and only when) switched on.
@@ -13,8 +13,10 @@ afterAll(() => stack?.stop());
 const residentId = stableId('resident', 'YHM0101000', 0);
 const query = `query DossierForMetrics($id: ID!) { resident(id: $id) { name household { fileNumber } partyMembership { category } employmentStatus { status } } }`;
 
+/** As a civil-affairs clerk: people's fields need a signed-in caller. */
 async function post(body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const authorization = `Bearer ${await stack.token('civil-affairs-clerk')}`;
+  const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization, ...headers }, body: JSON.stringify(body) });
   return (await response.json()) as { data?: any; errors?: any[] };
 }
 const metricsOf = async (graphqlUrl: string) => (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
@@ -104,7 +106,9 @@ async function runTracedDepartment(env: Record<string, string>): Promise<void> {
     });
     child.once('exit', (code) => reject(new Error(`department exited (${code}): ${out}`)));
   });
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ employers { name } }' }) });
+  const body = JSON.stringify({ query: '{ employers(first: 1) { totalCount } }' });
+  // Signed as the gateway signs: a department refuses unsigned calls before running anything.
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders('employment', body, DIRECT_CALLER, 'otel-test-1') }, body });
   expect(response.status).toBe(200);
   await new Promise((r) => setTimeout(r, 1000)); // a few export intervals
   await new Promise((r) => {

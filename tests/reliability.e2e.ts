@@ -1,7 +1,7 @@
 import { stableId } from '@cg/kit';
 import { startGateway } from '../gateway/src/server';
 import { restartDepartment, sleep, startDelayProxy } from './support/faults';
-import { postGraphQL, startStack, type Stack } from './support/stack';
+import { devAuthorization, postGraphQL, startStack, type Stack } from './support/stack';
 
 // A department that is down, slow or failing costs only its own fields, quickly, and says which one it was.
 let stack: Stack;
@@ -10,9 +10,13 @@ const gridId = stableId('grid', 'ZB-YHM-02');
 const crossing = `{ resident(id: "${residentId}") { name household { fileNumber dwelling { label } } employmentStatus { status } } }`;
 const urlsOf = (s: Stack) => Object.fromEntries(Object.entries(s.departments).map(([name, d]) => [name, d.url]));
 
+let signedIn: Record<string, string>;
 beforeAll(async () => {
   stack = await startStack();
+  signedIn = await devAuthorization();
 }, 120_000);
+/** As a civil-affairs clerk, to a gateway of the test's own (built with the development keys). */
+const post = (url: string, query: string, variables?: Record<string, unknown>) => postGraphQL(url, query, variables, signedIn);
 afterAll(() => stack.stop());
 
 /** A gateway of its own (own breakers), with `env` set while it is built. */
@@ -30,7 +34,7 @@ test('a dead department: partial answer, its error names it with a code, no URL 
   const gateway = await gatewayWith(urlsOf(stack), { BREAKER_RESET_MS: '300' });
   try {
     await stack.departments.property!.stop();
-    const { status, body } = await postGraphQL(gateway.url, crossing);
+    const { status, body } = await post(gateway.url, crossing);
     expect(status).toBe(200);
     expect(body.data.resident.name).toBeTruthy();
     expect(body.data.resident.household.fileNumber).toBe('YHM0101000');
@@ -44,14 +48,14 @@ test('a dead department: partial answer, its error names it with a code, no URL 
     expect(text).not.toMatch(/127\.0\.0\.1|localhost|http:\/\/|ECONNREFUSED|stacktrace/);
 
     // A cross-department field owned by the dead department is null; the rest of its parent survives.
-    const grid = await postGraphQL(gateway.url, `{ grid(id: "${gridId}") { code buildings { number } partyBranch { name } } }`);
+    const grid = await post(gateway.url, `{ grid(id: "${gridId}") { code buildings { number } partyBranch { name } } }`);
     expect(grid.body.data.grid).toMatchObject({ code: 'ZB-YHM-02', buildings: null, partyBranch: { name: expect.any(String) } });
 
     await restartDepartment(stack, 'property');
     const started = Date.now();
     let healed = false;
     while (!healed && Date.now() - started < 5000) {
-      const again = await postGraphQL(gateway.url, crossing);
+      const again = await post(gateway.url, crossing);
       healed = again.body.errors === undefined && again.body.data.resident.household.dwelling?.label !== undefined;
       if (!healed) await sleep(100);
     }
@@ -68,15 +72,15 @@ test('an open breaker fails in milliseconds instead of waiting for the timeout',
   const employmentOnly = `{ employer(id: "${'0'.repeat(24)}") { name } }`;
   try {
     for (let i = 0; i < 3; i++) {
-      const { body } = await postGraphQL(gateway.url, employmentOnly); // each costs the 1 s timeout and opens the breaker
+      const { body } = await post(gateway.url, employmentOnly); // each costs the 1 s timeout and opens the breaker
       expect(body.errors?.[0]?.extensions?.code).toMatch(/^SUBGRAPH_/);
     }
     const started = Date.now();
-    const { body } = await postGraphQL(gateway.url, employmentOnly);
+    const { body } = await post(gateway.url, employmentOnly);
     expect(Date.now() - started).toBeLessThan(250);
     expect(body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'employment', reason: 'circuit-open' }) })]);
     // Other departments' data still comes with it.
-    const mixed = await postGraphQL(gateway.url, crossing);
+    const mixed = await post(gateway.url, crossing);
     expect(mixed.body.data.resident.household.fileNumber).toBe('YHM0101000');
     expect(mixed.body.data.resident.employmentStatus).toBeNull();
     const ready = await fetch(gateway.url.replace(/graphql$/, 'health/ready')).then((r) => r.json() as Promise<any>);
@@ -92,17 +96,17 @@ test('a slow department: SUBGRAPH_TIMEOUT within its budget, every other departm
   const gateway = await gatewayWith({ ...urlsOf(stack), employment: proxy.url }, { EMPLOYMENT_TIMEOUT_MS: '400' });
   try {
     const started = Date.now();
-    const { body } = await postGraphQL(gateway.url, crossing);
+    const { body } = await post(gateway.url, crossing);
     const elapsed = Date.now() - started;
     expect(elapsed).toBeLessThan(2500);
     expect(body.data.resident.household.dwelling.label).toBeTruthy();
     expect(body.data.resident.employmentStatus).toBeNull();
-    expect(body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_TIMEOUT', subgraph: 'employment', method: 'HOME', visitorName: '网格员' }) })]);
+    expect(body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_TIMEOUT', subgraph: 'employment' }) })]);
     expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|http:\/\//);
 
     // Once it is fast again (its own timeout untouched), it answers fully.
     proxy.setDelay(0);
-    const fast = await postGraphQL(gateway.url, crossing);
+    const fast = await post(gateway.url, crossing);
     expect(fast.body.errors).toBeUndefined();
   } finally {
     await gateway.stop();
@@ -121,12 +125,12 @@ test('the overall request deadline cuts a fetch that each department timeout alo
   );
   try {
     const started = Date.now();
-    const { body } = await postGraphQL(gateway.url, crossing);
+    const { body } = await post(gateway.url, crossing);
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(1950);
     expect(elapsed).toBeLessThan(2300);
     expect(body.data.resident.household.fileNumber).toBe('YHM0101000');
-    expect(body.errors?.find((e: any) => e.extensions.subgraph === 'employment')?.extensions).toMatchObject({ code: 'SUBGRAPH_TIMEOUT', method: 'HOME', visitorName: '网格员' });
+    expect(body.errors?.find((e: any) => e.extensions.subgraph === 'employment')?.extensions).toMatchObject({ code: 'SUBGRAPH_TIMEOUT' });
   } finally {
     await gateway.stop();
     await civil.stop();
@@ -153,12 +157,12 @@ test('mutations are never retried; reads are', async () => {
   const proxyUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;
   const gateway = await gatewayWith({ ...urlsOf(stack), 'civil-affairs': proxyUrl });
   try {
-    const read = await postGraphQL(gateway.url, `{ grid(id: "${gridId}") { code } }`);
+    const read = await post(gateway.url, `{ grid(id: "${gridId}") { code } }`);
     expect(read.body).toEqual({ data: { grid: { code: 'ZB-YHM-02' } } });
     expect(seen).toBe(2); // reset, then the retry
 
     seen = 0;
-    const write = await postGraphQL(gateway.url, 'mutation($i: RecordVisitInput!) { recordVisit(input: $i) { id } }', {
+    const write = await post(gateway.url, 'mutation($i: RecordVisitInput!) { recordVisit(input: $i) { id } }', {
       i: { residentId, visitedOn: '2026-01-05', method: 'HOME', visitorName: '网格员', idempotencyKey: 'no-retry-0001' },
     });
     expect(seen).toBe(1);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { freePort, repoRoot, stableId } from '@cg/kit';
 import { startDelayProxy } from './support/faults';
-import { postGraphQL, startStack, type Stack } from './support/stack';
+import { devAuthorization, postGraphQL, startStack, type Stack } from './support/stack';
 
 // The real gateway entry point (gateway/src/index.ts → runUntilSignalled) as a process of its own, sent SIGTERM
 // while a request is in flight: it answers that request in full, refuses new connections, then exits 0.
@@ -29,7 +29,7 @@ test('SIGTERM drains the request in flight, then the process exits', async () =>
     expect(output).toContain('ready at');
 
     const residentId = stableId('resident', 'YHM0101000', 0);
-    const inFlight = postGraphQL(url, `{ resident(id: "${residentId}") { household { fileNumber } employmentStatus { status } } }`);
+    const inFlight = postGraphQL(url, `{ resident(id: "${residentId}") { household { fileNumber } employmentStatus { status } } }`, undefined, await devAuthorization());
     await new Promise((r) => setTimeout(r, 400));
     const signalled = Date.now();
     child.kill('SIGTERM');

@@ -1376,7 +1376,7 @@ export type Query = {
   jointBuildingUnit?: Maybe<JointBuildingUnit>;
   /** Joint-building units (共建单位) of the 大党委. */
   jointBuildingUnits: JointBuildingUnitConnection;
-  /** One joint-response case (一呼联动案件) by id; null when there is none. See docs/joint-case-dossier.graphql. */
+  /** One joint-response case (一呼联动案件) by id; null when there is none. See docs/operations/case-dossier.graphql. */
   jointCase?: Maybe<JointCase>;
   /** Measures (考核指标) of cases submitted in [from, to) in a scope (community, grid or unit); definitions on each field. */
   jointCaseMeasures: JointCaseMeasures;
