@@ -18,7 +18,7 @@ const GIVE_UP_MS = 60_000;
 async function main() {
   process.env.MONGODB_DB_PREFIX = `bench_db_${process.pid}`;
   const db = await startRestartableDatabase();
-  await seedWorld(db.uri, 'demo', process.env.MONGODB_DB_PREFIX);
+  await seedWorld(db.uri, 'small', process.env.MONGODB_DB_PREFIX);
   const entry = listSubgraphs().find((e) => e.name === 'civil-affairs')!;
   const civil = await startDepartment(await loadDepartment(entry.dir), { mongoUri: db.uri });
   const unreachable = Object.fromEntries(listSubgraphs().map((e) => [e.name, 'http://127.0.0.1:9/graphql']));

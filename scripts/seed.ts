@@ -1,15 +1,31 @@
-/** `npm run seed [-- --scale demo]`: writes the demo world into each department's own database (idempotent). */
+/**
+ * `npm run seed [-- --scale small|demo|county|bench]`: writes the world of that scale into each department's own
+ * database (idempotent: a second run inserts and changes nothing), with a progress bar, then prints the counts.
+ */
+import { SingleBar } from 'cli-progress';
 import { ensureMongo } from '@cg/kit';
+import { SCALES } from './seed/world';
 import { seedWorld } from './seed/write';
 
 async function main() {
   const at = process.argv.indexOf('--scale');
   const scale = at > 0 ? process.argv[at + 1]! : 'demo';
+  if (!SCALES[scale]) throw new Error(`unknown scale "${scale}"; choose one of ${Object.keys(SCALES).join(', ')}`);
   const mongo = await ensureMongo({ dataDir: process.env.MONGODB_URI ? undefined : '.data/db' });
+  // cli-progress: a maintained bar that also prints sensibly when the output is not a terminal (CI logs).
+  const bar = new SingleBar({ format: 'seeding {bar} {percentage}% | {value}/{total} documents | {collection}', noTTYOutput: true, notTTYSchedule: 10_000 });
+  const started = Date.now();
   try {
-    const counts = await seedWorld(mongo.uri, scale);
+    const counts = await seedWorld(mongo.uri, scale, undefined, (written, total, collection) => {
+      if (!bar.isActive) bar.start(total, 0, { collection });
+      bar.update(written, { collection });
+    });
+    bar.stop();
     console.table(counts);
+    const sum = (key: 'documents' | 'inserted' | 'changed') => counts.reduce((n, c) => n + c[key], 0);
+    console.log(`scale ${scale}: ${sum('documents')} documents (${sum('inserted')} inserted, ${sum('changed')} changed) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
+    bar.stop();
     await mongo.stop();
   }
 }

@@ -18,7 +18,7 @@ const visit = { residentId, visitedOn: '2026-02-01', method: 'HOME', visitorName
 
 beforeAll(async () => {
   db = await startRestartableDatabase();
-  await seedWorld(db.uri, 'demo', process.env.MONGODB_DB_PREFIX);
+  await seedWorld(db.uri, 'small', process.env.MONGODB_DB_PREFIX);
   const entry = listSubgraphs().find((e) => e.name === 'civil-affairs')!;
   civil = await startDepartment(await loadDepartment(entry.dir), { mongoUri: db.uri });
   // Only civil affairs is up: the other departments are unreachable, which must not matter to these queries.

@@ -10,7 +10,7 @@ let world: World;
 const byId = (department: string, model: string, id: unknown) => world[department]![model]!.find((d) => d._id === id)!;
 
 beforeAll(async () => {
-  world = await buildWorld('demo');
+  world = await buildWorld('small');
   stack = await startStack();
 }, 120_000);
 afterAll(() => stack.stop());

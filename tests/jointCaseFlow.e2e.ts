@@ -11,7 +11,7 @@ let who: ReturnType<typeof reporterOf>;
 let reporter: ReturnType<typeof resident>;
 
 beforeAll(async () => {
-  world = await buildWorld('demo');
+  world = await buildWorld('small');
   stack = await startStack();
   api = caseClient(stack);
   who = reporterOf(world);
@@ -60,7 +60,7 @@ test('full happy path: 点单 → 派单 → 接单 → 办单 → 回单 → �
     ['resolveJointCase', { note: 'x' }], ['verifyJointCase', {}], ['rateJointCase', { score: 4 }], ['closeJointCase', {}],
     ['returnJointCase', { reason: 'x' }], ['transferJointCase', { leadUnitId: UNITS.law, reason: 'x' }], ['requestJointCaseDeferral', { reason: 'x' }],
     ['approveJointCaseDeferral', {}], ['resumeJointCase', {}], ['sendBackJointCase', { note: 'x' }], ['blowWhistle', { unitIds: [UNITS.law] }],
-    ['inquireJointCase', { note: 'x' }], ['markJointCaseDuplicate', { duplicateOfId: stableId('joint-case', 'demo', 0) }],
+    ['inquireJointCase', { note: 'x' }], ['markJointCaseDuplicate', { duplicateOfId: stableId('joint-case', 'small', 0) }],
   ];
   for (const [name, args] of attempts) {
     const { kase, errors } = await api.step(null, name, c, args);

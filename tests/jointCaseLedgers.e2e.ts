@@ -12,7 +12,7 @@ let api: ReturnType<typeof caseClient>;
 const communityId = stableId('community', '义合美新城社区');
 
 beforeAll(async () => {
-  world = await buildWorld('demo');
+  world = await buildWorld('small');
   stack = await startStack();
   api = caseClient(stack);
 }, 120_000);

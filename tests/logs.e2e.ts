@@ -10,7 +10,7 @@ const printed: string[] = [];
 const spies: jest.SpyInstance[] = [];
 
 beforeAll(async () => {
-  world = await buildWorld('demo');
+  world = await buildWorld('small');
   stack = await startStack();
   const capture = (chunk: unknown) => void printed.push(String(chunk));
   for (const stream of [process.stdout, process.stderr]) {

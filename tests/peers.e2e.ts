@@ -7,7 +7,7 @@ let civil: RunningDepartment<any>;
 const resident = stableId('resident', 'YHM0101000', 0);
 
 beforeAll(async () => {
-  await seedWorld(process.env.MONGODB_URI!, 'demo', process.env.MONGODB_DB_PREFIX);
+  await seedWorld(process.env.MONGODB_URI!, 'small', process.env.MONGODB_DB_PREFIX);
   const entry = listSubgraphs().find((e) => e.name === 'civil-affairs')!;
   civil = await startDepartment(await loadDepartment(entry.dir), { mongoUri: process.env.MONGODB_URI, dbName: departmentDbName('civil-affairs') });
   process.env.CIVIL_AFFAIRS_URL = civil.url;

@@ -24,7 +24,7 @@ function subjectResident() {
 }
 
 beforeAll(async () => {
-  world = await buildWorld('demo');
+  world = await buildWorld('small');
   stack = await startStack();
 }, 120_000);
 afterAll(() => stack.stop());

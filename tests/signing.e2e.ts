@@ -7,7 +7,7 @@ import { DIRECT_CALLER, postGraphQL, startStack, type Stack } from './support/st
 let stack: Stack;
 let world: World;
 beforeAll(async () => {
-  world = await buildWorld('demo');
+  world = await buildWorld('small');
   stack = await startStack();
 }, 120_000);
 afterAll(() => stack.stop());

@@ -8,6 +8,12 @@ export interface Scale {
   grids: number;
   buildingsPerGrid: number;
   householdsPerBuilding: number;
+  /**
+   * Exact figures the scale is modelled on (demo: 义合美新城, seed 000): households spread over the buildings,
+   * household sizes adding up to `residents`, community party committees over the grids, building party groups,
+   * and residents employed at the local employers and workshops (就近就业). Absent: sizes follow the fields above.
+   */
+  figures?: { households: number; residents: number; committees: number; buildingGroups: number; employedNearby: number };
 }
 
 /**

@@ -6,9 +6,17 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
 import { makeIdNumber, stableId, type Scale, type SeedDoc as Doc, type World } from '@cg/kit';
 
-/** demo: about 900 residents; county: about 10,000; bench: about 100,000 (issue 7's by-id comparison). */
+/**
+ * small: about 900 residents, what the tests seed; demo: 义合美新城's own figures (8,711 households, 22,295 residents,
+ * 4 community party committees, 16 grid branches, 26 building groups, 3,568 employed nearby); county: about 10,000
+ * residents; bench: about 100,000 (the by-id comparison of bench/).
+ */
 export const SCALES: Record<string, Scale> = {
-  demo: { name: 'demo', grids: 6, buildingsPerGrid: 2, householdsPerBuilding: 25 },
+  small: { name: 'small', grids: 6, buildingsPerGrid: 2, householdsPerBuilding: 25 },
+  demo: {
+    name: 'demo', grids: 16, buildingsPerGrid: 8, householdsPerBuilding: 68,
+    figures: { households: 8711, residents: 22_295, committees: 4, buildingGroups: 26, employedNearby: 3568 },
+  },
   county: { name: 'county', grids: 30, buildingsPerGrid: 4, householdsPerBuilding: 28 },
   bench: { name: 'bench', grids: 100, buildingsPerGrid: 10, householdsPerBuilding: 34 },
 };
@@ -26,6 +34,22 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const phone = () => `1${faker.helpers.arrayElement(['39', '52', '58', '78', '87', '99'])}${faker.string.numeric(8)}`;
 const ageOn = (birthDate: string) => Number(TODAY.slice(0, 4)) - Number(birthDate.slice(0, 4));
+const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** `count` household sizes of 1–6 that add up to `people` exactly (a relocation household averages about 2.6). */
+function householdSizes(count: number, people: number): number[] {
+  const sizes = Array.from({ length: count }, () => faker.helpers.weightedArrayElement([
+    { weight: 2, value: 1 }, { weight: 4, value: 2 }, { weight: 3, value: 3 }, { weight: 2, value: 4 }, { weight: 1, value: 5 },
+  ]));
+  let gap = people - sizes.reduce((a, b) => a + b, 0);
+  for (let i = 0; gap !== 0; i = (i + 7919) % count) {
+    const step = Math.sign(gap);
+    if (sizes[i]! + step < 1 || sizes[i]! + step > 6) continue;
+    sizes[i]! += step;
+    gap -= step;
+  }
+  return sizes;
+}
 
 /** The core registry: places, people, the party tree and members, employers; departments extend it (see ExtendWorld). */
 export function buildCoreWorld(scaleName = 'demo'): { world: World; scale: Scale } {
@@ -49,8 +73,20 @@ export function buildCoreWorld(scaleName = 'demo'): { world: World; scale: Scale
   property.Estate.push(...estates);
 
   const working = { _id: stableId('org', '义合美新城党工委'), name: '义合美新城党工委', level: 'WORKING_COMMITTEE', coveredGridIds: [] as string[] };
-  const committee = { _id: stableId('org', '义合美新城社区党委'), name: '义合美新城社区党委', level: 'COMMUNITY_COMMITTEE', parentId: working._id, coveredGridIds: [] as string[] };
-  party.PartyOrganization.push(working, committee);
+  const figures = scale.figures;
+  const committees = Array.from({ length: figures?.committees ?? 1 }, (_, k) => {
+    const name = k === 0 ? '义合美新城社区党委' : `义合美新城第${ORDINALS[k]}社区党委`;
+    return { _id: stableId('org', name), name, level: 'COMMUNITY_COMMITTEE', parentId: working._id, coveredGridIds: [] as string[] };
+  });
+  party.PartyOrganization.push(working, ...committees);
+  const buildingCount = scale.grids * scale.buildingsPerGrid;
+  /** Households in the building at `index` (0-based): the exact total spread evenly, else the scale's size. */
+  const householdsIn = (index: number) =>
+    figures ? Math.floor(figures.households / buildingCount) + (index < figures.households % buildingCount ? 1 : 0) : scale.householdsPerBuilding;
+  /** Building party groups: every building, or `buildingGroups` of them spread over the estate. */
+  const hasGroup = (index: number) => !figures || Math.floor((index * figures.buildingGroups) / buildingCount) !== Math.floor(((index + 1) * figures.buildingGroups) / buildingCount);
+  const sizes = figures ? householdSizes(figures.households, figures.residents) : undefined;
+  let householdIndex = 0;
 
   for (const [i, e] of EMPLOYERS.entries()) {
     const employerId = stableId('employer', e.name);
@@ -65,10 +101,19 @@ export function buildCoreWorld(scaleName = 'demo'): { world: World; scale: Scale
   }
 
   let sequence = 0;
+  const issued = new Set<string>();
+  /** ID numbers are unique: on a clash the sequence code moves on by two, keeping its parity (the sex digit). */
+  const uniqueIdNumber = (birthDate: string, seq: number) => {
+    let id = makeIdNumber(ZHANGBEI, birthDate, seq);
+    for (let next = seq; issued.has(id); ) id = makeIdNumber(ZHANGBEI, birthDate, (next = (next + 2) % 1000));
+    issued.add(id);
+    return id;
+  };
   for (let g = 1; g <= scale.grids; g++) {
     const code = `ZB-YHM-${pad(g)}`;
     const gridId = stableId('grid', code);
     civil.Grid.push({ _id: gridId, code, name: `义合美新城第${g}网格`, communityId, leaderName: faker.person.fullName() });
+    const committee = committees[Math.floor(((g - 1) * committees.length) / scale.grids)]!;
     const branch = { _id: stableId('org', code, 'branch'), name: `义合美新城第${g}网格党支部`, level: 'BRANCH', parentId: committee._id, coveredGridIds: [gridId] };
     party.PartyOrganization.push(branch);
     for (let b = 1; b <= scale.buildingsPerGrid; b++) {
@@ -76,9 +121,12 @@ export function buildCoreWorld(scaleName = 'demo'): { world: World; scale: Scale
       const estate = estates[(g - 1) % estates.length]!;
       const buildingId = stableId('building', estate._id, number);
       property.Building.push({ _id: buildingId, number, floors: 6, estateId: estate._id, gridId });
-      const group = { _id: stableId('org', buildingId, 'group'), name: `${estate.name}${number}党小组`, level: 'GROUP', parentId: branch._id, coveredGridIds: [] as string[] };
-      party.PartyOrganization.push(group);
-      for (let h = 0; h < scale.householdsPerBuilding; h++) {
+      const buildingIndex = (g - 1) * scale.buildingsPerGrid + b - 1;
+      const group = hasGroup(buildingIndex)
+        ? { _id: stableId('org', buildingId, 'group'), name: `${estate.name}${number}党小组`, level: 'GROUP', parentId: branch._id, coveredGridIds: [] as string[] }
+        : undefined;
+      if (group) party.PartyOrganization.push(group);
+      for (let h = 0; h < householdsIn(buildingIndex); h++) {
         const entrance = `${Math.floor(h / 12) + 1}单元`;
         const floor = Math.floor((h % 12) / 2) + 1;
         const room = `${floor}0${(h % 2) + 1}`;
@@ -91,7 +139,7 @@ export function buildCoreWorld(scaleName = 'demo'): { world: World; scale: Scale
           originVillage: `${faker.helpers.arrayElement(VILLAGES)}村`, communityId, gridId, unitId,
         });
         const surname = faker.person.lastName();
-        const size = faker.number.int({ min: 1, max: 5 });
+        const size = sizes ? sizes[householdIndex++]! : faker.number.int({ min: 1, max: 5 });
         for (let m = 0; m < size; m++) {
           sequence++;
           const relation = m === 0 ? '户主' : m === 1 ? '配偶' : '子女';
@@ -103,12 +151,12 @@ export function buildCoreWorld(scaleName = 'demo'): { world: World; scale: Scale
           const name = m === 1 ? faker.person.fullName({ sex: 'female' }) : surname + faker.person.firstName(sex === 'MALE' ? 'male' : 'female');
           const age = ageOn(birthDate);
           civil.Resident.push({
-            _id: residentId, name, idNumber: makeIdNumber(ZHANGBEI, birthDate, seq), phone: age >= 16 ? phone() : undefined,
+            _id: residentId, name, idNumber: uniqueIdNumber(birthDate, seq), phone: age >= 16 ? phone() : undefined,
             birthDate, sex, relationToHead: relation, householdId, gridId,
           });
           if (age >= 22 && faker.number.float() < 0.12) {
             party.PartyMember.push({
-              _id: stableId('member', residentId), residentId, organizationId: faker.helpers.arrayElement([branch._id, group._id]),
+              _id: stableId('member', residentId), residentId, organizationId: group ? faker.helpers.arrayElement([branch._id, group._id]) : branch._id,
               category: age >= 60 ? 'RETIRED' : faker.helpers.arrayElement(['RESIDENT', 'RELOCATED', 'IN_SERVICE']),
               joinedOn: isoDate(faker.date.between({ from: `${Number(birthDate.slice(0, 4)) + 18}-07-01`, to: TODAY })),
             });

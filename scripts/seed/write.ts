@@ -24,12 +24,17 @@ export interface SeedCount {
   changed: number;
 }
 
+/** Hears how far seeding has come: documents written so far, of `total`, and the collection being written. */
+export type SeedProgress = (written: number, total: number, collection: string) => void;
+
 /**
  * Upserts every document of the world by `_id` through each department's own models, so a second run
  * inserts and changes nothing. Departments are found under subgraphs/ like everywhere else.
  */
-export async function seedWorld(uri: string, scale = 'demo', dbPrefix?: string): Promise<SeedCount[]> {
+export async function seedWorld(uri: string, scale = 'demo', dbPrefix?: string, progress?: SeedProgress): Promise<SeedCount[]> {
   const world = await buildWorld(scale);
+  const total = Object.values(world).flatMap((part) => Object.values(part)).reduce((n, docs) => n + docs.length, 0);
+  let written = 0;
   const counts: SeedCount[] = [];
   for (const entry of listSubgraphs()) {
     const part = world[entry.name];
@@ -41,7 +46,7 @@ export async function seedWorld(uri: string, scale = 'demo', dbPrefix?: string):
       for (const [modelName, docs] of Object.entries(part)) {
         const model = models[modelName];
         await model.init();
-        const { inserted, changed } = await upsertById(model, docs);
+        const { inserted, changed } = await upsertById(model, docs, (n) => progress?.((written += n), total, `${entry.name}.${model.collection.name}`));
         counts.push({ department: entry.name, collection: model.collection.name, documents: docs.length, inserted, changed });
       }
     } finally {

@@ -63,7 +63,7 @@ export async function devAuthorization(role = 'civil-affairs-clerk'): Promise<Re
  */
 export async function startStack({ seed = true, limits = {} as Partial<Limits> } = {}): Promise<Stack> {
   const uri = process.env.MONGODB_URI!;
-  if (seed) await seedWorld(uri, 'demo', process.env.MONGODB_DB_PREFIX);
+  if (seed) await seedWorld(uri, 'small', process.env.MONGODB_DB_PREFIX);
   const departments: Record<string, RunningDepartment<any>> = {};
   for (const entry of listSubgraphs()) {
     departments[entry.name] = await startDepartment(await loadDepartment(entry.dir), { mongoUri: uri, dbName: departmentDbName(entry.name) });

@@ -7,7 +7,7 @@ import { expectError, snapshot } from './support';
 let stack: Stack;
 let world: World;
 beforeAll(async () => {
-  world = await buildWorld('demo');
+  world = await buildWorld('small');
   // 20 writers racing for one ledger, each retrying after losing a sequence number, on the test database (FerretDB on
   // SQLite, one write at a time) on a shared machine: measured 2.4–2.9 s for the slowest spends, over the gateway's
   // production budget of 2.5 s per department. Its SUBGRAPH_TIMEOUT would hide a spend that did count, and the

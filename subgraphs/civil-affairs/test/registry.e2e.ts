@@ -8,7 +8,7 @@ let stack: Stack;
 let world: World;
 const civil = () => world['civil-affairs']!;
 beforeAll(async () => {
-  world = await buildWorld('demo');
+  world = await buildWorld('small');
   stack = await startStack();
 }, 120_000);
 afterAll(() => stack.stop());

@@ -6,14 +6,14 @@ afterAll(() => dropDatabases());
 
 test('seeding twice changes nothing in civil affairs', async () => {
   const uri = process.env.MONGODB_URI!;
-  await seedWorld(uri, 'demo', process.env.MONGODB_DB_PREFIX);
-  const again = (await seedWorld(uri, 'demo', process.env.MONGODB_DB_PREFIX)).filter((c) => c.department === 'civil-affairs');
+  await seedWorld(uri, 'small', process.env.MONGODB_DB_PREFIX);
+  const again = (await seedWorld(uri, 'small', process.env.MONGODB_DB_PREFIX)).filter((c) => c.department === 'civil-affairs');
   expect(again.map((c) => c.collection).sort()).toEqual(expect.arrayContaining(['care_profiles', 'civility_points_entries', 'disputes', 'visits']));
   for (const count of again) expect({ collection: count.collection, inserted: count.inserted, changed: count.changed }).toEqual({ collection: count.collection, inserted: 0, changed: 0 });
 }, 120_000);
 
 test('the extension is deterministic, refers only to real residents, and its ledgers add up', async () => {
-  const [a, b] = [await buildWorld('demo'), await buildWorld('demo')];
+  const [a, b] = [await buildWorld('small'), await buildWorld('small')];
   expect(JSON.stringify(a['civil-affairs'])).toBe(JSON.stringify(b['civil-affairs']));
   const civil = a['civil-affairs']!;
   const residents = new Set(civil.Resident!.map((r) => r._id));

@@ -10,6 +10,18 @@ import { seedApplications, seedHistory, seedWorkshops } from './seed/jobs';
 import { seedTraining } from './seed/training';
 import { seedWelfare } from './seed/welfare';
 
+/**
+ * Of the employed, exactly `nearby` (spread evenly) keep a local employer (就近就业); the others work away from home
+ * (外出务工), with no employer of ours.
+ */
+function keepNearbyEmployers(records: Doc[], nearby: number): void {
+  const employed = records.filter((r) => r.status === 'EMPLOYED');
+  if (employed.length < nearby) throw new Error(`only ${employed.length} residents are employed; the scale asks for ${nearby} employed nearby`);
+  employed.forEach((record, i) => {
+    if (Math.floor((i * nearby) / employed.length) === Math.floor(((i + 1) * nearby) / employed.length)) delete record.employerId;
+  });
+}
+
 export const extendWorld: ExtendWorld = (world, scale) => {
   faker.seed(3003);
   const civil = world['civil-affairs'] ?? {};
@@ -18,6 +30,8 @@ export const extendWorld: ExtendWorld = (world, scale) => {
   const records = (core.EmploymentRecord ?? []) as Doc[];
   const { employers, postings } = seedWorkshops(scale.grids);
   const { applications, placements } = seedApplications(residents, records, postings);
+  // A scale modelled on real figures (demo: 3,568 employed nearby, 就近就业) counts the placements in.
+  if (scale.figures) keepNearbyEmployers(records, scale.figures.employedNearby - placements.length);
   const history = seedHistory(residents, records, (core.Employer ?? []) as Doc[]);
   const { courses, enrolments } = seedTraining(residents, records, scale.grids);
   const { funds, posts, entries } = seedWelfare((civil.Community ?? []) as Doc[], (civil.Household ?? []) as Doc[], residents);

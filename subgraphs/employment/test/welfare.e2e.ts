@@ -7,7 +7,7 @@ import { errorOf, key, snapshot, workingAge } from './support';
 let stack: Stack;
 let world: World;
 beforeAll(async () => {
-  world = await buildWorld('demo');
+  world = await buildWorld('small');
   stack = await startStack();
 }, 120_000);
 afterAll(() => stack.stop());

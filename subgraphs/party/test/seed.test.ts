@@ -5,7 +5,7 @@ import { judge, windowMonths } from '../src/points';
 afterAll(() => dropDatabases());
 
 test('party seed: every org has its ancestor path, references stay inside the world, rule entries follow the rule', async () => {
-  const world = await buildWorld('demo');
+  const world = await buildWorld('small');
   const p = world.party!;
   const orgs = new Map(p.PartyOrganization!.map((o) => [o._id, o]));
   for (const org of orgs.values()) {
@@ -34,8 +34,8 @@ test('party seed: every org has its ancestor path, references stay inside the wo
 });
 
 test('seeding the demo world twice changes nothing in party collections the second time', async () => {
-  const first = (await seedWorld(process.env.MONGODB_URI!, 'demo', process.env.MONGODB_DB_PREFIX)).filter((c) => c.department === 'party');
+  const first = (await seedWorld(process.env.MONGODB_URI!, 'small', process.env.MONGODB_DB_PREFIX)).filter((c) => c.department === 'party');
   expect(first.every((c) => c.inserted === c.documents)).toBe(true);
-  const second = (await seedWorld(process.env.MONGODB_URI!, 'demo', process.env.MONGODB_DB_PREFIX)).filter((c) => c.department === 'party');
+  const second = (await seedWorld(process.env.MONGODB_URI!, 'small', process.env.MONGODB_DB_PREFIX)).filter((c) => c.department === 'party');
   expect(second.map((c) => [c.collection, c.inserted, c.changed])).toEqual(first.map((c) => [c.collection, 0, 0]));
 }, 120_000);

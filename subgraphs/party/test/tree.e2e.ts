@@ -9,7 +9,7 @@ const orgs = () => world.party!.PartyOrganization!;
 const members = () => world.party!.PartyMember!;
 
 beforeAll(async () => {
-  world = await buildWorld('demo');
+  world = await buildWorld('small');
   stack = await startStack();
 }, 120_000);
 afterAll(() => stack.stop());

@@ -11,7 +11,7 @@ let committeeId: string;
 let communityId: string;
 
 beforeAll(async () => {
-  world = await buildWorld('demo');
+  world = await buildWorld('small');
   stack = await startStack();
   branchId = world.party!.PartyOrganization!.find((o) => o.level === 'BRANCH')!._id;
   committeeId = world.party!.PartyOrganization!.find((o) => o.level === 'COMMUNITY_COMMITTEE')!._id;

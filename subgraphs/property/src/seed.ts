@@ -149,7 +149,7 @@ export const extendWorld: ExtendWorld = (world, scale) => {
 
   // 小区管家巡查, 08:30–09:30 daily over the last two (demo) or four weeks; a few days missed, a few late.
   const EstatePatrol: Doc[] = [];
-  const days = scale.name === 'demo' ? 14 : 28;
+  const days = scale.name === 'small' ? 14 : 28;
   const grids = civil.Grid!;
   for (const [e, estate] of allEstates.entries()) {
     const own = buildings.filter((b) => b.estateId === estate._id);

@@ -8,7 +8,7 @@ let world: World;
 const property = () => world.property!;
 
 beforeAll(async () => {
-  world = await buildWorld('demo');
+  world = await buildWorld('small');
   stack = await startStack();
 }, 120_000);
 afterAll(() => stack.stop());

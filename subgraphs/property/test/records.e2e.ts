@@ -12,7 +12,7 @@ const estateOne = stableId('estate', '义合美新城一区');
 let residents: string[];
 
 beforeAll(async () => {
-  world = await buildWorld('demo');
+  world = await buildWorld('small');
   residents = world['civil-affairs']!.Resident!.slice(0, 2).map((r) => r._id);
   stack = await startStack();
   models = stack.departments.property!.models;

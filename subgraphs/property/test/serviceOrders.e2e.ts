@@ -13,7 +13,7 @@ const reporterId = stableId('resident', 'YHM0101000', 0);
 let unitId: string;
 
 beforeAll(async () => {
-  world = await buildWorld('demo');
+  world = await buildWorld('small');
   stack = await startStack();
   orders = stack.departments.property!.models.ServiceOrder;
   const household = world['civil-affairs']!.Household!.find((h) => h.fileNumber === 'YHM0101000')!;

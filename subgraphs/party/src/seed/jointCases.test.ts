@@ -6,7 +6,7 @@ import { STATUSES, transition, type Step } from '../jointCaseLifecycle';
 afterAll(() => dropDatabases());
 
 test('every status is seeded, histories are legal chains and versions count the events', async () => {
-  const cases = (await buildWorld('demo')).party!.JointCase! as any[];
+  const cases = (await buildWorld('small')).party!.JointCase! as any[];
   expect(new Set(cases.map((c) => c.status))).toEqual(new Set(STATUSES));
   for (const c of cases) {
     const [first, ...rest] = c.history;
@@ -22,8 +22,8 @@ test('every status is seeded, histories are legal chains and versions count the 
 });
 
 test('seeding twice inserts and changes nothing the second time', async () => {
-  await seedWorld(process.env.MONGODB_URI!, 'demo', process.env.MONGODB_DB_PREFIX);
-  const again = await seedWorld(process.env.MONGODB_URI!, 'demo', process.env.MONGODB_DB_PREFIX);
+  await seedWorld(process.env.MONGODB_URI!, 'small', process.env.MONGODB_DB_PREFIX);
+  const again = await seedWorld(process.env.MONGODB_URI!, 'small', process.env.MONGODB_DB_PREFIX);
   const party = again.filter((c) => c.department === 'party');
   expect(party.map((c) => [c.collection, c.inserted, c.changed])).toEqual(party.map((c) => [c.collection, 0, 0]));
   expect(party.find((c) => c.collection === 'joint_cases')!.documents).toBeGreaterThan(0);
