@@ -65,6 +65,15 @@ export function buildCoreWorld(scaleName = 'demo'): { world: World; scale: Scale
   }
 
   let sequence = 0;
+  // ID numbers are unique (an index says so): at county and bench scale two people share a birth date and sequence
+  // code, so a taken code moves on to the next free one of the same sex. Demo data has no clash and stays as it was.
+  const takenIdNumbers = new Set<string>();
+  const freeIdNumber = (birthDate: string, seq: number) => {
+    let id = makeIdNumber(ZHANGBEI, birthDate, seq);
+    while (takenIdNumbers.has(id)) id = makeIdNumber(ZHANGBEI, birthDate, (seq = (seq + 2) % 1000));
+    takenIdNumbers.add(id);
+    return id;
+  };
   for (let g = 1; g <= scale.grids; g++) {
     const code = `ZB-YHM-${pad(g)}`;
     const gridId = stableId('grid', code);
@@ -103,7 +112,7 @@ export function buildCoreWorld(scaleName = 'demo'): { world: World; scale: Scale
           const name = m === 1 ? faker.person.fullName({ sex: 'female' }) : surname + faker.person.firstName(sex === 'MALE' ? 'male' : 'female');
           const age = ageOn(birthDate);
           civil.Resident.push({
-            _id: residentId, name, idNumber: makeIdNumber(ZHANGBEI, birthDate, seq), phone: age >= 16 ? phone() : undefined,
+            _id: residentId, name, idNumber: freeIdNumber(birthDate, seq), phone: age >= 16 ? phone() : undefined,
             birthDate, sex, relationToHead: relation, householdId, gridId,
           });
           if (age >= 22 && faker.number.float() < 0.12) {
