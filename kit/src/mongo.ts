@@ -43,23 +43,26 @@ export interface ObservedCommand {
   command: Record<string, any>;
 }
 
-/** Records every command the driver sends on this connection until `stop()`; `handshake`-style noise excluded. */
-export function observeCommands(connection: Connection) {
-  const seen: ObservedCommand[] = [];
-  const ignored = new Set(['hello', 'isMaster', 'ismaster', 'ping', 'endSessions', 'buildInfo', 'saslStart', 'saslContinue']);
-  const listener = (event: { commandName: string; command: Record<string, any> }) => {
-    if (ignored.has(event.commandName)) return;
+const IGNORED_COMMANDS = new Set(['hello', 'isMaster', 'ismaster', 'ping', 'endSessions', 'buildInfo', 'saslStart', 'saslContinue']);
+
+/** Calls `listener` for every command the driver sends on this connection (handshake-style noise excluded). */
+export function onCommand(connection: Connection, listener: (command: ObservedCommand) => void): () => void {
+  const handler = (event: { commandName: string; command: Record<string, any> }) => {
+    if (IGNORED_COMMANDS.has(event.commandName)) return;
     // getMore continues a cursor: it names its collection in `collection`, not under the command name.
     const collection = event.commandName === 'getMore' ? event.command.collection : event.command[event.commandName];
-    seen.push({ name: event.commandName, collection: String(collection), command: event.command });
+    listener({ name: event.commandName, collection: String(collection), command: event.command });
   };
   const client = connection.getClient();
-  client.on('commandStarted', listener);
-  return {
-    commands: seen,
-    reset: () => void seen.splice(0),
-    stop: () => void client.off('commandStarted', listener),
-  };
+  client.on('commandStarted', handler);
+  return () => void client.off('commandStarted', handler);
+}
+
+/** Records every command the driver sends on this connection until `stop()`. */
+export function observeCommands(connection: Connection) {
+  const seen: ObservedCommand[] = [];
+  const stop = onCommand(connection, (command) => seen.push(command));
+  return { commands: seen, reset: () => void seen.splice(0), stop };
 }
 
 /**
@@ -68,12 +71,35 @@ export function observeCommands(connection: Connection) {
  */
 export const MAX_UPDATE_BATCH = 100;
 
-/** Replaces each document by `_id`, inserting the missing ones: writing the same documents twice changes nothing. */
+/** Inserts per `insertMany` call: large enough to amortise round trips, small enough to keep replies small. */
+const INSERT_BATCH = 1000;
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Replaces each document by `_id`, inserting the missing ones: writing the same documents twice changes nothing.
+ * Inserts go first, unordered: on FerretDB v1 (SQLite) an upsert by `_id` scans the whole table (its `explain`
+ * shows SCAN even for `_id`), so 100k upserts one by one take hours, while inserts are bulk and a duplicate `_id`
+ * is refused atomically. Only the documents already there are then replaced (in chunks, as above).
+ */
 export async function upsertById(model: Model<any>, docs: Array<{ _id: string }>) {
   let inserted = 0;
+  const existing: Array<{ _id: string }> = [];
+  for (let i = 0; i < docs.length; i += INSERT_BATCH) {
+    const chunk = docs.slice(i, i + INSERT_BATCH);
+    try {
+      inserted += (await model.insertMany(chunk, { ordered: false, throwOnValidationError: true })).length;
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: Array<{ code?: number; index: number; err?: { code?: number; index?: number } }> }).writeErrors;
+      const codeOf = (e: NonNullable<typeof writeErrors>[number]) => e.code ?? e.err?.code;
+      if (!writeErrors?.length || writeErrors.some((e) => codeOf(e) !== DUPLICATE_KEY)) throw error;
+      const duplicates = new Set(writeErrors.map((e) => e.index ?? e.err?.index));
+      inserted += chunk.length - duplicates.size;
+      existing.push(...chunk.filter((_, j) => duplicates.has(j)));
+    }
+  }
   let changed = 0;
-  for (let i = 0; i < docs.length; i += MAX_UPDATE_BATCH) {
-    const chunk = docs.slice(i, i + MAX_UPDATE_BATCH);
+  for (let i = 0; i < existing.length; i += MAX_UPDATE_BATCH) {
+    const chunk = existing.slice(i, i + MAX_UPDATE_BATCH);
     const result = await model.bulkWrite(
       chunk.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })),
       { ordered: false },
