@@ -83,6 +83,10 @@ export async function spawnDepartment(name: string, port?: number) {
   await start();
   return {
     url,
+    /** The running process (changes after a kill and start). */
+    get pid() {
+      return child.pid!;
+    },
     start,
     kill: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGKILL')))),
     stop: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),

@@ -91,25 +91,34 @@ function unauthenticated(res: Response, message: string): void {
   res.status(401).set('www-authenticate', 'Bearer').json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
 }
 
+/** A refused Authorization header; the message is safe to show the caller. */
+export class TokenRefused extends Error {}
+
+/** The identity an Authorization header proves (null without one); TokenRefused for a bad, expired or foreign token. */
+export async function identityFromAuthorization(header: string | undefined | null, purposeHeader: string | undefined | null, options: AuthOptions): Promise<Identity | null> {
+  if (!header) return null;
+  const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header);
+  if (!match) throw new TokenRefused('Authorization must be "Bearer <JWT>"');
+  try {
+    const { payload } = await jwtVerify(match[1]!, options.keys, {
+      issuer: options.issuer, audience: options.audience, algorithms: options.algorithms,
+      clockTolerance: options.clockToleranceS, requiredClaims: ['sub', 'exp'],
+    });
+    return identityFromClaims(payload, purposeHeader ?? undefined);
+  } catch (error) {
+    const reason = error instanceof joseErrors.JWTExpired ? 'the token has expired' : error instanceof Error && error.message.startsWith('identity:') ? `the token's ${error.message}` : 'the token is not valid here';
+    throw new TokenRefused(reason);
+  }
+}
+
 /** Express middleware: verified identity (or null) in `res.locals.identity`; 401 for a bad, expired or foreign token. */
 export function authenticate(options: AuthOptions) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const header = req.header('authorization');
-    if (!header) {
-      res.locals.identity = null;
-      return next();
-    }
-    const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header);
-    if (!match) return unauthenticated(res, 'Authorization must be "Bearer <JWT>"');
     try {
-      const { payload } = await jwtVerify(match[1]!, options.keys, {
-        issuer: options.issuer, audience: options.audience, algorithms: options.algorithms,
-        clockTolerance: options.clockToleranceS, requiredClaims: ['sub', 'exp'],
-      });
-      res.locals.identity = identityFromClaims(payload, req.header('x-purpose'));
+      res.locals.identity = await identityFromAuthorization(req.header('authorization'), req.header('x-purpose'), options);
     } catch (error) {
-      const reason = error instanceof joseErrors.JWTExpired ? 'the token has expired' : error instanceof Error && error.message.startsWith('identity:') ? `the token's ${error.message}` : 'the token is not valid here';
-      return unauthenticated(res, reason);
+      if (error instanceof TokenRefused) return unauthenticated(res, error.message);
+      throw error;
     }
     next();
   };

@@ -1,4 +1,5 @@
 import { gatewayPort, runUntilSignalled } from '@cg/kit';
+import { gatewayWorkers, runClusterPrimary } from './cluster';
 import { startGateway } from './server';
 
-void runUntilSignalled('gateway', () => startGateway({ port: gatewayPort() }));
+if (!runClusterPrimary(gatewayWorkers())) void runUntilSignalled('gateway', () => startGateway({ port: gatewayPort() }));

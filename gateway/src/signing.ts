@@ -9,6 +9,15 @@ export function forwardedHeaders(context: { identity?: Identity | null; requestI
 }
 
 /**
+ * Everything a department needs to accept `body` from this gateway: the forwarded headers, signed with the target's
+ * own secret. The Apollo data sources (signingFetcher) and the Hive Gateway baseline (bench/hive-gateway.ts) both use it.
+ */
+export function signedSubgraphHeaders(target: string, body: string, context: { identity?: Identity | null; requestId?: string }): Record<string, string> {
+  const forwarded = forwardedHeaders(context);
+  return { ...forwarded, ...signRequest(target, body, forwarded[HEADERS.identity]!, forwarded[HEADERS.requestId]!) };
+}
+
+/**
  * Wraps the data source's fetcher to sign the exact body bytes it sends, with the target department's own secret
  * (the body only exists once the data source has serialised the request, after willSendRequest).
  */

@@ -48,7 +48,7 @@ function afterFilter(sort: Array<[string, 1 | -1]>, values: SortValue[]) {
 
 /**
  * One page of `model` matching `filter` in `sort` order (each field 1 or -1; `_id` is appended as the tie-break).
- * Two commands: `countDocuments` and one `find` with limit first+1.
+ * Two commands: a count and one `find` with limit first+1.
  */
 export async function paginate<T extends { _id: string }>(
   model: Model<any>,
@@ -63,7 +63,9 @@ export async function paginate<T extends { _id: string }>(
   const order: Array<[string, 1 | -1]> = [...Object.entries(sort).filter(([f]) => f !== '_id'), ['_id', sort._id ?? 1]];
   const pageFilter = after ? { $and: [filter, afterFilter(order, decodeCursor(after, order.length))] } : filter;
   const [totalCount, rows] = await Promise.all([
-    model.countDocuments(filter),
+    // Unfiltered, the total is the collection's size: `count` without a query is answered from collection metadata
+    // on MongoDB, where countDocuments({}) would scan every document.
+    Object.keys(filter).length === 0 ? model.estimatedDocumentCount() : model.countDocuments(filter),
     model.find(pageFilter).sort(Object.fromEntries(order)).limit(size + 1).lean() as unknown as Promise<T[]>,
   ]);
   const page = rows.slice(0, size);

@@ -15,6 +15,8 @@ export interface ServiceMetrics {
   errors: Counter<'service' | 'operation' | 'code'>;
   subgraphRequests: Counter<'subgraph' | 'operation' | 'outcome'>;
   subgraphDuration: Histogram<'subgraph' | 'operation'>;
+  /** Commands a department sent to its database (the benchmark divides them by requests). */
+  databaseCommands: Counter<'command' | 'collection'>;
 }
 
 const buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -31,6 +33,7 @@ export function createMetrics(service: string): ServiceMetrics {
     errors: new Counter({ name: 'graphql_errors_total', help: 'GraphQL errors returned, by operation and extensions.code', labelNames: ['service', 'operation', 'code'], registers }),
     subgraphRequests: new Counter({ name: 'gateway_subgraph_requests_total', help: 'Requests the gateway sent to a department, by outcome (ok|error)', labelNames: ['subgraph', 'operation', 'outcome'], registers }),
     subgraphDuration: new Histogram({ name: 'gateway_subgraph_request_duration_seconds', help: 'Time a department took to answer the gateway', labelNames: ['subgraph', 'operation'], buckets, registers }),
+    databaseCommands: new Counter({ name: 'database_commands_total', help: 'Commands sent to the database, by command and collection', labelNames: ['command', 'collection'], registers }),
   };
 }
 

@@ -44,23 +44,26 @@ export interface ObservedCommand {
   command: Record<string, any>;
 }
 
-/** Records every command the driver sends on this connection until `stop()`; `handshake`-style noise excluded. */
-export function observeCommands(connection: Connection) {
-  const seen: ObservedCommand[] = [];
-  const ignored = new Set(['hello', 'isMaster', 'ismaster', 'ping', 'endSessions', 'buildInfo', 'saslStart', 'saslContinue']);
-  const listener = (event: { commandName: string; command: Record<string, any> }) => {
-    if (ignored.has(event.commandName)) return;
+const IGNORED_COMMANDS = new Set(['hello', 'isMaster', 'ismaster', 'ping', 'endSessions', 'buildInfo', 'saslStart', 'saslContinue']);
+
+/** Calls `listener` for every command the driver sends on this connection (handshake-style noise excluded). */
+export function onCommand(connection: Connection, listener: (command: ObservedCommand) => void): () => void {
+  const handler = (event: { commandName: string; command: Record<string, any> }) => {
+    if (IGNORED_COMMANDS.has(event.commandName)) return;
     // getMore continues a cursor: it names its collection in `collection`, not under the command name.
     const collection = event.commandName === 'getMore' ? event.command.collection : event.command[event.commandName];
-    seen.push({ name: event.commandName, collection: String(collection), command: event.command });
+    listener({ name: event.commandName, collection: String(collection), command: event.command });
   };
   const client = connection.getClient();
-  client.on('commandStarted', listener);
-  return {
-    commands: seen,
-    reset: () => void seen.splice(0),
-    stop: () => void client.off('commandStarted', listener),
-  };
+  client.on('commandStarted', handler);
+  return () => void client.off('commandStarted', handler);
+}
+
+/** Records every command the driver sends on this connection until `stop()`. */
+export function observeCommands(connection: Connection) {
+  const seen: ObservedCommand[] = [];
+  const stop = onCommand(connection, (command) => seen.push(command));
+  return { commands: seen, reset: () => void seen.splice(0), stop };
 }
 
 /**
@@ -69,8 +72,9 @@ export function observeCommands(connection: Connection) {
  */
 export const MAX_UPDATE_BATCH = 100;
 
-/** Documents looked up and inserted per round trip while seeding (inserts have no statement limit). */
-const SEED_CHUNK = 1000;
+/** Inserts per `insertMany` call: large enough to amortise round trips, small enough to keep replies small. */
+const INSERT_BATCH = 1000;
+const DUPLICATE_KEY = 11000;
 
 /** The document a `replaceOne` of `doc` stores: mongoose's bulkWrite casts a replacement exactly so. */
 function asStored(model: Model<any>, doc: object): Record<string, unknown> {
@@ -80,25 +84,42 @@ function asStored(model: Model<any>, doc: object): Record<string, unknown> {
   return cast.toBSON();
 }
 
+/** Inserts `chunk` unordered; returns how many went in and the documents whose `_id` was already there. */
+async function insertNew(model: Model<any>, chunk: Array<{ _id: string }>) {
+  try {
+    return { inserted: (await model.insertMany(chunk, { ordered: false, throwOnValidationError: true })).length, existing: [] };
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: Array<{ code?: number; index: number; err?: { code?: number; index?: number } }> }).writeErrors;
+    const codeOf = (e: NonNullable<typeof writeErrors>[number]) => e.code ?? e.err?.code;
+    if (!writeErrors?.length || writeErrors.some((e) => codeOf(e) !== DUPLICATE_KEY)) throw error;
+    const duplicates = new Set(writeErrors.map((e) => e.index ?? e.err?.index));
+    return { inserted: chunk.length - duplicates.size, existing: chunk.filter((_, j) => duplicates.has(j)) };
+  }
+}
+
 /**
  * Replaces each document by `_id`, inserting the missing ones: writing the same documents twice changes nothing.
- * A large seed is mostly new documents, and FerretDB v1 takes plain inserts several times faster than upserts; a
- * second run compares first and replaces only what differs, in chunks the update limit allows. `onChunk` hears how
- * many documents each chunk handled (for a progress bar).
+ * Inserts go first, unordered: on FerretDB v1 (SQLite) an upsert by `_id` scans the whole table (its `explain`
+ * shows SCAN even for `_id`), so 100k upserts take hours, while inserts are bulk and a duplicate `_id` is refused
+ * atomically. The documents already there are compared with what is stored, and only those that differ are
+ * replaced (in chunks, as above). `onChunk` hears how many documents each chunk handled (for a progress bar).
  */
-export async function upsertById(model: Model<any>, docs: Array<{ _id: string }>, onChunk?: (written: number) => void) {
+export async function upsertById(model: Model<any>, docs: Array<{ _id: string }>, onChunk?: (handled: number) => void) {
   let inserted = 0;
   let changed = 0;
-  for (let i = 0; i < docs.length; i += SEED_CHUNK) {
-    const chunk = docs.slice(i, i + SEED_CHUNK);
-    // The driver's own find: the stored form, with no casting between it and the comparison.
-    const stored = new Map((await model.collection.find({ _id: { $in: chunk.map((d) => d._id) } } as object).toArray()).map((d) => [String(d._id), d]));
-    const fresh = chunk.filter((d) => !stored.has(d._id));
-    if (fresh.length > 0) inserted += (await model.bulkWrite(fresh.map((document) => ({ insertOne: { document } })), { ordered: false })).insertedCount;
-    const stale = chunk.filter((d) => stored.has(d._id) && !isDeepStrictEqual({ ...asStored(model, d), _id: d._id }, { ...stored.get(d._id) }));
-    for (let j = 0; j < stale.length; j += MAX_UPDATE_BATCH) {
-      const replacements = stale.slice(j, j + MAX_UPDATE_BATCH).map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc } }));
-      changed += (await model.bulkWrite(replacements, { ordered: false })).modifiedCount;
+  for (let i = 0; i < docs.length; i += INSERT_BATCH) {
+    const chunk = docs.slice(i, i + INSERT_BATCH);
+    const result = await insertNew(model, chunk);
+    inserted += result.inserted;
+    if (result.existing.length > 0) {
+      // The driver's own find: the stored form, with no casting between it and the comparison.
+      const ids = result.existing.map((d) => d._id);
+      const stored = new Map((await model.collection.find({ _id: { $in: ids } } as object).toArray()).map((d) => [String(d._id), d]));
+      const stale = result.existing.filter((d) => !isDeepStrictEqual({ ...asStored(model, d), _id: d._id }, { ...stored.get(d._id) }));
+      for (let j = 0; j < stale.length; j += MAX_UPDATE_BATCH) {
+        const replacements = stale.slice(j, j + MAX_UPDATE_BATCH).map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc } }));
+        changed += (await model.bulkWrite(replacements, { ordered: false })).modifiedCount;
+      }
     }
     onChunk?.(chunk.length);
   }

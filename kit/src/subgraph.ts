@@ -11,7 +11,7 @@ import type { Identity } from './identity';
 import { createPeerClient, type PeerClient } from './peers';
 import { loadTypeDefs } from './sdl';
 import { createMetrics, mountMetrics, observabilityPlugin } from './metrics';
-import { connectDatabase, departmentDbName } from './mongo';
+import { connectDatabase, departmentDbName, onCommand } from './mongo';
 // security (issue 5): signed gateway headers, SDL access policy, audit trail
 import { applyAccessPolicy, policyFromDocument, verifySignedRequests } from './auth';
 import { auditModel, auditPlugin, auditResolvers } from './audit';
@@ -75,6 +75,8 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
   const schema = applyAccessPolicy(buildSubgraphSchema([{ typeDefs, resolvers: resolvers as any }]), policyFromDocument(typeDefs));
   // --- end security ---
   const metrics = createMetrics(department.name); // observability: /metrics and one JSON log line per operation
+  // Database commands per request is a figure of bench/perf.ts: counted here, where every department's commands pass.
+  onCommand(connection, ({ name, collection }) => metrics.databaseCommands.inc({ command: name, collection }));
   const apollo = new ApolloServer<DepartmentContext<M, L>>({
     schema,
     // Signals are handled once, by runUntilSignalled (stop listening, drain, close the database).

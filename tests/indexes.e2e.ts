@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { buildSchema, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLField } from 'graphql';
+import { AUDIT_COLLECTION, observeCommands, supergraphPath, type ObservedCommand } from '@cg/kit';
+import { startStack, type Stack } from './support/stack';
+
+/**
+ * Every list query of the supergraph is run (as a clerk, default arguments), every read its departments send is
+ * recorded, and each must be able to start from an index: an index whose leading field the filter constrains, or,
+ * for an unfiltered read, whose leading field is the sort. Indexes are listed from the database itself.
+ * FerretDB v1 (SQLite) cannot tell us this: its `explain` returns SQLite's plan, which says `SCAN <table>` for every
+ * query, `_id` equality included, so the check is static there; on MongoDB the test also fails on any COLLSCAN.
+ */
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+}, 120_000);
+afterAll(() => stack?.stop());
+
+const OPERATORS = new Set(['$and', '$or', '$nor']);
+
+/** Can this filter start from one of `leading` (each index's first field)? */
+function served(filter: Record<string, any>, leading: Set<string>, sortFirst?: string): boolean {
+  const own = Object.keys(filter).filter((k) => !OPERATORS.has(k));
+  if (own.some((field) => leading.has(field) && filter[field]?.$ne === undefined && filter[field]?.$exists === undefined)) return true;
+  if (filter.$and?.some((part: Record<string, any>) => served(part, leading))) return true;
+  if (filter.$or?.length && filter.$or.every((part: Record<string, any>) => served(part, leading))) return true;
+  return own.length === 0 && !filter.$and && !filter.$or && sortFirst !== undefined && leading.has(sortFirst);
+}
+
+/** The driver sends `sort` as a Map (key order matters); plain objects elsewhere. */
+const sortKeys = (sort: unknown): string[] => (sort instanceof Map ? [...sort.keys()] : Object.keys(sort ?? {}));
+
+const readOf = (c: ObservedCommand) =>
+  c.name === 'find' ? { filter: c.command.filter ?? {}, sort: c.command.sort } :
+  // `count` without a query is the collection's size from its metadata (paginate's total of an unfiltered list).
+  c.name === 'count' ? (c.command.query && Object.keys(c.command.query).length ? { filter: c.command.query, sort: undefined } : null) :
+  c.name === 'aggregate' && c.command.pipeline?.[0]?.$match ? { filter: c.command.pipeline[0].$match, sort: c.command.pipeline[1]?.$sort } : null;
+
+function listQueries(): Array<GraphQLField<unknown, unknown>> {
+  const schema = buildSchema(readFileSync(supergraphPath, 'utf8'), { assumeValidSDL: true });
+  return Object.values(schema.getQueryType()!.getFields()).filter((field) => {
+    const named = getNamedType(field.type);
+    const list = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
+    return isObjectType(named) && (list || named.name.endsWith('Connection')) && field.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined);
+  });
+}
+
+test('every list query reads through an index (no collection scan)', async () => {
+  const watches = Object.values(stack.departments).map((d) => ({ d, watch: observeCommands(d.connection) }));
+  const queries = listQueries();
+  expect(queries.length).toBeGreaterThan(20);
+  for (const field of queries) {
+    const selection = getNamedType(field.type).name.endsWith('Connection') ? '{ totalCount edges { cursor } }' : '{ __typename }';
+    await stack.query(`{ ${field.name} ${selection} }`);
+  }
+  const unserved: string[] = [];
+  for (const { d, watch } of watches) {
+    watch.stop();
+    const leadingByCollection = new Map<string, Set<string>>();
+    for (const command of watch.commands) {
+      const read = readOf(command);
+      if (!read || command.collection === AUDIT_COLLECTION) continue;
+      if (!leadingByCollection.has(command.collection)) {
+        const indexes = await d.connection.db!.collection(command.collection).indexes();
+        leadingByCollection.set(command.collection, new Set(indexes.map((index) => Object.keys(index.key)[0]!)));
+      }
+      if (!served(read.filter, leadingByCollection.get(command.collection)!, sortKeys(read.sort)[0])) {
+        unserved.push(`${d.name}.${command.collection} ${command.name} ${JSON.stringify(read.filter)} sort ${sortKeys(read.sort).join(',')}`);
+      }
+      const explained = await d.connection.db!.command({ explain: { ...command.command, lsid: undefined, $db: undefined, $clusterTime: undefined } }).catch(() => null);
+      // MongoDB names its plan stages; a collection scan anywhere in the winning plan fails the test.
+      if (explained && !('ferretdbVersion' in (explained.serverInfo ?? {})) && JSON.stringify(explained.queryPlanner?.winningPlan ?? {}).includes('COLLSCAN')) {
+        unserved.push(`${d.name}.${command.collection} COLLSCAN ${JSON.stringify(read.filter)}`);
+      }
+    }
+  }
+  expect([...new Set(unserved)]).toEqual([]);
+}, 60_000);
