@@ -107,15 +107,16 @@ async function insertNew(model: Model<any>, chunk: Array<{ _id: string }>) {
 export async function upsertById(model: Model<any>, docs: Array<{ _id: string }>, onChunk?: (handled: number) => void) {
   let inserted = 0;
   let changed = 0;
+  // What is stored, read once when the first duplicate shows up: one pass over the collection, where an `$in` per
+  // chunk would scan it again each time on FerretDB. The driver's own find: no casting before the comparison.
+  let stored: Map<string, object> | undefined;
   for (let i = 0; i < docs.length; i += INSERT_BATCH) {
     const chunk = docs.slice(i, i + INSERT_BATCH);
     const result = await insertNew(model, chunk);
     inserted += result.inserted;
     if (result.existing.length > 0) {
-      // The driver's own find: the stored form, with no casting between it and the comparison.
-      const ids = result.existing.map((d) => d._id);
-      const stored = new Map((await model.collection.find({ _id: { $in: ids } } as object).toArray()).map((d) => [String(d._id), d]));
-      const stale = result.existing.filter((d) => !isDeepStrictEqual({ ...asStored(model, d), _id: d._id }, { ...stored.get(d._id) }));
+      stored ??= new Map((await model.collection.find().toArray()).map((d) => [String(d._id), d]));
+      const stale = result.existing.filter((d) => !isDeepStrictEqual({ ...asStored(model, d), _id: d._id }, { ...stored!.get(d._id) }));
       for (let j = 0; j < stale.length; j += MAX_UPDATE_BATCH) {
         const replacements = stale.slice(j, j + MAX_UPDATE_BATCH).map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc } }));
         changed += (await model.bulkWrite(replacements, { ordered: false })).modifiedCount;
