@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ensureMongo, envName, freePort, listSubgraphs, repoRoot, type MongoHandle } from '@cg/kit';
 import { startGateway } from '../gateway/src/server';
+import { devAuthorization } from '../tests/support/stack';
 
 /** Shared by bench/fault-*.ts: a database for the run, response classification, the printed figures. */
 
@@ -29,10 +30,14 @@ export function errorSummary(status: number, body: { errors?: any[] } | null): s
   return `HTTP ${status || 'none'} ${codes.join(',')}`.trim();
 }
 
+let signedIn: Promise<Record<string, string>> | undefined;
+
+/** POSTs as a civil-affairs clerk (people's fields need a signed-in caller) to a gateway built with the development keys. */
 export async function post(url: string, query: string, variables?: Record<string, unknown>, timeoutMs = 15_000) {
+  const authorization = await (signedIn ??= devAuthorization());
   const started = performance.now();
   try {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...authorization }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(timeoutMs) });
     const body = (await response.json().catch(() => null)) as { data?: any; errors?: any[] } | null;
     return { status: response.status, body, ms: performance.now() - started };
   } catch {

@@ -26,8 +26,8 @@ export function headOfHouseholdIds(scaleName: string): string[] {
   return ids;
 }
 
-/** Scenario 2: docs/joint-case-dossier.graphql, read by a party secretary handling the case. */
-export const DOSSIER_QUERY = readFileSync(path.join(repoRoot, 'docs', 'joint-case-dossier.graphql'), 'utf8');
+/** Scenario 2: docs/operations/case-dossier.graphql, read by a party secretary handling the case. */
+export const DOSSIER_QUERY = readFileSync(path.join(repoRoot, 'docs', 'operations', 'case-dossier.graphql'), 'utf8');
 export const SECRETARY = { ...DEMO_IDENTITIES['party-secretary']!, scope: { communityIds: [], gridIds: [] }, purpose: 'CASE_HANDLING' };
 
 /** Scenario 3: 100 cases, each with its reporter, building, grid branch and the reporter's employment status. */
