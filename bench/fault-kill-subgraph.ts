@@ -85,6 +85,7 @@ async function main() {
     ['every error names property with a SUBGRAPH_* code', namedAndCoded],
     ['no URL or connection detail leaked', !leaked],
     ['errors stopped within 5 s of the restart', recoveryMs < 5000 && phases.after.succeeded > 0],
+    ['no request failed outright at any time (a partial answer at most)', all.every((t) => t.failed === 0)],
   ]);
   await gateway.stop();
   await property.stop();
