@@ -1,16 +1,11 @@
 import type { SeedMarker } from '../../scripts/seed/marker';
+import type { LoadResult } from './load';
 
 /** The printed results of bench/perf.ts: the machine, the data, one row per scenario and target, the ratios. */
 
-export interface Row {
+export interface Row extends LoadResult {
   scenario: string;
   target: string;
-  requests: number;
-  failed: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
   cpuPercent: number;
   peakRssMb: number;
   fetches: number;
