@@ -6,7 +6,7 @@
  * fetches and database commands per request. docs/benchmarks.md has the results and how to read them.
  */
 import os from 'node:os';
-import { ensureMongo, listSubgraphs, envName } from '@cg/kit';
+import { ensureMongo, envName, freePort, listSubgraphs } from '@cg/kit';
 import { seedWorld } from '../scripts/seed/write';
 import { readSeedMarker, writeSeedMarker, type SeedMarker } from '../scripts/seed/marker';
 import { spawnDepartment } from './support';
@@ -46,11 +46,14 @@ async function ensureSeeded(uri: string, scale: string): Promise<SeedMarker> {
 /** Every department as its own process on databases `<prefix>_*`, with `<NAME>_URL` set for peers and gateways. */
 async function startDepartments(prefix: string) {
   process.env.MONGODB_DB_PREFIX = prefix;
-  const running: Record<string, Awaited<ReturnType<typeof spawnDepartment>>> = {};
+  // Every URL is known before the first department starts: each one asks the others (does this Unit exist?).
+  const ports = new Map<string, number>();
   for (const entry of listSubgraphs()) {
-    running[entry.name] = await spawnDepartment(entry.name);
-    process.env[`${envName(entry.name)}_URL`] = running[entry.name]!.url;
+    ports.set(entry.name, await freePort());
+    process.env[`${envName(entry.name)}_URL`] = `http://127.0.0.1:${ports.get(entry.name)}/graphql`;
   }
+  const running: Record<string, Awaited<ReturnType<typeof spawnDepartment>>> = {};
+  for (const entry of listSubgraphs()) running[entry.name] = await spawnDepartment(entry.name, ports.get(entry.name));
   return running;
 }
 
