@@ -38,6 +38,7 @@ const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九',
 
 /** `count` household sizes of 1–6 that add up to `people` exactly (a relocation household averages about 2.6). */
 function householdSizes(count: number, people: number): number[] {
+  if (people < count || people > 6 * count) throw new Error(`${people} people do not fit ${count} households of 1–6`);
   const sizes = Array.from({ length: count }, () => faker.helpers.weightedArrayElement([
     { weight: 2, value: 1 }, { weight: 4, value: 2 }, { weight: 3, value: 3 }, { weight: 2, value: 4 }, { weight: 1, value: 5 },
   ]));
@@ -75,7 +76,7 @@ export function buildCoreWorld(scaleName = 'demo'): { world: World; scale: Scale
   const working = { _id: stableId('org', '义合美新城党工委'), name: '义合美新城党工委', level: 'WORKING_COMMITTEE', coveredGridIds: [] as string[] };
   const figures = scale.figures;
   const committees = Array.from({ length: figures?.committees ?? 1 }, (_, k) => {
-    const name = k === 0 ? '义合美新城社区党委' : `义合美新城第${ORDINALS[k]}社区党委`;
+    const name = k === 0 ? '义合美新城社区党委' : `义合美新城第${ORDINALS[k] ?? k + 1}社区党委`;
     return { _id: stableId('org', name), name, level: 'COMMUNITY_COMMITTEE', parentId: working._id, coveredGridIds: [] as string[] };
   });
   party.PartyOrganization.push(working, ...committees);
