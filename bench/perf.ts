@@ -32,14 +32,14 @@ Object.assign(process.env, {
   RATE_LIMIT_POINTS: '100000000', SUBGRAPH_RETRIES: '0',
 });
 
-async function ensureSeeded(uri: string, scale: string): Promise<SeedMarker> {
+async function ensureSeeded(uri: string, database: string, scale: string): Promise<SeedMarker> {
   process.env.MONGODB_DB_PREFIX = scale;
   const found = readSeedMarker(DATA_DIR, scale, scale);
   if (found) return found;
   console.error(`[seed] seeding scale ${scale} (prefix ${scale}); once, a marker in ${DATA_DIR} skips it next time`);
   const started = performance.now();
   const counts = await seedWorld(uri, scale, scale);
-  writeSeedMarker(DATA_DIR, scale, { seconds: Math.round((performance.now() - started) / 100) / 10, database: 'ferretdb', counts });
+  writeSeedMarker(DATA_DIR, scale, { seconds: Math.round((performance.now() - started) / 100) / 10, database, counts });
   return readSeedMarker(DATA_DIR, scale, scale)!;
 }
 
@@ -81,7 +81,7 @@ async function settle(url: string, request: LoadRequest) {
 async function main() {
   const mongo = await ensureMongo({ dataDir: DATA_DIR });
   process.env.MONGODB_URI = mongo.uri;
-  const seeds = [await ensureSeeded(mongo.uri, 'bench'), await ensureSeeded(mongo.uri, 'county')];
+  const seeds = [await ensureSeeded(mongo.uri, mongo.kind, 'bench'), await ensureSeeded(mongo.uri, mongo.kind, 'county')];
   const gatewayEnv = { GATEWAY_WORKERS: WORKERS };
   const rows: Row[] = [];
   const stops: Array<() => Promise<void>> = [];

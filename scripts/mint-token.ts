@@ -2,7 +2,7 @@
  * `npm run mint-token -- <role> [--purpose CASE_HANDLING] [--ttl 8h]`: a development token for a demo role, signed
  * with the development key pair the gateway trusts under `npm start` (.data/dev-jwt-keys.json). Roles: see DEMO_IDENTITIES.
  */
-import { DEMO_IDENTITIES, devKeyPair, mintToken } from '../gateway/src/auth';
+import { DEMO_IDENTITIES, mintDevToken } from '../gateway/src/auth';
 
 async function main() {
   const [role, ...rest] = process.argv.slice(2);
@@ -15,8 +15,7 @@ async function main() {
     console.error(`usage: npm run mint-token -- <role> [--purpose PURPOSE] [--ttl 8h]\nroles: ${Object.keys(DEMO_IDENTITIES).join(', ')}`);
     process.exit(2);
   }
-  const { privateJwk } = await devKeyPair();
-  console.log(await mintToken({ ...identity, purpose: option('purpose') }, privateJwk, { expiresIn: option('ttl') ?? '8h', issuer: process.env.AUTH_ISSUER }));
+  console.log(await mintDevToken({ ...identity, purpose: option('purpose') }, { expiresIn: option('ttl') ?? '8h', issuer: process.env.AUTH_ISSUER }));
 }
 main().catch((error) => {
   console.error(error instanceof Error ? error.message : error);

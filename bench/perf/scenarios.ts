@@ -1,29 +1,28 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, signedHeaders, stableId, type Identity } from '@cg/kit';
-import { DEMO_IDENTITIES, devKeyPair, DEV_ISSUER, mintToken } from '../../gateway/src/auth';
+import { DEMO_IDENTITIES, mintDevToken } from '../../gateway/src/auth';
 import { GRID_WORKER, PROPERTY, resident, UNITS } from '../../tests/support/jointCase';
-import { SCALES } from '../../scripts/seed/world';
+import { buildCoreWorld } from '../../scripts/seed/world';
 import type { LoadRequest } from './load';
 
 /** The operations of bench/perf.ts and who sends them (tokens signed with the development keys the gateways trust). */
 
 const CLERK = DEMO_IDENTITIES['civil-affairs-clerk']!;
 
-export async function tokenFor(identity: Omit<Identity, 'purpose'> & { purpose?: string }): Promise<string> {
-  const { privateJwk } = await devKeyPair();
-  return mintToken(identity, privateJwk, { issuer: DEV_ISSUER, expiresIn: '2h' });
-}
+export const tokenFor = (identity: Omit<Identity, 'purpose'> & { purpose?: string }) => mintDevToken(identity, { expiresIn: '2h' });
 
 /** Scenario 1: one department; a random head of household of the scale each time (by-id lookups). */
 export const RESIDENT_QUERY = 'query ResidentCard($id: ID!) { resident(id: $id) { id name idNumber age sex household { fileNumber tenure } grid { code name } } }';
 
+const heads = new Map<string, string[]>();
+/** Every head of household of a scale, as the seed builds them (built once per scale: seconds at bench). */
 export function headOfHouseholdIds(scaleName: string): string[] {
-  const scale = SCALES[scaleName]!;
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  const ids: string[] = [];
-  for (let g = 1; g <= scale.grids; g++) for (let b = 1; b <= scale.buildingsPerGrid; b++) for (let h = 0; h < scale.householdsPerBuilding; h++) ids.push(stableId('resident', `YHM${pad(g)}${pad(b)}${pad(h, 3)}`, 0));
-  return ids;
+  if (!heads.has(scaleName)) {
+    const residents = buildCoreWorld(scaleName).world['civil-affairs']!.Resident!;
+    heads.set(scaleName, residents.filter((r) => r.relationToHead === '户主').map((r) => r._id));
+  }
+  return heads.get(scaleName)!;
 }
 
 /** Scenario 2: docs/operations/case-dossier.graphql, read by a party secretary handling the case. */

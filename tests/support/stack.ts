@@ -1,6 +1,6 @@
 import { connectDatabase, departmentDbName, envName, listSubgraphs, signedHeaders, startDepartment, type Department, type Identity, type RunningDepartment } from '@cg/kit';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
-import { DEFAULT_AUDIENCE, DEMO_IDENTITIES, devKeyPair, mintToken } from '../../gateway/src/auth';
+import { DEFAULT_AUDIENCE, DEMO_IDENTITIES, mintDevToken, mintToken } from '../../gateway/src/auth';
 import type { Limits } from '../../gateway/src/limits';
 import { startGateway } from '../../gateway/src/server';
 import { seedWorld } from '../../scripts/seed/write';
@@ -53,7 +53,7 @@ export async function postGraphQL(url: string, query: string, variables?: Record
  * start a gateway of their own have: people's fields need a signed-in caller (docs/policy.md).
  */
 export async function devAuthorization(role = 'civil-affairs-clerk'): Promise<Record<string, string>> {
-  return { authorization: `Bearer ${await mintToken(DEMO_IDENTITIES[role]!, (await devKeyPair()).privateJwk, { expiresIn: '1h' })}` };
+  return { authorization: `Bearer ${await mintDevToken(DEMO_IDENTITIES[role]!, { expiresIn: '1h' })}` };
 }
 
 /**
