@@ -52,8 +52,15 @@ process.on('SIGTERM', () => void stopAll());
 async function main() {
   const mongo = await ensureMongo({ dataDir: path.join(repoRoot, '.data', 'db') });
   stopDatabase = mongo.stop;
+  const seeding = performance.now();
   const counts = await seedWorld(mongo.uri, 'demo');
-  console.log(`demo data: ${counts.reduce((n, c) => n + c.documents, 0)} documents, ${counts.reduce((n, c) => n + c.inserted, 0)} newly inserted`);
+  const sum = (pick: (c: (typeof counts)[number]) => number) => counts.reduce((n, c) => n + pick(c), 0);
+  const rewritten = counts.filter((c) => !c.unchanged).length;
+  console.log(
+    `demo data: ${sum((c) => c.documents)} documents in ${counts.length} collections; ${rewritten} collections written ` +
+      `(${sum((c) => c.inserted)} inserted, ${sum((c) => c.changed)} changed), the rest unchanged since last seeded; ` +
+      `${((performance.now() - seeding) / 1000).toFixed(1)} s`,
+  );
 
   const subgraphs = listSubgraphs();
   for (const entry of subgraphs) startProcess(entry.name, path.join(entry.dir, 'src', 'index.ts'), { MONGODB_URI: mongo.uri });

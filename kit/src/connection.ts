@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import { badInput } from './errors';
-import { trusted } from './mongo';
+import { countMatching, trusted } from './mongo';
 
 /** Relay-style page: `edges { cursor node }`, `pageInfo`, and `totalCount` of everything the filter matches. */
 export interface Connection<T> {
@@ -63,9 +63,7 @@ export async function paginate<T extends { _id: string }>(
   const order: Array<[string, 1 | -1]> = [...Object.entries(sort).filter(([f]) => f !== '_id'), ['_id', sort._id ?? 1]];
   const pageFilter = after ? { $and: [filter, afterFilter(order, decodeCursor(after, order.length))] } : filter;
   const [totalCount, rows] = await Promise.all([
-    // Unfiltered, the total is the collection's size: `count` without a query is answered from collection metadata
-    // on MongoDB, where countDocuments({}) would scan every document.
-    Object.keys(filter).length === 0 ? model.estimatedDocumentCount() : model.countDocuments(filter),
+    countMatching(model, filter),
     model.find(pageFilter).sort(Object.fromEntries(order)).limit(size + 1).lean() as unknown as Promise<T[]>,
   ]);
   const page = rows.slice(0, size);

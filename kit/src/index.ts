@@ -11,7 +11,7 @@ export * from './model';
 export * from './resolvers';
 export * from './compose';
 export * from './idcard';
-export * from './embedded-mongo';
+export * from './embedded';
 export * from './connection';
 export * from './validate';
 export * from './idempotency';

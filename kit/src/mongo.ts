@@ -8,6 +8,17 @@ mongoose.set('strictQuery', 'throw');
 
 export const trusted = <T>(filter: T): T => mongoose.trusted(filter) as T;
 
+/**
+ * How many documents match `filter`, by the `count` command: the embedded FerretDB (scripts/ferretdb/) counts in
+ * SQL when its equalities cover the whole filter, where countDocuments' aggregate reads every matching document;
+ * MongoDB answers an unfiltered count from collection metadata. The filter is sanitized and cast as find's is.
+ */
+export async function countMatching(model: Model<any>, filter: Record<string, unknown>): Promise<number> {
+  const query = model.find(mongoose.sanitizeFilter({ ...filter }));
+  const reply = await model.db.db!.command({ count: model.collection.collectionName, query: query.cast() });
+  return reply.n as number;
+}
+
 /** One database per department: `cg_civil_affairs`, `cg_party`, … (prefix from `MONGODB_DB_PREFIX`). */
 export function departmentDbName(name: string, prefix = process.env.MONGODB_DB_PREFIX ?? 'cg'): string {
   return `${prefix}_${name.replace(/[^a-zA-Z0-9]/g, '_')}`;

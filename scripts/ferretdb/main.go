@@ -1,4 +1,4 @@
-// Command ferretdb runs FerretDB v1 (SQLite backend) through its embeddable package.
+// Command ferretdb runs FerretDB v1 (PostgreSQL or SQLite backend) through its embeddable package.
 //
 // Why a wrapper: building github.com/FerretDB/FerretDB/cmd/ferretdb from the module proxy panics at start
 // (the module zip has no build/version/version.txt, and Go records FerretDB as the main module even from a
@@ -19,6 +19,8 @@ import (
 
 func main() {
 	listen := flag.String("listen-addr", "127.0.0.1:27017", "TCP address to listen on")
+	handler := flag.String("handler", "postgresql", "backend: postgresql or sqlite")
+	postgresqlURL := flag.String("postgresql-url", "", "PostgreSQL URL, e.g. postgres://user@127.0.0.1:5432/ferretdb")
 	sqliteURL := flag.String("sqlite-url", "file:data/", "SQLite URI of an existing directory, e.g. file:/tmp/db/")
 	logLevel := flag.String("log-level", "error", "debug, info, warn or error")
 	flag.Parse()
@@ -32,9 +34,10 @@ func main() {
 
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: *listen},
-		Handler:   "sqlite",
-		SQLiteURL: *sqliteURL,
-		Logger:    logger,
+		Handler:       *handler,
+		PostgreSQLURL: *postgresqlURL,
+		SQLiteURL:     *sqliteURL,
+		Logger:        logger,
 	})
 	if err != nil {
 		logger.Error("cannot start FerretDB", "error", err)

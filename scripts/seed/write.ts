@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { connectDatabase, departmentDbName, listSubgraphs, upsertById, type Department, type ExtendWorld, type World } from '@cg/kit';
@@ -22,6 +23,15 @@ export interface SeedCount {
   documents: number;
   inserted: number;
   changed: number;
+  /** The collection already held exactly this seed (same fingerprint, at least as many documents): not read. */
+  unchanged: boolean;
+}
+
+/** What a seeded collection was given, kept in the department's own database beside the data it describes. */
+interface SeedFingerprint {
+  _id: string;
+  sha256: string;
+  documents: number;
 }
 
 /** Hears how far seeding has come: documents written so far, of `total`, and the collection being written. */
@@ -29,7 +39,10 @@ export type SeedProgress = (written: number, total: number, collection: string) 
 
 /**
  * Upserts every document of the world by `_id` through each department's own models, so a second run
- * inserts and changes nothing. Departments are found under subgraphs/ like everywhere else.
+ * inserts and changes nothing. A collection whose seed has the fingerprint recorded when it was last written, and
+ * still holds at least that many documents, is skipped without reading it: a restart on seeded data takes seconds,
+ * and a changed seed (after a pull) rewrites only the collections it changes. Departments are found under
+ * subgraphs/ like everywhere else.
  */
 export async function seedWorld(uri: string, scale = 'demo', dbPrefix?: string, progress?: SeedProgress): Promise<SeedCount[]> {
   const world = await buildWorld(scale);
@@ -43,11 +56,22 @@ export async function seedWorld(uri: string, scale = 'demo', dbPrefix?: string, 
     const connection = await connectDatabase({ uri, dbName: departmentDbName(entry.name, dbPrefix) });
     try {
       const models = department.createModels(connection);
+      const fingerprints = connection.collection<SeedFingerprint>('seed_fingerprints');
+      const recorded = new Map((await fingerprints.find().toArray()).map((f) => [f._id, f]));
       for (const [modelName, docs] of Object.entries(part)) {
         const model = models[modelName];
         await model.init();
-        const { inserted, changed } = await upsertById(model, docs, (n) => progress?.((written += n), total, `${entry.name}.${model.collection.name}`));
-        counts.push({ department: entry.name, collection: model.collection.name, documents: docs.length, inserted, changed });
+        const collection = model.collection.name;
+        const sha256 = createHash('sha256').update(JSON.stringify(docs)).digest('hex');
+        const before = recorded.get(collection);
+        if (before?.sha256 === sha256 && (await model.estimatedDocumentCount()) >= docs.length) {
+          progress?.((written += docs.length), total, `${entry.name}.${collection}`);
+          counts.push({ department: entry.name, collection, documents: docs.length, inserted: 0, changed: 0, unchanged: true });
+          continue;
+        }
+        const { inserted, changed } = await upsertById(model, docs, (n) => progress?.((written += n), total, `${entry.name}.${collection}`));
+        await fingerprints.replaceOne({ _id: collection }, { sha256, documents: docs.length }, { upsert: true });
+        counts.push({ department: entry.name, collection, documents: docs.length, inserted, changed, unchanged: false });
       }
     } finally {
       await connection.close();

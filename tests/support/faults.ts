@@ -1,10 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { ensureMongo, freePort, startDepartment, type RunningDepartment } from '@cg/kit';
+import { ensureMongo, startDepartment, type RunningDepartment } from '@cg/kit';
 import { loadDepartment, type Stack } from './stack';
 
 /** Fault injection for tests/reliability*.e2e.ts and bench/fault-*.ts: real processes and sockets, no mocks. */
@@ -50,45 +46,19 @@ export async function startDelayProxy(target: string, delayMs: number) {
 }
 
 /**
- * A database server of our own that can be killed and started again on the same port and data folder, as an
- * operator restarting it would: mongod when on the PATH, else the FerretDB binary the test setup built.
+ * A database server of our own that can be killed (SIGKILL: no chance to flush anything, like a crash or a pulled
+ * plug) and started again on the same port and data folder, as an operator restarting it would. `part` chooses the
+ * process: the MongoDB-protocol server (mongod or FerretDB) or, under FerretDB, the PostgreSQL cluster behind it.
  */
-export async function startRestartableDatabase() {
-  await ensureMongo({ log: () => undefined }).then((h) => h.stop()); // builds FerretDB once if missing
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cg-fault-db-'));
-  const port = await freePort();
-  const mongod = spawnSync('sh', ['-c', 'command -v mongod']).status === 0 && process.env.CG_EMBEDDED_DB !== 'ferretdb';
-  const cache = process.env.CG_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'community-governance');
-  const ferretdb = path.join(cache, `ferretdb-${process.env.FERRETDB_VERSION ?? 'v1.24.2'}`);
-  if (!mongod && !existsSync(ferretdb)) throw new Error(`no mongod on PATH and no FerretDB at ${ferretdb}`);
-  const [command, args] = mongod
-    ? ['mongod', ['--port', String(port), '--bind_ip', '127.0.0.1', '--dbpath', dir, '--quiet']]
-    : [ferretdb, [`--sqlite-url=file:${dir}/`, `--listen-addr=127.0.0.1:${port}`, '--log-level=error']];
-  let child: ChildProcess | undefined;
-  const up = async () => {
-    child = spawn(command, args as string[], { stdio: 'ignore' });
-    for (let i = 0; i < 300; i++) {
-      const open = await new Promise<boolean>((resolve) => {
-        const socket = net.connect(port, '127.0.0.1', () => (socket.end(), resolve(true)));
-        socket.on('error', () => resolve(false));
-      });
-      if (open) return;
-      await sleep(50);
-    }
-    throw new Error(`${command} did not listen on ${port}`);
-  };
-  /** SIGKILL: the process gets no chance to flush anything, like a crash or a pulled plug. */
-  const kill = async () => {
-    const dying = child;
-    if (!dying || dying.exitCode !== null) return;
-    await new Promise((resolve) => (dying.once('exit', resolve), dying.kill('SIGKILL')));
-  };
-  await up();
+export async function startRestartableDatabase(part: 'mongo' | 'postgresql' = 'mongo') {
+  const handle = await ensureMongo({ ownServer: true, log: () => undefined });
+  const server = handle.processes[part];
+  if (!server) throw new Error(`the ${handle.kind} database has no ${part} process to kill`);
   return {
-    kind: mongod ? 'mongod' : 'ferretdb',
-    uri: `mongodb://127.0.0.1:${port}/`,
-    kill,
-    restart: up,
-    stop: async () => (await kill(), rmSync(dir, { recursive: true, force: true })),
+    kind: handle.kind,
+    uri: handle.uri,
+    kill: () => server.kill(),
+    restart: () => server.restart(),
+    stop: () => handle.stop(),
   };
 }
