@@ -1,7 +1,8 @@
 /**
- * Fault 2: SIGKILL the database (FerretDB, or mongod when on the PATH) during a stream of writes that carry
- * idempotency keys, restart it on the same port and data folder, let the clients retry until every write is
- * acknowledged: each acknowledged write is present exactly once. `npm run bench:fault:database`
+ * Fault 2: SIGKILL the database during a stream of writes that carry idempotency keys, restart it on the same port
+ * and data folder, let the clients retry until every write is acknowledged: each acknowledged write is present
+ * exactly once. `npm run bench:fault:database [-- --kill postgresql]`: by default the MongoDB-protocol server
+ * (FerretDB, or mongod when on the PATH); `--kill postgresql` the PostgreSQL cluster behind FerretDB instead.
  */
 import { listSubgraphs, stableId, startDepartment } from '@cg/kit';
 import { seedWorld } from '../scripts/seed/write';
@@ -17,7 +18,8 @@ const GIVE_UP_MS = 60_000;
 
 async function main() {
   process.env.MONGODB_DB_PREFIX = `bench_db_${process.pid}`;
-  const db = await startRestartableDatabase();
+  const part = process.argv.includes('--kill') ? (process.argv[process.argv.indexOf('--kill') + 1] as 'mongo' | 'postgresql') : 'mongo';
+  const db = await startRestartableDatabase(part);
   await seedWorld(db.uri, 'small', process.env.MONGODB_DB_PREFIX);
   const entry = listSubgraphs().find((e) => e.name === 'civil-affairs')!;
   const civil = await startDepartment(await loadDepartment(entry.dir), { mongoUri: db.uri });
@@ -76,7 +78,8 @@ async function main() {
   const lost = [...acknowledged.values()].filter((id) => !present.has(id)).length;
   const duplicated = docs.length - present.size + [...present.keys()].filter((id) => ![...acknowledged.values()].includes(id)).length;
 
-  report(`fault 2: SIGKILL the database (${db.kind}) during ${WRITES} keyed writes, restart it, clients retry`, {
+  const killed = part === 'postgresql' ? `PostgreSQL under ${db.kind}` : db.kind;
+  report(`fault 2: SIGKILL the database (${killed}) during ${WRITES} keyed writes, restart it, clients retry`, {
     'requests sent (attempts)': sent,
     'succeeded (writes acknowledged)': acknowledged.size,
     'acknowledged before the kill': beforeKill,

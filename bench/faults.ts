@@ -5,16 +5,17 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const runs: Array<[string, string, string[]]> = [
+const runs: Array<[string, string, string[], string[]?]> = [
   ['kill a department', 'fault-kill-subgraph.ts', []],
-  ['database outage', 'fault-database.ts', []],
+  ['database outage: the MongoDB-protocol server', 'fault-database.ts', []],
+  ['database outage: PostgreSQL under FerretDB', 'fault-database.ts', [], ['--kill', 'postgresql']],
   ['slow department', 'fault-slow-subgraph.ts', []],
   ['hostile requests', 'fault-hostile.ts', ['--expose-gc']],
 ];
 
-const results = runs.map(([name, file, flags]) => {
+const results = runs.map(([name, file, flags, args = []]) => {
   const started = Date.now();
-  const run = spawnSync(process.execPath, [...flags, '--import', 'tsx', path.join(__dirname, file)], { stdio: 'inherit', timeout: 600_000 });
+  const run = spawnSync(process.execPath, [...flags, '--import', 'tsx', path.join(__dirname, file), ...args], { stdio: 'inherit', timeout: 600_000 });
   return { name, ok: run.status === 0, seconds: Math.round((Date.now() - started) / 1000) };
 });
 console.log('\n=== fault runs');

@@ -6,6 +6,12 @@ import { ErrorCode } from './errors';
 const { mongo } = mongoose;
 
 /**
+ * FerretDB answers InternalError (code 1) when the PostgreSQL behind it is down or restarting: a refused or broken
+ * connection, or SQLSTATE class 08 (connection exception) or 57P01–57P03 (shutdown, crash, starting up).
+ */
+const STORAGE_DOWN = /failed to connect to|SQLSTATE (08\w{3}|57P0[1-3])|conn closed|unexpected EOF|connection reset by peer/;
+
+/**
  * Driver errors that mean "the database cannot be reached right now", as opposed to a bad command or a
  * constraint violation. While the server is down the driver fails each command within a heartbeat
  * (ECONNREFUSED) or after serverSelectionTimeoutMS; either way the request must end with a typed error the
@@ -14,6 +20,7 @@ const { mongo } = mongoose;
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e = error as any, depth = 0; e && depth < 5; e = e.cause ?? e.reason, depth++) {
     if (
+      (e instanceof mongo.MongoServerError && e.code === 1 && STORAGE_DOWN.test(e.message)) ||
       e instanceof mongo.MongoNetworkError || // includes MongoNetworkTimeoutError
       e instanceof mongo.MongoServerSelectionError ||
       e instanceof mongo.MongoNotConnectedError ||

@@ -60,7 +60,6 @@ export async function seedWorld(uri: string, scale = 'demo', dbPrefix?: string, 
       const recorded = new Map((await fingerprints.find().toArray()).map((f) => [f._id, f]));
       for (const [modelName, docs] of Object.entries(part)) {
         const model = models[modelName];
-        await model.init();
         const collection = model.collection.name;
         const sha256 = createHash('sha256').update(JSON.stringify(docs)).digest('hex');
         const before = recorded.get(collection);
@@ -69,6 +68,7 @@ export async function seedWorld(uri: string, scale = 'demo', dbPrefix?: string, 
           counts.push({ department: entry.name, collection, documents: docs.length, inserted: 0, changed: 0, unchanged: true });
           continue;
         }
+        await model.init(); // indexes before bulk writes (the department creates them at its start too)
         const { inserted, changed } = await upsertById(model, docs, (n) => progress?.((written += n), total, `${entry.name}.${collection}`));
         await fingerprints.replaceOne({ _id: collection }, { sha256, documents: docs.length }, { upsert: true });
         counts.push({ department: entry.name, collection, documents: docs.length, inserted, changed, unchanged: false });

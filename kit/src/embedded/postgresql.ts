@@ -92,7 +92,7 @@ export async function startPostgresql(dataDir: string, { durable }: { durable: b
     unix_socket_directories: '',
     max_connections: '200',
     // A throwaway test cluster need not survive a power cut; `npm start`'s keeps PostgreSQL's defaults.
-    ...(durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
+    ...(durable ? {} : { fsync: 'off', full_page_writes: 'off' }),
   };
   const args = ['-D', dir, ...Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`])];
   // The port opens before recovery ends; postmaster.pid says "ready" once queries are served.

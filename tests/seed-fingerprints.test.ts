@@ -1,0 +1,32 @@
+import mongoose from 'mongoose';
+import { departmentDbName } from '@cg/kit';
+import { seedWorld } from '../scripts/seed/write';
+
+// `npm start` re-checks the demo in seconds: a collection whose seed fingerprint matches what was last written is not
+// read again; a changed seed, or a collection that lost documents, is written again, and only that collection.
+jest.setTimeout(120_000);
+
+const prefix = process.env.MONGODB_DB_PREFIX!;
+const uri = process.env.MONGODB_URI!;
+
+test('a second seed skips every collection; a changed fingerprint or a lost document rewrites only that collection', async () => {
+  const first = await seedWorld(uri, 'small', prefix);
+  expect(first.every((c) => !c.unchanged && c.inserted === c.documents)).toBe(true);
+
+  const again = await seedWorld(uri, 'small', prefix);
+  expect(again.filter((c) => !c.unchanged)).toEqual([]);
+
+  const civil = await mongoose.createConnection(uri, { dbName: departmentDbName('civil-affairs', prefix) }).asPromise();
+  try {
+    await civil.db!.collection('visits').deleteOne({});
+    await civil.db!.collection('seed_fingerprints').updateOne({ _id: 'grids' as never }, { $set: { sha256: 'from an older seed' } });
+  } finally {
+    await civil.close();
+  }
+  const third = await seedWorld(uri, 'small', prefix);
+  const rewritten = third.filter((c) => !c.unchanged).map(({ department, collection, inserted, changed }) => ({ department, collection, inserted, changed }));
+  expect(rewritten).toEqual([
+    { department: 'civil-affairs', collection: 'grids', inserted: 0, changed: 0 },
+    { department: 'civil-affairs', collection: 'visits', inserted: 1, changed: 0 },
+  ].sort((a, b) => third.findIndex((c) => c.collection === a.collection) - third.findIndex((c) => c.collection === b.collection)));
+});
