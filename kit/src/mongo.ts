@@ -78,7 +78,7 @@ export function observeCommands(connection: Connection) {
 }
 
 /**
- * FerretDB v1 (SQLite) never answers an `update` command carrying more than 100 statements (seen with 101+;
+ * FerretDB v1 on SQLite never answered an `update` command carrying more than 100 statements (seen with 101+;
  * inserts are unaffected), so bulk upserts go in chunks of at most this many.
  */
 export const MAX_UPDATE_BATCH = 100;
@@ -110,9 +110,8 @@ async function insertNew(model: Model<any>, chunk: Array<{ _id: string }>) {
 
 /**
  * Replaces each document by `_id`, inserting the missing ones: writing the same documents twice changes nothing.
- * Inserts go first, unordered: on FerretDB v1 (SQLite) an upsert by `_id` scans the whole table (its `explain`
- * shows SCAN even for `_id`), so 100k upserts take hours, while inserts are bulk and a duplicate `_id` is refused
- * atomically. The documents already there are compared with what is stored, and only those that differ are
+ * Inserts go first, unordered: they are bulk, a duplicate `_id` is refused atomically, and on FerretDB v1 on SQLite an
+ * upsert by `_id` scanned the whole table (100k upserts took hours). The documents already there are compared with what is stored, and only those that differ are
  * replaced (in chunks, as above). `onChunk` hears how many documents each chunk handled (for a progress bar).
  */
 export async function upsertById(model: Model<any>, docs: Array<{ _id: string }>, onChunk?: (handled: number) => void) {

@@ -32,8 +32,8 @@ test('a page of postings with their employers and the employers\' open postings:
   const employers = new Set(data.jobPostings.edges.map((e: any) => e.node.employer.name));
   expect(data.jobPostings.edges.length).toBeGreaterThan(5);
   expect(employers.size).toBeGreaterThan(2);
-  // countDocuments is an aggregate; the page and the open postings of every employer are one find each.
-  expect(commands).toEqual({ 'aggregate job_postings': 1, 'find job_postings': 2, 'find employers': 1 });
+  // totalCount is one count command; the page and the open postings of every employer are one find each.
+  expect(commands).toEqual({ 'count job_postings': 1, 'find job_postings': 2, 'find employers': 1 });
 });
 
 test('a grid\'s residents with status, history, applications, training, posts and matching postings: one query per collection', async () => {
