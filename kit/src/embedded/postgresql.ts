@@ -49,7 +49,8 @@ const reachable = (user: ReturnType<typeof serverUser>, dir: string) =>
 
 /**
  * A crashed run may leave postmaster.pid behind, naming a process that is gone (or, after a reboot, someone else):
- * a server of ours still running from it is stopped, and the file removed, so the next start is not blocked.
+ * the file is removed so that the next start is not blocked. A server of ours still running on the folder belongs
+ * to another run (servers die with the process that started them), which is said plainly rather than stopped.
  */
 function clearStaleServer(dir: string) {
   const pidFile = path.join(dir, 'postmaster.pid');
@@ -57,11 +58,7 @@ function clearStaleServer(dir: string) {
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   const command = pid > 0 && existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
   if (command.includes('postgres') && command.includes(dir)) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
+    throw new Error(`PostgreSQL (pid ${pid}) already serves ${dir}: another npm start or seed uses this data folder; stop it first`);
   }
   rmSync(pidFile, { force: true });
 }
