@@ -1,9 +1,11 @@
 import mongoose from 'mongoose';
 import { departmentDbName } from '@cg/kit';
+import { sourcesHash, unchangedSeed } from '../scripts/seed/fingerprints';
 import { seedWorld } from '../scripts/seed/write';
 
-// `npm start` re-checks the demo in seconds: a collection whose seed fingerprint matches what was last written is not
-// read again; a changed seed, or a collection that lost documents, is written again, and only that collection.
+// `npm start` re-checks the demo in seconds: when nothing the world is built from has changed and no collection lost
+// documents, the world is not even built; otherwise a collection whose seed fingerprint matches what was last written
+// is not read again, and a changed seed or a collection that lost documents is written again, and only that one.
 jest.setTimeout(120_000);
 
 const prefix = process.env.MONGODB_DB_PREFIX!;
@@ -15,6 +17,10 @@ test('a second seed skips every collection; a changed fingerprint or a lost docu
 
   const again = await seedWorld(uri, 'small', prefix);
   expect(again.filter((c) => !c.unchanged)).toEqual([]);
+  expect(again.reduce((n, c) => n + c.documents, 0)).toBe(first.reduce((n, c) => n + c.documents, 0));
+  // Sources changed (a pull): the quick check gives way to the comparison collection by collection.
+  expect(await unchangedSeed(uri, 'small', 'after a pull', prefix)).toBeNull();
+  expect(await unchangedSeed(uri, 'small', sourcesHash('small'), prefix)).toHaveLength(first.length);
 
   const civil = await mongoose.createConnection(uri, { dbName: departmentDbName('civil-affairs', prefix) }).asPromise();
   try {

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { connectDatabase, departmentDbName, listSubgraphs, upsertById, type Department, type ExtendWorld, type World } from '@cg/kit';
+import { FINGERPRINTS, recordSources, sourcesHash, unchangedSeed, type SeedCount, type SeedFingerprint } from './fingerprints';
 import { buildCoreWorld } from './world';
+
+export type { SeedCount } from './fingerprints';
 
 /** The core world plus what each department's optional `src/seed.ts` adds for its own models, in registry order. */
 export async function buildWorld(scaleName = 'demo'): Promise<World> {
@@ -17,23 +20,6 @@ export async function buildWorld(scaleName = 'demo'): Promise<World> {
   return world;
 }
 
-export interface SeedCount {
-  department: string;
-  collection: string;
-  documents: number;
-  inserted: number;
-  changed: number;
-  /** The collection already held exactly this seed (same fingerprint, at least as many documents): not read. */
-  unchanged: boolean;
-}
-
-/** What a seeded collection was given, kept in the department's own database beside the data it describes. */
-interface SeedFingerprint {
-  _id: string;
-  sha256: string;
-  documents: number;
-}
-
 /** Hears how far seeding has come: documents written so far, of `total`, and the collection being written. */
 export type SeedProgress = (written: number, total: number, collection: string) => void;
 
@@ -45,18 +31,20 @@ export type SeedProgress = (written: number, total: number, collection: string) 
  * subgraphs/ like everywhere else.
  */
 export async function seedWorld(uri: string, scale = 'demo', dbPrefix?: string, progress?: SeedProgress): Promise<SeedCount[]> {
+  const sources = sourcesHash(scale);
+  const unchanged = await unchangedSeed(uri, scale, sources, dbPrefix);
+  if (unchanged) return unchanged;
   const world = await buildWorld(scale);
   const total = Object.values(world).flatMap((part) => Object.values(part)).reduce((n, docs) => n + docs.length, 0);
   let written = 0;
   const counts: SeedCount[] = [];
   for (const entry of listSubgraphs()) {
-    const part = world[entry.name];
-    if (!part) continue;
+    const part = world[entry.name] ?? {};
     const { department } = (await import(`${entry.dir}/src/server`)) as { department: Department<any, any> };
     const connection = await connectDatabase({ uri, dbName: departmentDbName(entry.name, dbPrefix) });
     try {
       const models = department.createModels(connection);
-      const fingerprints = connection.collection<SeedFingerprint>('seed_fingerprints');
+      const fingerprints = connection.collection<SeedFingerprint>(FINGERPRINTS);
       const recorded = new Map((await fingerprints.find().toArray()).map((f) => [f._id, f]));
       for (const [modelName, docs] of Object.entries(part)) {
         const model = models[modelName];
@@ -73,6 +61,7 @@ export async function seedWorld(uri: string, scale = 'demo', dbPrefix?: string, 
         await fingerprints.replaceOne({ _id: collection }, { sha256, documents: docs.length }, { upsert: true });
         counts.push({ department: entry.name, collection, documents: docs.length, inserted, changed, unchanged: false });
       }
+      await recordSources(connection, scale, sources);
     } finally {
       await connection.close();
     }

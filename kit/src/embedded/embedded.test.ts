@@ -42,6 +42,15 @@ test('a crashed run (both servers killed, postmaster.pid left behind) does not b
   await next.stop();
 }, 60_000);
 
+test('a data folder that another run is using is refused with a clear message, not replaced by another database', async () => {
+  const running = await ensureMongo({ dataDir, ownServer: true, log: () => undefined });
+  try {
+    await expect(ensureMongo({ dataDir, ownServer: true, log: () => undefined })).rejects.toThrow(/already serves .*stop it first/);
+  } finally {
+    await running.stop();
+  }
+}, 60_000);
+
 test('scripts/ferretdb/pushdown.patch still applies to FerretDB v1.24.2 from the Go module proxy', () => {
   const script = `
     set -e

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ferretdbBinary, startFerretdb } from './ferretdb';
-import { startPostgresql, type PostgresqlServer } from './postgresql';
+import { DataFolderInUse, startPostgresql, type PostgresqlServer } from './postgresql';
 import { freePort, startServerProcess, type ServerProcess } from './process';
 
 export { freePort, type ServerProcess } from './process';
@@ -98,6 +98,7 @@ export async function ensureMongo(options: EmbeddedOptions = {}): Promise<MongoH
       log(`using ${kind === 'ferretdb' ? 'FerretDB on PostgreSQL' : kind} at ${handle.uri}`);
       return handle;
     } catch (error) {
+      if (error instanceof DataFolderInUse) throw error;
       tried.push(`${kind}: ${(error as Error).message.split('\n')[0]}`);
     }
   }

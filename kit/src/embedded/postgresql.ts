@@ -30,6 +30,9 @@ export function postgresqlBinaries(): { initdb: string; postgres: string } | nul
   return null;
 }
 
+/** Another run holds the data folder: starting anything else (SQLite) would hide its data, so this ends the search. */
+export class DataFolderInUse extends Error {}
+
 /** PostgreSQL refuses to run as root: as root, the server runs as the `postgres` user (or `nobody`). */
 function serverUser(): { uid: number; gid: number; name: string } | null {
   if (process.getuid?.() !== 0) return null;
@@ -58,7 +61,7 @@ function clearStaleServer(dir: string) {
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   const command = pid > 0 && existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
   if (command.includes('postgres') && command.includes(dir)) {
-    throw new Error(`PostgreSQL (pid ${pid}) already serves ${dir}: another npm start or seed uses this data folder; stop it first`);
+    throw new DataFolderInUse(`PostgreSQL (pid ${pid}) already serves ${dir}: another npm start or seed uses this data folder; stop it first`);
   }
   rmSync(pidFile, { force: true });
 }
