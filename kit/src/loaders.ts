@@ -12,11 +12,15 @@ export function byIdLoader<T extends LeanDoc>(model: Model<any>): DataLoader<str
   return new DataLoader<string, T | null>(async (ids) => {
     // One `$in` per batch, whatever the backend: MongoDB serves it from the _id index, the embedded FerretDB (patched,
     // scripts/ferretdb/) as one bitmap scan of its GIN index, so the round trips of an answer do not grow with its keys.
-    const docs = (await model.find({ _id: trusted({ $in: [...ids] }) }).lean()) as unknown as T[];
+    // The whole batch in the first reply: the default first batch of 101 documents would cost a getMore round trip.
+    const docs = (await model.find({ _id: trusted({ $in: [...ids] }) }).batchSize(ids.length + 1).lean()) as unknown as T[];
     const byId = new Map(docs.map((doc) => [String(doc._id), doc]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
+
+/** Related documents per reply: a branch's members or their employment records arrive in one round trip. */
+const RELATED_BATCH = 2000;
 
 /** All documents whose `field` (a value or an array of values) is one of `keys`, in one `$in` query, grouped per key. */
 async function findGrouped<T extends LeanDoc>(
@@ -28,6 +32,7 @@ async function findGrouped<T extends LeanDoc>(
   const docs = (await model
     .find({ ...extraFilter, [field]: trusted({ $in: [...keys] }) })
     .sort({ _id: 1 })
+    .batchSize(RELATED_BATCH)
     .lean()) as unknown as T[];
   const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
   for (const doc of docs) {
