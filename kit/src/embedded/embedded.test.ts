@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
@@ -7,7 +7,8 @@ import { repoRoot } from '../registry';
 import { ensureMongo } from './index';
 
 let dataDir: string;
-beforeAll(() => void (dataDir = mkdtempSync(path.join(os.tmpdir(), 'cg-embedded-test-'))));
+// Readable by the postgres user the cluster runs as under root, so the cluster stays inside the folder removed below.
+beforeAll(() => chmodSync((dataDir = mkdtempSync(path.join(os.tmpdir(), 'cg-embedded-test-'))), 0o755));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function roundTrip(uri: string, write?: string): Promise<string[]> {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,7 +76,7 @@ export async function startPostgresql(dataDir: string, { durable }: { durable: b
   if (user) chownSync(dir, user.uid, user.gid);
   if (!reachable(user, dir)) {
     // e.g. a clone under /root: the cluster lives beside the system's temporary files instead, named after the folder.
-    dir = path.join(os.tmpdir(), `cg-postgresql-${Buffer.from(dir).toString('base64url').slice(-40)}`);
+    dir = path.join(os.tmpdir(), `cg-postgresql-${createHash('sha256').update(dir).digest('hex').slice(0, 16)}`);
     mkdirSync(dir, { recursive: true });
     chownSync(dir, user!.uid, user!.gid);
   }
