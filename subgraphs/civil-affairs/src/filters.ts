@@ -54,7 +54,9 @@ export async function residentFilter(models: Models, input: ResidentFilterInput 
   }
   if (input.sex != null) and.push({ sex: input.sex });
   if (input.residency === 'FLOATING') and.push({ residency: 'FLOATING' });
-  if (input.residency === 'REGISTERED') and.push({ residency: trusted({ $ne: 'FLOATING' }) });
+  // Registered is the default (a resident without residency is registered). `$in` with null, unlike `$ne`, is a
+  // filter the embedded database applies exactly in SQL, so its totals and pages need not read every resident.
+  if (input.residency === 'REGISTERED') and.push({ residency: trusted({ $in: ['REGISTERED', null] }) });
   if (input.vulnerabilities != null) {
     if (input.vulnerabilities.length === 0) throw badInput('vulnerabilities must name at least one flag', { field: 'vulnerabilities' });
     const profiles = await models.CareProfile.find({ flags: trusted({ $in: input.vulnerabilities as any[] }) }, { residentId: 1 }).lean();

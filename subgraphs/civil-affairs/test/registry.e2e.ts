@@ -51,6 +51,12 @@ test('name prefix, sex, community and vulnerability filters count what the seed 
   const all = await stack.query(`{ residents(filter: { communityId: "${community._id}" }, first: 1) { totalCount } }`);
   expect(all.data.residents.totalCount).toBe(civil().Resident!.length);
 
+  // Residency: a resident the seed gives none is registered (户籍), like one registered without it.
+  const floating = civil().Resident!.filter((r) => r.residency === 'FLOATING').length;
+  const byResidency = async (residency: string) =>
+    (await stack.query(`{ residents(filter: { residency: ${residency} }, first: 1) { totalCount } }`)).data.residents.totalCount;
+  expect([await byResidency('REGISTERED'), await byResidency('FLOATING')]).toEqual([civil().Resident!.length - floating, floating]);
+
   const alone = new Set(civil().CareProfile!.filter((p) => (p.flags as string[]).some((f) => ['ELDERLY_ALONE', 'HOSPITALISED'].includes(f))).map((p) => p.residentId));
   expect(alone.size).toBeGreaterThan(0);
   const { nodes, totals } = await allPages(stack, 'residents', 'filter: { vulnerabilities: [ELDERLY_ALONE, HOSPITALISED] },', 'id care { flags }', 25);
