@@ -24,7 +24,7 @@ test('a record about a resident is created once and appears on the Resident', as
   expect(read.data.resident.__entities__.map((r: { id: string }) => r.id)).toContain(first.data.create__Entity__.id);
 }, 30_000);
 
-test('bad input, unknown residents and other departments' clerks are refused and write nothing', async () => {
+test('bad input, unknown residents and clerks of other departments are refused and write nothing', async () => {
   const before = (await stack.query(`{ __entities__(first: 0) { totalCount } }`)).data.__entities__.totalCount;
   const base = { residentId: newId(), summary: 'x', occurredOn: '2025-03-01' };
   const missing = await stack.query(create, { input: base }, await clerk());
