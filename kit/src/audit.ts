@@ -157,6 +157,7 @@ export function auditResolvers(department: string, model: (ctx: any) => Model<an
         return paginate(model(ctx), filter, { at: -1 }, args);
       },
     },
-    AuditRecord: { id: (doc: { _id: string }) => doc._id },
+    // Records written before refusals were recorded have no `refused`.
+    AuditRecord: { id: (doc: { _id: string }) => doc._id, refused: (doc: { refused?: string[] }) => doc.refused ?? [] },
   };
 }
