@@ -71,6 +71,10 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
 ): Promise<BuiltDepartment<M>> {
   const mongoUri = options.mongoUri ?? process.env.MONGODB_URI;
   if (!mongoUri) throw new Error(`${department.name}: MONGODB_URI is not set (npm start picks an embedded database by itself)`);
+  const typeDefs = loadTypeDefs(department.schemaPath);
+  // Deny by default: a department whose SDL leaves a type or root field without a rule does not start.
+  const missing = missingRules(typeDefs);
+  if (missing.length) throw new Error(`${department.name}: no @access rule for ${missing.join(', ')} (docs/security.md)`);
   const connection = await connectDatabase({ uri: mongoUri, dbName: options.dbName ?? departmentDbName(department.name) });
   const models = department.createModels(connection);
   await Promise.all(Object.values(models).map((model) => model.init())); // indexes declared beside the models
@@ -78,10 +82,6 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
   // --- security (issue 5) ---
   const auditRecords = auditModel(connection);
   await auditRecords.init();
-  const typeDefs = loadTypeDefs(department.schemaPath);
-  // Deny by default: a department whose SDL leaves a type or root field without a rule does not start.
-  const missing = missingRules(typeDefs);
-  if (missing.length) throw new Error(`${department.name}: no @access rule for ${missing.join(', ')} (docs/security.md)`);
   const policy = policyFromDocument(typeDefs);
   const audit = auditResolvers(department.name, () => auditRecords);
   const resolvers = { ...department.resolvers, ...audit, Query: { ...(department.resolvers as any).Query, ...audit.Query } };
