@@ -120,7 +120,7 @@ async function probeOf(root: 'Query' | 'Mutation', field: GraphQLField<unknown, 
     if (target && name in target && typeof target[name] !== 'object') return target[name];
     return ids[name];
   };
-  const values = Object.fromEntries(field.args.map((a) => [a.name, generate(a.type, a.name, pick, schema)]));
+  const values = Object.fromEntries(field.args.map((a) => [a.name, generate(a.type, a.name, pick)]));
   const chosen = selection(field, department, policies[department]!, owners);
   const { document, variables } = operation(root, field, values, chosen.text);
   return { root, field: field.name, department, rule, document, variables, steps: chosen.steps, leaves: chosen.leaves, ...(target ? { target, targetType: named.name } : {}) };

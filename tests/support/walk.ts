@@ -1,6 +1,6 @@
 import {
   getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isObjectType,
-  type GraphQLField, type GraphQLInputType, type GraphQLObjectType, type GraphQLSchema,
+  type GraphQLField, type GraphQLInputType, type GraphQLObjectType,
 } from 'graphql';
 import { decide, effectiveRule, inScope, type AccessRule, type Decision, type Identity, type Policy } from '@cg/kit';
 
@@ -98,13 +98,13 @@ export function selection(field: GraphQLField<unknown, unknown>, department: str
 }
 
 /** Plausible values by argument name; ids and lookups come from `pick`, everything else from the name and type. */
-export function generate(type: GraphQLInputType, name: string, pick: (name: string) => unknown, schema: GraphQLSchema, depth = 0): unknown {
-  if (isNonNullType(type)) return generate(type.ofType, name, pick, schema, depth);
-  if (isListType(type)) return [generate(type.ofType, name, pick, schema, depth)];
+export function generate(type: GraphQLInputType, name: string, pick: (name: string) => unknown, depth = 0): unknown {
+  if (isNonNullType(type)) return generate(type.ofType, name, pick, depth);
+  if (isListType(type)) return [generate(type.ofType, name, pick, depth)];
   if (isEnumType(type)) return type.getValues()[0]!.value;
   if (isInputObjectType(type)) {
     const fields = Object.values(type.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined && depth < 3);
-    return Object.fromEntries(fields.map((f) => [f.name, generate(f.type, f.name, pick, schema, depth + 1)]));
+    return Object.fromEntries(fields.map((f) => [f.name, generate(f.type, f.name, pick, depth + 1)]));
   }
   const picked = pick(name);
   if (picked !== undefined) return picked;
