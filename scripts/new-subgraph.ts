@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { composeSupergraph, gatewayPort, listSubgraphs, repoRoot, supergraphPath } from '@cg/kit';
+import { composeSupergraph, gatewayPort, listSubgraphs, policyTable, repoRoot, supergraphPath } from '@cg/kit';
 
 const templateDir = path.join(repoRoot, 'templates', 'subgraph');
 
@@ -135,6 +135,8 @@ export function scaffold(options: ScaffoldOptions, log: (line: string) => void =
     run('docs:schema');
     log('regenerated docs/schema.md');
   }
+  writeFileSync(path.join(repoRoot, 'docs', 'policy.md'), policyTable());
+  log('regenerated docs/policy.md (who may use each type and root field)');
   return written;
 }
 

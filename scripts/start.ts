@@ -72,7 +72,7 @@ async function main() {
   const query = readFileSync(path.join(repoRoot, 'docs', 'example-query.graphql'), 'utf8');
   const variables = { id: stableId('resident', 'YHM0101000', 0) };
   console.log(`\nGateway: ${gatewayUrl}\n\nTry the example query (docs/example-query.graphql) with variables ${JSON.stringify(variables)}:\n`);
-  // People need a token (docs/security.md): a development one for a demo role, from the key pair the gateway trusts.
+  // Every request needs a token (docs/security.md): a development one for a demo role, from the key pair the gateway trusts.
   console.log(`curl -s ${gatewayUrl} -H 'content-type: application/json' \\\n  -H "authorization: Bearer $(npm run -s mint-token -- civil-affairs-clerk)" \\\n  --data '${JSON.stringify({ query: query.replace(/#.*\n/g, '').replace(/\s+/g, ' ').trim(), variables })}'\n`);
   console.log('Press Ctrl-C to stop.');
 }

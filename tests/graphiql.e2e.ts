@@ -56,10 +56,12 @@ test('GET /graphql in a browser serves GraphiQL from the gateway; the example qu
   };
   const variables = JSON.parse(/^# variables: (.*)$/m.exec(example)![1]!);
 
-  // The placeholder token is not sent: an anonymous caller, whom the people's fields refuse.
+  // The placeholder token is not sent: an anonymous caller gets nothing, and the page asks for a token.
   const anonymous = await run();
   expect(sent.at(-1)?.authorization).toBeUndefined();
+  expect(anonymous.data).toBeUndefined();
   expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  expect(anonymous.errors?.[0]?.message).toMatch(/paste a token into the Headers tab/);
 
   // A pasted token goes out as the Authorization header, and the example answers in full.
   const token = await stack.token('civil-affairs-clerk');
@@ -80,9 +82,11 @@ test('GET /graphql in a browser serves GraphiQL from the gateway; the example qu
   await page.close();
 }, 90_000);
 
-test('non-browser clients still get GraphQL over GET, and the Apollo CDN landing page is off', async () => {
-  const get = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent('{__typename}')}`, { headers: { 'apollo-require-preflight': 'true' } });
+test('non-browser clients still get GraphQL over GET (with a token), and the Apollo CDN landing page is off', async () => {
+  const url = `${stack.gatewayUrl}?query=${encodeURIComponent('{__typename}')}`;
+  const get = await fetch(url, { headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${await stack.token('civil-affairs-clerk')}` } });
   expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
+  expect((await fetch(url, { headers: { 'apollo-require-preflight': 'true' } })).status).toBe(401);
   const html = await (await fetch(stack.gatewayUrl, { headers: { accept: 'text/html' } })).text();
   expect(html).toContain('/graphiql/app.js');
   expect(html).not.toMatch(/apollographql\.com|cdn\./i);

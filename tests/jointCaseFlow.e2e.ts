@@ -1,6 +1,6 @@
 import { stableId, type World } from '@cg/kit';
 import { buildWorld } from '../scripts/seed/write';
-import { caseClient, GRID_WORKER, LAW, POWER, PROPERTY, reporterOf, resident, SECRETARY, UNITS, WATER } from './support/jointCase';
+import { allowedBy, caseClient, GRID_WORKER, LAW, POWER, PROPERTY, reporterOf, resident, SECRETARY, UNITS, WATER } from './support/jointCase';
 import { startStack, type Stack } from './support/stack';
 
 // The joint-response lifecycle through the gateway, as each identity (a token minted for it, tests/support/jointCase.ts).
@@ -63,7 +63,7 @@ test('full happy path: 点单 → 派单 → 接单 → 办单 → 回单 → �
     ['inquireJointCase', { note: 'x' }], ['markJointCaseDuplicate', { duplicateOfId: stableId('joint-case', 'small', 0) }],
   ];
   for (const [name, args] of attempts) {
-    const { kase, errors } = await api.step(null, name, c, args);
+    const { kase, errors } = await api.step(allowedBy(name, who.residentId), name, c, args);
     expect([name, kase, codeOf(errors)]).toEqual([name, null, 'BAD_USER_INPUT']);
     expect(errors![0].extensions.reason).toBe('ILLEGAL_TRANSITION');
   }
@@ -80,7 +80,7 @@ test('every step a SUBMITTED case does not allow is rejected and changes nothing
     ['reportToWhistle', { unitId: UNITS.law }],
   ];
   for (const [name, args] of attempts) {
-    const { kase, errors } = await api.step(null, name, c, args);
+    const { kase, errors } = await api.step(allowedBy(name, who.residentId), name, c, args);
     expect([name, kase, codeOf(errors), errors?.[0]?.extensions?.reason]).toEqual([name, null, 'BAD_USER_INPUT', 'ILLEGAL_TRANSITION']);
   }
   expect(await api.get(c.id)).toEqual(c);
@@ -127,7 +127,7 @@ test('side paths: 退单, re-dispatch, 转单, 挂账 (approval), 返工 by the 
   const twin = await newCase({ category: 'PUBLIC_ORDER' });
   const dup = await api.ok(GRID_WORKER, 'markJointCaseDuplicate', twin, { duplicateOfId: c.id });
   expect(dup.status).toBe('DUPLICATE');
-  const { data } = await api.as(null, `{ jointCase(id: "${dup.id}") { duplicateOf { id } } }`);
+  const { data } = await api.as(SECRETARY, `{ jointCase(id: "${dup.id}") { duplicateOf { id } } }`);
   expect(data.jointCase.duplicateOf.id).toBe(c.id);
 });
 
@@ -206,12 +206,12 @@ test('whistle 吹哨 and report 报到: a deadline that passes shows as late; th
 
 test('submission checks every reference before writing', async () => {
   const base = { reporterId: who.residentId, unitId: who.unitId, category: 'OTHER', description: 'x' };
-  const attempt = async (input: Record<string, unknown>) => (await api.as(null, 'mutation($i: SubmitJointCaseInput!) { submitJointCase(input: $i) { id } }', { i: input })).errors?.[0]?.extensions;
+  const attempt = async (input: Record<string, unknown>) => (await api.as(GRID_WORKER, 'mutation($i: SubmitJointCaseInput!) { submitJointCase(input: $i) { id } }', { i: input })).errors?.[0]?.extensions;
   expect(await attempt({ ...base, reporterId: '0'.repeat(24) })).toMatchObject({ code: 'NOT_FOUND', field: 'reporterId' });
   expect(await attempt({ ...base, unitId: '0'.repeat(24) })).toMatchObject({ code: 'NOT_FOUND', field: 'unitId' });
   expect(await attempt({ ...base, buildingId: '0'.repeat(24) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitId' });
   expect(await attempt({ ...base, description: '   ' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'description' });
   expect(await attempt({ ...base, firstReceiverUnitId: '0'.repeat(24) })).toMatchObject({ code: 'NOT_FOUND', field: 'firstReceiverUnitId' });
-  const { data } = await api.as(null, `{ jointCases(filter: { reporterId: "${who.residentId}", category: OTHER }) { totalCount } }`);
+  const { data } = await api.as(SECRETARY, `{ jointCases(filter: { reporterId: "${who.residentId}", category: OTHER }) { totalCount } }`);
   expect(data.jointCases.totalCount).toBe(0);
 });

@@ -72,7 +72,7 @@ test('measures, 民情台账 and 政务台账 equal the hand-computed values of 
   const M = `cases dispatched responded handled resolved onTime overdue reworked rated satisfied whistled reportsDue reportsOnTime resolvedInGrid resolvedInCommunity
     responseRate resolutionRate onTimeRate overdueRate reworkRate satisfactionRate whistleRate reportOnTimeRate inGridShare inCommunityShare`;
   const measure = async (scope: Record<string, unknown>) => {
-    const { data, errors } = await api.as(null, `query($s: JointCaseScope!) { jointCaseMeasures(scope: $s) { ${M} } }`, { s: { from, to, ...scope } });
+    const { data, errors } = await api.as(SECRETARY, `query($s: JointCaseScope!) { jointCaseMeasures(scope: $s) { ${M} } }`, { s: { from, to, ...scope } });
     expect(errors).toBeUndefined();
     return data.jointCaseMeasures;
   };
@@ -86,7 +86,7 @@ test('measures, 民情台账 and 政务台账 equal the hand-computed values of 
   expect(await measure({ unitId: UNITS.law })).toMatchObject({ cases: 1, whistled: 1, reworked: 1 });
   expect(await measure({ gridId: stableId('grid', 'ZB-YHM-06') })).toMatchObject({ cases: 0, responseRate: null, resolutionRate: null });
 
-  const { data: ledgers } = await api.as(null, `query($s: JointCaseScope!) {
+  const { data: ledgers } = await api.as(SECRETARY, `query($s: JointCaseScope!) {
     publicSentimentLedger(scope: $s) { grid { id code } category received handled resolved rated satisfied }
     governmentLedger(scope: $s) { unit { id name } received resolved onTime overdue whistleCalls reportedOnTime } }`, { s: { from, to, communityId } });
   expect(ledgers.publicSentimentLedger).toEqual([
@@ -102,7 +102,7 @@ test('measures, 民情台账 and 政务台账 equal the hand-computed values of 
     [UNITS.law]: { unit: undefined, received: 1, resolved: 0, onTime: 0, overdue: 0, whistleCalls: 1, reportedOnTime: 1 },
     [UNITS.community]: { unit: undefined, received: 1, resolved: 0, onTime: 0, overdue: 0, whistleCalls: 0, reportedOnTime: 0 },
   });
-  const bad = await api.as(null, `{ jointCaseMeasures(scope: { from: "${to}", to: "${from}" }) { cases } }`);
+  const bad = await api.as(SECRETARY, `{ jointCaseMeasures(scope: { from: "${to}", to: "${from}" }) { cases } }`);
   expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
 });
 
@@ -113,7 +113,7 @@ test('督单: the supervision list holds overdue cases and those due within the 
   const { c: later } = await submitAs('YHM0301000', { category: 'DISPUTE' }); // due in 7 days
   await sleep(500);
   const list = async (hours: number, first = 20, after?: string) =>
-    (await api.as(null, `query($h: Float, $g: ID, $f: Int, $a: String) { supervisionList(withinHours: $h, gridId: $g, first: $f, after: $a) {
+    (await api.as(SECRETARY, `query($h: Float, $g: ID, $f: Int, $a: String) { supervisionList(withinHours: $h, gridId: $g, first: $f, after: $a) {
       totalCount edges { node { id dueAt overdue } } pageInfo { hasNextPage endCursor } } }`, { h: hours, g: grid3, f: first, a: after })).data.supervisionList;
   const ids = (page: any) => page.edges.map((e: any) => e.node.id);
   const now0 = await list(0);
@@ -135,13 +135,13 @@ test('督单: the supervision list holds overdue cases and those due within the 
 });
 
 test('三清单: problems by category, the 1+3+N roster, and what each unit leads', async () => {
-  const { data, errors } = await api.as(null, `{ threeLists(communityId: "${communityId}") {
+  const { data, errors } = await api.as(SECRETARY, `{ threeLists(communityId: "${communityId}") {
     problems { category open overdue } resources { id kind name } responsibilities { unit { id } categories openLeadTasks } } }`);
   expect(errors).toBeUndefined();
   expect(data.threeLists.resources.map((u: any) => u.id).sort()).toEqual(world.party!.ResponseUnit!.map((u) => u._id).sort());
   // Cross-check against the case list itself.
   const open = ['SUBMITTED', 'DISPATCHED', 'TRANSFERRED', 'ACCEPTED', 'IN_PROGRESS', 'REWORK', 'RETURNED', 'DEFERRAL_REQUESTED', 'DEFERRED'];
-  const { data: cases } = await api.as(null, `{ jointCases(filter: { communityId: "${communityId}", status: [${open.join(',')}] }, first: 100) {
+  const { data: cases } = await api.as(SECRETARY, `{ jointCases(filter: { communityId: "${communityId}", status: [${open.join(',')}] }, first: 100) {
     totalCount edges { node { category overdue leadUnit { id } tasks { unit { id } role status } } } } }`);
   expect(cases.jointCases.totalCount).toBeLessThanOrEqual(100);
   const nodes = cases.jointCases.edges.map((e: any) => e.node);
@@ -159,7 +159,7 @@ test('the dossier query crosses all four departments, as docs/operations/case-do
   const query = readFileSync(path.join(repoRoot, 'docs', 'operations', 'case-dossier.graphql'), 'utf8');
   // Sensitive fields need a signed-in caller (docs/policy.md): the grid worker handling the case sees them in full.
   const handler = { ...GRID_WORKER, purpose: 'CASE_HANDLING' };
-  expect((await api.as(null, query, { id: c.id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  expect((await api.as(null, query, { id: c.id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED'); // 401: no token
   const { data, errors } = await api.as(handler, query, { id: c.id });
   expect(errors).toBeUndefined();
   const d = data.jointCase;
@@ -196,7 +196,7 @@ test('case lists filter, page by keyset and batch their units (one query per ent
   let after: string | null = null;
   let total = 0;
   do {
-    const { data, errors }: any = await api.as(null, `query($a: String) { jointCases(first: 7, after: $a) { totalCount edges { node { id submittedAt } } pageInfo { hasNextPage endCursor } } }`, { a: after });
+    const { data, errors }: any = await api.as(SECRETARY, `query($a: String) { jointCases(first: 7, after: $a) { totalCount edges { node { id submittedAt } } pageInfo { hasNextPage endCursor } } }`, { a: after });
     expect(errors).toBeUndefined();
     total = data.jointCases.totalCount;
     all.push(...data.jointCases.edges.map((e: any) => e.node.id));
@@ -204,15 +204,15 @@ test('case lists filter, page by keyset and batch their units (one query per ent
   } while (after);
   expect(all.length).toBe(total);
   expect(new Set(all).size).toBe(total);
-  const closed = await api.as(null, '{ jointCases(filter: { status: [CLOSED] }) { totalCount edges { node { status } } } }');
+  const closed = await api.as(SECRETARY, '{ jointCases(filter: { status: [CLOSED] }) { totalCount edges { node { status } } } }');
   expect(closed.data.jointCases.totalCount).toBe(world.party!.JointCase!.filter((c) => c.status === 'CLOSED').length);
 
   const party = observeCommands(stack.departments.party!.connection);
-  const { errors } = await api.as(null, '{ jointCases(first: 20) { edges { node { leadUnit { name } helperUnits { name } gridBranch { name } tasks { unit { kind } } } } } }');
+  const { errors } = await api.as(SECRETARY, '{ jointCases(first: 20) { edges { node { leadUnit { name } helperUnits { name } gridBranch { name } tasks { unit { kind } } } } } }');
   party.stop();
   expect(errors).toBeUndefined();
   const finds = party.commands.filter((c) => c.name === 'find').map((c) => c.collection);
   expect(finds.filter((c) => c === 'response_units')).toHaveLength(1);
   expect(finds.filter((c) => c === 'party_organizations')).toHaveLength(1);
-  expect((await api.as(null, '{ jointCases(after: "nonsense") { totalCount } }')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  expect((await api.as(SECRETARY, '{ jointCases(after: "nonsense") { totalCount } }')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });

@@ -1,13 +1,15 @@
 import { stableId } from '@cg/kit';
+import { limitsFromEnv } from '../gateway/src/limits';
 import { startStack, type Stack } from './support/stack';
 
 // Hostile documents and callers at the gateway: each refused with a 4xx and a typed GraphQL error, nothing executed.
+// The gateway runs with the production settings (NODE_ENV=production) and small limits.
 let stack: Stack;
 const GRID = stableId('grid', 'ZB-YHM-01');
 const RESIDENT = stableId('resident', 'YHM0101000', 0);
 beforeAll(async () => {
   stack = await startStack({
-    limits: { maxDepth: 6, maxAliases: 4, maxTokens: 250, maxCost: 120, bodyLimit: '8kb', ratePoints: 25, rateWindowS: 60, introspection: false, blockFieldSuggestions: true, stackTraces: false },
+    limits: { ...limitsFromEnv({ NODE_ENV: 'production' }), maxDepth: 6, maxAliases: 4, maxTokens: 250, maxCost: 120, bodyLimit: '8kb', ratePoints: 25, rateWindowS: 60 },
   });
 }, 120_000);
 afterAll(() => stack.stop());
@@ -56,17 +58,22 @@ test('batched HTTP requests are refused', async () => {
   expect(await response.text()).toMatch(/batch/i);
 });
 
-test('CSRF prevention: a simple cross-site GET or form POST is refused', async () => {
-  const get = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`);
+test('CSRF prevention: a simple cross-site GET or form POST is refused, even with a token', async () => {
+  const authorization = `Bearer ${await stack.token('civil-affairs-clerk')}`;
+  const get = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { authorization } });
   expect(get.status).toBe(400);
-  const form = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
+  const form = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'text/plain', authorization }, body: '{"query":"{ __typename }"}' });
   expect(form.status).toBe(400);
 });
 
-test('production settings: no introspection, no field suggestions, no stack traces', async () => {
+test('production mode: no introspection and no field suggestions (even for a signed-in caller), no stack traces', async () => {
+  expect(limitsFromEnv({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, blockFieldSuggestions: true, stackTraces: false });
   await refused('{ __schema { types { name } } }', 400, 'GRAPHQL_VALIDATION_FAILED', /introspection/i);
+  await refused('{ __type(name: "Resident") { fields { name } } }', 400, 'GRAPHQL_VALIDATION_FAILED', /introspection/i);
   const typo = await refused(`{ gird(id: "${GRID}") { code } }`, 400, 'GRAPHQL_VALIDATION_FAILED');
   expect(JSON.stringify(typo)).not.toMatch(/did you mean/i);
+  const fieldTypo = await refused(`{ grid(id: "${GRID}") { cod } }`, 400, 'GRAPHQL_VALIDATION_FAILED');
+  expect(fieldTypo.errors![0].message).not.toMatch(/did you mean|\bcode\b/i); // the field it would suggest is `code`
   const bad = await stack.query('{ resident(id: "nope") { id } }');
   expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   expect(JSON.stringify(bad)).not.toMatch(/stacktrace|\.ts:\d+/);

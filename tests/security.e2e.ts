@@ -132,13 +132,22 @@ test('a forbidden field comes back null with FORBIDDEN while the rest of the ans
   expect(errors![0]).toMatchObject({ path: ['resident', 'idNumber'], extensions: { code: 'FORBIDDEN' } });
 });
 
-test('without a token only public data: places answer, people are UNAUTHENTICATED', async () => {
+test('without a token nothing: 401 UNAUTHENTICATED before the operation is even parsed; health, metrics and GraphiQL stay open', async () => {
   const { r } = subjectResident();
-  const { data, errors } = await stack.query(`{ grid(id: "${GRID1}") { code buildings { number } } resident(id: "${r._id}") { name } }`, {}, { as: null });
-  expect(data.grid.code).toBe('ZB-YHM-01');
-  expect(data.grid.buildings.length).toBeGreaterThan(0);
-  expect(data.resident).toBeNull();
-  expect(errors?.map((e: any) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
+  const origin = new URL(stack.gatewayUrl).origin;
+  for (const query of [`{ grid(id: "${GRID1}") { code } resident(id: "${r._id}") { name } }`, '{ __schema { types { name } } }', '{ no such operation', 'mutation { createGrid(input: {}) { id } }']) {
+    const { status, body } = await stack.post(query, {}, { as: null });
+    expect({ query, status, data: body.data, code: body.errors?.[0]?.extensions?.code }).toEqual({ query, status: 401, data: undefined, code: 'UNAUTHENTICATED' });
+    expect(body.errors![0].message).toMatch(/Authorization: Bearer/);
+  }
+  for (const open of ['/health/live', '/health/ready', '/metrics']) expect({ open, status: (await fetch(`${origin}${open}`)).status }).toEqual({ open, status: 200 });
+  const page = await fetch(stack.gatewayUrl, { headers: { accept: 'text/html' } });
+  expect({ status: page.status, type: page.headers.get('content-type') }).toEqual({ status: 200, type: expect.stringMatching(/text\/html/) });
+});
+
+test('a token claiming the role SERVICE (departments asking each other) is refused', async () => {
+  const { status, body } = await stack.post(`{ grid(id: "${GRID1}") { code } }`, {}, { token: await stack.token('civil-affairs-clerk', { role: 'SERVICE' }) });
+  expect({ status, code: body.errors?.[0]?.extensions?.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
 });
 
 test('bad, expired, foreign and malformed tokens are refused with 401 before anything runs', async () => {
@@ -167,7 +176,7 @@ test('only auditors read access records', async () => {
   expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
 });
 
-test('reading public fields writes no access record', async () => {
+test('reading fields that hold no personal data writes no access record', async () => {
   const before = (await stack.query('{ civilAffairsAuditRecords { totalCount } }', {}, { as: 'auditor' })).data.civilAffairsAuditRecords.totalCount;
   const places = await stack.query(`{ grid(id: "${GRID1}") { code name community { name } } }`);
   expect(places.errors).toBeUndefined();

@@ -6,15 +6,20 @@ import 'graphiql/style.css';
 
 const config = JSON.parse(document.getElementById('cg-graphiql-config').textContent);
 
-// The headers editor starts with this placeholder; until someone pastes a real token it is not sent, so the
-// examples run anonymously instead of failing on a malformed Authorization header.
+// The headers editor starts with this placeholder; until someone pastes a real token it is not sent (a malformed
+// Authorization header would be refused as such), and the gateway's 401 comes back with how to get a token.
 const isPlaceholder = (value) => typeof value !== 'string' || value.trim() === '' || value.includes(config.tokenPlaceholder);
 
 async function fetcher(params, options = {}) {
   const headers = { 'content-type': 'application/json', accept: 'application/json' };
   for (const [name, value] of Object.entries(options.headers ?? {})) if (!isPlaceholder(value)) headers[name] = value;
   const response = await fetch(config.endpoint, { method: 'POST', headers, body: JSON.stringify(params), credentials: 'same-origin' });
-  return response.json();
+  const body = await response.json();
+  if (response.status === 401 && !headers.Authorization && !headers.authorization) {
+    // Nothing is served without a token: ask for one where it goes.
+    body.errors = [{ ...body.errors?.[0], message: config.tokenHint }];
+  }
+  return body;
 }
 
 createRoot(document.getElementById('graphiql')).render(

@@ -9,8 +9,8 @@ import { parseIdentity, repoRoot, stableId, type Identity } from '@cg/kit';
 
 /**
  * Authentication at the gateway: a bearer JWT verified with `jose` against configured keys (a JWKS URL, or static
- * public keys), issuer and audience. No token: an anonymous caller, who sees only public fields (departments answer
- * UNAUTHENTICATED for the rest). A token that is present but bad: 401 before anything else runs.
+ * public keys), issuer and audience. A token that is present but bad: 401 before anything else runs. No token: 401
+ * too, after the per-caller rate limit (by address) and before any planning (`requireIdentity`): nothing is public.
  */
 export interface AuthOptions {
   issuer: string;
@@ -76,8 +76,12 @@ export async function authOptionsFromEnv(env = process.env): Promise<AuthOptions
   };
 }
 
-/** Token claims → Identity. Purpose: the `x-purpose` header when given, else the token's `purpose` claim. */
+/**
+ * Token claims → Identity. Purpose: the `x-purpose` header when given, else the token's `purpose` claim. The role
+ * SERVICE belongs to departments asking each other (signed with their own secrets); a token never carries it.
+ */
 function identityFromClaims(claims: Record<string, unknown>, purposeHeader: string | undefined): Identity {
+  if (claims.role === 'SERVICE') throw new Error('identity: role SERVICE is for departments only');
   return parseIdentity({
     subject: claims.sub,
     department: claims.department,
@@ -124,6 +128,13 @@ export function authenticate(options: AuthOptions) {
   };
 }
 
+/** Nothing is served to an anonymous caller: 401 before the operation is parsed or planned. */
+export function requireIdentity(_req: Request, res: Response, next: NextFunction) {
+  if (res.locals.identity) return next();
+  // GraphiQL shows this message; a token comes from the identity provider (in development: npm run mint-token).
+  unauthenticated(res, 'sign in first: send "Authorization: Bearer <token>"');
+}
+
 /** Demo callers for `npm run mint-token -- <role>` and the tests (ids of the demo seed). */
 export const DEMO_IDENTITIES: Record<string, Omit<Identity, 'purpose'>> = {
   'grid-worker': { subject: 'demo-grid-worker-01', department: 'civil-affairs', role: 'GRID_WORKER', scope: { communityIds: [], gridIds: [stableId('grid', 'ZB-YHM-01')] } },
@@ -132,6 +143,8 @@ export const DEMO_IDENTITIES: Record<string, Omit<Identity, 'purpose'>> = {
   'employment-clerk': { subject: 'demo-employment-clerk', department: 'employment', role: 'DEPARTMENT_CLERK', scope: { communityIds: [], gridIds: [] } },
   'property-staff': { subject: 'demo-property-staff', department: 'property', role: 'PROPERTY_STAFF', scope: { communityIds: [], gridIds: [] } },
   auditor: { subject: 'demo-auditor', department: 'joint-unit', role: 'AUDITOR', scope: { communityIds: [], gridIds: [] } },
+  // A resident signed in to the self-service path (群众点单): the subject is the resident's id (head of YHM0101000).
+  resident: { subject: stableId('resident', 'YHM0101000', 0), department: 'resident', role: 'RESIDENT', scope: { communityIds: [], gridIds: [] } },
 };
 
 /** Signs a token for `identity` (development and tests only: production tokens come from the identity provider). */

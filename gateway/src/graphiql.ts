@@ -14,6 +14,8 @@ import { logger, repoRoot, supergraphPath } from '@cg/kit';
 const entry = path.join(repoRoot, 'gateway', 'graphiql', 'app.js');
 const cacheRoot = () => process.env.GRAPHIQL_CACHE_DIR ?? path.join(repoRoot, 'node_modules', '.cache', 'cg-graphiql');
 export const tokenPlaceholder = '<paste a token>';
+/** What the page answers until a token is in its Headers tab (every operation needs one, the schema included). */
+export const tokenHint = 'Sign in first: paste a token into the Headers tab as {"Authorization": "Bearer <token>"} (in development: npm run -s mint-token -- civil-affairs-clerk), then run again.';
 
 const version = (pkg: string) => (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version;
 
@@ -133,7 +135,7 @@ export function mountGraphiql(app: Express, endpoint = '/graphql', supergraphSdl
       .filter((op) => !op.needs || hasField(schema, op.needs))
       .map((op) => ({ query: op.query, variables: op.variables }));
     const defaultHeaders = JSON.stringify({ Authorization: `Bearer ${tokenPlaceholder}` }, null, 2);
-    res.set('content-security-policy', csp).type('html').send(page({ endpoint, tabs, defaultHeaders, tokenPlaceholder }));
+    res.set('content-security-policy', csp).type('html').send(page({ endpoint, tabs, defaultHeaders, tokenPlaceholder, tokenHint }));
   });
   const asset = (kind: keyof GraphiqlAssets, type: string) => async (_req: Request, res: import('express').Response) => {
     try {

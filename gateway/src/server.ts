@@ -7,7 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import { createHttpApp, listSubgraphs, listen, redactError, subgraphUrl, supergraphPath, type Identity, type RunningHttp } from '@cg/kit';
 // security (issue 5): JWT authentication, request limits, signed subgraph requests
-import { authenticate, authOptionsFromEnv, type AuthOptions } from './auth';
+import { authenticate, authOptionsFromEnv, requireIdentity, type AuthOptions } from './auth';
 import { apolloLimits, jsonBodyErrors, limitsFromEnv, rateLimit, unknownOperationIs400, type Limits } from './limits';
 import { forwardedHeaders, signingFetcher } from './signing';
 // reliability (issue 6): timeouts, circuit breakers, read retries, errors without internals
@@ -93,6 +93,7 @@ export async function buildGateway(options: GatewayOptions = {}) {
     '/graphql',
     authenticate(auth),
     rateLimit(limits),
+    requireIdentity,
     express.json({ limit: limits.bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({

@@ -10,8 +10,8 @@ import { trusted } from './mongo';
 import { requireDateTime, requireOrder } from './validate';
 
 /**
- * Access records (访问审计, PIPL art. 55): every read of a field marked `@access(data: …)` and every mutation appends
- * one record per request to the department's own `audit_records`. The model refuses updates and deletes; only
+ * Access records (访问审计, PIPL art. 55): every read of a field marked `@access(data: …)` and every mutation, refused
+ * ones included, appends one record per request to the department's own `audit_records`. The model refuses updates and deletes; only
  * scripts/purge-audit.ts removes records, older than the retention (≥ 3 years, docs/security.md).
  */
 export const AUDIT_COLLECTION = 'audit_records';
@@ -29,6 +29,8 @@ export const auditSchema = entitySchema(AUDIT_COLLECTION, {
   operationType: { type: String, required: true },
   entityIds: { type: [String], default: [] },
   fields: { type: [String], default: [] },
+  /** Mutation fields refused (FORBIDDEN, UNAUTHENTICATED): the attempt is recorded, nothing was changed. */
+  refused: { type: [String], default: [] },
 });
 auditSchema.index({ at: -1 });
 auditSchema.index({ subject: 1, at: -1 });
@@ -82,11 +84,24 @@ export function auditPlugin(model: Model<any>, department: string): ApolloServer
           if (trail.fields.size === 0 && !isMutation) return;
           const ids = new Set(trail.entityIds);
           const fields = new Set(trail.fields);
+          const refused: string[] = [];
           if (isMutation) {
             const op = operation as OperationDefinitionNode;
-            for (const sel of op.selectionSet.selections) if (sel.kind === Kind.FIELD) fields.add(`Mutation.${sel.name.value}`);
+            const names = new Map<string, string>();
+            for (const sel of op.selectionSet.selections) {
+              if (sel.kind !== Kind.FIELD) continue;
+              fields.add(`Mutation.${sel.name.value}`);
+              names.set(sel.alias?.value ?? sel.name.value, sel.name.value);
+            }
             collectIds(request.variables, ids);
-            if (response.body.kind === 'single') collectIds(response.body.singleResult.data, ids);
+            if (response.body.kind === 'single') {
+              collectIds(response.body.singleResult.data, ids);
+              for (const error of response.body.singleResult.errors ?? []) {
+                const code = error.extensions?.code;
+                const key = error.path?.length === 1 ? String(error.path[0]) : undefined;
+                if (key && (code === ErrorCode.FORBIDDEN || code === ErrorCode.UNAUTHENTICATED)) refused.push(`Mutation.${names.get(key) ?? key}`);
+              }
+            }
           }
           const identity = contextValue.identity;
           try {
@@ -94,7 +109,7 @@ export function auditPlugin(model: Model<any>, department: string): ApolloServer
               at: new Date().toISOString(), requestId: contextValue.requestId, answeredBy: department,
               subject: identity?.subject ?? null, role: identity?.role ?? null, department: identity?.department ?? null,
               purpose: identity?.purpose ?? null, operationName: operationName ?? null, operationType: operation?.operation ?? 'unknown',
-              entityIds: [...ids], fields: [...fields].sort(),
+              entityIds: [...ids], fields: [...fields].sort(), refused: refused.sort(),
             });
           } catch {
             if (response.body.kind === 'single') {
@@ -142,6 +157,7 @@ export function auditResolvers(department: string, model: (ctx: any) => Model<an
         return paginate(model(ctx), filter, { at: -1 }, args);
       },
     },
-    AuditRecord: { id: (doc: { _id: string }) => doc._id },
+    // Records written before refusals were recorded have no `refused`.
+    AuditRecord: { id: (doc: { _id: string }) => doc._id, refused: (doc: { refused?: string[] }) => doc.refused ?? [] },
   };
 }

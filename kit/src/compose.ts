@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadTypeDefs } from './sdl';
 import { composeServices } from '@apollo/composition';
 import { listSubgraphs, subgraphUrl, supergraphPath } from './registry';
+import { missingRules } from './auth/policy';
 
 export interface CompositionResult {
   supergraphSdl?: string;
@@ -11,6 +12,7 @@ export interface CompositionResult {
 /**
  * Composes every registered subgraph's `schema.graphql`. Routing URLs use the registry's defaults (not the
  * environment), so the checked-in supergraph is the same on every machine; the gateway maps names to URLs at run time.
+ * A type or root field without an access rule (docs/security.md) fails composition like a conflict does.
  */
 export function composeSupergraph(root?: string): CompositionResult {
   const services = listSubgraphs(root).map((entry) => ({
@@ -18,8 +20,13 @@ export function composeSupergraph(root?: string): CompositionResult {
     url: subgraphUrl(entry, {}),
     typeDefs: loadTypeDefs(entry.schemaPath),
   }));
+  const unruled = services.flatMap(({ name, typeDefs }) => {
+    const missing = missingRules(typeDefs);
+    return missing.length ? [`[${name}] no @access rule (and no department default) for: ${missing.join(', ')}`] : [];
+  });
   const result = composeServices(services);
-  if (result.errors) return { errors: result.errors.map((e) => e.message) };
+  const errors = [...(result.errors ?? []).map((e) => e.message), ...unruled];
+  if (errors.length) return { errors };
   return { supergraphSdl: result.supergraphSdl, errors: [] };
 }
 

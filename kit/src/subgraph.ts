@@ -13,7 +13,8 @@ import { loadTypeDefs } from './sdl';
 import { createMetrics, mountMetrics, observabilityPlugin } from './metrics';
 import { connectDatabase, departmentDbName, onCommand } from './mongo';
 // security (issue 5): signed gateway headers, SDL access policy, audit trail
-import { applyAccessPolicy, policyFromDocument, verifySignedRequests } from './auth';
+import { applyAccessPolicy, inScope, missingRules, policyFromDocument, readsFromDocument, scopeFilter, verifySignedRequests } from './auth';
+import { ErrorCode, typedError } from './errors';
 import { auditModel, auditPlugin, auditResolvers } from './audit';
 import { redactError } from './redact';
 import { formatDatabaseError } from './database-errors';
@@ -27,6 +28,13 @@ export interface DepartmentContext<Models, Loaders> {
   identity: Identity | null;
   /** Asks other departments through federation (e.g. that a referenced Resident exists). */
   peers: PeerClient;
+  /**
+   * The caller's row scope for lists of `type` (its `@scope` in the SDL), to combine with the list's own filter
+   * (`andFilters`), so totals and pages hold only rows the caller may see; `{}` for an unscoped type or caller.
+   */
+  scopeFilter(type: string): Record<string, unknown>;
+  /** FORBIDDEN (reason `scope`, naming `field`) unless a row of `type` like `doc` lies in the caller's scope: before a write. */
+  requireInScope(type: string, doc: Record<string, unknown>, field?: string): void;
   models: Models;
   loaders: Loaders;
 }
@@ -37,7 +45,8 @@ export interface Department<Models extends Record<string, { init(): Promise<unkn
   schemaPath: string;
   resolvers: GraphQLResolverMap<DepartmentContext<Models, Loaders>>;
   createModels(connection: Connection): Models;
-  createLoaders(ctx: { models: Models }): Loaders;
+  /** Per request; `scopeFilter` lets list relations load only rows in the caller's scope. */
+  createLoaders(ctx: { models: Models; scopeFilter(type: string): Record<string, unknown> }): Loaders;
 }
 
 export const defineDepartment = <M extends Record<string, { init(): Promise<unknown> }>, L>(department: Department<M, L>) => department;
@@ -62,6 +71,10 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
 ): Promise<BuiltDepartment<M>> {
   const mongoUri = options.mongoUri ?? process.env.MONGODB_URI;
   if (!mongoUri) throw new Error(`${department.name}: MONGODB_URI is not set (npm start picks an embedded database by itself)`);
+  const typeDefs = loadTypeDefs(department.schemaPath);
+  // Deny by default: a department whose SDL leaves a type or root field without a rule does not start.
+  const missing = missingRules(typeDefs);
+  if (missing.length) throw new Error(`${department.name}: no @access rule for ${missing.join(', ')} (docs/security.md)`);
   const connection = await connectDatabase({ uri: mongoUri, dbName: options.dbName ?? departmentDbName(department.name) });
   const models = department.createModels(connection);
   await Promise.all(Object.values(models).map((model) => model.init())); // indexes declared beside the models
@@ -69,10 +82,24 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
   // --- security (issue 5) ---
   const auditRecords = auditModel(connection);
   await auditRecords.init();
-  const typeDefs = loadTypeDefs(department.schemaPath);
+  const policy = policyFromDocument(typeDefs);
   const audit = auditResolvers(department.name, () => auditRecords);
   const resolvers = { ...department.resolvers, ...audit, Query: { ...(department.resolvers as any).Query, ...audit.Query } };
-  const schema = applyAccessPolicy(buildSubgraphSchema([{ typeDefs, resolvers: resolvers as any }]), policyFromDocument(typeDefs));
+  const schema = applyAccessPolicy(buildSubgraphSchema([{ typeDefs, resolvers: resolvers as any }]), policy, readsFromDocument(typeDefs));
+  const scopeRule = (type: string) => {
+    const entry = policy.get(type);
+    if (!entry) throw new Error(`${department.name} has no type ${type}`);
+    return entry.scope;
+  };
+  const scoping = (identity: Identity | null) => ({
+    scopeFilter: (type: string) => scopeFilter(identity, scopeRule(type)),
+    requireInScope: (type: string, doc: Record<string, unknown>, field?: string) => {
+      const scope = scopeRule(type);
+      if (scope && !inScope(doc, scope, identity)) {
+        throw typedError(ErrorCode.FORBIDDEN, `this ${type} lies outside the caller's grids, communities or own records`, { reason: 'scope', ...(field ? { field } : {}) });
+      }
+    },
+  });
   // --- end security ---
   const metrics = createMetrics(department.name); // observability: /metrics and one JSON log line per operation
   // Database commands per request is a figure of bench/perf.ts: counted here, where every department's commands pass.
@@ -102,7 +129,7 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
       context: async ({ res }) => {
         const requestId: string = res.locals.requestId ?? randomUUID();
         const identity = res.locals.identity ?? null;
-        const base = { requestId, department: department.name, identity, peers: createPeerClient(department.name, requestId), models };
+        const base = { requestId, department: department.name, identity, peers: createPeerClient(department.name, requestId), models, ...scoping(identity) };
         return { ...base, loaders: department.createLoaders(base) };
       },
     }),

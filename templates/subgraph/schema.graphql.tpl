@@ -1,19 +1,22 @@
+# Who may use what (docs/security.md): the default below covers every type without its own @access; every Query and
+# Mutation field names its roles. Composition fails and the department does not start while one is missing.
 extend schema
   @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
+  @access(roles: ["GRID_WORKER", "PARTY_SECRETARY", "DEPARTMENT_CLERK", "SERVICE"])
 
 """
 __Title__: __Entity__ records about residents (居民), each answered by this department from its own database.
 """
 type Query {
   "One __Entity__ by id; null when there is none."
-  __entity__(id: ID!): __Entity__
+  __entity__(id: ID!): __Entity__ @access(roles: ["GRID_WORKER", "PARTY_SECRETARY", "DEPARTMENT_CLERK", "SERVICE"])
   "__Entity__ records, newest first, a page at a time (分页)."
-  __entities__(first: Int = 20, after: String): __Entity__Connection!
+  __entities__(first: Int = 20, after: String): __Entity__Connection! @access(roles: ["GRID_WORKER", "PARTY_SECRETARY", "DEPARTMENT_CLERK", "SERVICE"])
 }
 
 type Mutation {
   "Records one __Entity__ about a resident (居民); a retry with the same idempotencyKey returns the first record."
-  create__Entity__(input: Create__Entity__Input!): __Entity__!
+  create__Entity__(input: Create__Entity__Input!): __Entity__! @access(roles: ["DEPARTMENT_CLERK"], departments: ["__name__"])
 }
 
 input Create__Entity__Input {

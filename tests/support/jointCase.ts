@@ -1,4 +1,4 @@
-import { stableId, type Identity, type World } from '@cg/kit';
+import { listSubgraphs, loadTypeDefs, policyFromDocument, stableId, type Identity, type World } from '@cg/kit';
 import type { Stack } from './stack';
 
 /**
@@ -20,6 +20,18 @@ export const LAW = who('law-clerk-1', 'law-enforcement', 'DEPARTMENT_CLERK');
 export const WATER = who('water-clerk-1', 'joint-unit:water', 'DEPARTMENT_CLERK');
 export const POWER = who('power-clerk-1', 'joint-unit:power', 'DEPARTMENT_CLERK');
 export const resident = (id: string) => who(id, 'civil-affairs', 'RESIDENT');
+
+const partyRules = policyFromDocument(loadTypeDefs(listSubgraphs().find((e) => e.name === 'party')!.schemaPath)).get('Mutation')!.fields;
+const BY_ROLE: Record<string, Identity> = { GRID_WORKER, PARTY_SECRETARY: SECRETARY, PROPERTY_STAFF: PROPERTY, DEPARTMENT_CLERK: LAW };
+/**
+ * A caller the step's SDL rule lets through (the first role it names; `reporterId` for a resident's step): the case's
+ * status is checked before who leads or reports, so such a caller sees an illegal step as ILLEGAL_TRANSITION.
+ */
+export function allowedBy(step: string, reporterId: string): Identity {
+  const roles = partyRules.get(step)!.roles!;
+  const role = roles.find((r) => BY_ROLE[r]);
+  return role ? BY_ROLE[role]! : resident(reporterId);
+}
 
 export const UNITS = {
   law: stableId('response-unit', 'law-enforcement'),

@@ -6,7 +6,7 @@ import { startGateway } from '../../gateway/src/server';
 import { seedWorld } from '../../scripts/seed/write';
 
 export interface QueryOptions {
-  /** A demo role of DEMO_IDENTITIES (default `civil-affairs-clerk`), a token, or null for an anonymous call. */
+  /** A demo role of DEMO_IDENTITIES (default: the stack's, `civil-affairs-clerk` unless set), a token, or null for an anonymous call. */
   as?: string | null;
   token?: string;
   purpose?: string;
@@ -59,9 +59,10 @@ export async function devAuthorization(role = 'civil-affairs-clerk'): Promise<Re
 /**
  * Every department from subgraphs/ on a free port, each on its own database (prefixed per test file), and the
  * gateway on a free port serving the checked-in supergraph, trusting a key pair made for this stack. `seed` writes
- * the demo world first. The rate limit is lifted unless `limits` sets it.
+ * the demo world first. The rate limit is lifted unless `limits` sets it. `as`: the demo role calls go as by default
+ * (every request needs a token; a department's own work needs its own role, e.g. `employment-clerk`).
  */
-export async function startStack({ seed = true, limits = {} as Partial<Limits> } = {}): Promise<Stack> {
+export async function startStack({ seed = true, limits = {} as Partial<Limits>, as: defaultRole = 'civil-affairs-clerk' } = {}): Promise<Stack> {
   const uri = process.env.MONGODB_URI!;
   if (seed) await seedWorld(uri, 'small', process.env.MONGODB_DB_PREFIX);
   const departments: Record<string, RunningDepartment<any>> = {};
@@ -87,7 +88,7 @@ export async function startStack({ seed = true, limits = {} as Partial<Limits> }
     return mintToken({ ...base, ...identity }, privateJwk, { issuer, expiresIn });
   };
   const post: Stack['post'] = async (query, variables, options = {}) => {
-    const as = options.as === undefined ? 'civil-affairs-clerk' : options.as;
+    const as = options.as === undefined ? defaultRole : options.as;
     const bearer = options.token ?? (as ? await token(as) : undefined);
     const headers: Record<string, string> = { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(options.purpose ? { 'x-purpose': options.purpose } : {}), ...options.headers };
     return postGraphQL(gateway.url, query, variables, headers);

@@ -62,7 +62,7 @@ export async function changeAssistanceStatus(ctx: Context, id: unknown, status: 
     const on = end ?? todayInChina();
     requireOrder(current.startDate, on, ['startDate', 'endDate']);
     return { endDate: on };
-  }, { at: new Date().toISOString(), note, by: actor(ctx) });
+  }, { at: new Date().toISOString(), note, by: actor(ctx) }, (current) => ctx.requireInScope('AssistanceRecord', current, 'id'));
 }
 
 export async function reportMustGoEvent(ctx: Context, input: any) {

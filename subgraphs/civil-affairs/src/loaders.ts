@@ -9,20 +9,30 @@ import type { HouseholdDoc } from './models/Household';
 import type { ProxyServiceDoc } from './models/ProxyService';
 import type { ResidentDoc } from './models/Resident';
 
-/** Per request: every entity and list relation batched into one `$in` query per type. */
-export const createLoaders = ({ models }: { models: Models }) => ({
+/** The caller's scope as an extra loader filter, kept apart from the loader's own key under `$and`. */
+type ScopeOf = (type: string) => Record<string, unknown>;
+const scoped = (scopeFilter: ScopeOf | undefined, type: string) => {
+  const filter = scopeFilter?.(type) ?? {};
+  return Object.keys(filter).length ? { $and: [filter] } : {};
+};
+
+/**
+ * Per request: every entity and list relation batched into one `$in` query per type. List relations of scoped
+ * types load only rows in the caller's scope; single rows load as they are and the kit refuses them when out of scope.
+ */
+export const createLoaders = ({ models, scopeFilter }: { models: Models; scopeFilter?: ScopeOf }) => ({
   community: byIdLoader<CommunityDoc>(models.Community),
   grid: byIdLoader<GridDoc>(models.Grid),
   gridsByCommunity: manyByFieldLoader<GridDoc>(models.Grid, 'communityId'),
   gridsByParent: manyByFieldLoader<GridDoc>(models.Grid, 'parentId'),
   household: byIdLoader<HouseholdDoc>(models.Household),
-  householdsBySubGrid: manyByFieldLoader<HouseholdDoc>(models.Household, 'subGridIds'),
+  householdsBySubGrid: manyByFieldLoader<HouseholdDoc>(models.Household, 'subGridIds', scoped(scopeFilter, 'Household')),
   resident: byIdLoader<ResidentDoc>(models.Resident),
-  residentsByHousehold: manyByFieldLoader<ResidentDoc>(models.Resident, 'householdId'),
-  residentsByGrid: manyByFieldLoader<ResidentDoc>(models.Resident, 'gridId'),
+  residentsByHousehold: manyByFieldLoader<ResidentDoc>(models.Resident, 'householdId', scoped(scopeFilter, 'Resident')),
+  residentsByGrid: manyByFieldLoader<ResidentDoc>(models.Resident, 'gridId', scoped(scopeFilter, 'Resident')),
   careProfileByResident: oneByFieldLoader<CareProfileDoc>(models.CareProfile, 'residentId'),
-  assistanceByResident: manyByFieldLoader<AssistanceRecordDoc>(models.AssistanceRecord, 'residentId'),
-  proxyServicesByResident: manyByFieldLoader<ProxyServiceDoc>(models.ProxyService, 'residentId'),
+  assistanceByResident: manyByFieldLoader<AssistanceRecordDoc>(models.AssistanceRecord, 'residentId', scoped(scopeFilter, 'AssistanceRecord')),
+  proxyServicesByResident: manyByFieldLoader<ProxyServiceDoc>(models.ProxyService, 'residentId', scoped(scopeFilter, 'ProxyService')),
   pointsAccountByResident: oneByFieldLoader<PointsAccountDoc>(models.CivilityPointsAccount, 'residentId'),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -28,14 +28,18 @@ export function setField(error: ReturnType<typeof notFound>, field: string) {
   Object.assign(error.extensions, { field });
   return error;
 }
+/** A resident a write is about; FORBIDDEN when outside the caller's grids (nothing is written for them). */
 export async function loadResident(ctx: Context, id: unknown, field = 'residentId'): Promise<ResidentDoc> {
   const resident = await ctx.loaders.resident.load(assertId(id, field));
   if (!resident) throw setField(notFound('Resident', String(id)), field);
+  ctx.requireInScope('Resident', resident, field);
   return resident;
 }
+/** A household a write is about; FORBIDDEN when outside the caller's grids or communities. */
 export async function loadHousehold(ctx: Context, id: unknown, field = 'householdId'): Promise<HouseholdDoc> {
   const household = await ctx.loaders.household.load(assertId(id, field));
   if (!household) throw setField(notFound('Household', String(id)), field);
+  ctx.requireInScope('Household', household, field);
   return household;
 }
 const optionalText = (value: string | null | undefined, field: string, max = 200) => (value == null ? undefined : requireNonBlank(value, field, max));
@@ -87,6 +91,7 @@ export async function registerHousehold(ctx: Context, input: any): Promise<House
   const originVillage = optionalText(input.originVillage, 'originVillage', 60);
   if (input.unitId != null) await ctx.peers.requireEntities('property', 'Unit', [assertId(input.unitId, 'unitId')], 'unitId');
   const doc = { fileNumber, tenure: input.tenure, originVillage, communityId: grid.communityId, gridId: grid._id, subGridIds, unitId: input.unitId ?? undefined };
+  ctx.requireInScope('Household', doc, 'gridId');
   const { doc: household } = await uniquely('fileNumber', () =>
     createOnce<HouseholdDoc>(ctx.models.Household, doc, { idempotencyKey: input.idempotencyKey, caller: caller(ctx), input }));
   return household;

@@ -29,7 +29,7 @@ export async function advanceProxyService(ctx: Context, id: unknown, status: Pro
   return moveStatus<ProxyStatus, ProxyServiceDoc>(ctx.models.ProxyService, 'ProxyService', id, status, PROXY_TRANSITIONS, (current) => {
     if (status === 'ACCEPTED' && !handler && !current.handlerName) throw badInput('handlerName is required to accept a proxy service', { field: 'handlerName' });
     return { ...(handler ? { handlerName: handler } : {}), ...(status === 'COMPLETED' ? { completedOn: todayInChina() } : {}) };
-  }, stamp(ctx, text));
+  }, stamp(ctx, text), (current) => ctx.requireInScope('ProxyService', current, 'id'));
 }
 
 export async function reportDispute(ctx: Context, input: any): Promise<DisputeDoc> {
@@ -37,6 +37,7 @@ export async function reportDispute(ctx: Context, input: any): Promise<DisputeDo
   const reportedOn = requirePastDate(input.reportedOn, 'reportedOn');
   if (!Array.isArray(input.parties) || input.parties.length < 2) throw badInput('a dispute has at least two parties', { field: 'parties' });
   const grid = await loadGrid(ctx, input.gridId, 'gridId');
+  ctx.requireInScope('Dispute', { gridId: grid._id }, 'gridId');
   const parties = [];
   for (const [i, party] of (input.parties as Array<{ residentId?: string | null; name?: string | null }>).entries()) {
     if (party.residentId != null) {
@@ -71,5 +72,5 @@ export async function advanceDispute(ctx: Context, id: unknown, status: DisputeS
       ...(status === 'MEDIATED' ? { mediatedOn: date } : {}),
       ...(status === 'RESOLVED' ? { resolvedOn: date } : {}),
     };
-  }, stamp(ctx, result));
+  }, stamp(ctx, result), (current) => ctx.requireInScope('Dispute', current, 'id'));
 }

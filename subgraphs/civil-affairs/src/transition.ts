@@ -4,7 +4,7 @@ import { assertId, conflict, notFound, updateIf } from '@cg/kit';
 /**
  * Moves a record from its current status to `to` when `transitions` allow it, as one conditional update on the
  * expected status (a concurrent change makes the second one a CONFLICT, not a lost update). `extra` adds fields
- * to set; the change is appended to `history`.
+ * to set; the change is appended to `history`. `guard` may refuse the record as it stands (e.g. out of scope).
  */
 export async function moveStatus<S extends string, T>(
   model: Model<any>,
@@ -14,10 +14,12 @@ export async function moveStatus<S extends string, T>(
   transitions: Record<S, S[]>,
   extra: (current: T & { status: S }) => Record<string, unknown>,
   change: { at: string; note?: string | null; by?: string | null },
+  guard: (current: T & { status: S }) => void = () => undefined,
 ): Promise<T> {
   const _id = assertId(id);
   const current = (await model.findById(_id).lean()) as (T & { status: S }) | null;
   if (!current) throw notFound(what, _id);
+  guard(current);
   if (!transitions[current.status]?.includes(to)) {
     throw conflict(`${what} cannot move from ${current.status} to ${to}`, { field: 'status', from: current.status, to });
   }

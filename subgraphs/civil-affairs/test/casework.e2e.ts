@@ -29,15 +29,17 @@ function expectedDue(p: any): string | null {
   return dates.sort()[0] ?? null;
 }
 
+/** Flags and assistance change only for an assistance review (the SDL's `purposes` on those mutations). */
+const REVIEW = { purpose: 'ASSISTANCE_REVIEW' };
 const FLAGS = `mutation($id: ID!, $flags: [VulnerabilityFlag!]!, $since: String) { setVulnerabilityFlags(residentId: $id, flags: $flags, since: $since) { nextVisitDue mustVisitGroups } }`;
 const VISIT = `mutation($input: RecordVisitInput!) { recordVisit(input: $input) { id visitedOn answeredEvents groups } }`;
 const OVERDUE = (asOf: string) => `overdueVisits(asOf: "${asOf}",`;
 
 test('overdue visits as of a date: who is late and by how much, longest first, paginated without gaps', async () => {
   const [a, b, c, d] = unflagged();
-  expect((await stack.query(FLAGS, { id: a!._id, flags: ['ELDERLY_ALONE'], since: '2026-10-01' })).data.setVulnerabilityFlags).toEqual({ nextVisitDue: '2026-10-08', mustVisitGroups: ['ELDERLY_ALONE'] });
-  await stack.query(FLAGS, { id: b!._id, flags: ['LOW_INCOME'], since: '2026-10-01' }); // due 10-31: not late on 10-30
-  await stack.query(FLAGS, { id: c!._id, flags: ['ELDERLY_ALONE', 'DISABILITY'], since: '2026-10-01' });
+  expect((await stack.query(FLAGS, { id: a!._id, flags: ['ELDERLY_ALONE'], since: '2026-10-01' }, REVIEW)).data.setVulnerabilityFlags).toEqual({ nextVisitDue: '2026-10-08', mustVisitGroups: ['ELDERLY_ALONE'] });
+  await stack.query(FLAGS, { id: b!._id, flags: ['LOW_INCOME'], since: '2026-10-01' }, REVIEW); // due 10-31: not late on 10-30
+  await stack.query(FLAGS, { id: c!._id, flags: ['ELDERLY_ALONE', 'DISABILITY'], since: '2026-10-01' }, REVIEW);
   const visit = await stack.query(VISIT, { input: { residentId: c!._id, visitedOn: '2026-10-20', visitorName: '王网格', method: 'HOME', idempotencyKey: 'visit-c-20261020' } });
   expect(visit.data.recordVisit.groups).toEqual(['ELDERLY_ALONE']);
   // 三必到: an emergency on 10-25 is due the same day.
@@ -78,20 +80,21 @@ test('visit and assistance validation: typed errors that change nothing', async 
   expectError(await stack.query(VISIT, { input: { residentId: e!._id, visitedOn: '2999-01-01', visitorName: '王', method: 'HOME' } }), 'BAD_USER_INPUT', 'visitedOn');
   expectError(await stack.query(VISIT, { input: { residentId: e!._id, visitedOn: '2026-02-30', visitorName: '王', method: 'HOME' } }), 'BAD_USER_INPUT', 'visitedOn');
   expectError(await stack.query(VISIT, { input: { residentId: '0'.repeat(24), visitedOn: '2026-10-01', visitorName: '王', method: 'HOME' } }), 'NOT_FOUND', 'residentId');
-  expectError(await stack.query(FLAGS, { id: e!._id, flags: ['LOW_INCOME'], since: '2999-01-01' }), 'BAD_USER_INPUT', 'since');
+  expectError(await stack.query(FLAGS, { id: e!._id, flags: ['LOW_INCOME'], since: '2999-01-01' }, REVIEW), 'BAD_USER_INPUT', 'since');
   const GRANT = `mutation($input: GrantAssistanceInput!) { grantAssistance(input: $input) { id kind status resident { care { flags } } } }`;
   const grant = { residentId: e!._id, kind: 'LOW_INCOME_ALLOWANCE', startDate: '2026-03-01', monthlyAmount: 650, approvedBy: '张北县民政局' };
-  expectError(await stack.query(GRANT, { input: { ...grant, endDate: '2026-02-01' } }), 'BAD_USER_INPUT', 'endDate');
-  expectError(await stack.query(GRANT, { input: { ...grant, monthlyAmount: -5 } }), 'BAD_USER_INPUT', 'monthlyAmount');
+  expectError(await stack.query(GRANT, { input: grant }), 'FORBIDDEN', 'Mutation.grantAssistance'); // no purpose stated
+  expectError(await stack.query(GRANT, { input: { ...grant, endDate: '2026-02-01' } }, REVIEW), 'BAD_USER_INPUT', 'endDate');
+  expectError(await stack.query(GRANT, { input: { ...grant, monthlyAmount: -5 } }, REVIEW), 'BAD_USER_INPUT', 'monthlyAmount');
   expect(await snapshot(stack)).toBe(before);
 
-  const granted = await stack.query(GRANT, { input: { ...grant, idempotencyKey: 'grant-e-lowincome' } });
+  const granted = await stack.query(GRANT, { input: { ...grant, idempotencyKey: 'grant-e-lowincome' } }, REVIEW);
   expect(granted.data.grantAssistance).toMatchObject({ kind: 'LOW_INCOME_ALLOWANCE', status: 'ACTIVE', resident: { care: { flags: ['LOW_INCOME'] } } });
-  expect((await stack.query(GRANT, { input: { ...grant, idempotencyKey: 'grant-e-lowincome' } })).data.grantAssistance.id).toBe(granted.data.grantAssistance.id);
+  expect((await stack.query(GRANT, { input: { ...grant, idempotencyKey: 'grant-e-lowincome' } }, REVIEW)).data.grantAssistance.id).toBe(granted.data.grantAssistance.id);
   const CHANGE = `mutation($id: ID!, $status: AssistanceStatus!, $end: String) { changeAssistanceStatus(id: $id, status: $status, endDate: $end) { status endDate } }`;
-  expectError(await stack.query(CHANGE, { id: granted.data.grantAssistance.id, status: 'ENDED', end: '2026-01-01' }), 'BAD_USER_INPUT', 'endDate');
-  expect((await stack.query(CHANGE, { id: granted.data.grantAssistance.id, status: 'ENDED', end: '2026-09-30' })).data.changeAssistanceStatus).toEqual({ status: 'ENDED', endDate: '2026-09-30' });
-  expectError(await stack.query(CHANGE, { id: granted.data.grantAssistance.id, status: 'ACTIVE' }), 'CONFLICT', 'status');
+  expectError(await stack.query(CHANGE, { id: granted.data.grantAssistance.id, status: 'ENDED', end: '2026-01-01' }, REVIEW), 'BAD_USER_INPUT', 'endDate');
+  expect((await stack.query(CHANGE, { id: granted.data.grantAssistance.id, status: 'ENDED', end: '2026-09-30' }, REVIEW)).data.changeAssistanceStatus).toEqual({ status: 'ENDED', endDate: '2026-09-30' });
+  expectError(await stack.query(CHANGE, { id: granted.data.grantAssistance.id, status: 'ACTIVE' }, REVIEW), 'CONFLICT', 'status');
   const listed = await stack.query(`{ assistanceRecords(filter: { residentId: "${e!._id}", kind: LOW_INCOME_ALLOWANCE }) { totalCount edges { node { status } } } }`);
   expect(listed.data.assistanceRecords).toEqual({ totalCount: 1, edges: [{ node: { status: 'ENDED' } }] });
   const seededActive = civil().AssistanceRecord!.filter((r) => r.kind === 'LOW_INCOME_ALLOWANCE' && r.status === 'ACTIVE').length;

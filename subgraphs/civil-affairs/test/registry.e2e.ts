@@ -43,7 +43,10 @@ test('residents of one grid aged 18–60, by birth date: every page reports the 
 test('name prefix, sex, community and vulnerability filters count what the seed holds', async () => {
   const surname = [...(civil().Resident![0]!.name as string)][0]!;
   const byName = civil().Resident!.filter((r) => (r.name as string).startsWith(surname) && r.sex === 'FEMALE');
-  const named = await stack.query(`{ residents(filter: { namePrefix: "${surname}", sex: FEMALE }, first: 100) { totalCount edges { node { name sex } } } }`);
+  // Searching by name reads names: only for a purpose that shows them in full (@reads in the SDL).
+  const byNameQuery = `{ residents(filter: { namePrefix: "${surname}", sex: FEMALE }, first: 100) { totalCount edges { node { name sex } } } }`;
+  expectError(await stack.query(byNameQuery), 'FORBIDDEN', 'ResidentFilter.namePrefix');
+  const named = await stack.query(byNameQuery, {}, { purpose: 'CASE_HANDLING' });
   expect(named.data.residents.totalCount).toBe(byName.length);
   expect(named.data.residents.edges.every((e: any) => e.node.name.startsWith(surname) && e.node.sex === 'FEMALE')).toBe(true);
 

@@ -8,7 +8,7 @@ let stack: Stack;
 let world: World;
 beforeAll(async () => {
   world = await buildWorld('small');
-  stack = await startStack();
+  stack = await startStack({ as: 'employment-clerk' }); // the department's own clerk writes here
 }, 120_000);
 afterAll(() => stack.stop());
 

@@ -3,9 +3,9 @@ import type { Step } from './jointCaseLifecycle';
 import type { JointCaseDoc } from './models/JointCase';
 
 /**
- * Who may take which step of a case: the ONE place that decides, so the security work can make identity mandatory
- * here. Today the gateway forwards no identity; an anonymous caller (null) is let through unless
- * `CG_REQUIRE_IDENTITY=1`, which turns that into UNAUTHENTICATED.
+ * Who may take which step of a case, on top of the SDL rule each step's mutation carries (checked by the kit before
+ * the resolver runs): which of the allowed callers leads, helps, reports or supervises this case. An anonymous
+ * caller never gets here through the gateway; if one did, it is UNAUTHENTICATED. No setting turns this off.
  */
 export const COMMUNITY_ROLES = ['PARTY_SECRETARY', 'GRID_WORKER', 'COMMUNITY_STAFF'] as const;
 
@@ -65,11 +65,8 @@ function acts(actor: Actor, identity: Identity, c: CaseView, unitDepartment?: st
  * Throws FORBIDDEN unless `identity` may take `step` on the case. `unitDepartment` is the department of the unit
  * the step names (accepting, resolving, reporting), when it names one.
  */
-export function authorizeStep(step: Step | 'SUBMIT', identity: Identity | null, c: CaseView, unitDepartment?: string, env = process.env): void {
-  if (!identity) {
-    if (env.CG_REQUIRE_IDENTITY === '1') throw typedError(ErrorCode.UNAUTHENTICATED, 'sign in to work on a case');
-    return;
-  }
+export function authorizeStep(step: Step | 'SUBMIT', identity: Identity | null, c: CaseView, unitDepartment?: string): void {
+  if (!identity) throw typedError(ErrorCode.UNAUTHENTICATED, 'sign in to work on a case');
   const actors = STEP_ACTORS[step];
   if (!actors.some((actor) => acts(actor, identity, c, unitDepartment))) {
     throw typedError(ErrorCode.FORBIDDEN, `${identity.role} of ${identity.department} may not ${step} this case`, { step, allowed: actors });

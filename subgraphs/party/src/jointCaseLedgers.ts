@@ -1,4 +1,4 @@
-import { assertId, badInput, groupSums, requireDateTime, requireOrder, trusted } from '@cg/kit';
+import { andFilters, assertId, badInput, groupSums, requireDateTime, requireOrder, trusted } from '@cg/kit';
 import { ON_THE_CLOCK } from './jointCaseLifecycle';
 import type { PipelineStage } from 'mongoose';
 import type { Models } from './models';
@@ -16,8 +16,11 @@ export interface Scope {
   unitId?: string | null;
 }
 
-/** Cases submitted in [from, to) within the scope, duplicates excluded. Aggregations need real Dates (no casting). */
-export function scopeMatch(scope: Scope): Record<string, unknown> {
+/**
+ * Cases submitted in [from, to) within the scope, duplicates excluded, and `within` the caller's own row scope
+ * (the kit's scopeFilter), so a grid worker's figures count only the worker's grids. Aggregations need real Dates.
+ */
+export function scopeMatch(scope: Scope, within: Record<string, unknown> = {}): Record<string, unknown> {
   const from = requireDateTime(scope.from, 'from');
   const to = requireDateTime(scope.to, 'to');
   requireOrder(from, to, ['from', 'to']);
@@ -26,15 +29,15 @@ export function scopeMatch(scope: Scope): Record<string, unknown> {
   if (scope.communityId != null) match.communityId = assertId(scope.communityId, 'communityId');
   if (scope.gridId != null) match.gridId = assertId(scope.gridId, 'gridId');
   if (scope.unitId != null) match['tasks.unitId'] = assertId(scope.unitId, 'unitId');
-  return match;
+  return andFilters(match, within);
 }
 
 const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 const FLAGS = ['dispatched', 'responded', 'handled', 'onTime', 'late', 'resolved', 'reworked', 'whistled', 'rated', 'satisfied', 'inGrid', 'inCommunity'];
 
 /** The measures; each definition is written in the schema (JointCaseMeasures). */
-export async function measures(models: Models, scope: Scope, now = new Date()) {
-  const match = scopeMatch(scope);
+export async function measures(models: Models, scope: Scope, within: Record<string, unknown> = {}, now = new Date()) {
+  const match = scopeMatch(scope, within);
   const [sums] = await groupSums(models.JointCase, [{ $match: match }], null, { total: 1, ...Object.fromEntries(FLAGS.map((f) => [f, `$m.${f}`])) });
   const c = { total: 0, ...Object.fromEntries(FLAGS.map((f) => [f, 0])), ...sums } as unknown as Record<string, number>;
   const openOverdue = await models.JointCase.countDocuments({
@@ -65,8 +68,8 @@ export async function measures(models: Models, scope: Scope, now = new Date()) {
 }
 
 /** 民情台账: cases by grid and category. */
-export async function publicSentimentLedger(models: Models, scope: Scope) {
-  const rows = await groupSums(models.JointCase, [{ $match: scopeMatch(scope) }], { gridId: '$gridId', category: '$category' }, {
+export async function publicSentimentLedger(models: Models, scope: Scope, within: Record<string, unknown> = {}) {
+  const rows = await groupSums(models.JointCase, [{ $match: scopeMatch(scope, within) }], { gridId: '$gridId', category: '$category' }, {
     received: 1, handled: '$m.handled', resolved: '$m.resolved', satisfied: '$m.satisfied', rated: '$m.rated',
   });
   return rows
@@ -75,8 +78,8 @@ export async function publicSentimentLedger(models: Models, scope: Scope) {
 }
 
 /** 政务台账: per unit, tasks received, resolved, on time and overdue, and whistle calls answered on time. */
-export async function governmentLedger(models: Models, scope: Scope, now = new Date()) {
-  const match = scopeMatch(scope);
+export async function governmentLedger(models: Models, scope: Scope, within: Record<string, unknown> = {}, now = new Date()) {
+  const match = scopeMatch(scope, within);
   const live: PipelineStage = { $match: { 'tasks.status': { $ne: 'WITHDRAWN' }, ...(scope.unitId ? { 'tasks.unitId': scope.unitId } : {}) } };
   const [tasks, open, calls] = await Promise.all([
     groupSums(models.JointCase, [{ $match: match }, { $unwind: '$tasks' }, live], '$tasks.unitId', { received: 1, resolved: '$tasks.resolved', onTime: '$tasks.onTime' }),
@@ -98,9 +101,9 @@ export async function governmentLedger(models: Models, scope: Scope, now = new D
 }
 
 /** 三清单: problems (open cases by category), resources (the 1+3+N roster), responsibilities (who leads what now). */
-export async function threeLists(models: Models, communityId: string, now = new Date()) {
+export async function threeLists(models: Models, communityId: string, within: Record<string, unknown> = {}, now = new Date()) {
   const community = assertId(communityId, 'communityId');
-  const open = { communityId: community, status: { $in: [...ON_THE_CLOCK, 'DEFERRED'] } };
+  const open = andFilters({ communityId: community, status: { $in: [...ON_THE_CLOCK, 'DEFERRED'] } }, within);
   const [problems, overdue, leads, units] = await Promise.all([
     models.JointCase.aggregate([{ $match: open }, { $group: { _id: '$category', open: { $sum: 1 } } }]),
     models.JointCase.aggregate([{ $match: { ...open, status: { $in: [...ON_THE_CLOCK] }, dueAt: { $lt: now } } }, { $group: { _id: '$category', n: { $sum: 1 } } }]),

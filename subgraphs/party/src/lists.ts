@@ -1,5 +1,5 @@
 /** Filters and sort orders behind the root list fields; every path is served by an index declared beside its model. */
-import { paginate, requireDate, trusted, type PageArgs } from '@cg/kit';
+import { andFilters, paginate, requireDate, trusted, type PageArgs } from '@cg/kit';
 import type { Context } from './context';
 import { optionalId, orderFor, requireMonth, requireQuarter, requireYear } from './inputs';
 import { membersMeetingQuota } from './quota';
@@ -71,7 +71,7 @@ export async function quotaShortfalls(args: PageArgs & { year: number; organizat
   };
 }
 
-export function microWishes({ filter, orderBy, ...page }: Args<any>, { models }: Context) {
+export function microWishes({ filter, orderBy, ...page }: Args<any>, ctx: Context) {
   const f = filter ?? {};
   const query = clean({
     status: f.status ?? undefined,
@@ -80,7 +80,8 @@ export function microWishes({ filter, orderBy, ...page }: Args<any>, { models }:
     dueOn: range(undefined, f.dueBefore == null ? undefined : requireDate(f.dueBefore, 'filter.dueBefore')),
   });
   const orders = { DUE_ON_ASC: { dueOn: 1 }, DUE_ON_DESC: { dueOn: -1 }, PUBLISHED_ON_DESC: { publishedOn: -1 } } as const;
-  return paginate(models.MicroWish, query, orderFor(orders, orderBy, 'DUE_ON_ASC'), page);
+  // A resident sees only their own wishes (the kit's scopeFilter), totals included.
+  return paginate(ctx.models.MicroWish, andFilters(query, ctx.scopeFilter('MicroWish')), orderFor(orders, orderBy, 'DUE_ON_ASC'), page);
 }
 
 export function pointEntries({ filter, orderBy, ...page }: Args<any>, { models }: Context) {

@@ -12,7 +12,7 @@ let communityId: string;
 
 beforeAll(async () => {
   world = await buildWorld('small');
-  stack = await startStack();
+  stack = await startStack({ as: 'party-secretary' }); // the community party organisation does this work
   branchId = world.party!.PartyOrganization!.find((o) => o.level === 'BRANCH')!._id;
   committeeId = world.party!.PartyOrganization!.find((o) => o.level === 'COMMUNITY_COMMITTEE')!._id;
   communityId = world['civil-affairs']!.Community![0]!._id;

@@ -1,7 +1,7 @@
 import type { Model } from 'mongoose';
 import { stableId, type World } from '@cg/kit';
 import { buildWorld } from '../../../scripts/seed/write';
-import { startStack, type Stack } from '../../../tests/support/stack';
+import { startStack, type QueryOptions, type Stack } from '../../../tests/support/stack';
 
 // Fallback takeover, committees, cross-appointments and patrols through the gateway: each refused input writes nothing.
 let stack: Stack;
@@ -14,15 +14,16 @@ let residents: string[];
 beforeAll(async () => {
   world = await buildWorld('small');
   residents = world['civil-affairs']!.Resident!.slice(0, 2).map((r) => r._id);
-  stack = await startStack();
+  // Estates, committees and cross-appointments are the community's and the housing office's work; patrols the steward's.
+  stack = await startStack({ as: 'party-secretary' });
   models = stack.departments.property!.models;
 }, 120_000);
 afterAll(() => stack.stop());
 
 const snapshot = async (model: string) => JSON.stringify(await models[model]!.find().sort({ _id: 1 }).lean());
-async function refused(model: string, mutation: string, input: Record<string, unknown>, code: string, field: string) {
+async function refused(model: string, mutation: string, input: Record<string, unknown>, code: string, field: string, options: QueryOptions = {}) {
   const before = await snapshot(model);
-  const { data, errors } = await stack.query(mutation, { input });
+  const { data, errors } = await stack.query(mutation, { input }, options);
   expect(data ?? null).toBeNull();
   expect(errors?.[0]?.extensions).toMatchObject({ code, field });
   expect(await snapshot(model)).toBe(before);
@@ -103,30 +104,31 @@ test('patrols: places inside the estate, times in order, not in the future, one 
   const building = world.property!.Building!.find((b) => b.estateId === estateOne)!;
   const unit = world.property!.Unit!.find((u) => u.buildingId === building._id)!;
   const elsewhere = world.property!.Building!.find((b) => b.estateId !== estateOne)!;
+  const steward = { as: 'property-staff' };
   const patrol = (input: Record<string, unknown> = {}) => ({
     estateId: estateOne, date: '2025-05-20', stewardName: '李网格', stewardPhone: '13812345678', gridId: building.gridId, startTime: '08:30', endTime: '09:25',
     issues: [{ category: 'FIRE_EQUIPMENT', description: '灭火器过期', unitId: unit._id }, { category: 'SANITATION', description: '垃圾桶满溢', buildingId: building._id, resolved: true }], ...input,
   });
-  await refused('EstatePatrol', PATROL, patrol({ issues: [{ category: 'LIGHTING', description: '路灯不亮', buildingId: elsewhere._id }] }), 'BAD_USER_INPUT', 'issues.0.buildingId');
-  await refused('EstatePatrol', PATROL, patrol({ endTime: '08:00' }), 'BAD_USER_INPUT', 'endTime');
-  await refused('EstatePatrol', PATROL, patrol({ startTime: '8:30' }), 'BAD_USER_INPUT', 'startTime');
-  await refused('EstatePatrol', PATROL, patrol({ date: '2999-01-01' }), 'BAD_USER_INPUT', 'date');
-  await refused('EstatePatrol', PATROL, patrol({ stewardPhone: '010-1234' }), 'BAD_USER_INPUT', 'stewardPhone');
-  await refused('EstatePatrol', PATROL, patrol({ gridId: 'ab'.repeat(12) }), 'NOT_FOUND', 'gridId');
+  await refused('EstatePatrol', PATROL, patrol({ issues: [{ category: 'LIGHTING', description: '路灯不亮', buildingId: elsewhere._id }] }), 'BAD_USER_INPUT', 'issues.0.buildingId', steward);
+  await refused('EstatePatrol', PATROL, patrol({ endTime: '08:00' }), 'BAD_USER_INPUT', 'endTime', steward);
+  await refused('EstatePatrol', PATROL, patrol({ startTime: '8:30' }), 'BAD_USER_INPUT', 'startTime', steward);
+  await refused('EstatePatrol', PATROL, patrol({ date: '2999-01-01' }), 'BAD_USER_INPUT', 'date', steward);
+  await refused('EstatePatrol', PATROL, patrol({ stewardPhone: '010-1234' }), 'BAD_USER_INPUT', 'stewardPhone', steward);
+  await refused('EstatePatrol', PATROL, patrol({ gridId: 'ab'.repeat(12) }), 'NOT_FOUND', 'gridId', steward);
 
-  const { data, errors } = await stack.query(PATROL, { input: patrol() });
+  const { data, errors } = await stack.query(PATROL, { input: patrol() }, steward);
   expect(errors).toBeUndefined();
   const recorded = data.recordEstatePatrol;
   expect(recorded).toMatchObject({ onSchedule: true, openIssueCount: 1 });
   expect(recorded.issues[0]).toMatchObject({ resolved: false, building: { id: building._id }, unit: { id: unit._id } }); // the unit's building
-  await refused('EstatePatrol', PATROL, patrol({ startTime: '09:00', endTime: '10:00' }), 'CONFLICT', 'date');
+  await refused('EstatePatrol', PATROL, patrol({ startTime: '09:00', endTime: '10:00' }), 'CONFLICT', 'date', steward);
 
   const coverage = await stack.query(`{ patrolCoverage(date: "2025-05-20") { patrolledCount unpatrolledEstates { id } } }`);
   expect(coverage.data.patrolCoverage.patrolledCount).toBe(1);
   expect(coverage.data.patrolCoverage.unpatrolledEstates.map((e: any) => e.id)).not.toContain(estateOne);
 
   const resolve = `mutation { resolvePatrolIssue(patrolId: "${recorded.id}", issueId: "${recorded.issues[0].id}", note: "已更换") { openIssueCount issues { resolved } } }`;
-  const results = await Promise.all([stack.query(resolve), stack.query(resolve)]);
+  const results = await Promise.all([stack.query(resolve, {}, steward), stack.query(resolve, {}, steward)]);
   expect(results.filter((r) => r.data?.resolvePatrolIssue?.openIssueCount === 0)).toHaveLength(1);
   expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(1);
   expect((await models.EstatePatrol!.findById(recorded.id).lean<any>()).openIssueCount).toBe(0);

@@ -87,7 +87,7 @@ export type AssistanceStatus =
   /** 暂停 suspended */
   | 'SUSPENDED';
 
-/** One access record (访问审计记录): who read or changed what, when and why. */
+/** One access record (访问审计记录): who read or changed what, when and why; auditors only. */
 export type AuditRecord = {
   __typename?: 'AuditRecord';
   /** The department that answered and keeps this record. */
@@ -105,6 +105,8 @@ export type AuditRecord = {
   operationType: Scalars['String']['output'];
   /** Stated purpose (处理目的). */
   purpose?: Maybe<Scalars['String']['output']>;
+  /** Mutation fields refused (FORBIDDEN, UNAUTHENTICATED); they changed nothing. */
+  refused: Array<Scalars['String']['output']>;
   requestId: Scalars['String']['output'];
   role?: Maybe<Scalars['String']['output']>;
   subject?: Maybe<Scalars['String']['output']>;
@@ -634,7 +636,7 @@ export type MutationUpdateResidentArgs = {
   input: UpdateResidentInput;
 };
 
-/** Where a page of a connection ends (分页信息). */
+/** Where a page of a connection ends (分页信息); to any signed-in caller. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** Pass as `after` to get the next page; null on an empty page. */
@@ -1085,15 +1087,15 @@ export type ResidentFilter = {
   communityId?: InputMaybe<Scalars['ID']['input']>;
   gridId?: InputMaybe<Scalars['ID']['input']>;
   householdId?: InputMaybe<Scalars['ID']['input']>;
-  /** Maximum age in whole years on asOf. */
+  /** Maximum age in whole years on asOf; only for callers who may read ages. */
   maxAge?: InputMaybe<Scalars['Int']['input']>;
-  /** Minimum age in whole years on asOf. */
+  /** Minimum age in whole years on asOf; only for callers who may read ages. */
   minAge?: InputMaybe<Scalars['Int']['input']>;
-  /** Name prefix (姓名前缀), e.g. a surname. */
+  /** Name prefix (姓名前缀), e.g. a surname; only for callers who may read names in full. */
   namePrefix?: InputMaybe<Scalars['String']['input']>;
   residency?: InputMaybe<Residency>;
   sex?: InputMaybe<Sex>;
-  /** SENSITIVE: residents with at least one of these vulnerability flags. */
+  /** SENSITIVE: residents with at least one of these vulnerability flags; only for callers who may read Resident.care. */
   vulnerabilities?: InputMaybe<Array<VulnerabilityFlag>>;
 };
 
@@ -1545,9 +1547,16 @@ export type OverrideDirectiveArgs = {
 
 export type OverrideDirectiveResolver<Result, Parent, ContextType = Context, Args = OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type ReadsDirectiveArgs = {
+  field: Scalars['String']['input'];
+};
+
+export type ReadsDirectiveResolver<Result, Parent, ContextType = Context, Args = ReadsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type ScopeDirectiveArgs = {
   community?: Maybe<Scalars['String']['input']>;
   grid?: Maybe<Scalars['String']['input']>;
+  resident?: Maybe<Scalars['String']['input']>;
 };
 
 export type ScopeDirectiveResolver<Result, Parent, ContextType = Context, Args = ScopeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
@@ -1596,6 +1605,7 @@ export type AuditRecordResolvers<ContextType = Context, ParentType extends Resol
   operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   operationType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refused?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1962,6 +1972,7 @@ export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
   interfaceObject?: InterfaceObjectDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
   override?: OverrideDirectiveResolver<any, any, ContextType>;
+  reads?: ReadsDirectiveResolver<any, any, ContextType>;
   scope?: ScopeDirectiveResolver<any, any, ContextType>;
   shareable?: ShareableDirectiveResolver<any, any, ContextType>;
   tag?: TagDirectiveResolver<any, any, ContextType>;

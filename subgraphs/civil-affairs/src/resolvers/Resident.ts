@@ -1,4 +1,4 @@
-import { entityResolvers, paginate, type PageArgs } from '@cg/kit';
+import { andFilters, entityResolvers, paginate, type PageArgs } from '@cg/kit';
 import type { Context } from '../context';
 import { ageOn, todayInChina } from '../dates';
 import type { ResidentDoc } from '../models/Resident';
@@ -12,8 +12,8 @@ export const Resident = {
   grid: (resident: ResidentDoc, _: unknown, { loaders }: Context) => loaders.grid.load(resident.gridId),
   // SENSITIVE: everything about vulnerability and assistance hangs under this one field (see ResidentCare).
   care: (resident: ResidentDoc) => ({ residentId: resident._id }),
-  visits: (resident: ResidentDoc, args: PageArgs, { models }: Context) =>
-    paginate(models.Visit, { residentId: resident._id }, { visitedOn: -1 }, args),
+  visits: (resident: ResidentDoc, args: PageArgs, ctx: Context) =>
+    paginate(ctx.models.Visit, andFilters({ residentId: resident._id }, ctx.scopeFilter('Visit')), { visitedOn: -1 }, args),
   proxyServices: async (resident: ResidentDoc, _: unknown, { loaders }: Context) =>
     [...(await loaders.proxyServicesByResident.load(resident._id))].sort((a, b) => b.requestedOn.localeCompare(a.requestedOn)),
   civilityPoints: (resident: ResidentDoc, _: unknown, { loaders }: Context) => loaders.pointsAccountByResident.load(resident._id),

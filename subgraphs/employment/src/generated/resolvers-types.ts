@@ -50,7 +50,7 @@ export type AssignWelfarePostInput = {
   since: Scalars['String']['input'];
 };
 
-/** One access record (访问审计记录): who read or changed what, when and why. */
+/** One access record (访问审计记录): who read or changed what, when and why; auditors only. */
 export type AuditRecord = {
   __typename?: 'AuditRecord';
   /** The department that answered and keeps this record. */
@@ -68,6 +68,8 @@ export type AuditRecord = {
   operationType: Scalars['String']['output'];
   /** Stated purpose (处理目的). */
   purpose?: Maybe<Scalars['String']['output']>;
+  /** Mutation fields refused (FORBIDDEN, UNAUTHENTICATED); they changed nothing. */
+  refused: Array<Scalars['String']['output']>;
   requestId: Scalars['String']['output'];
   role?: Maybe<Scalars['String']['output']>;
   subject?: Maybe<Scalars['String']['output']>;
@@ -548,7 +550,7 @@ export type OpenWelfareFundInput = {
   name: Scalars['String']['input'];
 };
 
-/** Where a page of a connection ends (分页信息). */
+/** Where a page of a connection ends (分页信息); to any signed-in caller. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** Pass as `after` to get the next page; null on an empty page. */
@@ -1298,9 +1300,16 @@ export type OverrideDirectiveArgs = {
 
 export type OverrideDirectiveResolver<Result, Parent, ContextType = Context, Args = OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type ReadsDirectiveArgs = {
+  field: Scalars['String']['input'];
+};
+
+export type ReadsDirectiveResolver<Result, Parent, ContextType = Context, Args = ReadsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type ScopeDirectiveArgs = {
   community?: Maybe<Scalars['String']['input']>;
   grid?: Maybe<Scalars['String']['input']>;
+  resident?: Maybe<Scalars['String']['input']>;
 };
 
 export type ScopeDirectiveResolver<Result, Parent, ContextType = Context, Args = ScopeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
@@ -1325,6 +1334,7 @@ export type AuditRecordResolvers<ContextType = Context, ParentType extends Resol
   operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   operationType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refused?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1637,6 +1647,7 @@ export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
   interfaceObject?: InterfaceObjectDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
   override?: OverrideDirectiveResolver<any, any, ContextType>;
+  reads?: ReadsDirectiveResolver<any, any, ContextType>;
   scope?: ScopeDirectiveResolver<any, any, ContextType>;
   shareable?: ShareableDirectiveResolver<any, any, ContextType>;
   tag?: TagDirectiveResolver<any, any, ContextType>;

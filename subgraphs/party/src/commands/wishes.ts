@@ -11,7 +11,10 @@ export async function publishMicroWish(input: any, ctx: Context): Promise<MicroW
   const title = requireNonBlank(input.title, 'title', 100);
   const description = input.description == null ? undefined : requireNonBlank(input.description, 'description', 1000);
   const organizationId = assertId(input.organizationId, 'organizationId');
-  const residentId = input.residentId == null ? undefined : assertId(input.residentId, 'residentId');
+  // A resident publishes their own wish (群众点单): residentId defaults to them and may name nobody else.
+  const self = ctx.identity?.role === 'RESIDENT' ? ctx.identity.subject : undefined;
+  const residentId = input.residentId == null ? self : assertId(input.residentId, 'residentId');
+  ctx.requireInScope('MicroWish', { residentId }, 'residentId');
   const publishedOn = requireDate(input.publishedOn, 'publishedOn');
   const dueOn = requireDate(input.dueOn, 'dueOn');
   requireOrder(publishedOn, dueOn, ['publishedOn', 'dueOn']);
