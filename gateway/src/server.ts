@@ -28,7 +28,14 @@ export interface GatewayOptions {
   auth?: AuthOptions;
   /** Overrides of the limits read from the environment. */
   limits?: Partial<Limits>;
+  /**
+   * One HTTP request for the `_entities` reads a request sends to one department side by side (datasource.ts).
+   * Default from GATEWAY_MERGE_FETCHES: on unless `off`/`0`/`false`.
+   */
+  mergeFetches?: boolean;
 }
+
+export const mergeFetchesFromEnv = (env = process.env) => !/^(off|0|false)$/i.test((env.GATEWAY_MERGE_FETCHES ?? 'on').trim());
 
 interface GatewayContext {
   requestId: string;
@@ -48,12 +55,15 @@ export async function buildGateway(options: GatewayOptions = {}) {
   const metrics = createMetrics('gateway'); // observability: /metrics, per-operation and per-subgraph figures, JSON logs
   const urls = Object.fromEntries(listSubgraphs().map((entry) => [entry.name, options.urls?.[entry.name] ?? subgraphUrl(entry)]));
   const sources: DepartmentDataSource[] = [];
+  const mergeFetches = options.mergeFetches ?? mergeFetchesFromEnv();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(supergraphPath, 'utf8'),
+    // Each fetch's parsed document travels with the cached plan: merging fetches needs it, so no fetch is parsed again.
+    queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
     buildService: ({ name }) => {
       if (!urls[name]) throw new Error(`the supergraph names subgraph "${name}", which is not registered under subgraphs/`);
       // Signing sits under the retries: a retried read carries a new nonce instead of being refused as a replay.
-      const source = new DepartmentDataSource({ name, url: urls[name], base: signingFetcher(name, fetch as any) as any });
+      const source = new DepartmentDataSource({ name, url: urls[name], base: signingFetcher(name, fetch as any) as any, mergeFetches });
       sources.push(source);
       return instrumentSubgraph(name, source, metrics);
     },
