@@ -8,9 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { listSubgraphs, subgraphUrl, supergraphPath, type Identity } from '@cg/kit';
+import { listSubgraphs, runClusterPrimary, subgraphUrl, supergraphPath, workerCount, type Identity } from '@cg/kit';
 import { authOptionsFromEnv, identityFromAuthorization, TokenRefused } from '../gateway/src/auth';
-import { gatewayWorkers, runClusterPrimary } from '../gateway/src/cluster';
 import { signedSubgraphHeaders } from '../gateway/src/signing';
 
 async function main() {
@@ -53,4 +52,4 @@ async function main() {
   process.on('SIGINT', stop);
 }
 
-if (!runClusterPrimary(gatewayWorkers())) void main();
+if (!runClusterPrimary('Hive Gateway', workerCount('GATEWAY_WORKERS'))) void main();

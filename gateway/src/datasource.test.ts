@@ -52,7 +52,7 @@ function department(options: { down?: boolean } = {}) {
  * What the gateway reads of an answer: data, and errors without `locations` (the gateway never passes a department's
  * locations on, and in a merged document they point into the merged text). The unmerged answer also carries the HTTP response.
  */
-const plain = ({ data, errors }: { data?: unknown; errors?: ReadonlyArray<{ locations?: unknown }> }) =>
+const plain = ({ data, errors }: { data?: Record<string, any> | null; errors?: ReadonlyArray<{ locations?: unknown }> }) =>
   ({ data, ...(errors ? { errors: errors.map(({ locations: _, ...rest }) => rest) } : {}) });
 
 const source = (base: typeof fetch, mergeFetches = true) => new ResilientDataSource({ name: 'people', url: 'http://people.invalid/graphql', base, mergeFetches });

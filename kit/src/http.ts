@@ -9,12 +9,15 @@ export interface RunningHttp {
   close(): Promise<void>;
 }
 
-/** Liveness answers as long as the process runs; readiness runs the given check (database, supergraph, …). */
+/**
+ * Liveness answers as long as the process runs, with its pid (which process of a cluster answered); readiness runs
+ * the given check (database, supergraph, …).
+ */
 export function createHttpApp(ready: () => Promise<Record<string, unknown>>): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(drainingMiddleware);
-  app.get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/health/live', (_req, res) => void res.json({ status: 'ok', pid: process.pid }));
   app.get('/health/ready', async (_req, res) => {
     try {
       if (isDraining()) throw new Error('shutting down');
