@@ -111,7 +111,7 @@ function renderProfiles(): string[] {
   if (!existsSync(PROFILES)) return [];
   mkdirSync(RESULTS, { recursive: true });
   return readdirSync(PROFILES).flatMap((name) => {
-    const files = readdirSync(path.join(PROFILES, name)).map((f) => path.join(PROFILES, name, f));
+    const files = readdirSync(path.join(PROFILES, name)).filter((f) => !f.endsWith('.load.cpuprofile')).map((f) => path.join(PROFILES, name, f));
     const busiest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
     if (!busiest) return [];
     const svg = path.join(RESULTS, `flame-${name}.svg`);

@@ -37,18 +37,26 @@ export const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 
 const root = pathToFileURL(repoRoot).href + '/';
 
-/** Renders `profilePath` to `svgPath`, counting only samples inside one of `windows` (all when none); returns their number. */
+/**
+ * Renders `profilePath` to `svgPath`, counting only samples inside one of `windows` (all when none), and writes
+ * those samples as `<profile>.load.cpuprofile` beside it (for DevTools or a text summary); returns their number.
+ */
 export function renderFlameGraph(profilePath: string, svgPath: string, title: string, windows: Window[] = []): number {
   const profile = JSON.parse(readFileSync(profilePath, 'utf8')) as CpuProfile;
   const hits = new Map<number, number>();
+  const kept = { samples: [] as number[], timeDeltas: [] as number[] };
+  const first = windows.length ? Math.max(profile.startTime, Math.min(...windows.map((w) => w.from))) : profile.startTime;
   let at = profile.startTime;
-  let counted = 0;
+  let last = first;
   profile.samples.forEach((node, i) => {
     at += profile.timeDeltas[i] ?? 0;
     if (windows.length && !windows.some((w) => at >= w.from && at <= w.to)) return;
     hits.set(node, (hits.get(node) ?? 0) + 1);
-    counted++;
+    kept.samples.push(node);
+    kept.timeDeltas.push(at - last);
+    last = at;
   });
+  writeFileSync(profilePath.replace(/\.cpuprofile$/, '.load.cpuprofile'), JSON.stringify({ ...profile, ...kept, startTime: first, endTime: last }));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const tree = (node: ProfileNode): HeadNode => ({
     functionName: node.callFrame.functionName || '(anonymous)',
@@ -59,5 +67,5 @@ export function renderFlameGraph(profilePath: string, svgPath: string, title: st
   });
   const svg = flamegraph.fromCpuProfile({ head: tree(profile.nodes[0]!) }, { titletext: title, imagewidth: 1800, countname: 'samples' });
   writeFileSync(svgPath, svg);
-  return counted;
+  return kept.samples.length;
 }

@@ -80,7 +80,7 @@ function rssKb(pids: number[]): number {
   return kb;
 }
 
-/** Samples a process tree while a scenario runs: CPU in % of one core on average, peak RSS (sum over the tree). */
+/** Samples a process tree while a scenario runs: CPU seconds and % of one core on average, peak RSS (sum over the tree). */
 export function watchProcess(pid: number) {
   const pids = tree(pid);
   const startTicks = cpuTicks(pids);
@@ -91,6 +91,7 @@ export function watchProcess(pid: number) {
     clearInterval(timer);
     peakKb = Math.max(peakKb, rssKb(pids));
     const seconds = (performance.now() - started) / 1000;
-    return { cpuPercent: Math.round(((cpuTicks(pids) - startTicks) / TICKS_PER_SECOND / seconds) * 100), peakRssMb: Math.round(peakKb / 1024) };
+    const cpuSeconds = (cpuTicks(pids) - startTicks) / TICKS_PER_SECOND;
+    return { cpuPercent: Math.round((cpuSeconds / seconds) * 100), cpuSeconds, peakRssMb: Math.round(peakKb / 1024) };
   };
 }

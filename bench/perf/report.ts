@@ -7,6 +7,7 @@ export interface Row extends LoadResult {
   scenario: string;
   target: string;
   cpuPercent: number;
+  cpuSeconds: number;
   peakRssMb: number;
   fetches: number;
   commands: number;
@@ -15,7 +16,7 @@ export interface Row extends LoadResult {
 
 const COLUMNS: Array<[string, (r: Row) => string | number]> = [
   ['scenario', (r) => r.scenario], ['target', (r) => r.target], ['req/s', (r) => r.rps], ['p50 ms', (r) => r.p50], ['p95 ms', (r) => r.p95],
-  ['p99 ms', (r) => r.p99], ['CPU %', (r) => r.cpuPercent], ['peak RSS MB', (r) => r.peakRssMb], ['fetches/req', (r) => r.fetches],
+  ['p99 ms', (r) => r.p99], ['CPU %', (r) => r.cpuPercent], ['CPU ms/answer', (r) => (r.requests ? Math.round((r.cpuSeconds * 10000) / r.requests) / 10 : '–')], ['peak RSS MB', (r) => r.peakRssMb], ['fetches/req', (r) => r.fetches],
   ['db cmds/req', (r) => r.commands], ['per department fetches/cmds', (r) => r.byDepartment], ['answers (failed)', (r) => `${r.requests} (${r.failed})`],
 ];
 
