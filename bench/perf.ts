@@ -64,8 +64,10 @@ async function startDepartments(prefix: string, profile = false) {
     ports.set(entry.name, await freePort());
     process.env[`${envName(entry.name)}_URL`] = `http://127.0.0.1:${ports.get(entry.name)}/graphql`;
   }
-  const started = await Promise.all(listSubgraphs().map(async (e) => [e.name, await spawnDepartment(e.name, ports.get(e.name), profile ? profiled(e.name) : {})] as const));
-  return Object.fromEntries(started);
+  // One at a time: four connecting at once to a database that has just started can miss its 1 s server selection.
+  const running: Record<string, Awaited<ReturnType<typeof spawnDepartment>>> = {};
+  for (const e of listSubgraphs()) running[e.name] = await spawnDepartment(e.name, ports.get(e.name), profile ? profiled(e.name) : {});
+  return running;
 }
 
 async function measure(rows: Row[], scenario: string, target: string, url: string, pid: number, sequence: LoadRequest[], departments: Record<string, string>) {

@@ -2,7 +2,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, GraphQLError, parse } from 'graphql';
 import { HEADERS } from '@cg/kit';
 import { ResilientDataSource } from './datasource';
-import { signingFetcher } from './signing';
+import type { Post } from './fetcher';
+import { signingPost } from './signing';
 
 // Merging one request's parallel `_entities` fetches to a department, and splitting the answer, against a real
 // subgraph schema executed in process (the HTTP hop replaced by a function that counts what is sent).
@@ -39,23 +40,23 @@ interface Sent {
 /** A department answering over "HTTP" by executing the schema; `down` makes every attempt fail like a refused connection. */
 function department(options: { down?: boolean } = {}) {
   const sent: Sent[] = [];
-  const base = (async (_url: string, init: { body: string; headers: Record<string, string> }) => {
+  const base: Post = async (_url, init) => {
     const body = JSON.parse(init.body);
     sent.push({ ...body, headers: init.headers });
     if (options.down) throw new TypeError('fetch failed');
     return Response.json(await graphql({ schema, source: body.query, variableValues: body.variables, operationName: body.operationName }));
-  }) as unknown as typeof fetch;
-  return { sent, base: signingFetcher('people', base as any) as unknown as typeof fetch };
+  };
+  return { sent, post: signingPost('people', base) };
 }
 
 /**
  * What the gateway reads of an answer: data, and errors without `locations` (the gateway never passes a department's
- * locations on, and in a merged document they point into the merged text). The unmerged answer also carries the HTTP response.
+ * locations on, and in a merged document they point into the merged text).
  */
 const plain = ({ data, errors }: { data?: Record<string, any> | null; errors?: ReadonlyArray<{ locations?: unknown }> }) =>
   ({ data, ...(errors ? { errors: errors.map(({ locations: _, ...rest }) => rest) } : {}) });
 
-const source = (base: typeof fetch, mergeFetches = true) => new ResilientDataSource({ name: 'people', url: 'http://people.invalid/graphql', base, mergeFetches });
+const source = (post: Post, mergeFetches = true) => new ResilientDataSource({ name: 'people', url: 'http://people.invalid/graphql', post, mergeFetches });
 
 /** What the gateway's executor passes for one `_entities` fetch of one incoming request (`context`). */
 function entityFetch(context: object, index: number, query: string, variables: Record<string, unknown>) {
@@ -88,7 +89,7 @@ function threeFetches(context: object) {
 test('parallel fetches of one request go out as one signed request and come back split, errors with their own fetch', async () => {
   const merged = department();
   const alone = department();
-  const [on, off] = [source(merged.base), source(alone.base, false)];
+  const [on, off] = [source(merged.post), source(alone.post, false)];
   const answers = (await Promise.all(threeFetches({}).map((f) => on.process(f)))).map(plain);
   const separately = (await Promise.all(threeFetches({}).map((f) => off.process(f)))).map(plain);
 
@@ -114,7 +115,7 @@ test('parallel fetches of one request go out as one signed request and come back
 
 test('a department that does not answer fails every fetch of the merged request, each with the code a client sees', async () => {
   const down = department({ down: true });
-  const ds = source(down.base);
+  const ds = source(down.post);
   const answers = await Promise.all(threeFetches({}).map((f) => ds.process(f)));
   expect(down.sent).toHaveLength(1);
   for (const answer of answers) {
@@ -126,7 +127,7 @@ test('a department that does not answer fails every fetch of the merged request,
 test('a fetch whose failure nulls the whole merged answer fails alone: its siblings are asked again unmerged', async () => {
   const dept = department();
   const context = {};
-  const ds = source(dept.base);
+  const ds = source(dept.post);
   // An unknown type makes `_entities` itself fail; the field is non-null, so the merged answer's data is null.
   const bad = entityFetch(context, 2, PERSON, { representations: [{ __typename: 'Nobody', id: 'z' }] });
   const fetches = [entityFetch(context, 1, PERSON, people('a', 'secret')), bad, entityFetch(context, 3, PLACE, { ...places('x'), withCode: false })];
@@ -141,11 +142,11 @@ test('a fetch whose failure nulls the whole merged answer fails alone: its sibli
 
 test('fetches of different incoming requests, root fetches and fetches with merging off are sent as they are', async () => {
   const dept = department();
-  const ds = source(dept.base);
+  const ds = source(dept.post);
   const root = { ...entityFetch({}, 0, '{__typename}', {}), request: { query: 'query R{__typename}', variables: {}, operationName: 'R' }, document: parse('query R{__typename}') };
   await Promise.all([entityFetch({}, 1, PERSON, people('a')), entityFetch({}, 2, PERSON, people('b')), root].map((f) => ds.process(f)));
   const context = {};
-  const off = source(dept.base, false);
+  const off = source(dept.post, false);
   await Promise.all([entityFetch(context, 1, PERSON, people('a')), entityFetch(context, 2, PERSON, people('b'))].map((f) => off.process(f)));
   expect(dept.sent).toHaveLength(5);
   for (const sent of dept.sent) expect(sent.query).not.toContain('_v0_');

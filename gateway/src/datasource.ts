@@ -1,8 +1,8 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { getBatchingExecutor } from '@graphql-tools/batch-execute';
 import { GraphQLError, Kind, OperationTypeNode, print, type DocumentNode, type GraphQLFormattedError } from 'graphql';
-import { createSubgraphFetcher, fetchScope, SubgraphFailure, type SubgraphFetcher } from './fetcher';
+import { createSubgraphFetcher, SubgraphFailure, type Post, type SubgraphFetcher } from './fetcher';
 
 /** Codes a client sees for a department that did not answer (beside the kit's codes in kit/src/errors.ts). */
 export const SubgraphErrorCode = {
@@ -55,20 +55,26 @@ const formatted = (error: GraphQLFormattedError | GraphQLError): GraphQLFormatte
  * prefixed alike, and the answer split back by alias with each error's path given back to the fetch it belongs to;
  * an error without a path (the department down) goes to every fetch.
  */
-export class ResilientDataSource<Context extends ResilienceContext = ResilienceContext> extends RemoteGraphQLDataSource<Context> {
-  declare readonly name: string;
-  declare readonly client: SubgraphFetcher;
-  declare readonly mergeFetches: boolean;
+export class ResilientDataSource<Context extends ResilienceContext = ResilienceContext> implements GraphQLDataSource<Context> {
+  readonly name: string;
+  readonly url: string;
+  readonly client: SubgraphFetcher;
+  readonly mergeFetches: boolean;
+  private readonly headers: (context: Context) => Record<string, string>;
 
-  /** `base` does one HTTP attempt (the gateway passes a signing fetch); timeouts, breaker and retries wrap it. */
-  constructor(config: { name: string; url: string; base?: typeof fetch; mergeFetches?: boolean }) {
-    super({ url: config.url } as Partial<RemoteGraphQLDataSource<Context>>);
-    Object.assign(this, { name: config.name, mergeFetches: config.mergeFetches ?? true });
-    const client = createSubgraphFetcher(config.name, undefined, config.base);
-    Object.assign(this, { client, fetcher: client.fetcher });
+  /**
+   * `post` does one HTTP attempt (the gateway passes a signing one); timeouts, breaker and retries wrap it.
+   * `headers` are added to every request of one incoming request (who asks, the request id).
+   */
+  constructor(config: { name: string; url: string; post?: Post; mergeFetches?: boolean; headers?: (context: Context) => Record<string, string> }) {
+    this.name = config.name;
+    this.url = config.url;
+    this.mergeFetches = config.mergeFetches ?? true;
+    this.headers = config.headers ?? (() => ({}));
+    this.client = createSubgraphFetcher(config.name, undefined, config.post);
   }
 
-  override async process(options: ProcessOptions<Context>): Promise<GatewayGraphQLResponse> {
+  async process(options: ProcessOptions<Context>): Promise<GatewayGraphQLResponse> {
     if (!this.mergeFetches || !isEntityRead(options)) return this.send(options);
     const execute = getBatchingExecutor(options.context, this.executeMerged as Executor);
     const { variables, operationName } = options.request;
@@ -79,12 +85,22 @@ export class ResilientDataSource<Context extends ResilienceContext = ResilienceC
     return { data: result.data, ...(result.errors?.length ? { errors: result.errors.map(formatted) } : {}) };
   }
 
-  /** One HTTP request to the department (retried, under the breaker); a failure is answered as a GraphQL error. */
+  /**
+   * One HTTP request to the department (retried, under the breaker): the body serialised once, the answer parsed
+   * once. A failure, or an answer that is not a GraphQL result, is answered as a GraphQL error.
+   */
   async send(options: ProcessOptions<Context>): Promise<GatewayGraphQLResponse> {
+    const { query, variables, operationName, extensions } = options.request;
     const document = 'document' in options ? options.document : undefined;
-    const scope = { deadline: options.context?.deadline, retryable: !isMutation(document, options.request.query) };
+    const scope = { deadline: options.context?.deadline, retryable: !isMutation(document, query) };
     try {
-      return await fetchScope.run(scope, () => super.process(options));
+      const headers = { 'content-type': 'application/json', ...this.headers(options.context as Context) };
+      const reply = await this.client.post(this.url, headers, JSON.stringify({ query, variables, operationName, extensions }), scope);
+      // A department refuses (401, 400 …) only what the gateway itself got wrong: the caller sees it as unavailable.
+      if (reply.status >= 400) throw new SubgraphFailure(this.name, 'unavailable', reply.status);
+      const result = JSON.parse(reply.text) as GatewayGraphQLResponse | null;
+      if (typeof result !== 'object' || result === null || Array.isArray(result)) throw new SubgraphFailure(this.name, 'unavailable');
+      return result;
     } catch (error) {
       return { errors: [this.describe(error)] };
     }
