@@ -97,12 +97,16 @@ async function memoryRun(secretary: string, caseId: string) {
   try {
     const load = [s.viaGateway(secretary, s.fixedBody(s.DOSSIER_QUERY, { id: caseId }))];
     await runLoad(g.url, load, { seconds: 2, connections: 2, maxRequests: 20 });
+    // Measured at the start, half way and the end: growth in the second half, after every cache is warm, is a leak.
     const start = await heapAfterGcMb(inspect);
     const stop = watchProcess(g.pid);
-    const result = await runLoad(g.url, load, { seconds: o.memorySeconds, connections: o.connections });
+    const first = await runLoad(g.url, load, { seconds: o.memorySeconds / 2, connections: o.connections });
+    const middle = await heapAfterGcMb(inspect);
+    const second = await runLoad(g.url, load, { seconds: o.memorySeconds / 2, connections: o.connections });
     const { peakRssMb } = stop();
     const end = await heapAfterGcMb(inspect);
-    return { seconds: o.memorySeconds, answers: result.requests, failed: result.failed, rps: result.rps, start, end, peakRssMb };
+    const answers = first.requests + second.requests;
+    return { seconds: o.memorySeconds, answers, failed: first.failed + second.failed, rps: Math.round((answers / o.memorySeconds) * 10) / 10, start, middle, end, peakRssMb };
   } finally {
     await g.stop();
   }
@@ -190,7 +194,7 @@ async function main() {
   printReport(rows, seeds, { seconds: o.seconds, connections: o.connections, workers: o.workers, scale: o.scale, cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? '?', memGb: Math.round(os.totalmem() / 2 ** 30), database: mongo.kind });
   if (memory) {
     const growth = Math.round(((memory.end - memory.start) / memory.start) * 1000) / 10;
-    console.log(`\nmemory: our gateway (1 process), ${memory.seconds} s of dossier load at ${o.connections} connections: ${memory.answers} answers (${memory.failed} failed, ${memory.rps} req/s); heap after GC ${memory.start} MB at start, ${memory.end} MB at end (${growth >= 0 ? '+' : ''}${growth} %); peak RSS ${memory.peakRssMb} MB`);
+    console.log(`\nmemory: our gateway (1 process), ${memory.seconds} s of dossier load at ${o.connections} connections: ${memory.answers} answers (${memory.failed} failed, ${memory.rps} req/s); heap after GC ${memory.start} MB at start, ${memory.middle} MB half way, ${memory.end} MB at end (${growth >= 0 ? '+' : ''}${growth} %); peak RSS ${memory.peakRssMb} MB`);
   }
   for (const line of renderProfiles()) console.log(`flame graph: ${line}`);
   console.log(`\nrun took ${Math.round((performance.now() - began) / 1000)} s`);

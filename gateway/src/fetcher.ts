@@ -79,10 +79,16 @@ export interface SubgraphFetcher {
 
 export function createSubgraphFetcher(name: string, policy: SubgraphPolicy = subgraphPolicy(name), base: Post = httpPost): SubgraphFetcher {
   const attempt = async (url: string, headers: Record<string, string>, body: string, deadline: AbortSignal | undefined): Promise<Reply> => {
-    const timeout = AbortSignal.timeout(policy.timeoutMs);
-    const signal = deadline ? AbortSignal.any([timeout, deadline]) : timeout;
+    if (deadline?.aborted) throw new SubgraphFailure(name, 'deadline');
+    // A timer cleared when the attempt ends, not AbortSignal.timeout/any: those stay alive for the whole timeout
+    // after the answer came (a 60 s heap run grew by every request's signals until they expired).
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => ((timedOut = true), controller.abort()), policy.timeoutMs);
+    const onDeadline = () => controller.abort();
+    deadline?.addEventListener('abort', onDeadline, { once: true });
     try {
-      const response = await base(url, { headers, body, signal });
+      const response = await base(url, { headers, body, signal: controller.signal });
       const text = await response.text();
       // A 5xx (a proxy's 502, a department's crash) counts against the department; its body is dropped.
       if (response.status >= 500) throw new SubgraphFailure(name, 'unavailable', response.status);
@@ -90,7 +96,10 @@ export function createSubgraphFetcher(name: string, policy: SubgraphPolicy = sub
     } catch (error) {
       if (error instanceof SubgraphFailure) throw error;
       if (deadline?.aborted) throw new SubgraphFailure(name, 'deadline');
-      throw new SubgraphFailure(name, timeout.aborted ? 'timeout' : 'unavailable');
+      throw new SubgraphFailure(name, timedOut ? 'timeout' : 'unavailable');
+    } finally {
+      clearTimeout(timer);
+      deadline?.removeEventListener('abort', onDeadline);
     }
   };
   // The request's own deadline is the caller running out of time, not the department failing.

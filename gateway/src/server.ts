@@ -104,7 +104,11 @@ export async function buildGateway(options: GatewayOptions = {}) {
         // A client's request id is kept only when it is a plain token (it ends up in audit records).
         const requestId = /^[\w-]{8,64}$/.test(req.header('x-request-id') ?? '') ? req.header('x-request-id')! : randomUUID();
         const identity: Identity | null = res.locals.identity ?? null;
-        return { requestId, identity, deadline: AbortSignal.timeout(timeoutMs), forwarded: forwardedHeaders({ identity, requestId }) };
+        // The budget's timer ends with the response (AbortSignal.timeout would hold every request for the full budget).
+        const deadline = new AbortController();
+        const timer = setTimeout(() => deadline.abort(), timeoutMs);
+        res.once('close', () => clearTimeout(timer));
+        return { requestId, identity, deadline: deadline.signal, forwarded: forwardedHeaders({ identity, requestId }) };
       },
     }),
   );

@@ -16,6 +16,8 @@ export interface RunningHttp {
 export function createHttpApp(ready: () => Promise<Record<string, unknown>>): Express {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: every answer is a POST's, never revalidated, and hashing each body cost CPU on every request (profiled).
+  app.set('etag', false);
   app.use(drainingMiddleware);
   app.get('/health/live', (_req, res) => void res.json({ status: 'ok', pid: process.pid }));
   app.get('/health/ready', async (_req, res) => {
