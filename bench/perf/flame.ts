@@ -62,10 +62,12 @@ export function renderFlameGraph(profilePath: string, svgPath: string, title: st
     functionName: node.callFrame.functionName || '(anonymous)',
     url: node.callFrame.url.replace(root, ''),
     lineNumber: node.callFrame.lineNumber + 1,
-    hitCount: hits.get(node.id) ?? 0,
+    // Waiting is not work: idle samples would make most of the graph one flat bar.
+    hitCount: node.callFrame.functionName === '(idle)' ? 0 : hits.get(node.id) ?? 0,
     children: (node.children ?? []).map((id) => tree(byId.get(id)!)),
   });
-  const svg = flamegraph.fromCpuProfile({ head: tree(profile.nodes[0]!) }, { titletext: title, imagewidth: 1800, countname: 'samples' });
-  writeFileSync(svgPath, svg);
+  const svg = flamegraph.fromCpuProfile({ head: tree(profile.nodes[0]!) }, { titletext: title, imagewidth: 1800, countname: 'samples', minwidth: 1 });
+  // The template writes `&&` unescaped into its event attributes, which is not XML: escape it, or no viewer opens the file.
+  writeFileSync(svgPath, svg.replaceAll(' && ', ' &amp;&amp; '));
   return kept.samples.length;
 }
