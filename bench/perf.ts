@@ -140,8 +140,8 @@ async function main() {
     const departments = await startDepartments(o.scale, o.profile);
     stops.push(...Object.values(departments).map((d) => d.stop));
     const urls = Object.fromEntries(Object.entries(departments).map(([n, d]) => [n, d.url]));
-    const start = async (entry: string, env: Record<string, string>, what: string) => {
-      const p: Spawned = await spawnEntry(entry, env, what);
+    const start = async (entry: string, env: Record<string, string>, what: string, root?: string) => {
+      const p: Spawned = await spawnEntry(entry, env, what, root);
       stops.push(p.stop);
       return p;
     };
@@ -153,6 +153,7 @@ async function main() {
     const clerk = await s.tokenFor(s.DEMO_CLERK);
     const secretary = await s.tokenFor(s.SECRETARY);
     const gateways: Array<[string, Spawned]> = [['our gateway', apollo], ['Hive Gateway', hive]];
+    if (o.compare) gateways.splice(1, 0, ['other gateway', await start('gateway/src/index.ts', { ...gatewayEnv, ...o.compareEnv }, `gateway of ${o.compare}`, o.compare)]);
     const civil = listSubgraphs().find((e) => e.name === 'civil-affairs')!.name;
 
     if (o.only.includes('one')) {

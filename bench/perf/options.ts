@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /**
  * Options of `npm run bench:perf`. `--quick` is the regression guard to run before landing a change on a hot path:
  * the county scale, 3 s per target, scenarios 1 and 2 (every baseline: Hive Gateway, the department directly, the
@@ -15,6 +17,12 @@ export interface PerfOptions {
   profile: boolean;
   /** Length of the memory run (dossier load on one gateway process, heap after GC at its start and end). */
   memorySeconds: number;
+  /**
+   * Another checkout (e.g. a worktree of main, with its node_modules) whose gateway is measured beside ours, in the
+   * same run and conditions, as "other gateway"; `compareEnv` is added to its environment (GATEWAY_MERGE_FETCHES=off).
+   */
+  compare?: string;
+  compareEnv: Record<string, string>;
 }
 
 export const SCENARIOS = ['one', 'dossier', 'list', 'mutations', 'byid', 'memory'];
@@ -40,5 +48,7 @@ export function perfOptions(argv = process.argv): PerfOptions {
     quick,
     profile,
     memorySeconds: Number(arg('memory-seconds', '60')),
+    compare: has('compare') || has('compare-env') ? path.resolve(arg('compare', '.')) : undefined,
+    compareEnv: Object.fromEntries(arg('compare-env', '').split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string])),
   };
 }

@@ -12,11 +12,11 @@ export interface Spawned {
   stop(): Promise<void>;
 }
 
-/** Runs a TypeScript entry point as its own process on a free port and waits for GET /health/live. */
-export async function spawnEntry(entry: string, env: Record<string, string>, what = entry): Promise<Spawned> {
+/** Runs a TypeScript entry point of `root` (this checkout, or another) as its own process on a free port; waits for GET /health/live. */
+export async function spawnEntry(entry: string, env: Record<string, string>, what = entry, root = repoRoot): Promise<Spawned> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry)], {
-    cwd: repoRoot,
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, entry)], {
+    cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

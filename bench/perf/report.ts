@@ -43,6 +43,7 @@ export function printReport(rows: Row[], seeds: SeedMarker[], run: Record<string
   checks.push(['2: our gateway / monolith, p99', ratio(ours('2')?.p99, find('2', 'monolith')?.p99), '<= 3.0']);
   checks.push(['3: our gateway / Hive Gateway, req/s', ratio(ours('3')?.rps, find('3', 'Hive Gateway')?.rps), '>= 1.3']);
   checks.push(['3: our gateway / monolith, req/s', ratio(ours('3')?.rps, find('3', 'monolith')?.rps), 'reported']);
+  for (const n of ['1', '2', '3']) checks.push([`${n}: our gateway / other gateway (--compare), req/s`, ratio(ours(n)?.rps, find(n, 'other gateway')?.rps), 'reported']);
   checks.push(['4: our gateway / Hive Gateway, req/s', ratio(ours('4')?.rps, find('4', 'Hive Gateway')?.rps), 'reported']);
   checks.push(['by id: p50 at this scale / p50 at county', ratio(ours('1 one department')?.p50, find('1 one department (county)', 'our gateway')?.p50), '<= 1.3']);
   console.log('\n| ratio | value | target | met |\n| --- | --- | --- | --- |');
