@@ -1,36 +1,45 @@
 /**
- * `npm run bench:perf [-- --duration 8 --connections 8 --workers auto --only dossier,list]`: issue 7's benchmark.
- * Seeds `bench` (about 100,000 residents) and `county` (about 10,000) once each into their own database prefixes,
- * then per scenario loads our gateway and its baselines (the department directly, Hive Gateway, the monolith) with
- * autocannon and prints requests/s, latency percentiles, the serving process's CPU and peak RSS, and the department
- * fetches and database commands per request. docs/benchmarks.md has the results and how to read them.
+ * `npm run bench:perf [-- --duration 8 --connections 8 --workers auto --only dossier,list --scale county]`.
+ * Seeds the scales it needs once each into their own database prefixes, then per scenario loads our gateway and its
+ * baselines (the department directly, Hive Gateway, the monolith) with autocannon and prints requests/s, latency
+ * percentiles, the serving process's CPU and peak RSS, the department fetches and database commands per request,
+ * the ratios, and the gateway's heap after GC at the start and end of a dossier load (`memory`).
+ * `--quick`: the regression guard before landing a hot-path change (county, 3 s per target, scenarios 1–3).
+ * `--profile`: our gateway (one process) and the departments under `node --cpu-prof`, flame graphs to bench/results/.
+ * docs/benchmarks.md has the results and how to read them.
  */
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
-import { ensureMongo, envName, freePort, listSubgraphs } from '@cg/kit';
+import path from 'node:path';
+import { ensureMongo, envName, freePort, listSubgraphs, repoRoot } from '@cg/kit';
 import { seedWorld } from '../scripts/seed/write';
 import { readSeedMarker, writeSeedMarker, type SeedMarker } from '../scripts/seed/marker';
 import { spawnDepartment } from './support';
+import { monotonicMicros, renderFlameGraph, type Window } from './perf/flame';
+import { heapAfterGcMb } from './perf/heap';
 import { departmentCounters, perRequest, runLoad, type LoadRequest } from './perf/load';
+import { perfOptions } from './perf/options';
 import { spawnEntry, watchProcess, type Spawned } from './perf/processes';
 import { printReport, type Row } from './perf/report';
 import * as s from './perf/scenarios';
 
-const arg = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1]! : fallback;
-};
-const SECONDS = Number(arg('duration', '10'));
-const CONNECTIONS = Number(arg('connections', '2'));
-const WORKERS = arg('workers', 'auto');
-const ONLY = arg('only', 'one,dossier,list,mutations,byid').split(',');
+const o = perfOptions();
 const DATA_DIR = '.data/db';
+const RESULTS = path.join(repoRoot, 'bench', 'results');
+const PROFILES = path.join(RESULTS, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
+const began = performance.now();
 
 // Every process of the run: JSON request logs off (a line per operation would be measured too), generous timeouts
-// (FerretDB answers slowly at this scale: docs/benchmarks.md) and no rate limit in front of the load.
+// (a slow database must not turn into errors) and no rate limit in front of the load.
 Object.assign(process.env, {
   LOG_LEVEL: 'warn', SUBGRAPH_TIMEOUT_MS: '60000', GATEWAY_REQUEST_TIMEOUT_MS: '65000', PEER_TIMEOUT_MS: '60000',
   RATE_LIMIT_POINTS: '100000000', SUBGRAPH_RETRIES: '0',
 });
+
+/** With --profile, `node --cpu-prof` for process `name`, writing into its own folder of this run's profiles. */
+const profiled = (name: string): Record<string, string> => (o.profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(PROFILES, name)}` } : {});
+/** When our gateway was under load: the flame graphs keep only these samples (no start-up, no baselines' loads). */
+const ourLoad: Window[] = [];
 
 /** Seeds a scale under its own prefix; collections already holding that seed are skipped (seed fingerprints). */
 async function ensureSeeded(uri: string, database: string, scale: string): Promise<SeedMarker> {
@@ -47,7 +56,7 @@ async function ensureSeeded(uri: string, database: string, scale: string): Promi
 }
 
 /** Every department as its own process on databases `<prefix>_*`, with `<NAME>_URL` set for peers and gateways. */
-async function startDepartments(prefix: string) {
+async function startDepartments(prefix: string, profile = false) {
   process.env.MONGODB_DB_PREFIX = prefix;
   // Every URL is known before the first department starts: each one asks the others (does this Unit exist?).
   const ports = new Map<string, number>();
@@ -55,16 +64,19 @@ async function startDepartments(prefix: string) {
     ports.set(entry.name, await freePort());
     process.env[`${envName(entry.name)}_URL`] = `http://127.0.0.1:${ports.get(entry.name)}/graphql`;
   }
+  // One at a time: four connecting at once to a database that has just started can miss its 1 s server selection.
   const running: Record<string, Awaited<ReturnType<typeof spawnDepartment>>> = {};
-  for (const entry of listSubgraphs()) running[entry.name] = await spawnDepartment(entry.name, ports.get(entry.name));
+  for (const e of listSubgraphs()) running[e.name] = await spawnDepartment(e.name, ports.get(e.name), profile ? profiled(e.name) : {});
   return running;
 }
 
 async function measure(rows: Row[], scenario: string, target: string, url: string, pid: number, sequence: LoadRequest[], departments: Record<string, string>) {
-  await runLoad(url, sequence, { seconds: Math.min(2, SECONDS), connections: 2, maxRequests: 4 }); // warm: plans, connections, JIT
+  await runLoad(url, sequence, { seconds: Math.min(2, o.seconds), connections: 2, maxRequests: 4 }); // warm: plans, connections, JIT
   const before = await departmentCounters(departments);
   const stop = watchProcess(pid);
-  const load = await runLoad(url, sequence, { seconds: SECONDS, connections: CONNECTIONS });
+  const from = monotonicMicros();
+  const load = await runLoad(url, sequence, { seconds: o.seconds, connections: o.connections });
+  if (target === 'our gateway') ourLoad.push({ from, to: monotonicMicros() });
   const cost = stop();
   const counts = perRequest(before, await departmentCounters(departments), load.requests);
   rows.push({ scenario, target, ...load, ...cost, ...counts });
@@ -72,75 +84,121 @@ async function measure(rows: Row[], scenario: string, target: string, url: strin
   console.error(`[bench] ${scenario} / ${target}: ${load.rps} req/s, p50 ${load.p50} ms, ${load.failed} failed`);
 }
 
-/**
- * autocannon stops at the deadline without waiting for answers in flight, which FerretDB keeps working on: one more
- * request, queued behind them, returns once they are done, so the next target starts on an idle database.
- */
+/** One more request, queued behind any the load left in flight, so the next target starts on an idle database. */
 async function settle(url: string, request: LoadRequest) {
   const { headers, body } = request.setup({});
   await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, signal: AbortSignal.timeout(120_000) }).catch(() => undefined);
 }
 
+/** Our gateway as one process, dossier load for `seconds`: heap after a full GC before and after, peak RSS. */
+async function memoryRun(secretary: string, caseId: string) {
+  const inspect = await freePort();
+  const g = await spawnEntry('gateway/src/index.ts', { GATEWAY_WORKERS: '1', NODE_OPTIONS: `--inspect=127.0.0.1:${inspect}` }, 'our gateway (memory)');
+  try {
+    const load = [s.viaGateway(secretary, s.fixedBody(s.DOSSIER_QUERY, { id: caseId }))];
+    await runLoad(g.url, load, { seconds: 2, connections: 2, maxRequests: 20 });
+    // Measured at the start, half way and the end: growth in the second half, after every cache is warm, is a leak.
+    const start = await heapAfterGcMb(inspect);
+    const stop = watchProcess(g.pid);
+    const first = await runLoad(g.url, load, { seconds: o.memorySeconds / 2, connections: o.connections });
+    const middle = await heapAfterGcMb(inspect);
+    const second = await runLoad(g.url, load, { seconds: o.memorySeconds / 2, connections: o.connections });
+    const { peakRssMb } = stop();
+    const end = await heapAfterGcMb(inspect);
+    const answers = first.requests + second.requests;
+    return { seconds: o.memorySeconds, answers, failed: first.failed + second.failed, rps: Math.round((answers / o.memorySeconds) * 10) / 10, start, middle, end, peakRssMb };
+  } finally {
+    await g.stop();
+  }
+}
+
+/** One SVG per profiled process (its busiest file: a cluster writes one per process), samples of our load only. */
+function renderProfiles(): string[] {
+  if (!existsSync(PROFILES)) return [];
+  mkdirSync(RESULTS, { recursive: true });
+  return readdirSync(PROFILES).flatMap((name) => {
+    const files = readdirSync(path.join(PROFILES, name)).filter((f) => !f.endsWith('.load.cpuprofile')).map((f) => path.join(PROFILES, name, f));
+    const busiest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
+    if (!busiest) return [];
+    const svg = path.join(RESULTS, `flame-${name}.svg`);
+    const samples = renderFlameGraph(busiest, svg, `${name} under our gateway's load (${o.only.join(', ')}, scale ${o.scale})`, ourLoad);
+    return [`${path.relative(repoRoot, svg)} (${samples} samples; profile ${path.relative(repoRoot, busiest)})`];
+  });
+}
+
 async function main() {
   const mongo = await ensureMongo({ dataDir: DATA_DIR });
   process.env.MONGODB_URI = mongo.uri;
-  const seeds = [await ensureSeeded(mongo.uri, mongo.kind, 'bench'), await ensureSeeded(mongo.uri, mongo.kind, 'county')];
-  const gatewayEnv = { GATEWAY_WORKERS: WORKERS };
+  const scales = [...new Set([o.scale, ...(o.only.includes('byid') ? ['county'] : [])])];
+  const seeds: SeedMarker[] = [];
+  for (const scale of scales) seeds.push(await ensureSeeded(mongo.uri, mongo.kind, scale));
+  const gatewayEnv = { GATEWAY_WORKERS: o.workers };
   const rows: Row[] = [];
   const stops: Array<() => Promise<void>> = [];
+  let memory: Awaited<ReturnType<typeof memoryRun>> | undefined;
   try {
-    const departments = await startDepartments('bench');
+    const departments = await startDepartments(o.scale, o.profile);
     stops.push(...Object.values(departments).map((d) => d.stop));
     const urls = Object.fromEntries(Object.entries(departments).map(([n, d]) => [n, d.url]));
-    const start = async (entry: string, what: string) => {
-      const p: Spawned = await spawnEntry(entry, gatewayEnv, what);
+    const start = async (entry: string, env: Record<string, string>, what: string, root?: string) => {
+      const p: Spawned = await spawnEntry(entry, env, what, root);
       stops.push(p.stop);
       return p;
     };
-    const apollo = await start('gateway/src/index.ts', 'our gateway');
-    const hive = await start('bench/hive-gateway.ts', 'Hive Gateway');
-    const monolith = ONLY.some((o) => o === 'dossier' || o === 'list') ? await start('bench/monolith.ts', 'monolith') : null;
+    const [apollo, hive, monolith] = await Promise.all([
+      start('gateway/src/index.ts', { ...gatewayEnv, ...profiled('gateway') }, 'our gateway'),
+      start('bench/hive-gateway.ts', gatewayEnv, 'Hive Gateway'),
+      o.only.some((k) => k === 'dossier' || k === 'list') ? start('bench/monolith.ts', {}, 'monolith') : null,
+    ]);
     const clerk = await s.tokenFor(s.DEMO_CLERK);
     const secretary = await s.tokenFor(s.SECRETARY);
     const gateways: Array<[string, Spawned]> = [['our gateway', apollo], ['Hive Gateway', hive]];
+    if (o.compare) gateways.splice(1, 0, ['other gateway', await start('gateway/src/index.ts', { ...gatewayEnv, ...o.compareEnv }, `gateway of ${o.compare}`, o.compare)]);
     const civil = listSubgraphs().find((e) => e.name === 'civil-affairs')!.name;
 
-    if (ONLY.includes('one')) {
-      const ids = s.headOfHouseholdIds('bench');
+    if (o.only.includes('one')) {
+      const ids = s.headOfHouseholdIds(o.scale);
       for (const [name, g] of gateways) await measure(rows, '1 one department', name, g.url, g.pid, [s.viaGateway(clerk, s.residentBody(ids))], urls);
       await measure(rows, '1 one department', 'department directly', urls[civil]!, departments[civil]!.pid, [s.direct(civil, s.residentBody(ids))], urls);
     }
     const caseId = await s.firstCaseId(apollo.url, secretary);
     for (const [key, scenario, query, variables] of [['dossier', '2 case dossier', s.DOSSIER_QUERY, { id: caseId }], ['list', '3 100 cases, fan-out', s.CASE_LIST_QUERY, undefined]] as const) {
-      if (!ONLY.includes(key)) continue;
+      if (!o.only.includes(key)) continue;
       for (const [name, g] of gateways) await measure(rows, scenario, name, g.url, g.pid, [s.viaGateway(secretary, s.fixedBody(query, variables))], urls);
       try {
         await s.record(monolith!.url, key, query, variables, secretary);
         await measure(rows, scenario, 'monolith', monolith!.url.replace(/graphql$/, `replay/${key}`), monolith!.pid, [s.viaGateway(secretary, s.fixedBody(query, variables))], urls);
       } catch (error) {
-        // On FerretDB at bench scale one answer can outlast the request budget: report the rest of the run anyway.
+        // On a slow database one answer can outlast the request budget: report the rest of the run anyway.
         console.error(`[bench] monolith not measured for ${key}: ${(error as Error).message.slice(0, 200)}`);
       }
     }
-    if (ONLY.includes('mutations')) {
-      const chain = await s.caseTransitions(await s.reporterOf(apollo.url, clerk, s.headOfHouseholdIds('bench')[0]!));
+    if (o.only.includes('mutations')) {
+      const chain = await s.caseTransitions(await s.reporterOf(apollo.url, clerk, s.headOfHouseholdIds(o.scale)[0]!));
       for (const [name, g] of gateways) await measure(rows, '4 case transitions', name, g.url, g.pid, chain, urls);
     }
+    if (o.only.includes('memory')) memory = await memoryRun(secretary, caseId);
     while (stops.length) await stops.pop()!();
 
-    if (ONLY.includes('byid')) {
+    if (o.only.includes('byid') && o.scale !== 'county') {
       // The same by-id query on the county scale (about 10,000 residents) for the by-id target.
       const county = await startDepartments('county');
       stops.push(...Object.values(county).map((d) => d.stop));
       const countyUrls = Object.fromEntries(Object.entries(county).map(([n, d]) => [n, d.url]));
-      const g = await start('gateway/src/index.ts', 'our gateway (county)');
+      const g = await start('gateway/src/index.ts', gatewayEnv, 'our gateway (county)');
       await measure(rows, '1 one department (county)', 'our gateway', g.url, g.pid, [s.viaGateway(clerk, s.residentBody(s.headOfHouseholdIds('county')))], countyUrls);
     }
   } finally {
     while (stops.length) await stops.pop()!();
     await mongo.stop();
   }
-  printReport(rows, seeds, { seconds: SECONDS, connections: CONNECTIONS, workers: WORKERS, cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? '?', memGb: Math.round(os.totalmem() / 2 ** 30), database: mongo.kind });
+  printReport(rows, seeds, { seconds: o.seconds, connections: o.connections, workers: o.workers, scale: o.scale, cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? '?', memGb: Math.round(os.totalmem() / 2 ** 30), database: mongo.kind });
+  if (memory) {
+    const growth = Math.round(((memory.end - memory.start) / memory.start) * 1000) / 10;
+    console.log(`\nmemory: our gateway (1 process), ${memory.seconds} s of dossier load at ${o.connections} connections: ${memory.answers} answers (${memory.failed} failed, ${memory.rps} req/s); heap after GC ${memory.start} MB at start, ${memory.middle} MB half way, ${memory.end} MB at end (${growth >= 0 ? '+' : ''}${growth} %); peak RSS ${memory.peakRssMb} MB`);
+  }
+  for (const line of renderProfiles()) console.log(`flame graph: ${line}`);
+  console.log(`\nrun took ${Math.round((performance.now() - began) / 1000)} s`);
 }
 
 main().catch((error) => (console.error(error), process.exit(1))).then(() => process.exit());

@@ -68,7 +68,7 @@ export function report(title: string, figures: Record<string, unknown>, checks: 
 }
 
 /** A department as a process of its own (its real entry point), which a fault run can SIGKILL and start again. */
-export async function spawnDepartment(name: string, port?: number) {
+export async function spawnDepartment(name: string, port?: number, env: Record<string, string> = {}) {
   const entry = listSubgraphs().find((e) => e.name === name)!;
   const actualPort = port ?? (await freePort());
   const url = `http://127.0.0.1:${actualPort}/graphql`;
@@ -76,7 +76,7 @@ export async function spawnDepartment(name: string, port?: number) {
   const start = async () => {
     child = spawn(process.execPath, ['--import', 'tsx', path.join(entry.dir, 'src', 'index.ts')], {
       cwd: repoRoot,
-      env: { ...process.env, PORT: String(actualPort) },
+      env: { ...process.env, ...env, PORT: String(actualPort) },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     for (let i = 0; i < 300; i++) {

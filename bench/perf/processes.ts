@@ -12,11 +12,11 @@ export interface Spawned {
   stop(): Promise<void>;
 }
 
-/** Runs a TypeScript entry point as its own process on a free port and waits for GET /health/live. */
-export async function spawnEntry(entry: string, env: Record<string, string>, what = entry): Promise<Spawned> {
+/** Runs a TypeScript entry point of `root` (this checkout, or another) as its own process on a free port; waits for GET /health/live. */
+export async function spawnEntry(entry: string, env: Record<string, string>, what = entry, root = repoRoot): Promise<Spawned> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry)], {
-    cwd: repoRoot,
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, entry)], {
+    cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -80,7 +80,7 @@ function rssKb(pids: number[]): number {
   return kb;
 }
 
-/** Samples a process tree while a scenario runs: CPU in % of one core on average, peak RSS (sum over the tree). */
+/** Samples a process tree while a scenario runs: CPU seconds and % of one core on average, peak RSS (sum over the tree). */
 export function watchProcess(pid: number) {
   const pids = tree(pid);
   const startTicks = cpuTicks(pids);
@@ -91,6 +91,7 @@ export function watchProcess(pid: number) {
     clearInterval(timer);
     peakKb = Math.max(peakKb, rssKb(pids));
     const seconds = (performance.now() - started) / 1000;
-    return { cpuPercent: Math.round(((cpuTicks(pids) - startTicks) / TICKS_PER_SECOND / seconds) * 100), peakRssMb: Math.round(peakKb / 1024) };
+    const cpuSeconds = (cpuTicks(pids) - startTicks) / TICKS_PER_SECOND;
+    return { cpuPercent: Math.round((cpuSeconds / seconds) * 100), cpuSeconds, peakRssMb: Math.round(peakKb / 1024) };
   };
 }

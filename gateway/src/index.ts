@@ -1,5 +1,4 @@
-import { gatewayPort, runUntilSignalled } from '@cg/kit';
-import { gatewayWorkers, runClusterPrimary } from './cluster';
+import { gatewayPort, runClusterPrimary, runUntilSignalled, workerCount } from '@cg/kit';
 import { startGateway } from './server';
 
-if (!runClusterPrimary(gatewayWorkers())) void runUntilSignalled('gateway', () => startGateway({ port: gatewayPort() }));
+if (!runClusterPrimary('gateway', workerCount('GATEWAY_WORKERS'))) void runUntilSignalled('gateway', () => startGateway({ port: gatewayPort() }));

@@ -1,19 +1,19 @@
-import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { operationLabel, type ServiceMetrics } from '@cg/kit';
+import type { ResilientDataSource } from './datasource';
 
 /**
  * Counts and times every request the gateway sends to one department (per subgraph and client operation), by
- * wrapping the data source's `process`: whatever fetcher, retries or breaker the data source uses, the figure is
- * what the caller waited for.
+ * wrapping the data source's `send`: one count per HTTP request (fetches merged into one count once), timed over
+ * retries and the breaker, as the caller waited for it.
  */
-export function instrumentSubgraph<T extends RemoteGraphQLDataSource<any>>(subgraph: string, source: T, metrics: ServiceMetrics): T {
-  const process = source.process.bind(source);
-  source.process = async (options) => {
+export function instrumentSubgraph<T extends ResilientDataSource<any>>(subgraph: string, source: T, metrics: ServiceMetrics): T {
+  const send = source.send.bind(source);
+  source.send = async (options) => {
     const operation = operationLabel('incomingRequestContext' in options ? options.incomingRequestContext.operationName : undefined);
     const end = metrics.subgraphDuration.startTimer({ subgraph, operation });
     let outcome = 'error';
     try {
-      const response = await process(options);
+      const response = await send(options);
       if (!response.errors?.length) outcome = 'ok';
       return response;
     } finally {

@@ -9,7 +9,7 @@ import { createHttpApp, listSubgraphs, listen, redactError, subgraphUrl, supergr
 // security (issue 5): JWT authentication, request limits, signed subgraph requests
 import { authenticate, authOptionsFromEnv, requireIdentity, type AuthOptions } from './auth';
 import { apolloLimits, jsonBodyErrors, limitsFromEnv, rateLimit, unknownOperationIs400, type Limits } from './limits';
-import { forwardedHeaders, signingFetcher } from './signing';
+import { forwardedHeaders, signingPost } from './signing';
 // reliability (issue 6): timeouts, circuit breakers, read retries, errors without internals
 import { ResilientDataSource } from './datasource';
 import { formatGatewayError, httpErrorHandler } from './errors';
@@ -28,32 +28,37 @@ export interface GatewayOptions {
   auth?: AuthOptions;
   /** Overrides of the limits read from the environment. */
   limits?: Partial<Limits>;
+  /**
+   * One HTTP request for the `_entities` reads a request sends to one department side by side (datasource.ts).
+   * Default from GATEWAY_MERGE_FETCHES: on unless `off`/`0`/`false`.
+   */
+  mergeFetches?: boolean;
 }
+
+export const mergeFetchesFromEnv = (env = process.env) => !/^(off|0|false)$/i.test((env.GATEWAY_MERGE_FETCHES ?? 'on').trim());
 
 interface GatewayContext {
   requestId: string;
   identity: Identity | null;
   /** The request's overall budget (GATEWAY_REQUEST_TIMEOUT_MS); department fetches still running then are cut. */
   deadline: AbortSignal;
-}
-
-/** Forwards the verified identity and the request id; each attempt is signed afresh inside the resilient fetcher. */
-class DepartmentDataSource extends ResilientDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: Parameters<NonNullable<ResilientDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    for (const [name, value] of Object.entries(forwardedHeaders(context))) request.http?.headers.set(name, value);
-  }
+  /** Who asks and the request id as department headers, encoded once for every department request it makes. */
+  forwarded: Record<string, string>;
 }
 
 export async function buildGateway(options: GatewayOptions = {}) {
   const metrics = createMetrics('gateway'); // observability: /metrics, per-operation and per-subgraph figures, JSON logs
   const urls = Object.fromEntries(listSubgraphs().map((entry) => [entry.name, options.urls?.[entry.name] ?? subgraphUrl(entry)]));
-  const sources: DepartmentDataSource[] = [];
+  const sources: ResilientDataSource<GatewayContext>[] = [];
+  const mergeFetches = options.mergeFetches ?? mergeFetchesFromEnv();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(supergraphPath, 'utf8'),
+    // Each fetch's parsed document travels with the cached plan: merging fetches needs it, so no fetch is parsed again.
+    queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
     buildService: ({ name }) => {
       if (!urls[name]) throw new Error(`the supergraph names subgraph "${name}", which is not registered under subgraphs/`);
-      // Signing sits under the retries: a retried read carries a new nonce instead of being refused as a replay.
-      const source = new DepartmentDataSource({ name, url: urls[name], base: signingFetcher(name, fetch as any) as any });
+      // Each attempt is signed afresh, under the retries (signing.ts).
+      const source = new ResilientDataSource<GatewayContext>({ name, url: urls[name], post: signingPost(name), mergeFetches, headers: (context) => context.forwarded });
       sources.push(source);
       return instrumentSubgraph(name, source, metrics);
     },
@@ -96,12 +101,16 @@ export async function buildGateway(options: GatewayOptions = {}) {
     requireIdentity,
     express.json({ limit: limits.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({
+      context: async ({ req, res }) => {
         // A client's request id is kept only when it is a plain token (it ends up in audit records).
-        requestId: /^[\w-]{8,64}$/.test(req.header('x-request-id') ?? '') ? req.header('x-request-id')! : randomUUID(),
-        identity: res.locals.identity ?? null,
-        deadline: AbortSignal.timeout(timeoutMs),
-      }),
+        const requestId = /^[\w-]{8,64}$/.test(req.header('x-request-id') ?? '') ? req.header('x-request-id')! : randomUUID();
+        const identity: Identity | null = res.locals.identity ?? null;
+        // The budget's timer ends with the response (AbortSignal.timeout would hold every request for the full budget).
+        const deadline = new AbortController();
+        const timer = setTimeout(() => deadline.abort(), timeoutMs);
+        res.once('close', () => clearTimeout(timer));
+        return { requestId, identity, deadline: deadline.signal, forwarded: forwardedHeaders({ identity, requestId }) };
+      },
     }),
   );
   app.use(jsonBodyErrors, httpErrorHandler);

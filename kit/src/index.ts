@@ -7,6 +7,7 @@ export * from './registry';
 export * from './http';
 export * from './subgraph';
 export * from './main';
+export * from './cluster';
 export * from './model';
 export * from './resolvers';
 export * from './compose';

@@ -1,4 +1,5 @@
-import { listSubgraphs } from './registry';
+import { runClusterPrimary, workerCount } from './cluster';
+import { envName, listSubgraphs } from './registry';
 import { exitOnSignals } from './shutdown';
 import { startDepartment, type Department } from './subgraph';
 
@@ -12,10 +13,15 @@ export async function runUntilSignalled(what: string, start: () => Promise<{ url
   exitOnSignals(what, () => running.stop());
 }
 
-/** A department's `src/index.ts`: listen on `PORT` or the port registered in its package.json. */
-export function runDepartment(department: Department<any, any>): Promise<void> {
+/**
+ * A department's `src/index.ts`: listen on `PORT` or the port registered in its package.json; with
+ * `<NAME>_WORKERS` (e.g. CIVIL_AFFAIRS_WORKERS=auto) as that many processes sharing the port (kit/src/cluster.ts).
+ */
+export async function runDepartment(department: Department<any, any>): Promise<void> {
   const entry = listSubgraphs().find((s) => s.name === department.name);
   if (!entry) throw new Error(`subgraphs/${department.name} is not registered`);
+  const what = `subgraph ${department.name}`;
+  if (runClusterPrimary(what, workerCount(`${envName(department.name)}_WORKERS`))) return;
   const port = Number(process.env.PORT ?? entry.port);
-  return runUntilSignalled(`subgraph ${department.name}`, () => startDepartment(department, { port }));
+  return runUntilSignalled(what, () => startDepartment(department, { port }));
 }
