@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLField } from 'graphql';
-import { AUDIT_COLLECTION, observeCommands, supergraphPath, type ObservedCommand } from '@cg/kit';
-import { startStack, type Stack } from './support/stack';
+import type { Model } from 'mongoose';
+import { AUDIT_COLLECTION, connectDatabase, departmentDbName, listSubgraphs, observeCommands, supergraphPath, type ObservedCommand } from '@cg/kit';
+import { loadDepartment, startStack, type Stack } from './support/stack';
 
 /**
  * Every list query of the supergraph is run (as a clerk, default arguments), every read its departments send is
@@ -86,11 +87,17 @@ function probeValue(schemaType: { instance: string; caster?: { instance: string 
   return 'no-such-value-0000';
 }
 
+// On empty collections of their own: once PostgreSQL has analysed a small seeded table it rightly prefers reading
+// its few pages to any index, which says nothing about the lookups a county's data needs.
 test('an equality on each field of each declared index (and _id) reaches an index scan through the database', async () => {
   const checked: string[] = [];
   const unindexed: string[] = [];
-  for (const [name, department] of Object.entries(stack.departments)) {
-    for (const model of Object.values(department.models as Record<string, import('mongoose').Model<any>>)) {
+  for (const entry of listSubgraphs()) {
+    const name = entry.name;
+    const connection = await connectDatabase({ uri: process.env.MONGODB_URI!, dbName: `${departmentDbName(name)}_explain` });
+    const department = { connection, models: (await loadDepartment(entry.dir)).createModels(connection) as Record<string, Model<any>> };
+    await Promise.all(Object.values(department.models).map((model) => model.init()));
+    for (const model of Object.values(department.models)) {
       const fields = new Set(['_id', ...model.schema.indexes().flatMap(([keys]) => Object.keys(keys))]);
       for (const field of [...fields].filter((f) => !f.includes('.'))) {
         const filter = { [field]: probeValue(model.schema.path(field) as never) };
@@ -101,6 +108,8 @@ test('an equality on each field of each declared index (and _id) reaches an inde
         if (!/Index Scan|IXSCAN|IDHACK|EXPRESS_IXSCAN/.test(plan)) unindexed.push(`${name}.${model.collection.name} ${field}: ${plan.slice(0, 200)}`);
       }
     }
+    await connection.dropDatabase();
+    await connection.close();
   }
   expect(checked.length).toBeGreaterThan(60);
   expect(unindexed).toEqual([]);
