@@ -66,7 +66,13 @@ async function startDepartments(prefix: string, profile = false) {
   }
   // One at a time: four connecting at once to a database that has just started can miss its 1 s server selection.
   const running: Record<string, Awaited<ReturnType<typeof spawnDepartment>>> = {};
-  for (const e of listSubgraphs()) running[e.name] = await spawnDepartment(e.name, ports.get(e.name), profile ? profiled(e.name) : {});
+  try {
+    for (const e of listSubgraphs()) running[e.name] = await spawnDepartment(e.name, ports.get(e.name), profile ? profiled(e.name) : {});
+  } catch (error) {
+    // One that never became ready must not leave the others running after the run gives up.
+    await Promise.all(Object.values(running).map((d) => d.stop()));
+    throw error;
+  }
   return running;
 }
 
