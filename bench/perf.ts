@@ -80,7 +80,7 @@ async function startDepartments(prefix: string, profile = false) {
 async function measure(rows: Row[], scenario: string, target: string, url: string, pid: number, sequence: LoadRequest[], departments: Record<string, string>) {
   // Warm: plans, connections, JIT and the database's cache. A few requests were not enough: whichever target came
   // first in a scenario measured up to a third slower than the same code measured next.
-  await runLoad(url, sequence, { seconds: Math.min(2, o.seconds), connections: o.connections });
+  await runLoad(url, sequence, { seconds: Math.min(2, o.seconds / 3), connections: o.connections });
   const before = await departmentCounters(departments);
   const stop = watchProcess(pid);
   const from = monotonicMicros();
