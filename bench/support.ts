@@ -79,10 +79,11 @@ export async function spawnDepartment(name: string, port?: number, env: Record<s
       env: { ...process.env, ...env, PORT: String(actualPort) },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 300 && child.exitCode === null; i++) {
       if ((await fetch(url.replace(/graphql$/, 'health/ready')).catch(() => null))?.ok) return;
       await sleep(100);
     }
+    child.kill('SIGKILL');
     throw new Error(`${name} did not become ready at ${url}`);
   };
   await start();
