@@ -17,6 +17,8 @@ import { applyAccessPolicy, policyFromDocument, verifySignedRequests } from './a
 import { auditModel, auditPlugin, auditResolvers } from './audit';
 import { redactError } from './redact';
 import { formatDatabaseError } from './database-errors';
+import { nonceStoreFromEnv } from './shared-state';
+import { replayWindowMs } from './auth/signing';
 
 /** What every resolver of a department receives. */
 export interface DepartmentContext<Models, Loaders> {
@@ -62,13 +64,16 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
 ): Promise<BuiltDepartment<M>> {
   const mongoUri = options.mongoUri ?? process.env.MONGODB_URI;
   if (!mongoUri) throw new Error(`${department.name}: MONGODB_URI is not set (npm start picks an embedded database by itself)`);
-  const connection = await connectDatabase({ uri: mongoUri, dbName: options.dbName ?? departmentDbName(department.name) });
+  const dbName = options.dbName ?? departmentDbName(department.name);
+  const connection = await connectDatabase({ uri: mongoUri, dbName });
   const models = department.createModels(connection);
   await Promise.all(Object.values(models).map((model) => model.init())); // indexes declared beside the models
 
   // --- security (issue 5) ---
   const auditRecords = auditModel(connection);
   await auditRecords.init();
+  // Shared by every replica of this department, so a request replayed to another one is refused too.
+  const nonces = await nonceStoreFromEnv(department.name, { uri: mongoUri, dbName }, replayWindowMs());
   const typeDefs = loadTypeDefs(department.schemaPath);
   const audit = auditResolvers(department.name, () => auditRecords);
   const resolvers = { ...department.resolvers, ...audit, Query: { ...(department.resolvers as any).Query, ...audit.Query } };
@@ -97,7 +102,7 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
   mountMetrics(app, metrics);
   app.use(
     '/graphql',
-    ...verifySignedRequests(department.name), // 401 before anything runs unless the gateway or a peer signed it
+    ...verifySignedRequests(department.name, nonces), // 401 before anything runs unless the gateway or a peer signed it
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const requestId: string = res.locals.requestId ?? randomUUID();
@@ -114,6 +119,7 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
     models,
     stop: async () => {
       await apollo.stop();
+      await nonces.close();
       await connection.close();
     },
   };

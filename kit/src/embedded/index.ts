@@ -107,3 +107,4 @@ export async function ensureMongo(options: EmbeddedOptions = {}): Promise<MongoH
       'Fix: set MONGODB_URI to a running MongoDB, put mongod on the PATH, or install Go and PostgreSQL so FerretDB can run (bash .ci/run does this).',
   );
 }
+export { startRedis } from './redis';
