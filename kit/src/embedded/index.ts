@@ -6,7 +6,7 @@ import { ferretdbBinary, startFerretdb } from './ferretdb';
 import { DataFolderInUse, startPostgresql, type PostgresqlServer } from './postgresql';
 import { freePort, startServerProcess, type ServerProcess } from './process';
 
-export { freePort, type ServerProcess } from './process';
+export { freePort, startServerProcess, type ServerProcess } from './process';
 
 /**
  * A real MongoDB-protocol server for development and tests. Order: `MONGODB_URI`; a `mongod` on the PATH;
