@@ -58,13 +58,16 @@ async function main() {
     LOG_LEVEL: 'warn', RATE_LIMIT_STORE: 'redis', RATE_LIMIT_POINTS: String(RATE.points), RATE_LIMIT_WINDOW_S: String(RATE.windowS),
     ...Object.fromEntries(departments.map((d) => [`${envName(d.name)}_URL`, `http://127.0.0.1:${lb[d.name]}/graphql`])),
   };
-  // Departments keep their replay cache in their database (REDIS_URL unset for them); gateways count limits in Redis.
-  const replicas: Record<string, Array<Awaited<ReturnType<typeof service>>>> = {};
-  for (const d of departments) replicas[d.name] = await Promise.all([0, 1].map(async () => service(`subgraphs/${d.name}/src/index.ts`, await freePort(), env)));
-  replicas.gateway = await Promise.all([0, 1].map(async () => service('gateway/src/index.ts', await freePort(), { ...env, REDIS_URL: redis.url })));
+  // Every port first: HAProxy starts before the processes behind it (a gateway is ready once a department is).
+  const ports: Record<string, number[]> = {};
+  for (const name of Object.keys(lb)) ports[name] = [await freePort(), await freePort()];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cg-haproxy-'));
-  writeFileSync(path.join(dir, 'haproxy.cfg'), haproxyConfig(Object.entries(replicas).map(([name, r]) => ({ name, port: lb[name]!, replicas: r.map((x) => x.port) }))));
+  writeFileSync(path.join(dir, 'haproxy.cfg'), haproxyConfig(Object.entries(ports).map(([name, replicas]) => ({ name, port: lb[name]!, replicas }))));
   const haproxy = await startServerProcess('haproxy', 'haproxy', ['-f', path.join(dir, 'haproxy.cfg'), '-db'], lb.gateway!);
+  // Departments keep their replay cache in their database (no REDIS_URL); gateways count limits in Redis.
+  const replicas: Record<string, Array<Awaited<ReturnType<typeof service>>>> = {};
+  for (const d of departments) replicas[d.name] = await Promise.all(ports[d.name]!.map((port) => service(`subgraphs/${d.name}/src/index.ts`, port, env)));
+  replicas.gateway = await Promise.all(ports.gateway!.map((port) => service('gateway/src/index.ts', port, { ...env, REDIS_URL: redis.url })));
   const gatewayUrl = `http://127.0.0.1:${lb.gateway}/graphql`;
   await sleep(1500); // HAProxy's first health checks
 
@@ -90,7 +93,8 @@ async function main() {
   );
   const admitted = statuses.filter((s) => s === 200).length;
 
-  // 3. Load through the LB: each worker its own caller, half writes (an idempotency key each), half reads.
+  // 3. Load through the LB: half writes (an idempotency key each), half reads, from callers enough that none of
+  // them meets the rate limit (a retried write keeps its caller: the key is scoped by it).
   const residentId = stableId('resident', 'YHM0101000', 0);
   const read = `{ resident(id: "${residentId}") { name household { fileNumber dwelling { label } } } }`;
   const write = 'mutation($i: RecordVisitInput!) { recordVisit(input: $i) { id } }';
@@ -100,8 +104,9 @@ async function main() {
   const causes = new Map<string, number>();
   let running = true;
   const worker = async (w: number) => {
-    const authorization = `Bearer ${await mintDevToken({ ...DEMO_IDENTITIES['civil-affairs-clerk']!, subject: `load-${w}` }, { expiresIn: '1h' })}`;
+    const callers = await Promise.all(Array.from({ length: 20 }, (_, c) => mintDevToken({ ...DEMO_IDENTITIES['civil-affairs-clerk']!, subject: `load-${w}-${c}` }, { expiresIn: '1h' })));
     for (let i = 0; running; i++) {
+      const authorization = `Bearer ${callers[i % callers.length]}`;
       const writing = i % 2 === 0;
       const key = `${run}-${w}-${i}`;
       const body = writing
