@@ -14,14 +14,15 @@ import { dropDatabases } from './support/stack';
 // Docker itself is not needed: this is everything the image does but the copy.
 const out = mkdtempSync(path.join(os.tmpdir(), 'cg-image-'));
 const children: ChildProcess[] = [];
+const { PATH: systemPath = '/usr/bin:/bin' } = process.env;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function run(entry: string, env: Record<string, string>): Promise<string> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', './kit/src/tracing.js', entry], {
     cwd: out,
-    // Nothing of the development environment: no tsx loader, no NODE_OPTIONS.
-    env: { PATH: process.env.PATH!, NODE_ENV: 'production', HOST: '127.0.0.1', LOG_LEVEL: 'warn', PORT: String(port), ...env },
+    // Nothing of the development environment (no tsx loader, no NODE_OPTIONS): the system's search path only.
+    env: { PATH: systemPath, NODE_ENV: 'production', HOST: '127.0.0.1', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(child);
