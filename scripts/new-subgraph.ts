@@ -135,6 +135,8 @@ export function scaffold(options: ScaffoldOptions, log: (line: string) => void =
     run('docs:schema');
     log('regenerated docs/schema.md');
   }
+  run('kubernetes');
+  log(`generated deploy/kubernetes/${options.name}.yaml`);
   return written;
 }
 
