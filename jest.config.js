@@ -4,7 +4,8 @@ const transform = {
   // jose 6 ships ES modules only; jest's module system needs them as CommonJS.
   '^.+/node_modules/jose/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2023' }, module: { type: 'commonjs' } }],
 };
-const common = { transform, transformIgnorePatterns: ['/node_modules/(?!jose/)'], testEnvironment: 'node', setupFiles: ['<rootDir>/tests/support/env.ts'] };
+// build/ holds the compiled image tree (npm run build), a second copy of every workspace package.
+const common = { transform, transformIgnorePatterns: ['/node_modules/(?!jose/)'], modulePathIgnorePatterns: ['<rootDir>/build/'], testEnvironment: 'node', setupFiles: ['<rootDir>/tests/support/env.ts'] };
 
 module.exports = {
   globalSetup: '<rootDir>/tests/support/globalSetup.ts',

@@ -137,6 +137,8 @@ export function scaffold(options: ScaffoldOptions, log: (line: string) => void =
   }
   writeFileSync(path.join(repoRoot, 'docs', 'policy.md'), policyTable());
   log('regenerated docs/policy.md (who may use each type and root field)');
+  run('kubernetes');
+  log(`generated deploy/kubernetes/${options.name}.yaml`);
   return written;
 }
 

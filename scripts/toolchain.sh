@@ -72,3 +72,15 @@ ensure_postgresql() {
   echo "toolchain: installing postgresql-15 from Debian" >&2
   $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
 }
+
+# Debian's redis-server and haproxy: the tests of replicas sharing state (tests/replicas.e2e.ts) and the load balancer
+# of the replica fault run (bench/fault-replicas.ts) start their own, on loopback ports.
+ensure_debian_tool() {
+  local tool="$1" package="$2"
+  if command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ]; then return 0; fi
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "toolchain: installing $package from Debian" >&2
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
+}
+ensure_redis() { ensure_debian_tool redis-server redis-server; }
+ensure_haproxy() { ensure_debian_tool haproxy haproxy; }

@@ -46,8 +46,9 @@ test('a scaffolded department composes, type-checks, starts and answers through 
 
     // The scaffolded department's own end-to-end test (every department and the gateway, seeded, on free ports).
     const jest = path.join(copy.dir, 'node_modules', 'jest', 'bin', 'jest.js');
-    const run = await sh(copy.dir, node, [jest, '--ci', '--runInBand', 'subgraphs/law-enforcement', 'tests/deployment.test.ts']);
-    expect(run.output).toMatch(/Tests:\s+5 passed, 5 total/);
+    const run = await sh(copy.dir, node, [jest, '--ci', '--runInBand', 'subgraphs/law-enforcement', 'tests/deployment.test.ts', 'tests/kubernetes.test.ts']);
+    expect(run.output).toMatch(/Tests:\s+(\d+) passed, \1 total/);
+    expect(readFileSync(path.join(copy.dir, 'deploy', 'kubernetes', 'law-enforcement.yaml'), 'utf8')).toContain(`containerPort: ${port}`);
     expect(run.code).toBe(0);
 
     const toQuery = scaffold.ms + run.ms;

@@ -3,7 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { ApolloServerOptions } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Identity } from '@cg/kit';
 
 /**
@@ -73,9 +73,8 @@ export function apolloLimits(limits: Limits): Pick<ApolloServerOptions<any>, 'pl
   };
 }
 
-/** One bucket per caller: the token's subject, or the client address when anonymous. */
-export function rateLimit(limits: Limits) {
-  const limiter = new RateLimiterMemory({ points: limits.ratePoints, duration: limits.rateWindowS });
+/** One bucket per caller: the token's subject, or the client address when anonymous (store: gateway/src/rate-store.ts). */
+export function rateLimit(limiter: RateLimiterAbstract) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const identity = res.locals.identity as Identity | null;
     const key = identity ? `sub:${identity.subject}` : `ip:${req.ip}`;

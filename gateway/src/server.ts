@@ -9,6 +9,7 @@ import { createHttpApp, listSubgraphs, listen, redactError, subgraphUrl, supergr
 // security (issue 5): JWT authentication, request limits, signed subgraph requests
 import { authenticate, authOptionsFromEnv, requireIdentity, type AuthOptions } from './auth';
 import { apolloLimits, jsonBodyErrors, limitsFromEnv, rateLimit, unknownOperationIs400, type Limits } from './limits';
+import { createRateStore } from './rate-store';
 import { forwardedHeaders, signingPost } from './signing';
 // reliability (issue 6): timeouts, circuit breakers, read retries, errors without internals
 import { ResilientDataSource } from './datasource';
@@ -66,6 +67,7 @@ export async function buildGateway(options: GatewayOptions = {}) {
   const limits = { ...limitsFromEnv(), ...options.limits };
   const auth = options.auth ?? (await authOptionsFromEnv());
   const guards = apolloLimits(limits);
+  const rates = await createRateStore(limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     stopOnTerminationSignals: false,
@@ -97,7 +99,7 @@ export async function buildGateway(options: GatewayOptions = {}) {
   app.use(
     '/graphql',
     authenticate(auth),
-    rateLimit(limits),
+    rateLimit(rates.limiter),
     requireIdentity,
     express.json({ limit: limits.bodyLimit }),
     expressMiddleware(apollo, {
@@ -114,7 +116,7 @@ export async function buildGateway(options: GatewayOptions = {}) {
     }),
   );
   app.use(jsonBodyErrors, httpErrorHandler);
-  return { app, urls, sources, stop: async () => (await apollo.stop(), sources.forEach((s) => s.client.shutdown())) };
+  return { app, urls, sources, stop: async () => (await apollo.stop(), sources.forEach((s) => s.client.shutdown()), await rates.close()) };
 }
 
 export async function startGateway(options: GatewayOptions & { port?: number } = {}): Promise<Omit<RunningHttp, 'close'> & { stop(): Promise<void> }> {

@@ -27,5 +27,6 @@ export * from './aggregate';
 export * from './auth';
 export * from './audit';
 export * from './redact';
+export * from './shared-state';
 export * from './logger';
 export * from './metrics';

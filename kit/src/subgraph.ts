@@ -18,6 +18,8 @@ import { ErrorCode, typedError } from './errors';
 import { auditModel, auditPlugin, auditResolvers } from './audit';
 import { redactError } from './redact';
 import { formatDatabaseError } from './database-errors';
+import { nonceStoreFromEnv } from './shared-state';
+import { replayWindowMs } from './auth/signing';
 
 /** What every resolver of a department receives. */
 export interface DepartmentContext<Models, Loaders> {
@@ -75,7 +77,8 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
   // Deny by default: a department whose SDL leaves a type or root field without a rule does not start.
   const missing = missingRules(typeDefs);
   if (missing.length) throw new Error(`${department.name}: no @access rule for ${missing.join(', ')} (docs/security.md)`);
-  const connection = await connectDatabase({ uri: mongoUri, dbName: options.dbName ?? departmentDbName(department.name) });
+  const dbName = options.dbName ?? departmentDbName(department.name);
+  const connection = await connectDatabase({ uri: mongoUri, dbName });
   const models = department.createModels(connection);
   await Promise.all(Object.values(models).map((model) => model.init())); // indexes declared beside the models
 
@@ -83,6 +86,8 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
   const auditRecords = auditModel(connection);
   await auditRecords.init();
   const policy = policyFromDocument(typeDefs);
+  // Shared by every replica of this department, so a request replayed to another one is refused too.
+  const nonces = await nonceStoreFromEnv(department.name, { uri: mongoUri, dbName }, replayWindowMs());
   const audit = auditResolvers(department.name, () => auditRecords);
   const resolvers = { ...department.resolvers, ...audit, Query: { ...(department.resolvers as any).Query, ...audit.Query } };
   const schema = applyAccessPolicy(buildSubgraphSchema([{ typeDefs, resolvers: resolvers as any }]), policy, readsFromDocument(typeDefs));
@@ -124,7 +129,7 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
   mountMetrics(app, metrics);
   app.use(
     '/graphql',
-    ...verifySignedRequests(department.name), // 401 before anything runs unless the gateway or a peer signed it
+    ...verifySignedRequests(department.name, nonces), // 401 before anything runs unless the gateway or a peer signed it
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const requestId: string = res.locals.requestId ?? randomUUID();
@@ -141,6 +146,7 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
     models,
     stop: async () => {
       await apollo.stop();
+      await nonces.close();
       await connection.close();
     },
   };

@@ -4,6 +4,8 @@ import express from 'express';
 import { envName } from '../registry';
 import type { Identity } from '../identity';
 import { parseIdentity } from './identity-codec';
+import { databaseUnavailable } from '../database-errors';
+import type { NonceStore } from '../shared-state';
 
 /**
  * Gateway → department trust. The gateway (or a department asking a peer) sends the verified identity in
@@ -58,18 +60,6 @@ export function signRequest(target: string, body: string, identityHeader: string
   return { [HEADERS.timestamp]: timestamp, [HEADERS.nonce]: nonce, [HEADERS.signature]: signature };
 }
 
-/** Nonces seen within the window; a second request with one is a replay. */
-class NonceCache {
-  private seen = new Map<string, number>();
-  /** False when the nonce was already used. */
-  use(nonce: string, now: number): boolean {
-    if (this.seen.size > 1000) for (const [key, expires] of this.seen) if (expires < now) this.seen.delete(key);
-    if ((this.seen.get(nonce) ?? 0) >= now) return false;
-    this.seen.set(nonce, now + 2 * replayWindowMs());
-    return true;
-  }
-}
-
 function refuse(res: Response, reason: string): void {
   res.status(401).json({ errors: [{ message: `request refused: ${reason}`, extensions: { code: 'UNAUTHENTICATED', reason } }] });
 }
@@ -81,11 +71,11 @@ export interface VerifiedLocals {
 
 /**
  * Middleware for a department's /graphql: JSON body parsing (keeping the raw bytes for the hash) followed by the
- * signature check. Verified identity and request id land in `res.locals`.
+ * signature check. Verified identity and request id land in `res.locals`. Nonces are claimed in `nonces`, which
+ * every replica of the department shares: a request replayed to another replica is refused as well.
  */
-export function verifySignedRequests(name: string, bodyLimit = process.env.BODY_LIMIT ?? '1mb'): RequestHandler[] {
+export function verifySignedRequests(name: string, nonces: NonceStore, bodyLimit = process.env.BODY_LIMIT ?? '1mb'): RequestHandler[] {
   const secret = subgraphSecret(name);
-  const nonces = new NonceCache();
   const parse = express.json({
     limit: bodyLimit,
     verify: (req, _res, buf) => void ((req as Request & { rawBody?: Buffer }).rawBody = Buffer.from(buf)),
@@ -98,7 +88,7 @@ export function verifySignedRequests(name: string, bodyLimit = process.env.BODY_
     if (!/^\d{1,16}$/.test(timestamp) || Math.abs(Date.now() - Number(timestamp)) > replayWindowMs()) return refuse(res, 'stale');
     next();
   };
-  const check = (req: Request & { rawBody?: Buffer }, res: Response, next: NextFunction) => {
+  const check = async (req: Request & { rawBody?: Buffer }, res: Response, next: NextFunction) => {
     const timestamp = req.header(HEADERS.timestamp)!;
     const nonce = req.header(HEADERS.nonce)!;
     const signature = req.header(HEADERS.signature)!;
@@ -107,7 +97,16 @@ export function verifySignedRequests(name: string, bodyLimit = process.env.BODY_
     const expected = createHmac('sha256', secret).update(payload(name, timestamp, nonce, requestId, identityHeader, req.rawBody ?? '')).digest();
     const given = Buffer.from(signature, 'hex');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return refuse(res, 'bad signature');
-    if (!nonces.use(nonce, Date.now())) return refuse(res, 'replayed');
+    // Remembered for twice the window from the signer's clock: replicas' clocks may differ by up to the window.
+    let fresh: boolean;
+    try {
+      fresh = await nonces.claim(nonce, Number(timestamp) + 2 * replayWindowMs());
+    } catch {
+      // The replay cache is the database (or Redis): while it is unreachable nothing is executed, and the caller
+      // is told to retry, exactly as when a resolver cannot reach the database.
+      return void res.json({ errors: [{ message: databaseUnavailable().message, extensions: { code: 'DATABASE_UNAVAILABLE' } }] });
+    }
+    if (!fresh) return refuse(res, 'replayed');
     let identity: Identity | null;
     try {
       identity = identityHeader ? parseIdentity(JSON.parse(Buffer.from(identityHeader, 'base64url').toString('utf8'))) : null;

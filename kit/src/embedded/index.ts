@@ -6,7 +6,7 @@ import { ferretdbBinary, startFerretdb } from './ferretdb';
 import { DataFolderInUse, startPostgresql, type PostgresqlServer } from './postgresql';
 import { freePort, startServerProcess, type ServerProcess } from './process';
 
-export { freePort, type ServerProcess } from './process';
+export { freePort, startServerProcess, type ServerProcess } from './process';
 
 /**
  * A real MongoDB-protocol server for development and tests. Order: `MONGODB_URI`; a `mongod` on the PATH;
@@ -107,3 +107,4 @@ export async function ensureMongo(options: EmbeddedOptions = {}): Promise<MongoH
       'Fix: set MONGODB_URI to a running MongoDB, put mongod on the PATH, or install Go and PostgreSQL so FerretDB can run (bash .ci/run does this).',
   );
 }
+export { startRedis } from './redis';

@@ -1,13 +1,14 @@
-import { AUDIT_COLLECTION, idCheckCharacter, makeIdNumber } from '@cg/kit';
+import { AUDIT_COLLECTION, idCheckCharacter, makeIdNumber, NONCE_COLLECTION } from '@cg/kit';
 import type { Stack } from '../../../tests/support/stack';
 
 /**
  * Every document of every civil-affairs collection, to prove a rejected mutation changed nothing. The access records
- * are left out: every mutation, refused or not, appends one by design (kit/src/audit.ts; tests/security covers them).
+ * are left out: every mutation, refused or not, appends one by design (kit/src/audit.ts; tests/security covers them);
+ * so are the nonces of signed requests, which every request to the department adds (kit/src/shared-state.ts).
  */
 export async function snapshot(stack: Stack): Promise<string> {
   const db = stack.departments['civil-affairs']!.connection.db!;
-  const names = (await db.listCollections().toArray()).map((c) => c.name).filter((n) => n !== AUDIT_COLLECTION).sort();
+  const names = (await db.listCollections().toArray()).map((c) => c.name).filter((n) => n !== AUDIT_COLLECTION && n !== NONCE_COLLECTION).sort();
   const dump: Record<string, unknown[]> = {};
   for (const name of names) dump[name] = await db.collection(name).find().sort({ _id: 1 }).toArray();
   return JSON.stringify(dump);
