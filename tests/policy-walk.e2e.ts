@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { getNamedType, isListType, isNonNullType, isObjectType, type GraphQLField, type GraphQLObjectType } from 'graphql';
-import { AUDIT_COLLECTION, listSubgraphs, loadTypeDefs, onCommand, policyFromDocument, stableId, supergraphPath, type Identity, type Policy } from '@cg/kit';
+import { AUDIT_COLLECTION, listSubgraphs, NONCE_COLLECTION, loadTypeDefs, onCommand, policyFromDocument, stableId, supergraphPath, type Identity, type Policy } from '@cg/kit';
 import { apiSchema, owners as ownersOf } from '../scripts/supergraph-api';
 import { startStack, type Stack } from './support/stack';
 import { expected, generate, operation, pattern, selection, valuesAt, type Probe } from './support/walk';
@@ -15,6 +15,8 @@ const GRID1 = stableId('grid', 'ZB-YHM-01');
 const COMMUNITY = stableId('community', '义合美新城社区');
 const REFUSALS = ['FORBIDDEN', 'UNAUTHENTICATED'];
 const WRITES = new Set(['insert', 'update', 'delete', 'findAndModify', 'create', 'drop', 'createIndexes']);
+// What every request writes whatever it is asked: its access record and the signature nonce that stops a replay.
+const BOOKKEEPING = new Set([AUDIT_COLLECTION, NONCE_COLLECTION]);
 const policies: Record<string, Policy> = Object.fromEntries(listSubgraphs().map((e) => [e.name, policyFromDocument(loadTypeDefs(e.schemaPath))]));
 const supergraph = readFileSync(supergraphPath, 'utf8');
 const schema = apiSchema(supergraph);
@@ -34,7 +36,7 @@ beforeAll(async () => {
   Object.assign(process.env, TIMEOUTS);
   stack = await startStack();
   for (const department of Object.values(stack.departments)) {
-    onCommand(department.connection, ({ name, collection }) => void (WRITES.has(name) && collection !== AUDIT_COLLECTION && writes++));
+    onCommand(department.connection, ({ name, collection }) => void (WRITES.has(name) && !BOOKKEEPING.has(collection) && writes++));
   }
   // The resident caller: one who reported a case in grid 1, so that own rows exist.
   const kase = await stack.departments.party!.models.JointCase.findOne({ gridId: GRID1 }).lean();
@@ -192,7 +194,7 @@ async function snapshot(): Promise<string> {
   const hash = createHash('sha256');
   for (const [name, department] of Object.entries(stack.departments)) {
     const db = department.connection.db!;
-    const collections = (await db.listCollections().toArray()).map((c) => c.name).filter((c) => c !== AUDIT_COLLECTION).sort();
+    const collections = (await db.listCollections().toArray()).map((c) => c.name).filter((c) => !BOOKKEEPING.has(c)).sort();
     for (const c of collections) for (const doc of await db.collection(c).find().sort({ _id: 1 }).toArray()) hash.update(`${name}.${c} ${JSON.stringify(doc)}\n`);
   }
   return hash.digest('hex');
