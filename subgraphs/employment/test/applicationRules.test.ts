@@ -1,4 +1,4 @@
-import { canMove, statesBefore } from './applicationRules';
+import { canMove, statesBefore } from '../src/applicationRules';
 
 test('the lifecycle moves forward one stage at a time and final states stay final', () => {
   expect(canMove('APPLIED', 'INTERVIEWED')).toBe(true);

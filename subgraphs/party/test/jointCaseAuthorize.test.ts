@@ -1,6 +1,6 @@
 import type { Identity } from '@cg/kit';
-import { authorizeStep } from './jointCaseAuthorize';
-import type { CaseTask } from './models/JointCase';
+import { authorizeStep } from '../src/jointCaseAuthorize';
+import type { CaseTask } from '../src/models/JointCase';
 
 const task = (unitId: string, department: string, role: 'LEAD' | 'HELPER', status: CaseTask['status'] = 'PENDING') =>
   ({ unitId, department, role, status }) as CaseTask;
