@@ -7,7 +7,7 @@
 import { listSubgraphs, stableId, startDepartment } from '@cg/kit';
 import { seedWorld } from '../scripts/seed/write';
 import { startRestartableDatabase } from '../tests/support/faults';
-import { loadDepartment } from '../tests/support/stack';
+import { loadDepartment } from '@cg/kit/testing';
 import { benchGateway, errorSummary, post, report, sleep } from './support';
 
 const WRITES = 300;

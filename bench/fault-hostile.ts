@@ -4,7 +4,7 @@
  * no 5xx, memory bounded; a good query still answers afterwards. `npm run bench:fault:hostile`
  */
 import { stableId } from '@cg/kit';
-import { startStack } from '../tests/support/stack';
+import { startStack } from '@cg/kit/testing';
 import { benchDatabase, report, rssMb } from './support';
 
 const TOTAL = 10_000;

@@ -4,7 +4,7 @@
  * after the restart, errors stop within seconds. `npm run bench:fault:kill`
  */
 import { stableId } from '@cg/kit';
-import { startStack } from '../tests/support/stack';
+import { startStack } from '@cg/kit/testing';
 import { benchDatabase, benchGateway, classify, errorSummary, post, report, sleep, spawnDepartment, Tally } from './support';
 
 const CONCURRENCY = 4;

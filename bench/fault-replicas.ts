@@ -13,7 +13,7 @@ import path from 'node:path';
 import { connectDatabase, departmentDbName, envName, freePort, listSubgraphs, repoRoot, signedHeaders, stableId, startRedis, startServerProcess } from '@cg/kit';
 import { DEMO_IDENTITIES, mintDevToken } from '../gateway/src/auth';
 import { seedWorld } from '../scripts/seed/write';
-import { DIRECT_CALLER } from '../tests/support/stack';
+import { DIRECT_CALLER } from '@cg/kit/testing';
 import { benchDatabase, report, sleep } from './support';
 
 const WORKERS = 6;

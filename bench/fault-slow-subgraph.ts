@@ -5,7 +5,7 @@
  */
 import { stableId } from '@cg/kit';
 import { startDelayProxy } from '../tests/support/faults';
-import { startStack } from '../tests/support/stack';
+import { startStack } from '@cg/kit/testing';
 import { benchDatabase, benchGateway, classify, errorSummary, post, report, sleep, Tally } from './support';
 
 const CONCURRENCY = 4;

@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import mongoose from 'mongoose';
 import { departmentDbName, listSubgraphs, startDepartment, type RunningDepartment } from '@cg/kit';
-import { loadDepartment } from '../tests/support/stack';
+import { loadDepartment } from '@cg/kit/testing';
 import { startGateway } from '../gateway/src/server';
 
 interface Recorded {

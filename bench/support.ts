@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ensureMongo, envName, freePort, listSubgraphs, repoRoot, type MongoHandle } from '@cg/kit';
 import { startGateway } from '../gateway/src/server';
-import { devAuthorization } from '../tests/support/stack';
+import { devAuthorization } from '@cg/kit/testing';
 
 /** Shared by bench/fault-*.ts: a database for the run, response classification, the printed figures. */
 

@@ -29,10 +29,11 @@ function walk(dir: string): string[] {
   });
 }
 
-/** A workspace package.json whose `main` (and `types`) named a .ts file now names the compiled .js. */
+/** A workspace package.json whose `main`, `types` and `exports` named .ts files now names the compiled .js. */
 function compiledManifest(file: string): void {
   const manifest = JSON.parse(readFileSync(file, 'utf8'));
   for (const key of ['main', 'types']) if (typeof manifest[key] === 'string') manifest[key] = manifest[key].replace(/\.ts$/, '.js');
+  if (manifest.exports) manifest.exports = Object.fromEntries(Object.entries(manifest.exports as Record<string, string>).map(([k, v]) => [k, v.replace(/\.ts$/, '.js')]));
   if (manifest.types) delete manifest.types;
   writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
 }

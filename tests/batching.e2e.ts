@@ -1,5 +1,5 @@
 import { observeCommands, stableId } from '@cg/kit';
-import { postGraphQL, startStack, type Stack } from './support/stack';
+import { postGraphQL, startStack, type Stack } from '@cg/kit/testing';
 
 // Batching proven by the commands each department's driver sends, not by the answer alone.
 let stack: Stack;

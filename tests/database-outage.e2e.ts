@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { listSubgraphs, stableId, startDepartment, type RunningDepartment } from '@cg/kit';
 import { startGateway } from '../gateway/src/server';
-import { seedWorld } from '../scripts/seed/write';
+import { seedWorld, devAuthorization, loadDepartment, postGraphQL } from '@cg/kit/testing';
 import { sleep, startRestartableDatabase } from './support/faults';
-import { devAuthorization, loadDepartment, postGraphQL } from './support/stack';
 
 // A database of its own that this file kills (SIGKILL) and starts again on the same port and data folder: the
 // MongoDB-protocol server, and under FerretDB, separately, the PostgreSQL cluster behind it.

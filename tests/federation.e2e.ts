@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { maskIdNumber, repoRoot, stableId, type World } from '@cg/kit';
-import { buildWorld } from '../scripts/seed/write';
-import { postGraphQL, startStack, type Stack } from './support/stack';
+import { buildWorld, postGraphQL, startStack, type Stack } from '@cg/kit/testing';
 
 // Real servers on free ports, real database, the README's query through the gateway over HTTP.
 let stack: Stack;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { repoRoot } from '@cg/kit';
-import { startStack, type Stack } from './support/stack';
+import { startStack, type Stack } from '@cg/kit/testing';
 
 // Functions passed to page.evaluate run in the browser; the repo's TypeScript config has no DOM library.
 declare const document: any;

@@ -1,5 +1,5 @@
 import { stableId } from '@cg/kit';
-import { startStack, type Stack } from './support/stack';
+import { startStack, type Stack } from '@cg/kit/testing';
 
 // recordVisit (civil affairs, 走访): every creating mutation takes an idempotencyKey so a client can retry safely.
 let stack: Stack;

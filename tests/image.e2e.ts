@@ -6,8 +6,7 @@ import { envName, freePort, listSubgraphs, repoRoot, stableId } from '@cg/kit';
 import { exportJWK, generateKeyPair } from 'jose';
 import { DEMO_IDENTITIES, mintToken } from '../gateway/src/auth';
 import { buildRuntime, installProduction } from '../scripts/build';
-import { seedWorld } from '../scripts/seed/write';
-import { dropDatabases } from './support/stack';
+import { seedWorld, dropDatabases } from '@cg/kit/testing';
 
 // The image's runtime tree (scripts/build.ts, as the Dockerfile's second stage has it: compiled JavaScript and
 // `npm ci --omit=dev`), run the way its CMD runs it: plain `node`, NODE_ENV=production, configured secrets and keys.

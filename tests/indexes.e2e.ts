@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLField } from 'graphql';
 import type { Model } from 'mongoose';
 import { AUDIT_COLLECTION, connectDatabase, departmentDbName, listSubgraphs, observeCommands, supergraphPath, type ObservedCommand } from '@cg/kit';
-import { loadDepartment, startStack, type Stack } from './support/stack';
+import { loadDepartment, startStack, type Stack } from '@cg/kit/testing';
 
 /**
  * Every list query of the supergraph is run (as a clerk, default arguments), every read its departments send is

@@ -1,7 +1,6 @@
 import { stableId, type World } from '@cg/kit';
-import { buildWorld } from '../scripts/seed/write';
+import { buildWorld, startStack, type Stack } from '@cg/kit/testing';
 import { allowedBy, caseClient, GRID_WORKER, LAW, POWER, PROPERTY, reporterOf, resident, SECRETARY, UNITS, WATER } from './support/jointCase';
-import { startStack, type Stack } from './support/stack';
 
 // The joint-response lifecycle through the gateway, as each identity (a token minted for it, tests/support/jointCase.ts).
 let stack: Stack;

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { observeCommands, repoRoot, stableId, type World } from '@cg/kit';
-import { buildWorld } from '../scripts/seed/write';
+import { buildWorld, startStack, type Stack } from '@cg/kit/testing';
 import { caseClient, GRID_WORKER, LAW, POWER, reporterOf, resident, SECRETARY, UNITS, WATER, type CaseView } from './support/jointCase';
-import { startStack, type Stack } from './support/stack';
 
 // Ledgers, measures, supervision, lists and the cross-department dossier, on a hand-worked fixture.
 let stack: Stack;

@@ -1,6 +1,6 @@
 import { stableId } from '@cg/kit';
 import { limitsFromEnv } from '../gateway/src/limits';
-import { startStack, type Stack } from './support/stack';
+import { startStack, type Stack } from '@cg/kit/testing';
 
 // Hostile documents and callers at the gateway: each refused with a 4xx and a typed GraphQL error, nothing executed.
 // The gateway runs with the production settings (NODE_ENV=production) and small limits.

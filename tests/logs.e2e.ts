@@ -1,6 +1,5 @@
 import { FULL_ID_NUMBER, FULL_PHONE, stableId, type World } from '@cg/kit';
-import { buildWorld } from '../scripts/seed/write';
-import { startStack, type Stack } from './support/stack';
+import { buildWorld, startStack, type Stack } from '@cg/kit/testing';
 
 // Full values reach entitled callers but never a log line or an error message: everything the servers print while
 // serving them (and while refusing hostile requests) is captured and searched for every resident's ID number and phone.

@@ -6,7 +6,7 @@ import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-plann
 import { repoRoot, stableId, supergraphPath } from '@cg/kit';
 import { DEMO_IDENTITIES, mintDevToken } from '../gateway/src/auth';
 import { startGateway } from '../gateway/src/server';
-import { postGraphQL, startStack, type Stack } from './support/stack';
+import { postGraphQL, startStack, type Stack } from '@cg/kit/testing';
 
 // The parallel `_entities` fetches of one plan level to one department go out as one HTTP request: counted by the
 // departments themselves, against the query planner's own plan, with the same answers as with merging off.

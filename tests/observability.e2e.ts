@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { captureLogs, repoRoot, signedHeaders, stableId } from '@cg/kit';
-import { DIRECT_CALLER, startStack, type Stack } from './support/stack';
+import { DIRECT_CALLER, startStack, type Stack } from '@cg/kit/testing';
 
 // What operators see: JSON log lines that follow one request through every department, Prometheus metrics per
 // operation and per subgraph, and OpenTelemetry traces when (and only when) switched on.

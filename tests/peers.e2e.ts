@@ -1,6 +1,5 @@
 import { createPeerClient, departmentDbName, listSubgraphs, stableId, startDepartment, type RunningDepartment } from '@cg/kit';
-import { seedWorld } from '../scripts/seed/write';
-import { dropDatabases, loadDepartment } from './support/stack';
+import { seedWorld, dropDatabases, loadDepartment } from '@cg/kit/testing';
 
 // A department asks the owner of an entity through federation (`_entities`), never the owner's database.
 let civil: RunningDepartment<any>;

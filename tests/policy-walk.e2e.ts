@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { getNamedType, isListType, isNonNullType, isObjectType, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { AUDIT_COLLECTION, listSubgraphs, NONCE_COLLECTION, loadTypeDefs, onCommand, policyFromDocument, stableId, supergraphPath, type Identity, type Policy } from '@cg/kit';
 import { apiSchema, owners as ownersOf } from '../scripts/supergraph-api';
-import { startStack, type Stack } from './support/stack';
+import { startStack, type Stack } from '@cg/kit/testing';
 import { expected, generate, operation, pattern, selection, valuesAt, type Probe } from './support/walk';
 
 // Proof generated from the SDL: every root field of the supergraph, sent through the gateway by an anonymous caller,

@@ -1,7 +1,7 @@
 import { stableId } from '@cg/kit';
 import { startGateway } from '../gateway/src/server';
 import { restartDepartment, sleep, startDelayProxy } from './support/faults';
-import { devAuthorization, postGraphQL, startStack, type Stack } from './support/stack';
+import { devAuthorization, postGraphQL, startStack, type Stack } from '@cg/kit/testing';
 
 // A department that is down, slow or failing costs only its own fields, quickly, and says which one it was.
 let stack: Stack;

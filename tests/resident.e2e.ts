@@ -1,7 +1,6 @@
 import { stableId, trusted, type Identity, type World } from '@cg/kit';
-import { buildWorld } from '../scripts/seed/write';
+import { buildWorld, startStack, type Stack } from '@cg/kit/testing';
 import { reporterOf } from './support/jointCase';
-import { startStack, type Stack } from './support/stack';
 
 // The self-service path (群众点单) with the RESIDENT role: a signed-in resident sees only their own record, cases,
 // micro-wishes and points, submits a case and a wish for themselves, and nothing of anybody else.

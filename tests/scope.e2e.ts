@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { AUDIT_COLLECTION, inScope, listSubgraphs, loadTypeDefs, policyFromDocument, stableId, supergraphPath, trusted, type Identity, type Policy } from '@cg/kit';
 import { apiSchema, owners as ownersOf } from '../scripts/supergraph-api';
-import { startStack, type Stack } from './support/stack';
+import { startStack, type Stack } from '@cg/kit/testing';
 
 // Row scope in the database: every root list of a scoped type, for a grid worker of one grid and for a resident,
 // holds exactly the rows in scope and counts only them; ledgers too. Filters that reveal a governed field need the

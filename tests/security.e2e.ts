@@ -1,6 +1,5 @@
 import { decide, effectiveRule, listSubgraphs, loadTypeDefs, maskValue, policyFromDocument, PURPOSES, stableId, type Policy, type World } from '@cg/kit';
-import { buildWorld } from '../scripts/seed/write';
-import { startStack, type Stack } from './support/stack';
+import { buildWorld, startStack, type Stack } from '@cg/kit/testing';
 
 // Who sees what, through the gateway with real tokens: the role × field matrix against the SDL policy, row scope,
 // partial answers, and an access record for every sensitive read.

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { departmentDbName } from '@cg/kit';
 import { sourcesHash, unchangedSeed } from '../scripts/seed/fingerprints';
-import { seedWorld } from '../scripts/seed/write';
+import { seedWorld } from '@cg/kit/testing';
 
 // `npm start` re-checks the demo in seconds: when nothing the world is built from has changed and no collection lost
 // documents, the world is not even built; otherwise a collection whose seed fingerprint matches what was last written

@@ -1,5 +1,5 @@
 import { buildCoreWorld } from '../scripts/seed/world';
-import { buildWorld } from '../scripts/seed/write';
+import { buildWorld } from '@cg/kit/testing';
 
 // The scales of `npm run seed -- --scale …`: demo carries 义合美新城's reported figures (DOMAIN.md, seed 000), bench
 // has at least 100,000 residents, and every scale's world is consistent across departments.

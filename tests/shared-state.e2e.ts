@@ -1,7 +1,6 @@
 import { connectDatabase, departmentDbName, expireByField, listSubgraphs, NONCE_COLLECTION, signedHeaders, startDepartment, startRedis, type RunningDepartment } from '@cg/kit';
 import { startGateway } from '../gateway/src/server';
-import { seedWorld } from '../scripts/seed/write';
-import { DIRECT_CALLER, devAuthorization, dropDatabases, loadDepartment } from './support/stack';
+import { seedWorld, DIRECT_CALLER, devAuthorization, dropDatabases, loadDepartment } from '@cg/kit/testing';
 
 // Two replicas of a process share what they must: a department's replay cache (its database, or Redis) and the
 // gateway's rate limits (Redis or MongoDB). Replicas here are two instances on one database; tests/replicas.e2e.ts

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { freePort, repoRoot, stableId } from '@cg/kit';
 import { startDelayProxy } from './support/faults';
-import { devAuthorization, postGraphQL, startStack, type Stack } from './support/stack';
+import { devAuthorization, postGraphQL, startStack, type Stack } from '@cg/kit/testing';
 
 // The real gateway entry point (gateway/src/index.ts → runUntilSignalled) as a process of its own, sent SIGTERM
 // while a request is in flight: it answers that request in full, refuses new connections, then exits 0.

@@ -1,6 +1,5 @@
 import { encodeIdentity, HEADERS, observeCommands, signedHeaders, stableId, type World } from '@cg/kit';
-import { buildWorld } from '../scripts/seed/write';
-import { DIRECT_CALLER, postGraphQL, startStack, type Stack } from './support/stack';
+import { buildWorld, DIRECT_CALLER, postGraphQL, startStack, type Stack } from '@cg/kit/testing';
 
 // Straight to a department, past the gateway: only requests the gateway (or a peer) signed for THIS department,
 // with this body and identity, within the replay window and only once, are executed. Injection payloads return no data.

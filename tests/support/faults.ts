@@ -1,7 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { ensureMongo, startDepartment, type RunningDepartment } from '@cg/kit';
-import { loadDepartment, type Stack } from './stack';
+import { loadDepartment, type Stack } from '@cg/kit/testing';
 
 /** Fault injection for tests/reliability*.e2e.ts and bench/fault-*.ts: real processes and sockets, no mocks. */
 

@@ -1,5 +1,5 @@
 import { listSubgraphs, loadTypeDefs, policyFromDocument, stableId, type Identity, type World } from '@cg/kit';
-import type { Stack } from './stack';
+import type { Stack } from '@cg/kit/testing';
 
 /**
  * Helpers for the joint-response e2e tests: calls through the gateway as a given identity (a token the stack's

@@ -1,7 +1,6 @@
 import { observeCommands, type World } from '@cg/kit';
-import { buildWorld } from '../../../scripts/seed/write';
-import { startStack, type Stack } from '../../../tests/support/stack';
-import { allPages, expectError, snapshot } from './support';
+import { buildWorld, expectError, snapshot, type Stack, startStack } from '@cg/kit/testing';
+import { allPages } from './support';
 
 // 三必到四必访 visits, assistance, proxy services and disputes through the gateway.
 let stack: Stack;
@@ -76,7 +75,7 @@ test('overdue visits as of a date: who is late and by how much, longest first, p
 
 test('visit and assistance validation: typed errors that change nothing', async () => {
   const [, , , , e] = unflagged();
-  const before = await snapshot(stack);
+  const before = await snapshot(stack, ['civil-affairs']);
   expectError(await stack.query(VISIT, { input: { residentId: e!._id, visitedOn: '2999-01-01', visitorName: '王', method: 'HOME' } }), 'BAD_USER_INPUT', 'visitedOn');
   expectError(await stack.query(VISIT, { input: { residentId: e!._id, visitedOn: '2026-02-30', visitorName: '王', method: 'HOME' } }), 'BAD_USER_INPUT', 'visitedOn');
   expectError(await stack.query(VISIT, { input: { residentId: '0'.repeat(24), visitedOn: '2026-10-01', visitorName: '王', method: 'HOME' } }), 'NOT_FOUND', 'residentId');
@@ -86,7 +85,7 @@ test('visit and assistance validation: typed errors that change nothing', async 
   expectError(await stack.query(GRANT, { input: grant }), 'FORBIDDEN', 'Mutation.grantAssistance'); // no purpose stated
   expectError(await stack.query(GRANT, { input: { ...grant, endDate: '2026-02-01' } }, REVIEW), 'BAD_USER_INPUT', 'endDate');
   expectError(await stack.query(GRANT, { input: { ...grant, monthlyAmount: -5 } }, REVIEW), 'BAD_USER_INPUT', 'monthlyAmount');
-  expect(await snapshot(stack)).toBe(before);
+  expect(await snapshot(stack, ['civil-affairs'])).toBe(before);
 
   const granted = await stack.query(GRANT, { input: { ...grant, idempotencyKey: 'grant-e-lowincome' } }, REVIEW);
   expect(granted.data.grantAssistance).toMatchObject({ kind: 'LOW_INCOME_ALLOWANCE', status: 'ACTIVE', resident: { care: { flags: ['LOW_INCOME'] } } });
@@ -122,11 +121,11 @@ test('a family dispute brings must-go visits to its resident parties and is medi
   const [p1, p2] = civil().Resident!.filter((r) => r.householdId === household._id);
   const REPORT = `mutation($input: ReportDisputeInput!) { reportDispute(input: $input) { id status parties { name resident { id } } } }`;
   const input = { gridId: household.gridId, category: 'FAMILY', parties: [{ residentId: p1!._id }, { residentId: p2!._id }], description: '夫妻因赡养老人发生争执', reportedOn: '2026-10-28', idempotencyKey: 'dispute-family-01' };
-  const before = await snapshot(stack);
+  const before = await snapshot(stack, ['civil-affairs']);
   expectError(await stack.query(REPORT, { input: { ...input, parties: [{ residentId: p1!._id }] } }), 'BAD_USER_INPUT', 'parties');
   expectError(await stack.query(REPORT, { input: { ...input, parties: [{ residentId: p1!._id }, {}] } }), 'BAD_USER_INPUT', 'parties.1');
   expectError(await stack.query(REPORT, { input: { ...input, reportedOn: '2999-01-01' } }), 'BAD_USER_INPUT', 'reportedOn');
-  expect(await snapshot(stack)).toBe(before);
+  expect(await snapshot(stack, ['civil-affairs'])).toBe(before);
 
   const reported = await stack.query(REPORT, { input });
   expect(reported.errors).toBeUndefined();

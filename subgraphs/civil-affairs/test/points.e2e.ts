@@ -1,7 +1,5 @@
 import type { World } from '@cg/kit';
-import { buildWorld } from '../../../scripts/seed/write';
-import { startStack, type Stack } from '../../../tests/support/stack';
-import { expectError, snapshot } from './support';
+import { buildWorld, expectError, snapshot, type Stack, startStack } from '@cg/kit/testing';
 
 // Civility points (文明积分): never below zero under concurrent spends; retries never count twice.
 let stack: Stack;
@@ -77,7 +75,7 @@ test('a retried earn or spend counts once, even when the retries race; a reused 
 
 test('bad points input is a typed error and changes nothing', async () => {
   const residentId = residentWithoutPoints(2);
-  const before = await snapshot(stack);
+  const before = await snapshot(stack, ['civil-affairs']);
   const cases: Array<[string, Record<string, unknown>, string, string]> = [
     [EARN, { residentId, activity: '志愿服务', points: 0, idempotencyKey: 'bad-points-0001' }, 'BAD_USER_INPUT', 'points'],
     [EARN, { residentId, activity: '志愿服务', points: 101, idempotencyKey: 'bad-points-0002' }, 'BAD_USER_INPUT', 'points'],
@@ -89,7 +87,7 @@ test('bad points input is a typed error and changes nothing', async () => {
   ];
   for (const [mutation, input, code, field] of cases) {
     expectError(await stack.query(mutation, { input }), code, field);
-    expect(await snapshot(stack)).toBe(before);
+    expect(await snapshot(stack, ['civil-affairs'])).toBe(before);
   }
   // Without a key the schema itself refuses the call.
   expect((await stack.query(EARN, { input: { residentId, activity: '志愿服务' } })).errors).toBeDefined();

@@ -1,7 +1,6 @@
 import { makeIdNumber, maskIdNumber, stableId, type World } from '@cg/kit';
-import { buildWorld } from '../../../scripts/seed/write';
-import { startStack, type Stack } from '../../../tests/support/stack';
-import { allPages, expectError, freshIdNumber, idNumberEndingInX, snapshot, withWrongCheck } from './support';
+import { buildWorld, expectError, snapshot, type Stack, startStack } from '@cg/kit/testing';
+import { allPages, freshIdNumber, idNumberEndingInX, withWrongCheck } from './support';
 
 // Places and people through the gateway: the grid chain, filters and pagination, lookup by ID number, registration.
 let stack: Stack;
@@ -92,10 +91,10 @@ test('the grid chain has four levels: community → grid → building → entran
   expect(levels.data.e.totalCount).toBe(civil().Grid!.filter((g) => g.level === 'ENTRANCE').length);
   expect(levels.data.e.edges[0].node.parent).toEqual({ level: 'BUILDING', parent: { level: 'GRID' } });
 
-  const before = await snapshot(stack);
+  const before = await snapshot(stack, ['civil-affairs']);
   const wrongParent = await stack.query(`mutation { createGrid(input: { code: "X-1", name: "x", level: ENTRANCE, parentId: "${gridId}", leaderName: "王五" }) { id } }`);
   expectError(wrongParent, 'BAD_USER_INPUT', 'parentId');
-  expect(await snapshot(stack)).toBe(before);
+  expect(await snapshot(stack, ['civil-affairs'])).toBe(before);
 });
 
 test('lookup by ID number: exact match, lowercase x normalised, bad check digit and future birth date refused', async () => {
@@ -120,7 +119,7 @@ test('lookup by ID number: exact match, lowercase x normalised, bad check digit 
 
 test('registering a resident: each bad input is a typed error and changes nothing; a duplicate ID number is CONFLICT', async () => {
   const good = { name: '赵小明', idNumber: freshIdNumber('1985-02-20'), phone: '139 1234 5678', householdId: household0()._id, relationToHead: '子女' };
-  const before = await snapshot(stack);
+  const before = await snapshot(stack, ['civil-affairs']);
   const cases: Array<[Record<string, unknown>, string, string]> = [
     [{ idNumber: withWrongCheck(good.idNumber) }, 'BAD_USER_INPUT', 'idNumber'],
     [{ idNumber: makeIdNumber('130722', '2099-05-01', 21) }, 'BAD_USER_INPUT', 'idNumber'],
@@ -133,7 +132,7 @@ test('registering a resident: each bad input is a typed error and changes nothin
   ];
   for (const [change, code, field] of cases) {
     expectError(await stack.query(REGISTER, { input: { ...good, ...change } }), code, field);
-    expect(await snapshot(stack)).toBe(before);
+    expect(await snapshot(stack, ['civil-affairs'])).toBe(before);
   }
 
   // Retried with the same key: one resident. Same key, other input: CONFLICT.
@@ -157,12 +156,12 @@ test('registering a household checks its Unit with property: a missing one is NO
   const entrance = civil().Grid!.find((g) => g.level === 'ENTRANCE' && (g.ancestorIds as string[])[0] === grid._id)!;
   const unit = world.property!.Unit![3]!;
   const input = { fileNumber: 'YHM-NEW-0001', tenure: 'RENTED', gridId: grid._id, subGridId: entrance._id, unitId: unit._id, idempotencyKey: 'household-new-0001' };
-  const before = await snapshot(stack);
+  const before = await snapshot(stack, ['civil-affairs']);
   expectError(await stack.query(REGISTER_HOUSEHOLD, { input: { ...input, unitId: '0'.repeat(24) } }), 'NOT_FOUND', 'unitId');
   expectError(await stack.query(REGISTER_HOUSEHOLD, { input: { ...input, unitId: 'x' } }), 'BAD_USER_INPUT', 'unitId');
   expectError(await stack.query(REGISTER_HOUSEHOLD, { input: { ...input, subGridId: civil().Grid!.find((g) => g.level === 'ENTRANCE' && (g.ancestorIds as string[])[0] !== grid._id)!._id } }), 'BAD_USER_INPUT', 'subGridId');
   expectError(await stack.query(REGISTER_HOUSEHOLD, { input: { ...input, fileNumber: household0().fileNumber } }), 'CONFLICT', 'fileNumber');
-  expect(await snapshot(stack)).toBe(before);
+  expect(await snapshot(stack, ['civil-affairs'])).toBe(before);
 
   const created = await stack.query(REGISTER_HOUSEHOLD, { input });
   expect(created.errors).toBeUndefined();

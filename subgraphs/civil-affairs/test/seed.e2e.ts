@@ -1,5 +1,4 @@
-import { buildWorld, seedWorld } from '../../../scripts/seed/write';
-import { dropDatabases } from '../../../tests/support/stack';
+import { buildWorld, seedWorld, dropDatabases } from '@cg/kit/testing';
 
 // The civil-affairs seed extension: deterministic, consistent with the core world, safe to run twice.
 afterAll(() => dropDatabases());

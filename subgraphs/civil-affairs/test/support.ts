@@ -1,18 +1,5 @@
-import { AUDIT_COLLECTION, idCheckCharacter, makeIdNumber, NONCE_COLLECTION } from '@cg/kit';
-import type { Stack } from '../../../tests/support/stack';
-
-/**
- * Every document of every civil-affairs collection, to prove a rejected mutation changed nothing. The access records
- * are left out: every mutation, refused or not, appends one by design (kit/src/audit.ts; tests/security covers them);
- * so are the nonces of signed requests, which every request to the department adds (kit/src/shared-state.ts).
- */
-export async function snapshot(stack: Stack): Promise<string> {
-  const db = stack.departments['civil-affairs']!.connection.db!;
-  const names = (await db.listCollections().toArray()).map((c) => c.name).filter((n) => n !== AUDIT_COLLECTION && n !== NONCE_COLLECTION).sort();
-  const dump: Record<string, unknown[]> = {};
-  for (const name of names) dump[name] = await db.collection(name).find().sort({ _id: 1 }).toArray();
-  return JSON.stringify(dump);
-}
+import { idCheckCharacter, makeIdNumber } from '@cg/kit';
+import type { Stack } from '@cg/kit/testing';
 
 /** A valid ID number whose check character is X (lowercase x when `lower`). */
 export function idNumberEndingInX(birthDate = '1958-03-12', lower = false): string {
@@ -31,13 +18,6 @@ export function freshIdNumber(birthDate = '1990-06-15'): string {
 
 /** Same 17 digits with a wrong check character. */
 export const withWrongCheck = (id: string) => id.slice(0, 17) + (idCheckCharacter(id.slice(0, 17)) === '1' ? '2' : '1');
-
-export function expectError(result: { errors?: any[] }, code: string, field?: string) {
-  const error = result.errors?.[0];
-  // Compared as one object so that a failure shows the message that came back.
-  expect({ code: error?.extensions?.code, field: field ? error?.extensions?.field : undefined, message: error?.message })
-    .toEqual({ code, field, message: expect.any(String) });
-}
 
 /** Walks every page of a connection field and returns the nodes plus the totalCount each page reported. */
 export async function allPages(stack: Stack, field: string, args: string, selection: string, first: number) {

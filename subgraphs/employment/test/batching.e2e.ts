@@ -1,5 +1,5 @@
 import { AUDIT_COLLECTION, observeCommands, stableId } from '@cg/kit';
-import { startStack, type Stack } from '../../../tests/support/stack';
+import { startStack, type Stack } from '@cg/kit/testing';
 
 // Batching proven by the commands employment's driver sends, not by the answer alone.
 let stack: Stack;

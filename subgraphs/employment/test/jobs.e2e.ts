@@ -1,7 +1,6 @@
 import type { SeedDoc, World } from '@cg/kit';
-import { buildWorld } from '../../../scripts/seed/write';
-import { startStack, type Stack } from '../../../tests/support/stack';
-import { errorOf, key, snapshot, workingAge } from './support';
+import { buildWorld, expectError, snapshot, startStack, type Stack } from '@cg/kit/testing';
+import { key, workingAge } from './support';
 
 // Employers, postings, applications and placements through the gateway, on the seeded demo world.
 let stack: Stack;
@@ -58,9 +57,9 @@ test('postings of one employer and by a word of the title', async () => {
 });
 
 test('bad filters and cursors are typed errors', async () => {
-  expect(errorOf(await stack.query(PAGE, { filter: { minWage: 5000, maxWage: 1000 } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.maxWage' });
-  expect(errorOf(await stack.query(PAGE, { filter: { employerId: 'nope' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.employerId' });
-  expect(errorOf(await stack.query(PAGE, { after: 'garbage' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  expectError(await stack.query(PAGE, { filter: { minWage: 5000, maxWage: 1000 } }), 'BAD_USER_INPUT', 'filter.maxWage');
+  expectError(await stack.query(PAGE, { filter: { employerId: 'nope' } }), 'BAD_USER_INPUT', 'filter.employerId');
+  expectError(await stack.query(PAGE, { after: 'garbage' }), 'BAD_USER_INPUT', 'after');
 });
 
 const CREATE_EMPLOYER = `mutation($input: CreateEmployerInput!) { createEmployer(input: $input) { id name kind contactPhone jobsProvided openPostings { id } } }`;
@@ -70,7 +69,7 @@ test('each invalid create is refused with a typed error naming the field and cha
   const employerId = world.employment!.Employer![0]!._id;
   const good = { name: '雷山县苗绣就业帮扶车间', kind: 'ASSISTANCE_WORKSHOP', address: '雷山县丹江镇', contactPhone: '13912345678', jobsProvided: 30 };
   const posting = { employerId, title: '绣娘', openings: 5, monthlyWage: 3000, postedOn: '2026-10-01' };
-  const before = await snapshot(stack);
+  const before = await snapshot(stack, ['employment']);
   const cases: Array<[string, Record<string, unknown>, string, string]> = [
     [CREATE_EMPLOYER, { ...good, contactPhone: '12345' }, 'BAD_USER_INPUT', 'contactPhone'],
     [CREATE_EMPLOYER, { ...good, name: '   ' }, 'BAD_USER_INPUT', 'name'],
@@ -82,22 +81,22 @@ test('each invalid create is refused with a typed error naming the field and cha
     [CREATE_POSTING, { ...posting, employerId: '0'.repeat(24) }, 'NOT_FOUND', 'employerId'],
   ];
   for (const [mutation, input, code, field] of cases) {
-    expect([field, errorOf(await stack.query(mutation, { input }))]).toEqual([field, expect.objectContaining({ code, field })]);
+    expectError(await stack.query(mutation, { input }), code, field);
   }
-  expect(await snapshot(stack)).toEqual(before);
+  expect(await snapshot(stack, ['employment'])).toEqual(before);
 });
 
 test('a retried create with the same idempotencyKey returns the first record; the key with another input is a CONFLICT', async () => {
   const input = { name: '台江县刺绣就业帮扶车间', kind: 'ASSISTANCE_WORKSHOP', address: '台江县方黎湾', contactPhone: '+86 139-1234-5678', jobsProvided: 30, idempotencyKey: key('employer') };
-  const before = (await snapshot(stack)).counts.Employer;
+  const before = await stack.departments.employment!.models.Employer!.countDocuments();
   const first = await stack.query(CREATE_EMPLOYER, { input });
   const again = await stack.query(CREATE_EMPLOYER, { input });
   expect(first.errors).toBeUndefined();
   expect(first.data.createEmployer).toMatchObject({ contactPhone: '13912345678', kind: 'ASSISTANCE_WORKSHOP' });
   expect(again.data.createEmployer.id).toBe(first.data.createEmployer.id);
-  expect((await snapshot(stack)).counts.Employer).toBe(before + 1);
-  expect(errorOf(await stack.query(CREATE_EMPLOYER, { input: { ...input, jobsProvided: 31 } })).code).toBe('CONFLICT');
-  expect((await snapshot(stack)).counts.Employer).toBe(before + 1);
+  expect(await stack.departments.employment!.models.Employer!.countDocuments()).toBe(before + 1);
+  expectError(await stack.query(CREATE_EMPLOYER, { input: { ...input, jobsProvided: 31 } }), 'CONFLICT');
+  expect(await stack.departments.employment!.models.Employer!.countDocuments()).toBe(before + 1);
 });
 
 const APPLY = `mutation($input: ApplyForJobInput!) { applyForJob(input: $input) { id status appliedOn posting { id } resident { id } } }`;
@@ -125,13 +124,13 @@ test('application lifecycle: an illegal move changes nothing; placement fills an
   const applied = await stack.query(APPLY, { input: { postingId, residentId: resident!._id, appliedOn: '2026-10-02', note: '社区推荐' } });
   expect(applied.data.applyForJob).toMatchObject({ status: 'APPLIED', posting: { id: postingId }, resident: { id: resident!._id } });
   const applicationId = applied.data.applyForJob.id;
-  expect(errorOf(await stack.query(APPLY, { input: { postingId, residentId: resident!._id, appliedOn: '2026-10-03' } })).code).toBe('CONFLICT');
+  expectError(await stack.query(APPLY, { input: { postingId, residentId: resident!._id, appliedOn: '2026-10-03' } }), 'CONFLICT');
 
-  const before = await snapshot(stack);
-  expect(errorOf(await stack.query(ADVANCE, { input: { applicationId, status: 'PLACED', on: '2026-10-04' } }))).toMatchObject({ code: 'CONFLICT', field: 'status' });
-  expect(errorOf(await stack.query(ADVANCE, { input: { applicationId, status: 'INTERVIEWED', on: '2026-10-01' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
-  expect(errorOf(await stack.query(ADVANCE, { input: { applicationId: '0'.repeat(24), status: 'INTERVIEWED', on: '2026-10-05' } }))).toMatchObject({ code: 'NOT_FOUND' });
-  expect(await snapshot(stack)).toEqual(before);
+  const before = await snapshot(stack, ['employment']);
+  expectError(await stack.query(ADVANCE, { input: { applicationId, status: 'PLACED', on: '2026-10-04' } }), 'CONFLICT', 'status');
+  expectError(await stack.query(ADVANCE, { input: { applicationId, status: 'INTERVIEWED', on: '2026-10-01' } }), 'BAD_USER_INPUT', 'on');
+  expectError(await stack.query(ADVANCE, { input: { applicationId: '0'.repeat(24), status: 'INTERVIEWED', on: '2026-10-05' } }), 'NOT_FOUND');
+  expect(await snapshot(stack, ['employment'])).toEqual(before);
 
   await stack.query(ADVANCE, { input: { applicationId, status: 'INTERVIEWED', on: '2026-10-05' } });
   await stack.query(ADVANCE, { input: { applicationId, status: 'OFFERED', on: '2026-10-08' } });
@@ -139,7 +138,7 @@ test('application lifecycle: an illegal move changes nothing; placement fills an
   expect(placed.errors).toBeUndefined();
   expect(placed.data.advanceJobApplication).toMatchObject({ status: 'PLACED', placedOn: '2026-10-10' });
   expect(placed.data.advanceJobApplication.history.map((s: any) => s.status)).toEqual(['APPLIED', 'INTERVIEWED', 'OFFERED', 'PLACED']);
-  expect(errorOf(await stack.query(ADVANCE, { input: { applicationId, status: 'WITHDRAWN', on: '2026-10-11' } })).code).toBe('CONFLICT');
+  expectError(await stack.query(ADVANCE, { input: { applicationId, status: 'WITHDRAWN', on: '2026-10-11' } }), 'CONFLICT');
 
   const { data } = await stack.query(`query($id: ID!, $r: ID!) {
     jobPosting(id: $id) { openings filled status }
@@ -168,28 +167,28 @@ test('openings never go below zero: the last opening goes to one placement, the 
 
 test('applying for a resident civil affairs does not know is NOT_FOUND and writes nothing', async () => {
   const { postingId } = await newPosting(3);
-  const before = await snapshot(stack);
-  expect(errorOf(await stack.query(APPLY, { input: { postingId, residentId: 'f'.repeat(24), appliedOn: '2026-10-02' } }))).toMatchObject({ code: 'NOT_FOUND', field: 'residentId' });
-  expect(errorOf(await stack.query(APPLY, { input: { postingId, residentId: workingAge(world, 1)[0]!._id, appliedOn: '2026-09-01' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'appliedOn' });
+  const before = await snapshot(stack, ['employment']);
+  expectError(await stack.query(APPLY, { input: { postingId, residentId: 'f'.repeat(24), appliedOn: '2026-10-02' } }), 'NOT_FOUND', 'residentId');
+  expectError(await stack.query(APPLY, { input: { postingId, residentId: workingAge(world, 1)[0]!._id, appliedOn: '2026-09-01' } }), 'BAD_USER_INPUT', 'appliedOn');
   const STATUS = `mutation($input: RecordEmploymentStatusInput!) { recordEmploymentStatus(input: $input) { id } }`;
-  expect(errorOf(await stack.query(STATUS, { input: { residentId: 'f'.repeat(24), status: 'SEEKING', since: '2026-10-02' } }))).toMatchObject({ code: 'NOT_FOUND', field: 'residentId' });
-  expect(await snapshot(stack)).toEqual(before);
+  expectError(await stack.query(STATUS, { input: { residentId: 'f'.repeat(24), status: 'SEEKING', since: '2026-10-02' } }), 'NOT_FOUND', 'residentId');
+  expect(await snapshot(stack, ['employment'])).toEqual(before);
 });
 
 test('employment status history: dates in order, employer only when employed, the latest record is the current status', async () => {
   const STATUS = `mutation($input: RecordEmploymentStatusInput!) { recordEmploymentStatus(input: $input) { id status since } }`;
   const resident = workingAge(world, 1, 12)[0]!;
   const employerId = world.employment!.Employer![1]!._id;
-  const before = await snapshot(stack);
+  const before = await snapshot(stack, ['employment']);
   for (const [input, field] of [
     [{ residentId: resident._id, status: 'EMPLOYED', since: '2026-10-30' }, 'employerId'],
     [{ residentId: resident._id, status: 'STUDENT', employerId, since: '2026-10-30' }, 'employerId'],
     [{ residentId: resident._id, status: 'SEEKING', since: '2000-01-01' }, 'since'],
     [{ residentId: resident._id, status: 'SEEKING', since: '30/10/2026' }, 'since'],
   ] as const) {
-    expect(errorOf(await stack.query(STATUS, { input }))).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expectError(await stack.query(STATUS, { input }), 'BAD_USER_INPUT', field);
   }
-  expect(await snapshot(stack)).toEqual(before);
+  expect(await snapshot(stack, ['employment'])).toEqual(before);
   const done = await stack.query(STATUS, { input: { residentId: resident._id, status: 'EMPLOYED', employerId, since: '2026-10-30', idempotencyKey: key('status') } });
   expect(done.errors).toBeUndefined();
   const { data } = await stack.query(`query($r: ID!) { resident(id: $r) { employmentStatus { id status } employmentHistory { id } } }`, { r: resident._id });

@@ -1,7 +1,6 @@
 import type { World } from '@cg/kit';
-import { buildWorld } from '../../../scripts/seed/write';
-import { startStack, type Stack } from '../../../tests/support/stack';
-import { errorOf, key, snapshot, workingAge } from './support';
+import { buildWorld, expectError, snapshot, startStack, type Stack } from '@cg/kit/testing';
+import { key, workingAge } from './support';
 
 // Training enrolments and the welfare fund ledger under concurrency, through the gateway.
 let stack: Stack;
@@ -31,7 +30,7 @@ test('concurrent enrolments never exceed the capacity; a second enrolment of one
   expect(data.trainingCourse.enrolments.map((e: any) => e.resident.id).sort()).toEqual(enrolled.map((r) => r.data.enrolInCourse.resident.id).sort());
 
   const again = await stack.query(ENROL, { input: { courseId, residentId: enrolled[0]!.data.enrolInCourse.resident.id, enrolledOn: '2026-11-02' } });
-  expect(errorOf(again).code).toBe('CONFLICT');
+  expectError(again, 'CONFLICT');
   const withdrawn = await stack.query(`mutation($id: ID!) { withdrawEnrolment(id: $id) { status } }`, { id: enrolled[0]!.data.enrolInCourse.id });
   expect(withdrawn.data.withdrawEnrolment.status).toBe('WITHDRAWN');
   expect((await stack.query(COURSE, { id: courseId })).data.trainingCourse).toMatchObject({ seatsLeft: 1, enrolledCount: 2 });
@@ -54,28 +53,28 @@ test('a same-resident concurrent double enrolment takes one seat; an idempotent 
 
   const COMPLETE = `mutation($input: CompleteEnrolmentInput!) { completeEnrolment(input: $input) { status completedOn passed } }`;
   const enrolmentId = first.data.enrolInCourse.id;
-  expect(errorOf(await stack.query(COMPLETE, { input: { enrolmentId, completedOn: '2026-11-05', passed: true } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'completedOn' });
+  expectError(await stack.query(COMPLETE, { input: { enrolmentId, completedOn: '2026-11-05', passed: true } }), 'BAD_USER_INPUT', 'completedOn');
   const done = await stack.query(COMPLETE, { input: { enrolmentId, completedOn: '2026-11-30', passed: true } });
   expect(done.data.completeEnrolment).toEqual({ status: 'COMPLETED', completedOn: '2026-11-30', passed: true });
-  expect(errorOf(await stack.query(COMPLETE, { input: { enrolmentId, completedOn: '2026-11-30', passed: false } })).code).toBe('CONFLICT');
+  expectError(await stack.query(COMPLETE, { input: { enrolmentId, completedOn: '2026-11-30', passed: false } }), 'CONFLICT');
 });
 
 test('invalid courses and enrolments change nothing; an unknown resident is NOT_FOUND', async () => {
   const courseId = (await stack.query(CREATE_COURSE, { input: { ...course, title: '电工培训' } })).data.createTrainingCourse.id;
-  const before = await snapshot(stack);
+  const before = await snapshot(stack, ['employment']);
   for (const [input, field] of [
     [{ ...course, endsOn: '2026-11-01' }, 'endsOn'],
     [{ ...course, capacity: 0 }, 'capacity'],
     [{ ...course, hours: 0 }, 'hours'],
     [{ ...course, startsOn: '2026-13-01' }, 'startsOn'],
   ] as const) {
-    expect(errorOf(await stack.query(CREATE_COURSE, { input }))).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expectError(await stack.query(CREATE_COURSE, { input }), 'BAD_USER_INPUT', field);
   }
   const resident = workingAge(world, 1, 40)[0]!;
-  expect(errorOf(await stack.query(ENROL, { input: { courseId, residentId: resident._id, enrolledOn: '2026-12-01' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'enrolledOn' });
-  expect(errorOf(await stack.query(ENROL, { input: { courseId, residentId: 'e'.repeat(24), enrolledOn: '2026-11-01' } }))).toMatchObject({ code: 'NOT_FOUND', field: 'residentId' });
-  expect(errorOf(await stack.query(ENROL, { input: { courseId: 'e'.repeat(24), residentId: resident._id, enrolledOn: '2026-11-01' } }))).toMatchObject({ code: 'NOT_FOUND', field: 'courseId' });
-  expect(await snapshot(stack)).toEqual(before);
+  expectError(await stack.query(ENROL, { input: { courseId, residentId: resident._id, enrolledOn: '2026-12-01' } }), 'BAD_USER_INPUT', 'enrolledOn');
+  expectError(await stack.query(ENROL, { input: { courseId, residentId: 'e'.repeat(24), enrolledOn: '2026-11-01' } }), 'NOT_FOUND', 'residentId');
+  expectError(await stack.query(ENROL, { input: { courseId: 'e'.repeat(24), residentId: resident._id, enrolledOn: '2026-11-01' } }), 'NOT_FOUND', 'courseId');
+  expect(await snapshot(stack, ['employment'])).toEqual(before);
 });
 
 const OPEN_FUND = `mutation($input: OpenWelfareFundInput!) { openWelfareFund(input: $input) { id balanceFen } }`;
@@ -106,9 +105,9 @@ test('the fund reconciles: income by source, payments to post holders, balance =
   const paid = await stack.query(PAY, { input: { postId: postIds[0], period: '2026-10', paidOn: '2026-10-25' } });
   expect(paid.data.payWelfarePost).toMatchObject({ kind: 'PAYMENT', amountFen: 120_000, period: '2026-10', balanceAfterFen: 80_000, post: { id: postIds[0] } });
 
-  const before = await snapshot(stack);
-  expect(errorOf(await stack.query(PAY, { input: { postId: postIds[1], period: '2026-10', paidOn: '2026-10-25' } }))).toMatchObject({ code: 'CONFLICT', field: 'amountFen' });
-  expect(errorOf(await stack.query(PAY, { input: { postId: postIds[0], period: '2026-10', amountFen: 1, paidOn: '2026-10-26' } }))).toMatchObject({ code: 'CONFLICT', field: 'period' });
+  const before = await snapshot(stack, ['employment']);
+  expectError(await stack.query(PAY, { input: { postId: postIds[1], period: '2026-10', paidOn: '2026-10-25' } }), 'CONFLICT', 'amountFen');
+  expectError(await stack.query(PAY, { input: { postId: postIds[0], period: '2026-10', amountFen: 1, paidOn: '2026-10-26' } }), 'CONFLICT', 'period');
   for (const [mutation, input, field] of [
     [INCOME, { fundId, source: 'DONATION', amountFen: 0, receivedOn: '2026-10-01' }, 'amountFen'],
     [INCOME, { fundId, source: 'DONATION', amountFen: -5, receivedOn: '2026-10-01' }, 'amountFen'],
@@ -118,11 +117,11 @@ test('the fund reconciles: income by source, payments to post holders, balance =
     [CREATE_POST, { fundId, title: '巡逻员', kind: 'SECURITY_PATROL', monthlyPayFen: 0 }, 'monthlyPayFen'],
     [CREATE_POST, { fundId, title: '巡逻员', kind: 'SECURITY_PATROL', monthlyPayFen: 100, holderResidentId: workingAge(world, 1)[0]!._id }, 'holderSince'],
   ] as const) {
-    expect([field, errorOf(await stack.query(mutation, { input }))]).toEqual([field, expect.objectContaining({ code: 'BAD_USER_INPUT', field })]);
+    expectError(await stack.query(mutation, { input }), 'BAD_USER_INPUT', field);
   }
-  expect(errorOf(await stack.query(INCOME, { input: { fundId: 'a'.repeat(24), source: 'DONATION', amountFen: 100, receivedOn: '2026-10-01' } }))).toMatchObject({ code: 'NOT_FOUND', field: 'fundId' });
-  expect(errorOf(await stack.query(CREATE_POST, { input: { fundId, title: '巡逻员', kind: 'SECURITY_PATROL', monthlyPayFen: 100, holderResidentId: 'a'.repeat(24), holderSince: '2026-01-01' } }))).toMatchObject({ code: 'NOT_FOUND', field: 'holderResidentId' });
-  expect(await snapshot(stack)).toEqual(before);
+  expectError(await stack.query(INCOME, { input: { fundId: 'a'.repeat(24), source: 'DONATION', amountFen: 100, receivedOn: '2026-10-01' } }), 'NOT_FOUND', 'fundId');
+  expectError(await stack.query(CREATE_POST, { input: { fundId, title: '巡逻员', kind: 'SECURITY_PATROL', monthlyPayFen: 100, holderResidentId: 'a'.repeat(24), holderSince: '2026-01-01' } }), 'NOT_FOUND', 'holderResidentId');
+  expect(await snapshot(stack, ['employment'])).toEqual(before);
 
   const { data } = await stack.query(RECONCILE, { id: fundId });
   expect(data.welfareFund.reconciliation).toEqual({
@@ -150,7 +149,7 @@ test('an idempotent retry of income or payment books it once; the seeded fund re
   const first = await stack.query(INCOME, { input });
   const retry = await stack.query(INCOME, { input });
   expect(retry.data.recordFundIncome.id).toBe(first.data.recordFundIncome.id);
-  expect(errorOf(await stack.query(INCOME, { input: { ...input, amountFen: 300_001 } })).code).toBe('CONFLICT');
+  expectError(await stack.query(INCOME, { input: { ...input, amountFen: 300_001 } }), 'CONFLICT');
   const payKey = key('pay');
   const pay = { postId: postIds[0], period: '2026-09', paidOn: '2026-09-25', idempotencyKey: payKey };
   const paid = await Promise.all([1, 2, 3].map(() => stack.query(PAY, { input: pay })));
@@ -174,7 +173,7 @@ test('posts: a vacant post takes one holder; filters and paging over the seeded 
   const both = await Promise.all([a, b].map((r) => stack.query(ASSIGN, { input: { postId, residentId: r!._id, since: '2026-10-01' } })));
   expect(both.filter((r) => !r.errors)).toHaveLength(1);
   const VACATE = `mutation($input: VacateWelfarePostInput!) { vacateWelfarePost(input: $input) { status holder { id } } }`;
-  expect(errorOf(await stack.query(VACATE, { input: { postId, on: '2026-09-01' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
+  expectError(await stack.query(VACATE, { input: { postId, on: '2026-09-01' } }), 'BAD_USER_INPUT', 'on');
   expect((await stack.query(VACATE, { input: { postId, on: '2026-10-31' } })).data.vacateWelfarePost).toEqual({ status: 'VACANT', holder: null });
 
   const seeded = world.employment!.WelfarePost!.filter((p) => p.status === 'HELD' && p.kind === 'CLEANER');

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
-import { connectDatabase, departmentDbName, stableId, trusted } from '@cg/kit';
+import { stableId, trusted } from '@cg/kit';
+import { connectTestDatabase } from '@cg/kit/testing';
 import { createModels, type Models } from '../src/models';
 import { creditPoints, evaluateMonth, judge, monthlyPoints, POINT_RULE, windowMonths } from '../src/points';
 
@@ -14,7 +15,7 @@ const edge = member('edge'); // 80, 80, 79 → neither: 79 misses the bonus, non
 const newcomer = member('newcomer'); // joined inside the window → not judged
 
 beforeAll(async () => {
-  connection = await connectDatabase({ uri: process.env.MONGODB_URI!, dbName: departmentDbName('party_points_unit') });
+  connection = await connectTestDatabase('party_points_unit');
   models = createModels(connection);
   await Promise.all(Object.values(models).map((m) => m.init()));
   const org = stableId('points-test-org');

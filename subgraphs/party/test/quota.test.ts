@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
-import { connectDatabase, departmentDbName, observeCommands, stableId } from '@cg/kit';
+import { observeCommands, stableId } from '@cg/kit';
+import { connectTestDatabase } from '@cg/kit/testing';
 import { createModels, type Models } from '../src/models';
 import { membersMeetingQuota, missingItems, quotaCounts } from '../src/quota';
 
@@ -8,7 +9,7 @@ let models: Models;
 const [full, partial, idle] = ['full', 'partial', 'idle'].map((n) => stableId('quota-test', n)) as [string, string, string];
 
 beforeAll(async () => {
-  connection = await connectDatabase({ uri: process.env.MONGODB_URI!, dbName: departmentDbName('party_quota_unit') });
+  connection = await connectTestDatabase('party_quota_unit');
   models = createModels(connection);
   await Promise.all(Object.values(models).map((m) => m.init()));
   const post = stableId('quota-post');

@@ -1,5 +1,4 @@
-import { seedWorld, buildWorld } from '../../../scripts/seed/write';
-import { dropDatabases } from '../../../tests/support/stack';
+import { seedWorld, buildWorld, dropDatabases } from '@cg/kit/testing';
 import { judge, windowMonths } from '../src/points';
 
 afterAll(() => dropDatabases());

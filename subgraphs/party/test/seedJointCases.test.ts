@@ -1,5 +1,4 @@
-import { buildWorld, seedWorld } from '../../../scripts/seed/write';
-import { dropDatabases } from '../../../tests/support/stack';
+import { buildWorld, seedWorld, dropDatabases } from '@cg/kit/testing';
 import { STATUSES, transition, type Step } from '../src/jointCaseLifecycle';
 
 // The demo cases: every status present, each history a chain of legal steps, and seeding twice changes nothing.

@@ -1,6 +1,5 @@
 import { observeCommands, stableId, type World } from '@cg/kit';
-import { buildWorld } from '../../../scripts/seed/write';
-import { startStack, type Stack } from '../../../tests/support/stack';
+import { buildWorld, startStack, type Stack } from '@cg/kit/testing';
 
 // Queries through the gateway on the seeded demo world: the tree, filters, sorting, pagination and batching.
 let stack: Stack;

@@ -1,6 +1,5 @@
 import { stableId, type World } from '@cg/kit';
-import { buildWorld } from '../../../scripts/seed/write';
-import { startStack, type Stack } from '../../../tests/support/stack';
+import { buildWorld, startStack, type Stack } from '@cg/kit/testing';
 
 // Daily work through the gateway: validation (each rule changes nothing), references checked at civil affairs,
 // the 微心愿 lifecycle, the quota, nominations, points and liaison scores.

@@ -1,6 +1,5 @@
 import { observeCommands, type World } from '@cg/kit';
-import { buildWorld } from '../../../scripts/seed/write';
-import { startStack, type Stack } from '../../../tests/support/stack';
+import { buildWorld, startStack, type Stack } from '@cg/kit/testing';
 
 // Property's lists through the gateway against the seeded demo world: filters, order, pages without gaps or repeats.
 let stack: Stack;

@@ -1,7 +1,6 @@
 import type { Model } from 'mongoose';
 import { stableId, type World } from '@cg/kit';
-import { buildWorld } from '../../../scripts/seed/write';
-import { startStack, type QueryOptions, type Stack } from '../../../tests/support/stack';
+import { buildWorld, expectError, snapshot, startStack, type QueryOptions, type Stack } from '@cg/kit/testing';
 
 // Fallback takeover, committees, cross-appointments and patrols through the gateway: each refused input writes nothing.
 let stack: Stack;
@@ -20,13 +19,12 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stack.stop());
 
-const snapshot = async (model: string) => JSON.stringify(await models[model]!.find().sort({ _id: 1 }).lean());
-async function refused(model: string, mutation: string, input: Record<string, unknown>, code: string, field: string, options: QueryOptions = {}) {
-  const before = await snapshot(model);
-  const { data, errors } = await stack.query(mutation, { input }, options);
-  expect(data ?? null).toBeNull();
-  expect(errors?.[0]?.extensions).toMatchObject({ code, field });
-  expect(await snapshot(model)).toBe(before);
+async function refused(mutation: string, input: Record<string, unknown>, code: string, field: string, options: QueryOptions = {}) {
+  const before = await snapshot(stack, ['property']);
+  const result = await stack.query(mutation, { input }, options);
+  expect(result.data ?? null).toBeNull();
+  expectError(result, code, field);
+  expect(await snapshot(stack, ['property'])).toBe(before);
 }
 
 const ASSIGN = 'mutation($input: AssignFallbackProviderInput!) { assignFallbackProvider(input: $input) { id managedSince propertyCompany { id isFallbackProvider } managementHistory { action effectiveOn propertyCompany { id } } } }';
@@ -37,23 +35,23 @@ test('the fallback provider takes over an unmanaged estate once; managed estates
   const regular = world.property!.PropertyCompany!.find((c) => !c.isFallbackProvider)!;
   const fallback = world.property!.PropertyCompany!.find((c) => c.isFallbackProvider)!;
   const lastChange = (estate.managementHistory as Array<{ effectiveOn: string }>).at(-1)!.effectiveOn;
-  await refused('Estate', ASSIGN, { estateId: estateOne, effectiveOn: '2026-11-01' }, 'CONFLICT', 'estateId');
-  await refused('Estate', ASSIGN, { estateId: estate._id, propertyCompanyId: regular._id, effectiveOn: '2026-11-01' }, 'BAD_USER_INPUT', 'propertyCompanyId');
-  await refused('Estate', ASSIGN, { estateId: estate._id, effectiveOn: '2026-02-30' }, 'BAD_USER_INPUT', 'effectiveOn');
-  await refused('Estate', ASSIGN, { estateId: estate._id, effectiveOn: '2000-01-01' }, 'BAD_USER_INPUT', 'effectiveOn');
-  await refused('Estate', ASSIGN, { estateId: 'ab'.repeat(12), effectiveOn: '2026-11-01' }, 'NOT_FOUND', 'estateId');
+  await refused(ASSIGN, { estateId: estateOne, effectiveOn: '2026-11-01' }, 'CONFLICT', 'estateId');
+  await refused(ASSIGN, { estateId: estate._id, propertyCompanyId: regular._id, effectiveOn: '2026-11-01' }, 'BAD_USER_INPUT', 'propertyCompanyId');
+  await refused(ASSIGN, { estateId: estate._id, effectiveOn: '2026-02-30' }, 'BAD_USER_INPUT', 'effectiveOn');
+  await refused(ASSIGN, { estateId: estate._id, effectiveOn: '2000-01-01' }, 'BAD_USER_INPUT', 'effectiveOn');
+  await refused(ASSIGN, { estateId: 'ab'.repeat(12), effectiveOn: '2026-11-01' }, 'NOT_FOUND', 'estateId');
   expect(lastChange < '2026-11-01').toBe(true);
 
   const { data, errors } = await stack.query(ASSIGN, { input: { estateId: estate._id, effectiveOn: '2026-11-01', note: '先服务、后收费' } });
   expect(errors).toBeUndefined();
   expect(data.assignFallbackProvider).toMatchObject({ managedSince: '2026-11-01', propertyCompany: { id: fallback._id, isFallbackProvider: true } });
   expect(data.assignFallbackProvider.managementHistory.at(-1)).toEqual({ action: 'FALLBACK_TAKEOVER', effectiveOn: '2026-11-01', propertyCompany: { id: fallback._id } });
-  await refused('Estate', ASSIGN, { estateId: estate._id, effectiveOn: '2026-11-02' }, 'CONFLICT', 'estateId');
+  await refused(ASSIGN, { estateId: estate._id, effectiveOn: '2026-11-02' }, 'CONFLICT', 'estateId');
 
   const ended = await stack.query(END, { input: { estateId: estate._id, effectiveOn: '2026-11-05' } });
   expect(ended.data.endEstateManagement.propertyCompany).toBeNull();
   expect(ended.data.endEstateManagement.managementHistory.at(-1).action).toBe('ENDED');
-  await refused('Estate', END, { estateId: estate._id, effectiveOn: '2026-11-06' }, 'CONFLICT', 'estateId');
+  await refused(END, { estateId: estate._id, effectiveOn: '2026-11-06' }, 'CONFLICT', 'estateId');
 });
 
 const COMMITTEE = 'mutation($input: CreateOwnersCommitteeInput!) { createOwnersCommittee(input: $input) { id kind memberCount building { id } estate { ownersCommittees { id } } members { role resident { id } } } }';
@@ -64,13 +62,13 @@ const committee = (input: Record<string, unknown> = {}) => ({
 
 test("owners' committees: members must be residents, terms in order, at most one chair, buildings in the estate", async () => {
   const otherEstateBuilding = world.property!.Building!.find((b) => b.estateId !== estateOne)!;
-  await refused('OwnersCommittee', COMMITTEE, committee({ members: [{ residentId: residents[0], role: 'DIRECTOR' }, { residentId: 'ab'.repeat(12), role: 'MEMBER' }] }), 'NOT_FOUND', 'members');
-  await refused('OwnersCommittee', COMMITTEE, committee({ termEnd: '2025-12-31' }), 'BAD_USER_INPUT', 'termEnd');
-  await refused('OwnersCommittee', COMMITTEE, committee({ members: residents.map((residentId) => ({ residentId, role: 'DIRECTOR' })) }), 'BAD_USER_INPUT', 'members');
-  await refused('OwnersCommittee', COMMITTEE, committee({ members: [{ residentId: residents[0], role: 'MEMBER' }, { residentId: residents[0], role: 'MEMBER' }] }), 'BAD_USER_INPUT', 'members');
-  await refused('OwnersCommittee', COMMITTEE, committee({ members: [] }), 'BAD_USER_INPUT', 'members');
-  await refused('OwnersCommittee', COMMITTEE, committee({ kind: 'BUILDING_COMMITTEE' }), 'BAD_USER_INPUT', 'buildingId');
-  await refused('OwnersCommittee', COMMITTEE, committee({ kind: 'BUILDING_COMMITTEE', buildingId: otherEstateBuilding._id }), 'BAD_USER_INPUT', 'buildingId');
+  await refused(COMMITTEE, committee({ members: [{ residentId: residents[0], role: 'DIRECTOR' }, { residentId: 'ab'.repeat(12), role: 'MEMBER' }] }), 'NOT_FOUND', 'members');
+  await refused(COMMITTEE, committee({ termEnd: '2025-12-31' }), 'BAD_USER_INPUT', 'termEnd');
+  await refused(COMMITTEE, committee({ members: residents.map((residentId) => ({ residentId, role: 'DIRECTOR' })) }), 'BAD_USER_INPUT', 'members');
+  await refused(COMMITTEE, committee({ members: [{ residentId: residents[0], role: 'MEMBER' }, { residentId: residents[0], role: 'MEMBER' }] }), 'BAD_USER_INPUT', 'members');
+  await refused(COMMITTEE, committee({ members: [] }), 'BAD_USER_INPUT', 'members');
+  await refused(COMMITTEE, committee({ kind: 'BUILDING_COMMITTEE' }), 'BAD_USER_INPUT', 'buildingId');
+  await refused(COMMITTEE, committee({ kind: 'BUILDING_COMMITTEE', buildingId: otherEstateBuilding._id }), 'BAD_USER_INPUT', 'buildingId');
 
   const { data, errors } = await stack.query(COMMITTEE, { input: committee({ idempotencyKey: 'committee-0001' }) });
   expect(errors).toBeUndefined();
@@ -87,11 +85,11 @@ const appointment = (input: Record<string, unknown> = {}) => ({
 });
 
 test('cross-appointments: a mainland mobile, dates in order, a known community and resident', async () => {
-  await refused('CrossAppointment', APPOINT, appointment({ phone: '12345' }), 'BAD_USER_INPUT', 'phone');
-  await refused('CrossAppointment', APPOINT, appointment({ endOn: '2026-02-28' }), 'BAD_USER_INPUT', 'endOn');
-  await refused('CrossAppointment', APPOINT, appointment({ communityId: 'ab'.repeat(12) }), 'NOT_FOUND', 'communityId');
-  await refused('CrossAppointment', APPOINT, appointment({ residentId: 'ab'.repeat(12) }), 'NOT_FOUND', 'residentId');
-  await refused('CrossAppointment', APPOINT, appointment({ propertyCompanyId: 'ab'.repeat(12) }), 'NOT_FOUND', 'propertyCompanyId');
+  await refused(APPOINT, appointment({ phone: '12345' }), 'BAD_USER_INPUT', 'phone');
+  await refused(APPOINT, appointment({ endOn: '2026-02-28' }), 'BAD_USER_INPUT', 'endOn');
+  await refused(APPOINT, appointment({ communityId: 'ab'.repeat(12) }), 'NOT_FOUND', 'communityId');
+  await refused(APPOINT, appointment({ residentId: 'ab'.repeat(12) }), 'NOT_FOUND', 'residentId');
+  await refused(APPOINT, appointment({ propertyCompanyId: 'ab'.repeat(12) }), 'NOT_FOUND', 'propertyCompanyId');
   const { data, errors } = await stack.query(APPOINT, { input: appointment({ residentId: residents[0], endOn: '2027-02-28' }) });
   expect(errors).toBeUndefined();
   expect(data.createCrossAppointment).toMatchObject({ phone: '139****5678', personName: '王**', community: { id: communityId }, resident: { id: residents[0] } });
@@ -109,19 +107,19 @@ test('patrols: places inside the estate, times in order, not in the future, one 
     estateId: estateOne, date: '2025-05-20', stewardName: '李网格', stewardPhone: '13812345678', gridId: building.gridId, startTime: '08:30', endTime: '09:25',
     issues: [{ category: 'FIRE_EQUIPMENT', description: '灭火器过期', unitId: unit._id }, { category: 'SANITATION', description: '垃圾桶满溢', buildingId: building._id, resolved: true }], ...input,
   });
-  await refused('EstatePatrol', PATROL, patrol({ issues: [{ category: 'LIGHTING', description: '路灯不亮', buildingId: elsewhere._id }] }), 'BAD_USER_INPUT', 'issues.0.buildingId', steward);
-  await refused('EstatePatrol', PATROL, patrol({ endTime: '08:00' }), 'BAD_USER_INPUT', 'endTime', steward);
-  await refused('EstatePatrol', PATROL, patrol({ startTime: '8:30' }), 'BAD_USER_INPUT', 'startTime', steward);
-  await refused('EstatePatrol', PATROL, patrol({ date: '2999-01-01' }), 'BAD_USER_INPUT', 'date', steward);
-  await refused('EstatePatrol', PATROL, patrol({ stewardPhone: '010-1234' }), 'BAD_USER_INPUT', 'stewardPhone', steward);
-  await refused('EstatePatrol', PATROL, patrol({ gridId: 'ab'.repeat(12) }), 'NOT_FOUND', 'gridId', steward);
+  await refused(PATROL, patrol({ issues: [{ category: 'LIGHTING', description: '路灯不亮', buildingId: elsewhere._id }] }), 'BAD_USER_INPUT', 'issues.0.buildingId', steward);
+  await refused(PATROL, patrol({ endTime: '08:00' }), 'BAD_USER_INPUT', 'endTime', steward);
+  await refused(PATROL, patrol({ startTime: '8:30' }), 'BAD_USER_INPUT', 'startTime', steward);
+  await refused(PATROL, patrol({ date: '2999-01-01' }), 'BAD_USER_INPUT', 'date', steward);
+  await refused(PATROL, patrol({ stewardPhone: '010-1234' }), 'BAD_USER_INPUT', 'stewardPhone', steward);
+  await refused(PATROL, patrol({ gridId: 'ab'.repeat(12) }), 'NOT_FOUND', 'gridId', steward);
 
   const { data, errors } = await stack.query(PATROL, { input: patrol() }, steward);
   expect(errors).toBeUndefined();
   const recorded = data.recordEstatePatrol;
   expect(recorded).toMatchObject({ onSchedule: true, openIssueCount: 1 });
   expect(recorded.issues[0]).toMatchObject({ resolved: false, building: { id: building._id }, unit: { id: unit._id } }); // the unit's building
-  await refused('EstatePatrol', PATROL, patrol({ startTime: '09:00', endTime: '10:00' }), 'CONFLICT', 'date', steward);
+  await refused(PATROL, patrol({ startTime: '09:00', endTime: '10:00' }), 'CONFLICT', 'date', steward);
 
   const coverage = await stack.query(`{ patrolCoverage(date: "2025-05-20") { patrolledCount unpatrolledEstates { id } } }`);
   expect(coverage.data.patrolCoverage.patrolledCount).toBe(1);

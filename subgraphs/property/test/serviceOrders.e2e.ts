@@ -1,8 +1,7 @@
 import { createLoaders } from '../src/loaders';
 import type { Model } from 'mongoose';
 import { stableId, type World } from '@cg/kit';
-import { buildWorld } from '../../../scripts/seed/write';
-import { startStack, type Stack } from '../../../tests/support/stack';
+import { buildWorld, snapshot, startStack, type Stack } from '@cg/kit/testing';
 
 // The service order lifecycle through the gateway: validation, the Resident check at civil affairs, steps as
 // conditional updates (illegal ones and lost races change nothing), idempotent creates.
@@ -30,7 +29,6 @@ const ACTOR: Record<string, string> = {
 const create = (input: Record<string, unknown>) =>
   stack.query(`mutation($input: CreateServiceOrderInput!) { createServiceOrder(input: $input) { ${ORDER} } }`, { input: { reporterId, unitId, category: 'REPAIR', description: '厨房水管漏水', ...input } }, { as: ACTOR.createServiceOrder! });
 const step = (mutation: string, id: string, extra = '') => stack.query(`mutation { ${mutation}(id: "${id}"${extra}) { ${ORDER} } }`, {}, { as: ACTOR[mutation]! });
-const snapshot = async () => JSON.stringify(await orders.find().sort({ _id: 1 }).lean());
 
 async function created(input: Record<string, unknown> = {}) {
   const { data, errors } = await create(input);
@@ -45,18 +43,18 @@ test.each([
   ['a blank description', { description: '   ' }, 'BAD_USER_INPUT', 'description'],
   ['a malformed idempotency key', { idempotencyKey: 'x' }, 'BAD_USER_INPUT', 'idempotencyKey'],
 ])('creating with %s is refused and writes nothing', async (_, input, code, field) => {
-  const before = await snapshot();
+  const before = await snapshot(stack, ['property']);
   const { data, errors } = await create(input);
   expect(data?.createServiceOrder ?? null).toBeNull();
   expect(errors?.[0]?.extensions).toMatchObject({ code, field });
-  expect(await snapshot()).toBe(before);
+  expect(await snapshot(stack, ['property'])).toBe(before);
 });
 
 test('an unknown category is refused by the schema and writes nothing', async () => {
-  const before = await snapshot();
+  const before = await snapshot(stack, ['property']);
   const { errors } = await create({ category: 'PLUMBING' });
   expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-  expect(await snapshot()).toBe(before);
+  expect(await snapshot(stack, ['property'])).toBe(before);
 });
 
 test('ordered → dispatched → accepted → done → rated, each step in the history; illegal steps change nothing', async () => {
@@ -72,12 +70,12 @@ test('ordered → dispatched → accepted → done → rated, each step in the h
   expect((await step('acceptServiceOrder', order.id)).data.acceptServiceOrder.status).toBe('ACCEPTED');
   expect((await step('completeServiceOrder', order.id, ', note: "已更换水管"')).data.completeServiceOrder.status).toBe('DONE');
 
-  const before = await snapshot();
+  const before = await snapshot(stack, ['property']);
   for (const rating of [0, 6]) {
     const bad = await step('rateServiceOrder', order.id, `, rating: ${rating}`);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rating' });
   }
-  expect(await snapshot()).toBe(before);
+  expect(await snapshot(stack, ['property'])).toBe(before);
 
   const rated = (await step('rateServiceOrder', order.id, ', rating: 5, comment: "很及时"')).data.rateServiceOrder;
   expect(rated).toMatchObject({ status: 'RATED', rating: 5, reporter: { id: reporterId }, unit: { id: unitId } });
@@ -87,12 +85,12 @@ test('ordered → dispatched → accepted → done → rated, each step in the h
   ]);
   expect(rated.history[1].note).toBe('派给物业');
 
-  const after = await snapshot();
+  const after = await snapshot(stack, ['property']);
   for (const [mutation, extra] of [['cancelServiceOrder', ', reason: "不需要了"'], ['rateServiceOrder', ', rating: 1'], ['dispatchServiceOrder', '']] as const) {
     const illegal = await step(mutation, order.id, extra);
     expect(illegal.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'RATED' });
   }
-  expect(await snapshot()).toBe(after);
+  expect(await snapshot(stack, ['property'])).toBe(after);
 });
 
 test('cancel needs a reason and works before the order is done; an unknown order is NOT_FOUND', async () => {
@@ -125,10 +123,10 @@ test('a retried create with the same idempotency key returns the first order; an
   const again = await created({ idempotencyKey: 'order-retry-0001' });
   expect(again.id).toBe(first.id);
   expect(await orders.countDocuments()).toBe(count + 1);
-  const before = await snapshot();
+  const before = await snapshot(stack, ['property']);
   const reused = await create({ idempotencyKey: 'order-retry-0001', description: '别的事' });
   expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
-  expect(await snapshot()).toBe(before);
+  expect(await snapshot(stack, ['property'])).toBe(before);
 });
 
 test("a resident's orders through federation, and the case loader finds an order by its case id", async () => {

@@ -1,5 +1,5 @@
 import { newId, stableId } from '@cg/kit';
-import { startStack, type Stack } from '../../../tests/support/stack';
+import { startStack, type Stack } from '@cg/kit/testing';
 
 // __Title__ through the gateway: create, read back, and see the records on civil affairs' Resident.
 let stack: Stack;

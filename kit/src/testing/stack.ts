@@ -1,9 +1,10 @@
-import { connectDatabase, departmentDbName, envName, listSubgraphs, signedHeaders, startDepartment, type Department, type Identity, type RunningDepartment } from '@cg/kit';
+import { startGateway } from '@cg/gateway';
+import { DEFAULT_AUDIENCE, DEMO_IDENTITIES, mintDevToken, mintToken } from '@cg/gateway/auth';
+import type { Limits } from '@cg/gateway/limits';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
-import { DEFAULT_AUDIENCE, DEMO_IDENTITIES, mintDevToken, mintToken } from '../../gateway/src/auth';
-import type { Limits } from '../../gateway/src/limits';
-import { startGateway } from '../../gateway/src/server';
-import { seedWorld } from '../../scripts/seed/write';
+import { seedWorld } from '../../../scripts/seed/write';
+import { departmentDbName, envName, listSubgraphs, signedHeaders, startDepartment, type Department, type Identity, type RunningDepartment } from '../index';
+import { dropDatabases } from './database';
 
 export interface QueryOptions {
   /** A demo role of DEMO_IDENTITIES (default: the stack's, `civil-affairs-clerk` unless set), a token, or null for an anonymous call. */
@@ -56,17 +57,29 @@ export async function devAuthorization(role = 'civil-affairs-clerk'): Promise<Re
   return { authorization: `Bearer ${await mintDevToken(DEMO_IDENTITIES[role]!, { expiresIn: '1h' })}` };
 }
 
+export interface StackOptions {
+  /** The departments to start (folder names under subgraphs/); every one by default. */
+  departments?: string[];
+  /** Write the demo world first (default true). */
+  seed?: boolean;
+  /** Gateway limits; the rate limit is lifted unless set here. */
+  limits?: Partial<Limits>;
+  /** The demo role calls go as by default (every request needs a token; a department's own work needs its own role, e.g. `employment-clerk`). */
+  as?: string;
+}
+
 /**
- * Every department from subgraphs/ on a free port, each on its own database (prefixed per test file), and the
- * gateway on a free port serving the checked-in supergraph, trusting a key pair made for this stack. `seed` writes
- * the demo world first. The rate limit is lifted unless `limits` sets it. `as`: the demo role calls go as by default
- * (every request needs a token; a department's own work needs its own role, e.g. `employment-clerk`).
+ * The departments from subgraphs/ on free ports, each on its own database (prefixed per test file), and the gateway
+ * on a free port serving the checked-in supergraph, trusting a key pair made for this stack.
  */
-export async function startStack({ seed = true, limits = {} as Partial<Limits>, as: defaultRole = 'civil-affairs-clerk' } = {}): Promise<Stack> {
+export async function startStack({ departments: only, seed = true, limits = {}, as: defaultRole = 'civil-affairs-clerk' }: StackOptions = {}): Promise<Stack> {
   const uri = process.env.MONGODB_URI!;
   if (seed) await seedWorld(uri, 'small', process.env.MONGODB_DB_PREFIX);
+  const entries = listSubgraphs().filter((entry) => !only || only.includes(entry.name));
+  const unknown = only?.filter((name) => !entries.some((entry) => entry.name === name)) ?? [];
+  if (unknown.length) throw new Error(`no department ${unknown.join(', ')} under subgraphs/`);
   const departments: Record<string, RunningDepartment<any>> = {};
-  for (const entry of listSubgraphs()) {
+  for (const entry of entries) {
     departments[entry.name] = await startDepartment(await loadDepartment(entry.dir), { mongoUri: uri, dbName: departmentDbName(entry.name) });
     departmentUrls.set(departments[entry.name]!.url, entry.name);
     // Departments ask each other (e.g. does this Resident exist?) at the URLs the registry reads from the environment.
@@ -105,13 +118,4 @@ export async function startStack({ seed = true, limits = {} as Partial<Limits>, 
       await dropDatabases();
     },
   };
-}
-
-/** Drops a test's databases that were written without a running department (e.g. seeding only). */
-export async function dropDatabases(prefix = process.env.MONGODB_DB_PREFIX): Promise<void> {
-  for (const entry of listSubgraphs()) {
-    const connection = await connectDatabase({ uri: process.env.MONGODB_URI!, dbName: departmentDbName(entry.name, prefix) });
-    await connection.dropDatabase();
-    await connection.close();
-  }
 }
