@@ -1,0 +1,69 @@
+// ESLint (flat config) with typescript-eslint. Type-aware where a mistake is silent at run time: a promise nobody
+// awaits loses its error (and, in a resolver, the write it stood for), a promise where a callback expects a value
+// is always truthy, and `any` switches the type checker off. The rest is typescript-eslint's `recommended` set.
+//
+// Not the whole `recommended-type-checked` set: its no-unsafe-* rules report every use of a value that is `any` at
+// the source — mongoose's lean documents, JSON.parse, GraphQL response bodies in tests — thousands of reports that
+// say again what no-explicit-any already forbids where we write the type ourselves.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Folder names under subgraphs/: a department may import only the kit and itself. */
+const departmentImports = [
+  {
+    group: ['**/subgraphs/*', '**/subgraphs/*/**', '@cg/*', '!@cg/kit', '!@cg/kit/testing'],
+    message: 'A department imports only the kit (@cg/kit) and its own files: departments talk over GraphQL, never by import.',
+  },
+  { group: ['**/gateway/**', '@cg/gateway', '@cg/gateway/*'], message: 'A department never imports the gateway.' },
+];
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/', 'build/', 'coverage/', '.data/', 'subgraphs/*/src/generated/', 'bench/results/', 'templates/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      // tsc's noUnusedLocals/noUnusedParameters already report these (with the `_` convention for parameters).
+      '@typescript-eslint/no-unused-vars': 'off',
+      // `require.main === module` and lazy requires of optional tools are CommonJS on purpose.
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    files: ['subgraphs/*/src/**/*.ts', 'subgraphs/*/test/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: departmentImports }] },
+  },
+  {
+    // The gateway knows departments by name and URL (registry, supergraph), never by their code.
+    files: ['gateway/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/subgraphs/**', '@cg/*', '!@cg/kit'], message: 'The gateway imports the kit, never a department.' }] }],
+    },
+  },
+  {
+    // The kit is the bottom layer; only its testing entry point (test code) starts the gateway.
+    files: ['kit/src/**/*.ts'],
+    ignores: ['kit/src/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/subgraphs/**', '**/gateway/**', '@cg/*'], message: 'The kit imports no department and no gateway.' }] }],
+    },
+  },
+  {
+    // Test code reads GraphQL responses, JSON shaped by the query text: typing each body would repeat the query, and
+    // the assertions check the shape at run time anyway.
+    files: ['**/*.test.ts', '**/*.e2e.ts', 'tests/**/*.ts', 'subgraphs/*/test/**/*.ts', 'kit/src/testing/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
