@@ -25,7 +25,7 @@ export interface PerfOptions {
   compareEnv: Record<string, string>;
 }
 
-export const SCENARIOS = ['one', 'dossier', 'list', 'mutations', 'byid', 'memory'];
+const SCENARIOS = ['one', 'dossier', 'list', 'mutations', 'byid', 'memory'];
 
 export function perfOptions(argv = process.argv): PerfOptions {
   const has = (name: string) => argv.includes(`--${name}`);

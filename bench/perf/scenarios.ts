@@ -13,7 +13,7 @@ const CLERK = DEMO_IDENTITIES['civil-affairs-clerk']!;
 export const tokenFor = (identity: Omit<Identity, 'purpose'> & { purpose?: string }) => mintDevToken(identity, { expiresIn: '2h' });
 
 /** Scenario 1: one department; a random head of household of the scale each time (by-id lookups). */
-export const RESIDENT_QUERY = 'query ResidentCard($id: ID!) { resident(id: $id) { id name idNumber age sex household { fileNumber tenure } grid { code name } } }';
+const RESIDENT_QUERY = 'query ResidentCard($id: ID!) { resident(id: $id) { id name idNumber age sex household { fileNumber tenure } grid { code name } } }';
 
 const heads = new Map<string, string[]>();
 /** Every head of household of a scale, as the seed builds them (built once per scale: seconds at bench). */

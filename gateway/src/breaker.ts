@@ -16,7 +16,7 @@ export interface BreakerConfig {
   rollingCountTimeout: number;
 }
 
-export function breakerConfig(env = process.env): BreakerConfig {
+function breakerConfig(env = process.env): BreakerConfig {
   return {
     errorThresholdPercentage: Number(env.BREAKER_ERROR_PERCENT ?? 50),
     volumeThreshold: Number(env.BREAKER_VOLUME_THRESHOLD ?? 5),

@@ -5,7 +5,7 @@ import { GraphQLError, Kind, OperationTypeNode, print, type DocumentNode, type G
 import { createSubgraphFetcher, SubgraphFailure, type Post, type SubgraphFetcher } from './fetcher';
 
 /** Codes a client sees for a department that did not answer (beside the kit's codes in kit/src/errors.ts). */
-export const SubgraphErrorCode = {
+const SubgraphErrorCode = {
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
 } as const;

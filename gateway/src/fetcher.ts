@@ -29,7 +29,7 @@ export interface SubgraphPolicy {
 const DEFAULT_SUBGRAPH_TIMEOUT_MS = 2500;
 
 /** `<NAME>_TIMEOUT_MS` (e.g. EMPLOYMENT_TIMEOUT_MS), else SUBGRAPH_TIMEOUT_MS, else 2.5 s; SUBGRAPH_RETRIES (1). */
-export function subgraphPolicy(name: string, env = process.env): SubgraphPolicy {
+function subgraphPolicy(name: string, env = process.env): SubgraphPolicy {
   return {
     timeoutMs: Number(env[`${envName(name)}_TIMEOUT_MS`] ?? env.SUBGRAPH_TIMEOUT_MS ?? DEFAULT_SUBGRAPH_TIMEOUT_MS),
     retries: Number(env.SUBGRAPH_RETRIES ?? 1),
@@ -46,7 +46,7 @@ export function requestTimeoutMs(names: string[], env = process.env): number {
 }
 
 /** What the data source knows about the current fetch. */
-export interface FetchScope {
+interface FetchScope {
   /** Aborts when the incoming request's overall budget is spent. */
   deadline?: AbortSignal;
   /** Only reads are retried: a mutation whose answer was lost may have been applied. */
@@ -66,7 +66,7 @@ export class SubgraphFailure extends Error {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A department's answer: its HTTP status (below 500) and body. */
-export interface Reply {
+interface Reply {
   status: number;
   text: string;
 }

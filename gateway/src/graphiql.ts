@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import path from 'node:path';
 import type { Express, Request } from 'express';
 import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
-import { logger, repoRoot, supergraphPath } from '@cg/kit';
+import { logger, repoRoot } from '@cg/kit';
 
 /**
  * GraphiQL for browsers on `GET /graphql`, bundled from npm with esbuild on first use and cached on disk
@@ -13,9 +13,9 @@ import { logger, repoRoot, supergraphPath } from '@cg/kit';
  */
 const entry = path.join(repoRoot, 'gateway', 'graphiql', 'app.js');
 const cacheRoot = () => process.env.GRAPHIQL_CACHE_DIR ?? path.join(repoRoot, 'node_modules', '.cache', 'cg-graphiql');
-export const tokenPlaceholder = '<paste a token>';
+const tokenPlaceholder = '<paste a token>';
 /** What the page answers until a token is in its Headers tab (every operation needs one, the schema included). */
-export const tokenHint = 'Sign in first: paste a token into the Headers tab as {"Authorization": "Bearer <token>"} (in development: npm run -s mint-token -- civil-affairs-clerk), then run again.';
+const tokenHint = 'Sign in first: paste a token into the Headers tab as {"Authorization": "Bearer <token>"} (in development: npm run -s mint-token -- civil-affairs-clerk), then run again.';
 
 const version = (pkg: string) => (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version;
 
@@ -26,7 +26,7 @@ function bundleKey(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-export interface GraphiqlAssets {
+interface GraphiqlAssets {
   js: Buffer;
   css: Buffer;
 }
@@ -34,7 +34,7 @@ export interface GraphiqlAssets {
 let building: Promise<GraphiqlAssets> | undefined;
 
 /** Builds the bundle unless the cache has it; several processes may race, each writes to its own folder then renames. */
-export function graphiqlAssets(): Promise<GraphiqlAssets> {
+function graphiqlAssets(): Promise<GraphiqlAssets> {
   return (building ??= (async () => {
     const dir = path.join(cacheRoot(), bundleKey());
     if (!existsSync(path.join(dir, 'app.css'))) {
@@ -72,8 +72,6 @@ export interface ExampleOperation {
   name: string;
   query: string;
   variables?: string;
-  /** `# needs: Query.field` — the root field the operation needs in the supergraph (for the validation test). */
-  needs?: string;
 }
 
 /** The README example and every docs/operations/*.graphql; a `# variables: {…}` comment line gives the variables. */
@@ -87,7 +85,6 @@ export function exampleOperations(root = repoRoot): ExampleOperation[] {
       name: /^\s*(?:query|mutation|subscription)\s+(\w+)/m.exec(query)?.[1] ?? path.basename(file, '.graphql'),
       query,
       variables: /^#\s*variables:\s*(\{.*\})\s*$/m.exec(query)?.[1],
-      needs: /^#\s*needs:\s*(\S+)\s*$/m.exec(query)?.[1],
     };
   });
 }
@@ -97,13 +94,6 @@ export function exampleOperations(root = repoRoot): ExampleOperation[] {
  * extra directives and types that operations never name).
  */
 export const supergraphSchema = (sdl: string): GraphQLSchema => buildASTSchema(parse(sdl), { assumeValidSDL: true });
-
-/** Whether `Type.field` exists (an operation may need a field another department is still adding). */
-export function hasField(schema: GraphQLSchema, coordinate: string): boolean {
-  const [typeName, field] = coordinate.split('.');
-  const type = schema.getType(typeName!);
-  return Boolean(type && 'getFields' in type && (type.getFields() as Record<string, unknown>)[field!]);
-}
 
 const page = (config: unknown) => `<!doctype html>
 <html lang="zh-CN">
@@ -127,13 +117,10 @@ const csp = "default-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'sel
 /** A browser navigating to the endpoint (HTML preferred, no `query` parameter) gets GraphiQL; anything else passes on. */
 const wantsPage = (req: Request) => req.method === 'GET' && !req.query.query && req.accepts(['application/json', 'text/html']) === 'text/html';
 
-export function mountGraphiql(app: Express, endpoint = '/graphql', supergraphSdl = readFileSync(supergraphPath, 'utf8')): void {
-  const schema = supergraphSchema(supergraphSdl);
+export function mountGraphiql(app: Express, endpoint = '/graphql'): void {
   app.get(endpoint, (req, res, next) => {
     if (!wantsPage(req)) return next();
-    const tabs = exampleOperations()
-      .filter((op) => !op.needs || hasField(schema, op.needs))
-      .map((op) => ({ query: op.query, variables: op.variables }));
+    const tabs = exampleOperations().map((op) => ({ query: op.query, variables: op.variables }));
     const defaultHeaders = JSON.stringify({ Authorization: `Bearer ${tokenPlaceholder}` }, null, 2);
     res.set('content-security-policy', csp).type('html').send(page({ endpoint, tabs, defaultHeaders, tokenPlaceholder, tokenHint }));
   });

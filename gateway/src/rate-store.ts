@@ -11,16 +11,16 @@ import type { Limits } from './limits';
  * increments (docs/production.md). While the shared store is unreachable each process limits on its own
  * (the library's insurance limiter) rather than refusing or admitting everyone.
  */
-export type RateStoreKind = 'memory' | 'redis' | 'mongodb';
+type RateStoreKind = 'memory' | 'redis' | 'mongodb';
 
-export const RATE_LIMIT_COLLECTION = 'rate_limits';
+const RATE_LIMIT_COLLECTION = 'rate_limits';
 
 export interface RateStore {
   limiter: RateLimiterAbstract;
   close(): Promise<void>;
 }
 
-export function rateStoreKind(env = process.env): RateStoreKind {
+function rateStoreKind(env = process.env): RateStoreKind {
   const kind = (env.RATE_LIMIT_STORE ?? 'memory') as RateStoreKind;
   if (!['memory', 'redis', 'mongodb'].includes(kind)) throw new Error(`RATE_LIMIT_STORE must be memory, redis or mongodb, not "${kind}"`);
   return kind;

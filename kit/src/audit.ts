@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
-import type { Connection, InferSchemaType, Model } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import { paginate, type PageArgs } from './connection';
 import { ErrorCode } from './errors';
 import type { Identity } from './identity';
@@ -41,7 +41,6 @@ for (const op of ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', '
     throw new Error(`${AUDIT_COLLECTION} is append-only`);
   });
 }
-export type AuditRecordDoc = InferSchemaType<typeof auditSchema> & { _id: string };
 export const auditModel = (connection: Connection): Model<any> => connection.model('AuditRecord', auditSchema);
 
 /** What one request read and changed in one department. */

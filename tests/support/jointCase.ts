@@ -5,7 +5,7 @@ import type { Stack } from '@cg/kit/testing';
  * Helpers for the joint-response e2e tests: calls through the gateway as a given identity (a token the stack's
  * gateway accepts, minted for exactly that identity), and one-line case steps.
  */
-export const CASE_FIELDS = `id version status category urgency dueAt overdue
+const CASE_FIELDS = `id version status category urgency dueAt overdue
   history { step from to by unit { id } note }
   tasks { unit { id } role status onTime }
   leadUnit { id } helperUnits { id }

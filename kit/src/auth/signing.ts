@@ -64,11 +64,6 @@ function refuse(res: Response, reason: string): void {
   res.status(401).json({ errors: [{ message: `request refused: ${reason}`, extensions: { code: 'UNAUTHENTICATED', reason } }] });
 }
 
-export interface VerifiedLocals {
-  identity: Identity | null;
-  requestId: string;
-}
-
 /**
  * Middleware for a department's /graphql: JSON body parsing (keeping the raw bytes for the hash) followed by the
  * signature check. Verified identity and request id land in `res.locals`. Nonces are claimed in `nonces`, which

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { repoRoot } from '../registry';
 import { diesWithParent, freePort, startServerProcess, type ServerProcess } from './process';
 
-export const cacheDir = () =>
+const cacheDir = () =>
   process.env.CG_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'community-governance');
 
 /**

@@ -16,7 +16,7 @@ export interface PostgresqlServer extends ServerProcess {
 }
 
 /** initdb and postgres from the PATH or from Debian's versioned folders (newest first). */
-export function postgresqlBinaries(): { initdb: string; postgres: string } | null {
+function postgresqlBinaries(): { initdb: string; postgres: string } | null {
   const onPath = spawnSync('sh', ['-c', 'command -v initdb']).stdout?.toString().trim();
   if (onPath) {
     const dir = path.dirname(spawnSync('readlink', ['-f', onPath]).stdout.toString().trim());
