@@ -1,15 +1,16 @@
 /**
  * `npm run docs:schema` writes docs/schema.md, the schema reference, from schema/supergraph.graphql: every type
- * clients see, its fields with arguments, descriptions (with the Chinese terms) and the department answering each.
- * `npm run docs:schema -- --check` fails when docs/schema.md is stale.
+ * clients see, its fields with arguments, descriptions (with the Chinese terms), the department answering each and
+ * the file that resolves it (found in the department's src/resolvers/, or its model when the field is the stored
+ * document's own). `npm run docs:schema -- --check` fails when docs/schema.md is stale.
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import {
   astFromValue, print, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isSpecifiedScalarType, isUnionType,
-  type GraphQLArgument, type GraphQLField, type GraphQLInputField, type GraphQLNamedType,
+  type GraphQLArgument, type GraphQLField, type GraphQLInputField, type GraphQLNamedType, type GraphQLType,
 } from 'graphql';
-import { repoRoot, supergraphPath } from '@cg/kit';
+import { listSubgraphs, repoRoot, supergraphPath } from '@cg/kit';
 import { apiSchema, owners } from './supergraph-api';
 
 const target = path.join(repoRoot, 'docs', 'schema.md');
@@ -19,14 +20,59 @@ const anchor = (name: string) => name.toLowerCase();
 /** `[Resident!]!` with the named type linked to its section. */
 const typeRef = (type: { toString(): string }, named: GraphQLNamedType) =>
   isSpecifiedScalarType(named) ? `\`${type}\`` : `[\`${type}\`](#${anchor(named.name)})`;
-const namedOf = (type: any): GraphQLNamedType => ('ofType' in type && type.ofType ? namedOf(type.ofType) : type);
+const namedOf = (type: GraphQLType): GraphQLNamedType => ('ofType' in type ? namedOf(type.ofType) : type);
 const args = (list: readonly GraphQLArgument[]) =>
   list.length ? `(${list.map((a) => `${a.name}: ${a.type}${a.defaultValue !== undefined ? ` = ${print(astFromValue(a.defaultValue, a.type)!)}` : ''}`).join(', ')})` : '';
 
-export function renderSchemaDocs(supergraphSdl: string): string {
+/** A resolver map's entry for `field`: `field: …`, `field(…)` or `async field(…)` at the start of a line. */
+const definesField = (source: string, field: string) => new RegExp(`^\\s*(?:async\\s+)?${field}\\s*[:(]`, 'm').test(source);
+
+/**
+ * Where a department resolves `Type.field`, as a path from the repository root: the resolver file of the type that
+ * has an entry for the field (any resolver file for Query and Mutation, which are spread over several), else the
+ * type's model (the field is the stored document's), else the type's resolver file (a reference resolver). Pages,
+ * edges and access records are the kit's; a value object without a file of its own is built where it is named.
+ */
+export function resolverFiles(root = repoRoot) {
+  const departments = new Map(
+    listSubgraphs().map((entry) => {
+      const dir = path.join(entry.dir, 'src', 'resolvers');
+      const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').sort() : [];
+      return [entry.name, { src: path.relative(root, path.join(entry.dir, 'src')), files: new Map(files.map((f) => [f.slice(0, -3), readFileSync(path.join(dir, f), 'utf8')])) }];
+    }),
+  );
+  return (department: string, typeName: string, field: string): string | undefined => {
+    const found = departments.get(department);
+    if (!found) return undefined;
+    if (/(Connection|Edge)$/.test(typeName) || typeName === 'PageInfo') return 'kit/src/connection.ts';
+    if (typeName.startsWith('AuditRecord') || field.endsWith('AuditRecords')) return 'kit/src/audit.ts';
+    const own = found.files.get(typeName);
+    const resolver = (name: string) => `${found.src}/resolvers/${name}.ts`;
+    if (own !== undefined && definesField(own, field)) return resolver(typeName);
+    if (typeName === 'Query' || typeName === 'Mutation') {
+      const other = [...found.files].find(([, source]) => definesField(source, field));
+      return other ? resolver(other[0]) : undefined;
+    }
+    if (existsSync(path.join(root, found.src, 'models', `${typeName}.ts`))) return `${found.src}/models/${typeName}.ts`;
+    if (own !== undefined) return resolver(typeName);
+    const naming = [...found.files].find(([, source]) => new RegExp(`\\b${typeName}\\b`).test(source));
+    return naming ? resolver(naming[0]) : undefined;
+  };
+}
+
+export function renderSchemaDocs(supergraphSdl: string, fileOf = resolverFiles()): string {
   const schema = apiSchema(supergraphSdl);
   const byOwner = owners(supergraphSdl);
   const departments = (key: string) => [...(byOwner.get(key) ?? [])].sort().join(', ');
+  /** Each answering department with the file that resolves the field, linked from docs/. */
+  const resolvedIn = (typeName: string, field: string) =>
+    [...(byOwner.get(`${typeName}.${field}`) ?? [])]
+      .sort()
+      .map((department) => {
+        const file = fileOf(department, typeName, field);
+        return file ? `${department}: [${file}](../${file})` : department;
+      })
+      .join('<br>');
   const types = Object.values(schema.getTypeMap()).filter((t) => !t.name.startsWith('__')).sort((a, b) => a.name.localeCompare(b.name));
   const roots = ['Query', 'Mutation', 'Subscription'].map((n) => schema.getType(n)).filter(Boolean) as GraphQLNamedType[];
   const sections: Array<[string, GraphQLNamedType[]]> = [
@@ -42,8 +88,8 @@ export function renderSchemaDocs(supergraphSdl: string): string {
     '',
     '<!-- Generated by `npm run docs:schema` from schema/supergraph.graphql; do not edit by hand. -->',
     '',
-    'Every type the gateway serves, with the department (subgraph) that answers each field. Try them in GraphiQL:',
-    'open the gateway\'s `/graphql` in a browser.',
+    'Every type the gateway serves, with the department (subgraph) that answers each field and the file that resolves it',
+    '(a model file: the field is the stored document\'s own). Try them in GraphiQL: open the gateway\'s `/graphql` in a browser.',
     '',
   ];
   for (const [title, list] of sections) {
@@ -55,10 +101,10 @@ export function renderSchemaDocs(supergraphSdl: string): string {
       if (type.description && !roots.includes(type)) out.push(cell(type.description), '');
       if (!roots.includes(type) && departments(type.name)) out.push(`Departments: ${departments(type.name)}.`, '');
       if (isObjectType(type) || isInterfaceType(type)) {
-        out.push('| field | type | department | description |', '| --- | --- | --- | --- |');
+        out.push('| field | type | resolved in | description |', '| --- | --- | --- | --- |');
         for (const field of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
           const deprecated = field.deprecationReason ? ` **Deprecated:** ${cell(field.deprecationReason)}` : '';
-          out.push(`| \`${field.name}${args(field.args)}\` | ${typeRef(field.type, namedOf(field.type))} | ${departments(`${type.name}.${field.name}`)} | ${cell(field.description)}${deprecated} |`);
+          out.push(`| \`${field.name}${args(field.args)}\` | ${typeRef(field.type, namedOf(field.type))} | ${resolvedIn(type.name, field.name)} | ${cell(field.description)}${deprecated} |`);
           for (const arg of field.args.filter((a) => a.description)) out.push(`| ↳ \`${arg.name}\` | \`${arg.type}\` | | ${cell(arg.description)} |`);
         }
       } else if (isUnionType(type)) {
