@@ -7,7 +7,7 @@ import { resourcesFor } from '../scripts/kubernetes-resources';
 
 // deploy/kubernetes is a Kustomize base generated from the registry and the measured figures. This renders it the
 // way `kubectl kustomize` would for these properties (its resources, and its secret generators from the .example
-// key lists) and checks what the issue asks of it: no cluster needed.
+// key lists) and checks what the deployment promises: no cluster needed.
 const kustomization = parse(readFileSync(path.join(kubernetesDir, 'kustomization.yaml'), 'utf8'));
 const objects: any[] = kustomization.resources.flatMap((file: string) => parseAllDocuments(readFileSync(path.join(kubernetesDir, file), 'utf8')).map((d) => d.toJSON()));
 const generated: Record<string, string[]> = Object.fromEntries(

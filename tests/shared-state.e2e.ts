@@ -86,7 +86,7 @@ describe.each([
   // One after another: MongoDB's findOneAndUpdate + $inc is atomic, but FerretDB v1 (the test database) loses
   // concurrent increments, so racing replicas are only proven on Redis here.
   ['mongodb', false],
-  // Per process: the failure this issue is about, shown so the shared stores' tests can be seen to mean something.
+  // Per process: the failure shared stores prevent, shown so that the shared stores' tests can be seen to mean something.
   ['memory', true],
 ])('rate limit with RATE_LIMIT_STORE=%s across two gateways', (store, concurrent) => {
   const POINTS = 6;

@@ -6,16 +6,16 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import { createHttpApp, listSubgraphs, listen, redactError, subgraphUrl, supergraphPath, type Identity, type RunningHttp } from '@cg/kit';
-// security (issue 5): JWT authentication, request limits, signed subgraph requests
+// Security: only token holders get in, within limits; departments trust only what the gateway signs.
 import { authenticate, authOptionsFromEnv, requireIdentity, type AuthOptions } from './auth';
 import { apolloLimits, jsonBodyErrors, limitsFromEnv, rateLimit, unknownOperationIs400, type Limits } from './limits';
 import { createRateStore } from './rate-store';
 import { forwardedHeaders, signingPost } from './signing';
-// reliability (issue 6): timeouts, circuit breakers, read retries, errors without internals
+// Reliability: a slow or failing department costs a bounded wait and a typed error, never the whole answer or our internals.
 import { ResilientDataSource } from './datasource';
 import { formatGatewayError, httpErrorHandler } from './errors';
 import { requestTimeoutMs } from './fetcher';
-// developer experience (issue 8): offline GraphiQL, metrics
+// Developer experience: GraphiQL served from here (no CDN), metrics for Prometheus.
 import { createMetrics, mountMetrics, observabilityPlugin } from '@cg/kit';
 import { mountGraphiql } from './graphiql';
 import { instrumentSubgraph } from './observability';

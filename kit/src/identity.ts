@@ -1,5 +1,5 @@
 /**
- * Who is asking, as the gateway establishes it (issue 5 verifies tokens at the gateway and signs what it forwards).
+ * Who is asking, as the gateway establishes it (it verifies the token and signs what it forwards, so departments never parse tokens).
  * A department reads it from its request context; `null` means an anonymous caller.
  */
 export type DepartmentName = 'party' | 'civil-affairs' | 'employment' | 'property' | 'construction' | 'law-enforcement' | 'joint-unit';

@@ -12,7 +12,7 @@ import { createPeerClient, type PeerClient } from './peers';
 import { loadTypeDefs } from './sdl';
 import { createMetrics, mountMetrics, observabilityPlugin } from './metrics';
 import { connectDatabase, departmentDbName, onCommand } from './mongo';
-// security (issue 5): signed gateway headers, SDL access policy, audit trail
+// Security: only requests the gateway signed, the SDL's @access rules, and an audit trail of personal data read.
 import { applyAccessPolicy, inScope, missingRules, policyFromDocument, readsFromDocument, scopeFilter, verifySignedRequests } from './auth';
 import { ErrorCode, typedError } from './errors';
 import { auditModel, auditPlugin, auditResolvers } from './audit';
@@ -82,7 +82,7 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
   const models = department.createModels(connection);
   await Promise.all(Object.values(models).map((model) => model.init())); // indexes declared beside the models
 
-  // --- security (issue 5) ---
+  // --- who may ask what, and the record of what they read ---
   const auditRecords = auditModel(connection);
   await auditRecords.init();
   const policy = policyFromDocument(typeDefs);
