@@ -103,7 +103,10 @@ async function main() {
         }),
       );
       results.push({ scenario: name, ...load, perProcess });
-      if (writes) (afterWrites = await storedSizes(mongo.uri)), (cases = Math.round(load.requests / sequence.length));
+      if (writes) {
+        afterWrites = await storedSizes(mongo.uri);
+        cases = Math.round(load.requests / sequence.length);
+      }
       console.error(`[capacity] ${name}: ${load.rps} req/s, p95 ${load.p95} ms, ${load.failed} failed`);
     }
     const atEnd = await storedSizes(mongo.uri);
@@ -136,4 +139,10 @@ async function main() {
   }
 }
 
-main().catch((error) => (console.error(error), process.exit(1))).then(() => process.exit());
+main().then(
+  () => process.exit(),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -104,4 +104,10 @@ async function main() {
   await db.stop();
 }
 
-main().catch((error) => (console.error(error), process.exit(1))).then(() => process.exit());
+main().then(
+  () => process.exit(),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -93,4 +93,10 @@ async function main() {
   await mongo.stop();
 }
 
-main().catch((error) => (console.error(error), process.exit(1))).then(() => process.exit());
+main().then(
+  () => process.exit(),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

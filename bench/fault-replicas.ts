@@ -112,7 +112,8 @@ async function main() {
       const body = writing
         ? JSON.stringify({ query: write, variables: { i: { residentId, visitedOn: '2026-03-01', method: 'HOME', visitorName: '网格员', notes: run, idempotencyKey: key } } })
         : JSON.stringify({ query: read });
-      writing ? tally.writes++ : tally.reads++;
+      if (writing) tally.writes++;
+      else tally.reads++;
       for (let attempt = 0; ; attempt++) {
         const answer = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body, signal: AbortSignal.timeout(20_000) })
           .then(async (r) => ({ status: r.status, body: (await r.json().catch(() => null)) as { data?: any; errors?: any[] } | null }), () => ({ status: 0, body: null }));
@@ -182,4 +183,10 @@ async function main() {
   rmSync(dir, { recursive: true, force: true });
 }
 
-main().catch((error) => (console.error(error), process.exit(1))).then(() => process.exit());
+main().then(
+  () => process.exit(),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

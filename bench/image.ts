@@ -77,4 +77,10 @@ async function main() {
   console.table(rows);
 }
 
-main().catch((error) => (console.error(error), process.exit(1))).then(() => process.exit());
+main().then(
+  () => process.exit(),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -6,7 +6,7 @@
  * dependent reads is kept and everything else runs in parallel), and returns what it read as JSON. No GraphQL
  * execution, no HTTP between departments: the lower bound a federated answer is measured against.
  */
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import mongoose from 'mongoose';
 import { departmentDbName, listSubgraphs, startDepartment, type RunningDepartment } from '@cg/kit';
 import { loadDepartment } from '@cg/kit/testing';
@@ -65,7 +65,10 @@ async function main() {
     });
     client.on('commandSucceeded', (event) => {
       const read = open.get(event.requestId);
-      if (read) (read.end = performance.now()), open.delete(event.requestId);
+      if (read) {
+        read.end = performance.now();
+        open.delete(event.requestId);
+      }
     });
     departments.push(department);
     urls[entry.name] = department.url;
@@ -74,7 +77,7 @@ async function main() {
   const gateway = await startGateway({ urls, limits: { ratePoints: 1_000_000 } });
   const client = await new mongoose.mongo.MongoClient(uri, { maxPoolSize: 100 }).connect();
 
-  const server = createServer(async (req, res) => {
+  async function serve(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/health/live') return void res.end('{"status":"ok"}');
     const [, action, name] = url.pathname.split('/');
@@ -99,6 +102,13 @@ async function main() {
       res.statusCode = 500;
       res.end(JSON.stringify({ errors: [{ message: (error as Error).message }] }));
     }
+  }
+  // A request that fails before its own try (reading the body, recording) still gets an answer.
+  const server = createServer((req, res) => {
+    serve(req, res).catch((error: unknown) => {
+      res.statusCode = 500;
+      res.end(JSON.stringify({ errors: [{ message: (error as Error).message }] }));
+    });
   });
   server.listen(Number(process.env.PORT), '127.0.0.1');
   const stop = async () => {
@@ -111,4 +121,7 @@ async function main() {
   process.on('SIGTERM', () => void stop());
 }
 
-main().catch((error) => (console.error(error), process.exit(1)));
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -210,4 +210,10 @@ async function main() {
   console.log(`\nrun took ${Math.round((performance.now() - began) / 1000)} s`);
 }
 
-main().catch((error) => (console.error(error), process.exit(1))).then(() => process.exit());
+main().then(
+  () => process.exit(),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

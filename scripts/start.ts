@@ -15,7 +15,9 @@ function startProcess(name: string, entry: string, env: Record<string, string>):
   const args = ['--import', 'tsx', '--import', './kit/src/tracing.ts', entry];
   const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, SERVICE: name, ...env }, stdio: 'inherit' });
   child.on('exit', (code, signal) => {
-    if (!stopping) console.error(`${name} exited (${signal ?? code}); stopping everything`), void stopAll(1);
+    if (stopping) return;
+    console.error(`${name} exited (${signal ?? code}); stopping everything`);
+    void stopAll(1);
   });
   children.push(child);
   return child;

@@ -26,7 +26,10 @@ async function gatewayWith(urls: Record<string, string>, env: Record<string, str
   try {
     return await startGateway({ urls });
   } finally {
-    for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   }
 }
 

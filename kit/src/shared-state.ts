@@ -36,7 +36,7 @@ export async function expireByField(collection: mongo.Collection<any>, field: st
   }
   const purge = () =>
     collection.deleteMany({ [field]: { $lt: new Date() } }).catch((error) => logger.warn({ err: (error as Error).message, collection: collection.collectionName }, 'purge of expired documents failed'));
-  const timer = setInterval(purge, everyMs);
+  const timer = setInterval(() => void purge(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }
