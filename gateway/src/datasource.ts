@@ -15,13 +15,13 @@ export interface ResilienceContext {
   deadline?: AbortSignal;
 }
 
-type ProcessOptions<Context extends Record<string, any>> = GraphQLDataSourceProcessOptions<Context>;
-type OperationOptions<Context extends Record<string, any>> = Extract<ProcessOptions<Context>, { incomingRequestContext: unknown }>;
+type ProcessOptions<Context extends ResilienceContext> = GraphQLDataSourceProcessOptions<Context>;
+type OperationOptions<Context extends ResilienceContext> = Extract<ProcessOptions<Context>, { incomingRequestContext: unknown }>;
 type Executor = Parameters<typeof getBatchingExecutor>[1];
 /** The part of batch-execute's request the executor reads. */
 interface ExecutionRequest {
   document: DocumentNode;
-  variables?: Record<string, any>;
+  variables?: Record<string, unknown>;
   operationName?: string;
   rootValue?: unknown;
 }
@@ -32,7 +32,7 @@ const isMutation = (document: DocumentNode | undefined, query: string | undefine
     : /^\s*mutation\b/.test(query ?? '');
 
 /** What the query planner sends for another department's entities: a read of `_entities(representations: …)`. */
-function isEntityRead<Context extends Record<string, any>>(options: ProcessOptions<Context>): options is OperationOptions<Context> & { document: DocumentNode } {
+function isEntityRead<Context extends ResilienceContext>(options: ProcessOptions<Context>): options is OperationOptions<Context> & { document: DocumentNode } {
   return 'incomingRequestContext' in options && options.document !== undefined && typeof options.context === 'object' && options.context !== null
     && options.request.variables?.representations !== undefined && !isMutation(options.document, undefined);
 }

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { ApolloServerOptions } from '@apollo/server';
+import type { ApolloServerOptions, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -50,7 +50,7 @@ export function limitsFromEnv(env = process.env): Limits {
 }
 
 /** The Apollo Server options the limits translate to. */
-export function apolloLimits(limits: Limits): Pick<ApolloServerOptions<any>, 'plugins' | 'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests' | 'includeStacktraceInErrorResponses' | 'introspection' | 'csrfPrevention'> {
+export function apolloLimits(limits: Limits): Pick<ApolloServerOptions<BaseContext>, 'plugins' | 'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests' | 'includeStacktraceInErrorResponses' | 'introspection' | 'csrfPrevention'> {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
@@ -62,7 +62,7 @@ export function apolloLimits(limits: Limits): Pick<ApolloServerOptions<any>, 'pl
   });
   const { plugins, validationRules } = armor.protect();
   return {
-    plugins: plugins as ApolloServerOptions<any>['plugins'],
+    plugins: plugins as ApolloServerOptions<BaseContext>['plugins'],
     validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
     allowBatchedHttpRequests: false,

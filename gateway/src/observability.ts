@@ -1,12 +1,12 @@
 import { operationLabel, type ServiceMetrics } from '@cg/kit';
-import type { ResilientDataSource } from './datasource';
+import type { ResilienceContext, ResilientDataSource } from './datasource';
 
 /**
  * Counts and times every request the gateway sends to one department (per subgraph and client operation), by
  * wrapping the data source's `send`: one count per HTTP request (fetches merged into one count once), timed over
  * retries and the breaker, as the caller waited for it.
  */
-export function instrumentSubgraph<T extends ResilientDataSource<any>>(subgraph: string, source: T, metrics: ServiceMetrics): T {
+export function instrumentSubgraph<Context extends ResilienceContext>(subgraph: string, source: ResilientDataSource<Context>, metrics: ServiceMetrics): ResilientDataSource<Context> {
   const send = source.send.bind(source);
   source.send = async (options) => {
     const operation = operationLabel('incomingRequestContext' in options ? options.incomingRequestContext.operationName : undefined);
