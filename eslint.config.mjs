@@ -36,10 +36,17 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
-  {
-    files: ['subgraphs/*/src/**/*.ts', 'subgraphs/*/test/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: departmentImports }] },
-  },
+  // A relative path that climbs out of the department's folder reaches another department or the root: how far is
+  // "out" depends on how deep the importing file sits, hence one block per depth.
+  ...[0, 1, 2, 3].map((depth) => ({
+    files: [`subgraphs/*/{src,test}/${'*/'.repeat(depth)}*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...departmentImports, { regex: `^(\\.\\./){${depth + 2},}`, message: 'A relative import never leaves its department folder.' }] },
+      ],
+    },
+  })),
   {
     // The gateway knows departments by name and URL (registry, supergraph), never by their code.
     files: ['gateway/src/**/*.ts'],
