@@ -7,7 +7,7 @@ import type { UnitDoc as UnitDocModel } from '../models/Unit';
 import type { OwnersCommitteeDoc as OwnersCommitteeDocModel } from '../models/OwnersCommittee';
 import type { CrossAppointmentDoc as CrossAppointmentDocModel } from '../models/CrossAppointment';
 import type { ServiceOrderDoc as ServiceOrderDocModel } from '../models/ServiceOrder';
-import type { EstatePatrolDoc as EstatePatrolDocModel } from '../models/EstatePatrol';
+import type { EstatePatrolDoc as EstatePatrolDocModel, PatrolIssueDoc as PatrolIssueDocModel } from '../models/EstatePatrol';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1204,7 +1204,7 @@ export type ResolversTypes = ResolversObject<{
   OwnersCommitteeRole: OwnersCommitteeRole;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PatrolCoverage: ResolverTypeWrapper<Omit<PatrolCoverage, 'unpatrolledEstates'> & { unpatrolledEstates: Array<ResolversTypes['Estate']> }>;
-  PatrolIssue: ResolverTypeWrapper<Omit<PatrolIssue, 'building' | 'unit'> & { building?: Maybe<ResolversTypes['Building']>, unit?: Maybe<ResolversTypes['Unit']> }>;
+  PatrolIssue: ResolverTypeWrapper<PatrolIssueDocModel>;
   PatrolIssueCategory: PatrolIssueCategory;
   PatrolIssueInput: PatrolIssueInput;
   PropertyCompany: ResolverTypeWrapper<PropertyCompanyDocModel>;
@@ -1272,7 +1272,7 @@ export type ResolversParentTypes = ResolversObject<{
   OwnersCommitteeMemberInput: OwnersCommitteeMemberInput;
   PageInfo: PageInfo;
   PatrolCoverage: Omit<PatrolCoverage, 'unpatrolledEstates'> & { unpatrolledEstates: Array<ResolversParentTypes['Estate']> };
-  PatrolIssue: Omit<PatrolIssue, 'building' | 'unit'> & { building?: Maybe<ResolversParentTypes['Building']>, unit?: Maybe<ResolversParentTypes['Unit']> };
+  PatrolIssue: PatrolIssueDocModel;
   PatrolIssueInput: PatrolIssueInput;
   PropertyCompany: PropertyCompanyDocModel;
   PropertyCompanyConnection: Omit<PropertyCompanyConnection, 'edges'> & { edges: Array<ResolversParentTypes['PropertyCompanyEdge']> };
