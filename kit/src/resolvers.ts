@@ -14,7 +14,11 @@ export function entityResolvers<Ctx>(loader: (ctx: Ctx) => DataLoader<string, an
 }
 
 /** An entity another department owns, or that this department only extends: federation resolves it by id. */
-export const reference = (id: string | null | undefined) => (id ? { id } : null);
+export function reference(id: string): { id: string };
+export function reference(id: string | null | undefined): { id: string } | null;
+export function reference(id: string | null | undefined): { id: string } | null {
+  return id ? { id } : null;
+}
 
 /** `__resolveReference` for a type this department extends but does not own: the reference itself suffices. */
 export const extendedEntity = {

@@ -8,6 +8,8 @@ import type { OwnersCommitteeDoc as OwnersCommitteeDocModel } from '../models/Ow
 import type { CrossAppointmentDoc as CrossAppointmentDocModel } from '../models/CrossAppointment';
 import type { ServiceOrderDoc as ServiceOrderDocModel } from '../models/ServiceOrder';
 import type { EstatePatrolDoc as EstatePatrolDocModel, PatrolIssueDoc as PatrolIssueDocModel } from '../models/EstatePatrol';
+import type { EstateManagementEventParent as EstateManagementEventParentModel } from '../resolvers/EstateManagementEvent';
+import type { OwnersCommitteeMemberParent as OwnersCommitteeMemberParentModel } from '../resolvers/OwnersCommitteeMember';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1184,7 +1186,7 @@ export type ResolversTypes = ResolversObject<{
   EstateEdge: ResolverTypeWrapper<Omit<EstateEdge, 'node'> & { node: ResolversTypes['Estate'] }>;
   EstateFilter: EstateFilter;
   EstateManagementAction: EstateManagementAction;
-  EstateManagementEvent: ResolverTypeWrapper<Omit<EstateManagementEvent, 'propertyCompany'> & { propertyCompany?: Maybe<ResolversTypes['PropertyCompany']> }>;
+  EstateManagementEvent: ResolverTypeWrapper<EstateManagementEventParentModel>;
   EstateOrder: EstateOrder;
   EstatePatrol: ResolverTypeWrapper<EstatePatrolDocModel>;
   EstatePatrolConnection: ResolverTypeWrapper<Omit<EstatePatrolConnection, 'edges'> & { edges: Array<ResolversTypes['EstatePatrolEdge']> }>;
@@ -1198,7 +1200,7 @@ export type ResolversTypes = ResolversObject<{
   OwnersCommitteeEdge: ResolverTypeWrapper<Omit<OwnersCommitteeEdge, 'node'> & { node: ResolversTypes['OwnersCommittee'] }>;
   OwnersCommitteeFilter: OwnersCommitteeFilter;
   OwnersCommitteeKind: OwnersCommitteeKind;
-  OwnersCommitteeMember: ResolverTypeWrapper<Omit<OwnersCommitteeMember, 'resident'> & { resident: ResolversTypes['Resident'] }>;
+  OwnersCommitteeMember: ResolverTypeWrapper<OwnersCommitteeMemberParentModel>;
   OwnersCommitteeMemberInput: OwnersCommitteeMemberInput;
   OwnersCommitteeOrder: OwnersCommitteeOrder;
   OwnersCommitteeRole: OwnersCommitteeRole;
@@ -1257,7 +1259,7 @@ export type ResolversParentTypes = ResolversObject<{
   EstateConnection: Omit<EstateConnection, 'edges'> & { edges: Array<ResolversParentTypes['EstateEdge']> };
   EstateEdge: Omit<EstateEdge, 'node'> & { node: ResolversParentTypes['Estate'] };
   EstateFilter: EstateFilter;
-  EstateManagementEvent: Omit<EstateManagementEvent, 'propertyCompany'> & { propertyCompany?: Maybe<ResolversParentTypes['PropertyCompany']> };
+  EstateManagementEvent: EstateManagementEventParentModel;
   EstatePatrol: EstatePatrolDocModel;
   EstatePatrolConnection: Omit<EstatePatrolConnection, 'edges'> & { edges: Array<ResolversParentTypes['EstatePatrolEdge']> };
   EstatePatrolEdge: Omit<EstatePatrolEdge, 'node'> & { node: ResolversParentTypes['EstatePatrol'] };
@@ -1268,7 +1270,7 @@ export type ResolversParentTypes = ResolversObject<{
   OwnersCommitteeConnection: Omit<OwnersCommitteeConnection, 'edges'> & { edges: Array<ResolversParentTypes['OwnersCommitteeEdge']> };
   OwnersCommitteeEdge: Omit<OwnersCommitteeEdge, 'node'> & { node: ResolversParentTypes['OwnersCommittee'] };
   OwnersCommitteeFilter: OwnersCommitteeFilter;
-  OwnersCommitteeMember: Omit<OwnersCommitteeMember, 'resident'> & { resident: ResolversParentTypes['Resident'] };
+  OwnersCommitteeMember: OwnersCommitteeMemberParentModel;
   OwnersCommitteeMemberInput: OwnersCommitteeMemberInput;
   PageInfo: PageInfo;
   PatrolCoverage: Omit<PatrolCoverage, 'unpatrolledEstates'> & { unpatrolledEstates: Array<ResolversParentTypes['Estate']> };
