@@ -1,22 +1,13 @@
-import { assertId, badInput, conflict, createOnce, notFound, requireDate, requireNonBlank } from '@cg/kit';
+import { actor, assertId, badInput, conflict, createOnce, notFound, optionalDate, optionalId, requireDate, requireEnum, requireNonBlank } from '@cg/kit';
 import type { Context } from './context';
 import { locked } from './locks';
-import { actor, optionalDate, optionalId, requireEnum, requireFen, requireNotBefore, withField } from './input';
+import { requireFen, requireNotBefore, withField } from './input';
 import { WELFARE_POST_KINDS } from './models/enums';
 import type { WelfarePostDoc } from './models/WelfarePost';
-
-export interface CreatePostInput {
-  fundId: string;
-  title: string;
-  kind: string;
-  monthlyPayFen: number;
-  holderResidentId?: string | null;
-  holderSince?: string | null;
-  idempotencyKey?: string | null;
-}
+import type { AssignWelfarePostInput, CreateWelfarePostInput, VacateWelfarePostInput } from './generated/resolvers-types';
 
 /** A public-welfare post (公益岗位) paid from a fund; held from the start when a holder is given. */
-export async function createWelfarePost(ctx: Context, input: CreatePostInput): Promise<WelfarePostDoc> {
+export async function createWelfarePost(ctx: Context, input: CreateWelfarePostInput): Promise<WelfarePostDoc> {
   const fundId = assertId(input.fundId, 'fundId');
   const title = requireNonBlank(input.title, 'title', 100);
   const kind = requireEnum(input.kind, WELFARE_POST_KINDS, 'kind');
@@ -38,7 +29,7 @@ async function requirePost(ctx: Context, id: string) {
 }
 
 /** 上岗: only a vacant post takes a holder (conditional on VACANT, so two assignments cannot both win). */
-export async function assignWelfarePost(ctx: Context, input: { postId: string; residentId: string; since: string }) {
+export async function assignWelfarePost(ctx: Context, input: AssignWelfarePostInput) {
   const postId = assertId(input.postId, 'postId');
   const residentId = assertId(input.residentId, 'residentId');
   const since = requireDate(input.since, 'since');
@@ -56,7 +47,7 @@ export async function assignWelfarePost(ctx: Context, input: { postId: string; r
 }
 
 /** 离岗: the holder leaves; conditional on the holder read, so a concurrent change is a CONFLICT. */
-export async function vacateWelfarePost(ctx: Context, input: { postId: string; on: string }) {
+export async function vacateWelfarePost(ctx: Context, input: VacateWelfarePostInput) {
   const postId = assertId(input.postId, 'postId');
   const on = requireDate(input.on, 'on');
   const current = await requirePost(ctx, postId);

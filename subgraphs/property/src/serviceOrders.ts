@@ -24,7 +24,7 @@ export async function createServiceOrder(ctx: Context, input: CreateServiceOrder
       category: input.category, description, status: 'ORDERED', reporterId, unitId, estateId: building.estateId, orderedAt: at,
       history: [{ from: null, to: 'ORDERED', party: 'RESIDENT', actor: by, at }],
     },
-    { idempotencyKey: input.idempotencyKey, caller: by ?? undefined, input: { reporterId, unitId, category: input.category, description } },
+    { idempotencyKey: input.idempotencyKey, caller: by, input: { reporterId, unitId, category: input.category, description } },
   );
   return doc;
 }
