@@ -3,7 +3,7 @@ import type { Context } from './context';
 import { ACTIVE_APPLICATION_STATUSES, canMove, type ApplicationStatus } from './applicationRules';
 import { latestRecord } from './history';
 import { locked } from './locks';
-import { requireNotBefore, withField } from './input';
+import { requireNotBefore } from './input';
 import { APPLICATION_STATUSES } from './models/enums';
 import type { EmploymentRecordDoc } from './models/EmploymentRecord';
 import type { JobApplicationDoc } from './models/JobApplication';
@@ -17,7 +17,7 @@ export async function applyForJob(ctx: Context, input: ApplyForJobInput): Promis
   const appliedOn = requireDate(input.appliedOn, 'appliedOn');
   const note = optionalText(input.note, 'note');
   const posting = (await ctx.models.JobPosting.findById(postingId).lean()) as JobPostingDoc | null;
-  if (!posting) throw withField(notFound('JobPosting', postingId), 'postingId');
+  if (!posting) throw notFound('JobPosting', postingId, 'postingId');
   requireNotBefore(appliedOn, posting.postedOn, 'appliedOn', 'the posting date');
   await ctx.peers.requireEntities('civil-affairs', 'Resident', [residentId], 'residentId');
 
@@ -54,7 +54,7 @@ export async function advanceJobApplication(ctx: Context, input: AdvanceJobAppli
   const note = optionalText(input.note, 'note');
   return locked(ctx, 'application', id, async () => {
     const application = (await ctx.models.JobApplication.findById(id).lean()) as JobApplicationDoc | null;
-    if (!application) throw withField(notFound('JobApplication', id), 'applicationId');
+    if (!application) throw notFound('JobApplication', id, 'applicationId');
     const from = application.status as ApplicationStatus;
     if (!canMove(from, to)) throw conflict(`an application cannot move from ${from} to ${to}`, { field: 'status', from, to });
     requireNotBefore(on, application.lastStepOn, 'on', 'the previous step');

@@ -1,7 +1,7 @@
 import { actor, assertId, conflict, createOnce, notFound, requireDate, requireEnum, requireNonBlank, requirePhone } from '@cg/kit';
 import type { Context } from './context';
 import { locked } from './locks';
-import { requireInt, withField } from './input';
+import { requireInt } from './input';
 import { EMPLOYER_KINDS } from './models/enums';
 import type { EmployerDoc } from './models/Employer';
 import type { JobPostingDoc } from './models/JobPosting';
@@ -31,7 +31,7 @@ export async function createJobPosting(ctx: Context, input: CreateJobPostingInpu
     postedOn: requireDate(input.postedOn, 'postedOn'),
     status: 'OPEN',
   };
-  if (!(await ctx.loaders.employer.load(employerId))) throw withField(notFound('Employer', employerId), 'employerId');
+  if (!(await ctx.loaders.employer.load(employerId))) throw notFound('Employer', employerId, 'employerId');
   const { doc: posting } = await createOnce<JobPostingDoc>(ctx.models.JobPosting, doc, { idempotencyKey: input.idempotencyKey, caller: actor(ctx), input: doc });
   return posting;
 }
@@ -43,6 +43,6 @@ export async function closeJobPosting(ctx: Context, idArg: string) {
   );
   if (closed) return closed;
   const posting = (await ctx.models.JobPosting.findById(id).lean()) as JobPostingDoc | null;
-  if (!posting) throw withField(notFound('JobPosting', id), 'id');
+  if (!posting) throw notFound('JobPosting', id, 'id');
   throw conflict(`only an OPEN posting can be closed (it is ${posting.status})`, { field: 'id' });
 }

@@ -1,7 +1,7 @@
 import { actor, assertId, conflict, createOnce, isDuplicateKey, newId, notFound, optionalText, requireDate, requireEnum, requireNonBlank, requirePeriod, trusted } from '@cg/kit';
 import type { Context } from './context';
 import { locked } from './locks';
-import { requireFen, withField } from './input';
+import { requireFen } from './input';
 import { FUND_INCOME_SOURCES } from './models/enums';
 import type { WelfareFundDoc } from './models/WelfareFund';
 import type { WelfareFundEntryDoc } from './models/WelfareFundEntry';
@@ -29,7 +29,7 @@ export async function openWelfareFund(ctx: Context, input: OpenWelfareFundInput)
 
 async function requireFund(ctx: Context, id: string, field: string) {
   const fund = (await ctx.models.WelfareFund.findById(id).lean()) as WelfareFundDoc | null;
-  if (!fund) throw withField(notFound('WelfareFund', id), field);
+  if (!fund) throw notFound('WelfareFund', id, field);
   return fund;
 }
 
@@ -50,7 +50,7 @@ export async function payWelfarePost(ctx: Context, input: PayWelfarePostInput) {
   const paidOn = requireDate(input.paidOn, 'paidOn');
   const amountGiven = input.amountFen == null ? undefined : requireFen(input.amountFen, 'amountFen');
   const post = (await ctx.models.WelfarePost.findById(postId).lean()) as WelfarePostDoc | null;
-  if (!post) throw withField(notFound('WelfarePost', postId), 'postId');
+  if (!post) throw notFound('WelfarePost', postId, 'postId');
   if (post.status !== 'HELD' || !post.holderResidentId) throw conflict('the post has no holder to pay', { field: 'postId' });
   const amountFen = amountGiven ?? post.monthlyPayFen;
   const fund = await requireFund(ctx, post.fundId, 'postId');
@@ -111,7 +111,7 @@ async function finish(ctx: Context, entry: WelfareFundEntryDoc) {
 }
 
 /** Entries that count: applied ones, and those applied to the fund but not yet marked. */
-export const countedEntries = (fund: WelfareFundDoc) => ({
+const countedEntries = (fund: WelfareFundDoc) => ({
   fundId: fund._id,
   $or: trusted([{ state: 'APPLIED' }, { _id: trusted({ $in: fund.pendingEntryIds ?? [] }) }]),
 });

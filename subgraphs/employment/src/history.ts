@@ -1,6 +1,6 @@
 import { actor, assertId, badInput, createOnce, notFound, optionalId, optionalText, requireDate, requireEnum } from '@cg/kit';
 import type { Context } from './context';
-import { requireNotBefore, withField } from './input';
+import { requireNotBefore } from './input';
 import { EMPLOYMENT_STATUSES } from './models/enums';
 import type { EmploymentRecordDoc } from './models/EmploymentRecord';
 import type { RecordEmploymentStatusInput } from './generated/resolvers-types';
@@ -33,7 +33,7 @@ export async function recordEmploymentStatus(ctx: Context, input: RecordEmployme
   const note = optionalText(input.note, 'note');
   if (status === 'EMPLOYED' && !employerId) throw badInput('employerId is required when the status is EMPLOYED', { field: 'employerId' });
   if (status !== 'EMPLOYED' && employerId) throw badInput('employerId is only for the status EMPLOYED', { field: 'employerId' });
-  if (employerId && !(await ctx.loaders.employer.load(employerId))) throw withField(notFound('Employer', employerId), 'employerId');
+  if (employerId && !(await ctx.loaders.employer.load(employerId))) throw notFound('Employer', employerId, 'employerId');
   await ctx.peers.requireEntities('civil-affairs', 'Resident', [residentId], 'residentId');
 
   const latest = latestRecord((await ctx.models.EmploymentRecord.find({ residentId }).lean()) as EmploymentRecordDoc[]);

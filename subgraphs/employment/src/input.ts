@@ -1,4 +1,3 @@
-import type { GraphQLError } from 'graphql';
 import { badInput, escapeRegex } from '@cg/kit';
 
 /** Input checks of this department on top of the kit's; each throws BAD_USER_INPUT naming the field. */
@@ -27,9 +26,3 @@ export function requireNotBefore(later: string, earlier: string, field: string, 
 
 /** A keyword as a literal, case-insensitive regular expression. */
 export const containsPattern = (text: string) => new RegExp(escapeRegex(text), 'i');
-
-/** An error naming the input field it is about (e.g. NOT_FOUND for a referenced id), as the kit's peer check does. */
-export function withField(error: GraphQLError, field: string): GraphQLError {
-  Object.assign(error.extensions, { field });
-  return error;
-}

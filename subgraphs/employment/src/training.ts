@@ -1,7 +1,7 @@
 import { actor, assertId, badInput, conflict, createOnce, isDuplicateKey, notFound, requireDate, requireEnum, requireNonBlank, trusted } from '@cg/kit';
 import type { Context } from './context';
 import { locked } from './locks';
-import { requireInt, requireNotBefore, withField } from './input';
+import { requireInt, requireNotBefore } from './input';
 import { COURSE_CATEGORIES } from './models/enums';
 import type { CourseEnrolmentDoc } from './models/CourseEnrolment';
 import type { TrainingCourseDoc } from './models/TrainingCourse';
@@ -42,7 +42,7 @@ export async function enrolInCourse(ctx: Context, input: EnrolInCourseInput): Pr
   const residentId = assertId(input.residentId, 'residentId');
   const enrolledOn = requireDate(input.enrolledOn, 'enrolledOn');
   const course = (await ctx.models.TrainingCourse.findById(courseId).lean()) as TrainingCourseDoc | null;
-  if (!course) throw withField(notFound('TrainingCourse', courseId), 'courseId');
+  if (!course) throw notFound('TrainingCourse', courseId, 'courseId');
   if (enrolledOn > course.endsOn) throw badInput(`enrolledOn must not be after the course ends (${course.endsOn})`, { field: 'enrolledOn' });
   await ctx.peers.requireEntities('civil-affairs', 'Resident', [residentId], 'residentId');
 
@@ -87,7 +87,7 @@ export async function completeEnrolment(ctx: Context, input: CompleteEnrolmentIn
   const id = assertId(input.enrolmentId, 'enrolmentId');
   const completedOn = requireDate(input.completedOn, 'completedOn');
   const enrolment = (await ctx.models.CourseEnrolment.findById(id).lean()) as CourseEnrolmentDoc | null;
-  if (!enrolment) throw withField(notFound('CourseEnrolment', id), 'enrolmentId');
+  if (!enrolment) throw notFound('CourseEnrolment', id, 'enrolmentId');
   const course = (await ctx.models.TrainingCourse.findById(enrolment.courseId).lean()) as TrainingCourseDoc;
   requireNotBefore(completedOn, course.startsOn, 'completedOn', 'the course start');
   requireNotBefore(completedOn, enrolment.enrolledOn, 'completedOn', 'the enrolment');
@@ -106,7 +106,7 @@ export async function withdrawEnrolment(ctx: Context, idArg: string) {
   )) as CourseEnrolmentDoc | null;
   if (!withdrawn) {
     const enrolment = (await ctx.models.CourseEnrolment.findById(id).lean()) as CourseEnrolmentDoc | null;
-    if (!enrolment) throw withField(notFound('CourseEnrolment', id), 'id');
+    if (!enrolment) throw notFound('CourseEnrolment', id, 'id');
     throw conflict(`only an ENROLLED enrolment can be withdrawn (it is ${enrolment.status})`, { field: 'id' });
   }
   await giveSeatBack(ctx, withdrawn.courseId);

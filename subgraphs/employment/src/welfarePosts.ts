@@ -1,7 +1,7 @@
 import { actor, assertId, badInput, conflict, createOnce, notFound, optionalDate, optionalId, requireDate, requireEnum, requireNonBlank } from '@cg/kit';
 import type { Context } from './context';
 import { locked } from './locks';
-import { requireFen, requireNotBefore, withField } from './input';
+import { requireFen, requireNotBefore } from './input';
 import { WELFARE_POST_KINDS } from './models/enums';
 import type { WelfarePostDoc } from './models/WelfarePost';
 import type { AssignWelfarePostInput, CreateWelfarePostInput, VacateWelfarePostInput } from './generated/resolvers-types';
@@ -15,7 +15,7 @@ export async function createWelfarePost(ctx: Context, input: CreateWelfarePostIn
   const holderResidentId = optionalId(input.holderResidentId, 'holderResidentId');
   const holderSince = optionalDate(input.holderSince, 'holderSince');
   if (!holderResidentId !== !holderSince) throw badInput('holderResidentId and holderSince go together', { field: holderResidentId ? 'holderSince' : 'holderResidentId' });
-  if (!(await ctx.models.WelfareFund.exists({ _id: fundId }))) throw withField(notFound('WelfareFund', fundId), 'fundId');
+  if (!(await ctx.models.WelfareFund.exists({ _id: fundId }))) throw notFound('WelfareFund', fundId, 'fundId');
   if (holderResidentId) await ctx.peers.requireEntities('civil-affairs', 'Resident', [holderResidentId], 'holderResidentId');
   const doc = { fundId, title, kind, monthlyPayFen, status: holderResidentId ? 'HELD' : 'VACANT', holderResidentId, holderSince };
   const { doc: post } = await createOnce<WelfarePostDoc>(ctx.models.WelfarePost, doc, { idempotencyKey: input.idempotencyKey, caller: actor(ctx), input: doc });
@@ -24,7 +24,7 @@ export async function createWelfarePost(ctx: Context, input: CreateWelfarePostIn
 
 async function requirePost(ctx: Context, id: string) {
   const post = (await ctx.models.WelfarePost.findById(id).lean()) as WelfarePostDoc | null;
-  if (!post) throw withField(notFound('WelfarePost', id), 'postId');
+  if (!post) throw notFound('WelfarePost', id, 'postId');
   return post;
 }
 
