@@ -15,7 +15,7 @@ export async function applyForJob(ctx: Context, input: ApplyForJobInput): Promis
   const postingId = assertId(input.postingId, 'postingId');
   const residentId = assertId(input.residentId, 'residentId');
   const appliedOn = requireDate(input.appliedOn, 'appliedOn');
-  const note = optionalText(input.note, 'note');
+  const note = optionalText(input.note, 'note', 500);
   const posting = (await ctx.models.JobPosting.findById(postingId).lean()) as JobPostingDoc | null;
   if (!posting) throw notFound('JobPosting', postingId, 'postingId');
   requireNotBefore(appliedOn, posting.postedOn, 'appliedOn', 'the posting date');
@@ -51,7 +51,7 @@ export async function advanceJobApplication(ctx: Context, input: AdvanceJobAppli
   const id = assertId(input.applicationId, 'applicationId');
   const to = requireEnum(input.status, APPLICATION_STATUSES, 'status') as ApplicationStatus;
   const on = requireDate(input.on, 'on');
-  const note = optionalText(input.note, 'note');
+  const note = optionalText(input.note, 'note', 500);
   return locked(ctx, 'application', id, async () => {
     const application = (await ctx.models.JobApplication.findById(id).lean()) as JobApplicationDoc | null;
     if (!application) throw notFound('JobApplication', id, 'applicationId');

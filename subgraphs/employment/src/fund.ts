@@ -37,7 +37,7 @@ export async function recordFundIncome(ctx: Context, input: RecordFundIncomeInpu
   const fundId = assertId(input.fundId, 'fundId');
   const entry = {
     fundId, kind: 'INCOME' as const, source: requireEnum(input.source, FUND_INCOME_SOURCES, 'source'),
-    amountFen: requireFen(input.amountFen, 'amountFen'), occurredOn: requireDate(input.receivedOn, 'receivedOn'), note: optionalText(input.note, 'note'),
+    amountFen: requireFen(input.amountFen, 'amountFen'), occurredOn: requireDate(input.receivedOn, 'receivedOn'), note: optionalText(input.note, 'note', 500),
   };
   await requireFund(ctx, fundId, 'fundId');
   return book(ctx, entry, `income:${newId()}`, input.idempotencyKey);

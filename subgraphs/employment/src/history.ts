@@ -30,7 +30,7 @@ export async function recordEmploymentStatus(ctx: Context, input: RecordEmployme
   const status = requireEnum(input.status, EMPLOYMENT_STATUSES, 'status');
   const employerId = optionalId(input.employerId, 'employerId');
   const since = requireDate(input.since, 'since');
-  const note = optionalText(input.note, 'note');
+  const note = optionalText(input.note, 'note', 500);
   if (status === 'EMPLOYED' && !employerId) throw badInput('employerId is required when the status is EMPLOYED', { field: 'employerId' });
   if (status !== 'EMPLOYED' && employerId) throw badInput('employerId is only for the status EMPLOYED', { field: 'employerId' });
   if (employerId && !(await ctx.loaders.employer.load(employerId))) throw notFound('Employer', employerId, 'employerId');
