@@ -3,18 +3,18 @@
  * how often each group must be visited, how soon a must-go event (三必到) needs a visit, and when the next visit
  * is due.
  */
-import { addDays } from './dates';
+import { addDays, maxDate } from '@cg/kit';
 
 export const VULNERABILITY_FLAGS = [
   'LOW_INCOME', 'EXTREME_POVERTY', 'DISABILITY', 'ELDERLY_ALONE', 'HOSPITALISED', 'UNABLE_TO_SELF_CARE', 'LEFT_BEHIND_CHILD', 'SERIOUS_ILLNESS',
 ] as const;
 export type VulnerabilityFlag = (typeof VULNERABILITY_FLAGS)[number];
 
-export const MUST_VISIT_GROUPS = ['POOR_FAMILY', 'HOSPITAL_PATIENT', 'UNABLE_TO_SELF_CARE', 'ELDERLY_ALONE'] as const;
-export type MustVisitGroup = (typeof MUST_VISIT_GROUPS)[number];
+const MUST_VISIT_GROUPS = ['POOR_FAMILY', 'HOSPITAL_PATIENT', 'UNABLE_TO_SELF_CARE', 'ELDERLY_ALONE'] as const;
+type MustVisitGroup = (typeof MUST_VISIT_GROUPS)[number];
 
 /** Group → the flags that put a resident in it and the longest gap allowed between visits, in days. */
-export const MUST_VISIT_RULES: Record<MustVisitGroup, { flags: VulnerabilityFlag[]; intervalDays: number }> = {
+const MUST_VISIT_RULES: Record<MustVisitGroup, { flags: VulnerabilityFlag[]; intervalDays: number }> = {
   POOR_FAMILY: { flags: ['LOW_INCOME', 'EXTREME_POVERTY'], intervalDays: 30 },
   HOSPITAL_PATIENT: { flags: ['HOSPITALISED'], intervalDays: 7 },
   UNABLE_TO_SELF_CARE: { flags: ['UNABLE_TO_SELF_CARE'], intervalDays: 14 },
@@ -50,7 +50,6 @@ export function requiredIntervalDays(flags: readonly string[]): number | null {
   return intervals.length ? Math.min(...intervals) : null;
 }
 
-const maxDate = (a?: string | null, b?: string | null) => (!a ? b ?? null : !b ? a : a > b ? a : b);
 const minDate = (dates: Array<string | null>) => dates.filter((d): d is string => !!d).sort()[0] ?? null;
 
 /**
@@ -59,7 +58,7 @@ const minDate = (dates: Array<string | null>) => dates.filter((d): d is string =
  */
 export function nextVisitDue(state: CareState): string | null {
   const interval = requiredIntervalDays(state.flags);
-  const routine = interval === null ? null : addDays(maxDate(state.lastVisitedOn, state.flaggedOn)!, interval);
+  const routine = interval === null ? null : addDays(maxDate(state.flaggedOn, state.lastVisitedOn), interval);
   return minDate([routine, ...state.openEvents.map((e) => e.dueBy)]);
 }
 

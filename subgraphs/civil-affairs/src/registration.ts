@@ -1,8 +1,9 @@
 /** Registering and updating grids, households and residents (一户一档): validate everything, then one write. */
 import {
-  assertId, badInput, conflict, createOnce, isDuplicateKey, notFound, requireIdNumber, requireNonBlank, requirePhone,
+  assertId, badInput, conflict, createOnce, isDuplicateKey, notFound, optionalText, requireIdNumber, requireNonBlank, requirePhone,
 } from '@cg/kit';
 import { caller, type Context } from './context';
+import type { CreateGridInput, RegisterHouseholdInput, RegisterResidentInput, UpdateHouseholdInput, UpdateResidentInput } from './generated/resolvers-types';
 import type { GridDoc } from './models/Grid';
 import type { HouseholdDoc } from './models/Household';
 import type { ResidentDoc } from './models/Resident';
@@ -21,34 +22,29 @@ async function uniquely<T>(field: string, write: () => Promise<T>): Promise<T> {
 
 export async function loadGrid(ctx: Context, id: unknown, field: string): Promise<GridDoc> {
   const grid = await ctx.loaders.grid.load(assertId(id, field));
-  if (!grid) throw setField(notFound('Grid', String(id)), field);
+  if (!grid) throw notFound('Grid', String(id), field);
   return grid;
-}
-export function setField(error: ReturnType<typeof notFound>, field: string) {
-  Object.assign(error.extensions, { field });
-  return error;
 }
 /** A resident a write is about; FORBIDDEN when outside the caller's grids (nothing is written for them). */
 export async function loadResident(ctx: Context, id: unknown, field = 'residentId'): Promise<ResidentDoc> {
   const resident = await ctx.loaders.resident.load(assertId(id, field));
-  if (!resident) throw setField(notFound('Resident', String(id)), field);
+  if (!resident) throw notFound('Resident', String(id), field);
   ctx.requireInScope('Resident', resident, field);
   return resident;
 }
 /** A household a write is about; FORBIDDEN when outside the caller's grids or communities. */
-export async function loadHousehold(ctx: Context, id: unknown, field = 'householdId'): Promise<HouseholdDoc> {
+async function loadHousehold(ctx: Context, id: unknown, field = 'householdId'): Promise<HouseholdDoc> {
   const household = await ctx.loaders.household.load(assertId(id, field));
-  if (!household) throw setField(notFound('Household', String(id)), field);
+  if (!household) throw notFound('Household', String(id), field);
   ctx.requireInScope('Household', household, field);
   return household;
 }
-const optionalText = (value: string | null | undefined, field: string, max = 200) => (value == null ? undefined : requireNonBlank(value, field, max));
 
-export async function createGrid(ctx: Context, input: any): Promise<GridDoc> {
+export async function createGrid(ctx: Context, input: CreateGridInput): Promise<GridDoc> {
   const code = requireNonBlank(input.code, 'code', 40);
   const name = requireNonBlank(input.name, 'name', 100);
   const leaderName = requireNonBlank(input.leaderName, 'leaderName', 40);
-  const workers = (input.workers ?? []).map((w: any, i: number) => ({
+  const workers = (input.workers ?? []).map((w, i) => ({
     name: requireNonBlank(w.name, `workers.${i}.name`, 40), role: w.role, phone: w.phone == null ? undefined : requirePhone(w.phone, `workers.${i}.phone`),
   }));
   const parentLevel = PARENT_LEVEL[input.level];
@@ -58,7 +54,7 @@ export async function createGrid(ctx: Context, input: any): Promise<GridDoc> {
     if (input.parentId != null) throw badInput('a GRID node sits directly under its community: leave parentId out', { field: 'parentId' });
     if (input.communityId == null) throw badInput('communityId is required for a GRID node', { field: 'communityId' });
     const community = await ctx.loaders.community.load(assertId(input.communityId, 'communityId'));
-    if (!community) throw setField(notFound('Community', input.communityId), 'communityId');
+    if (!community) throw notFound('Community', input.communityId, 'communityId');
     communityId = community._id;
   } else {
     if (input.parentId == null) throw badInput(`parentId (a ${parentLevel} node) is required for a ${input.level} node`, { field: 'parentId' });
@@ -83,7 +79,7 @@ async function subGridPath(ctx: Context, grid: GridDoc, subGridId: unknown): Pro
   return [...path.slice(1), sub._id];
 }
 
-export async function registerHousehold(ctx: Context, input: any): Promise<HouseholdDoc> {
+export async function registerHousehold(ctx: Context, input: RegisterHouseholdInput): Promise<HouseholdDoc> {
   const fileNumber = requireNonBlank(input.fileNumber, 'fileNumber', 40);
   const grid = await loadGrid(ctx, input.gridId, 'gridId');
   if ((grid.level ?? 'GRID') !== 'GRID') throw badInput('gridId must be a top-level GRID node; put building/entrance in subGridId', { field: 'gridId' });
@@ -97,7 +93,7 @@ export async function registerHousehold(ctx: Context, input: any): Promise<House
   return household;
 }
 
-export async function updateHousehold(ctx: Context, id: unknown, input: any): Promise<HouseholdDoc> {
+export async function updateHousehold(ctx: Context, id: unknown, input: UpdateHouseholdInput): Promise<HouseholdDoc> {
   const household = await loadHousehold(ctx, id, 'id');
   const set: Record<string, unknown> = {};
   if (input.tenure != null) set.tenure = input.tenure;
@@ -110,7 +106,7 @@ export async function updateHousehold(ctx: Context, id: unknown, input: any): Pr
   return (await ctx.models.Household.findOneAndUpdate({ _id: household._id }, { $set: set }, { returnDocument: 'after' }).lean()) as HouseholdDoc;
 }
 
-export async function registerResident(ctx: Context, input: any): Promise<ResidentDoc> {
+export async function registerResident(ctx: Context, input: RegisterResidentInput): Promise<ResidentDoc> {
   const name = requireNonBlank(input.name, 'name', 40);
   const { idNumber, birthDate, sex } = requireIdNumber(input.idNumber);
   const phone = input.phone == null ? undefined : requirePhone(input.phone);
@@ -123,7 +119,7 @@ export async function registerResident(ctx: Context, input: any): Promise<Reside
   return resident;
 }
 
-export async function updateResident(ctx: Context, id: unknown, input: any): Promise<ResidentDoc> {
+export async function updateResident(ctx: Context, id: unknown, input: UpdateResidentInput): Promise<ResidentDoc> {
   const resident = await loadResident(ctx, id, 'id');
   const set: Record<string, unknown> = {};
   if (input.name != null) set.name = requireNonBlank(input.name, 'name', 40);
