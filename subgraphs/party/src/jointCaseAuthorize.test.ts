@@ -1,5 +1,5 @@
 import type { Identity } from '@cg/kit';
-import { authorizeStep } from './jointCaseAuthorize';
+import { authorizeStep } from './jointCase/authorize';
 import type { CaseTask } from './models/JointCase';
 
 const task = (unitId: string, department: string, role: 'LEAD' | 'HELPER', status: CaseTask['status'] = 'PENDING') =>

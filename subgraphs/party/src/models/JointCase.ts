@@ -1,7 +1,7 @@
 import { Schema, type Connection } from 'mongoose';
 import { entitySchema } from '@cg/kit';
-import { STATUSES, type Status, type Step } from '../jointCaseLifecycle';
-import { CATEGORIES, URGENCIES, type Category, type Urgency } from '../jointCaseTimeLimits';
+import { STATUSES, type Status, type Step } from '../jointCase/lifecycle';
+import { CATEGORIES, URGENCIES, type Category, type Urgency } from '../jointCase/timeLimits';
 import { UNIT_KINDS, type UnitKind } from './ResponseUnit';
 
 /**

@@ -1,9 +1,9 @@
 import { entityResolvers, reference } from '@cg/kit';
 import type { Context } from '../context';
-import { ON_THE_CLOCK } from '../jointCaseLifecycle';
-import { isActive, leadTask } from '../jointCaseTasks';
+import { ON_THE_CLOCK } from '../jointCase/lifecycle';
+import { isActive, leadTask } from '../jointCase/tasks';
 import type { JointCaseDoc } from '../models/JointCase';
-import { iso } from '../jointCaseDates';
+import { iso } from '../jointCase/dates';
 
 /** Joint-response case (一呼联动案件): own fields from the one document; other departments' entities as references. */
 export const JointCase = {

@@ -1,4 +1,4 @@
-import { isoFields } from '../jointCaseDates';
+import { isoFields } from '../jointCase/dates';
 
 /** 挂账. */
 export const JointCaseDeferral = { ...isoFields('requestedAt', 'decidedAt') };

@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import type { CaseEvent } from '../models/JointCase';
-import { isoFields } from '../jointCaseDates';
+import { isoFields } from '../jointCase/dates';
 
 /** An event of the case history (流转记录). */
 export const JointCaseEvent = {

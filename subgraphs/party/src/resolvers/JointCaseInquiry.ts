@@ -1,4 +1,4 @@
-import { isoFields } from '../jointCaseDates';
+import { isoFields } from '../jointCase/dates';
 
 /** 问单. */
 export const JointCaseInquiry = { ...isoFields('at') };

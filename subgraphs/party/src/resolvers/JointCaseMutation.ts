@@ -1,7 +1,7 @@
 import type { Context } from '../context';
-import * as steps from '../jointCaseSteps';
-import { submitJointCase, type SubmitInput } from '../jointCaseSubmit';
-import * as whistle from '../whistleSteps';
+import * as steps from '../jointCase/steps';
+import { submitJointCase, type SubmitInput } from '../jointCase/submit';
+import * as whistle from '../jointCase/whistles';
 
 /** Mutation fields of the joint response (merged into Mutation in index.ts); the logic lives in src/. */
 type Args = any;

@@ -1,6 +1,6 @@
 import { andFilters, assertId, fetchById, paginate, trusted, type PageArgs } from '@cg/kit';
 import type { Context } from '../context';
-import { governmentLedger, measures, publicSentimentLedger, supervisionFilter, threeLists, type Scope } from '../jointCaseLedgers';
+import { governmentLedger, measures, publicSentimentLedger, supervisionFilter, threeLists, type Scope } from '../jointCase/ledgers';
 
 interface CaseFilter {
   status?: string[] | null;

@@ -1,4 +1,4 @@
-import { isoFields } from '../jointCaseDates';
+import { isoFields } from '../jointCase/dates';
 
 /** 评单. */
 export const JointCaseRating = { ...isoFields('at') };

@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import type { CaseTask } from '../models/JointCase';
-import { isoFields } from '../jointCaseDates';
+import { isoFields } from '../jointCase/dates';
 
 /** One unit's task (单位任务). */
 export const JointCaseTask = {

@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import type { WhistleCall as Call } from '../models/JointCase';
-import { isoFields } from '../jointCaseDates';
+import { isoFields } from '../jointCase/dates';
 
 /** A unit called to report (报到): late once the deadline passed without a report, or reported after it. */
 export const WhistleCall = {

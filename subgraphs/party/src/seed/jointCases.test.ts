@@ -1,6 +1,6 @@
 import { buildWorld, seedWorld } from '../../../../scripts/seed/write';
 import { dropDatabases } from '../../../../tests/support/stack';
-import { STATUSES, transition, type Step } from '../jointCaseLifecycle';
+import { STATUSES, transition, type Step } from '../jointCase/lifecycle';
 
 // The demo cases: every status present, each history a chain of legal steps, and seeding twice changes nothing.
 afterAll(() => dropDatabases());

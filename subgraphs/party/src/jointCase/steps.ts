@@ -1,7 +1,7 @@
 import { assertId, badInput, notFound, requireNonBlank, requireRange } from '@cg/kit';
-import { applyStep, type StepArgs, type StepContext } from './jointCaseEngine';
-import { activeTask, leadTask, loadUnits, newTask, requireSameCommunity, updateTask } from './jointCaseTasks';
-import type { CaseTask, JointCaseDoc } from './models/JointCase';
+import { applyStep, type StepArgs, type StepContext } from './engine';
+import { activeTask, leadTask, loadUnits, newTask, requireSameCommunity, updateTask } from './tasks';
+import type { CaseTask, JointCaseDoc } from '../models/JointCase';
 
 /**
  * The case's steps (派单 接单 办单 回单 审定 评单 and the side paths). Each validates its own arguments, then hands

@@ -1,7 +1,7 @@
 import { assertId, badInput, notFound, trusted } from '@cg/kit';
-import type { CaseTask, JointCaseDoc, TaskRole } from './models/JointCase';
-import type { ResponseUnitDoc } from './models/ResponseUnit';
-import type { Models } from './models';
+import type { CaseTask, JointCaseDoc, TaskRole } from '../models/JointCase';
+import type { ResponseUnitDoc } from '../models/ResponseUnit';
+import type { Models } from '../models';
 
 /** Helpers on the per-unit tasks (每个单位各自接单、回单) kept inside the case document. */
 const ACTIVE: ReadonlyArray<CaseTask['status']> = ['PENDING', 'ACCEPTED', 'RESOLVED'];

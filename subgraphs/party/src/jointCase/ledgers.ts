@@ -1,7 +1,7 @@
 import { andFilters, assertId, badInput, groupSums, requireDateTime, requireOrder, trusted } from '@cg/kit';
-import { ON_THE_CLOCK } from './jointCaseLifecycle';
+import { ON_THE_CLOCK } from './lifecycle';
 import type { PipelineStage } from 'mongoose';
-import type { Models } from './models';
+import type { Models } from '../models';
 
 /**
  * Two ledgers 两台账, three lists 三清单 and the measures, with the aggregation subset both MongoDB and FerretDB v1

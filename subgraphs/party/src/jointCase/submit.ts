@@ -1,9 +1,9 @@
 import { assertId, badInput, createOnce, notFound, requireNonBlank, type DepartmentContext } from '@cg/kit';
-import { authorizeStep } from './jointCaseAuthorize';
-import { loadUnits } from './jointCaseTasks';
-import { dueAt, type Category, type Urgency } from './jointCaseTimeLimits';
-import { emptyFlags, type CaseEvent, type JointCaseDoc } from './models/JointCase';
-import type { Models } from './models';
+import { authorizeStep } from './authorize';
+import { loadUnits } from './tasks';
+import { dueAt, type Category, type Urgency } from './timeLimits';
+import { emptyFlags, type CaseEvent, type JointCaseDoc } from '../models/JointCase';
+import type { Models } from '../models';
 
 export interface SubmitInput {
   reporterId: string;

@@ -1,6 +1,6 @@
 import { ErrorCode, typedError, type Identity } from '@cg/kit';
-import type { Step } from './jointCaseLifecycle';
-import type { JointCaseDoc } from './models/JointCase';
+import type { Step } from './lifecycle';
+import type { JointCaseDoc } from '../models/JointCase';
 
 /**
  * Who may take which step of a case, on top of the SDL rule each step's mutation carries (checked by the kit before

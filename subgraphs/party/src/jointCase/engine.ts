@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { assertId, badInput, conflict, isDuplicateKey, notFound, stableId, trusted, type Identity } from '@cg/kit';
-import { authorizeStep } from './jointCaseAuthorize';
-import { allowedFrom, RULES, transition, type Status, type Step } from './jointCaseLifecycle';
-import type { CaseEvent, JointCaseDoc } from './models/JointCase';
-import type { Models } from './models';
+import { authorizeStep } from './authorize';
+import { allowedFrom, RULES, transition, type Status, type Step } from './lifecycle';
+import type { CaseEvent, JointCaseDoc } from '../models/JointCase';
+import type { Models } from '../models';
 
 /** What every step mutation receives besides its own arguments. */
 export interface StepArgs {
