@@ -30,3 +30,5 @@ export * from './redact';
 export * from './shared-state';
 export * from './logger';
 export * from './metrics';
+export * from './input';
+export * from './dates';
