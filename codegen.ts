@@ -2,8 +2,8 @@
  * GraphQL Code Generator: resolver types for EVERY department found under subgraphs/ (no per-department block).
  * `npm run codegen` writes subgraphs/<name>/src/generated/resolvers-types.ts; `npm run codegen:check` fails when a
  * generated file is stale. Each department's schema is read as the kit serves it (schema.graphql + the kit's
- * common.graphql); a GraphQL type with a model file of the same name (src/models/<Type>.ts exporting `<Type>Doc`)
- * is mapped to that mongoose document type, so resolvers get the documents they really receive.
+ * common.graphql); each GraphQL object type is mapped to what its resolvers really receive (see `mappers`), so a
+ * resolver map typed `satisfies Resolvers` is checked against the documents, not the GraphQL shapes.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,23 +31,31 @@ directive @interfaceObject on OBJECT
 directive @composeDirective(name: String!) repeatable on SCHEMA
 `;
 
+const exportsType = (file: string, name: string) => new RegExp(`export (type|interface) ${name}\\b`).test(readFileSync(file, 'utf8'));
+const sourceFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((file) => /^[A-Za-z]\w*\.ts$/.test(file) && !file.endsWith('.test.ts')) : []);
+
 /**
- * GraphQL type name → `../models/<Type>#<Type>Doc` for every model file that exports that document type; every other
- * entity (`@key`) is one another department owns, which this one sees as a reference `{ id }`.
+ * What a resolver of each GraphQL object type receives as its parent, in order of precedence:
+ * - `src/resolvers/<Type>.ts` exporting `<Type>Parent`: a value that is not a stored document as such (a subdocument,
+ *   a wrapper a parent resolver builds);
+ * - any `src/models/*.ts` exporting `<Type>Doc`: the lean mongoose document;
+ * - an entity (`@key`) with neither, one another department owns, which this one sees as a reference `{ id }`.
  */
 function mappers(dir: string, sdl: string): Record<string, string> {
-  const models = path.join(dir, 'src', 'models');
-  const entities = parse(sdl).definitions.flatMap((d) =>
-    (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) && d.directives?.some((x) => x.name.value === 'key') ? [d.name.value] : [],
-  );
-  const owned = Object.fromEntries(
-    (existsSync(models) ? readdirSync(models) : [])
-      .filter((file) => /^[A-Z]\w*\.ts$/.test(file))
-      .map((file) => path.basename(file, '.ts'))
-      .filter((type) => new RegExp(`export (type|interface) ${type}Doc\\b`).test(readFileSync(path.join(models, `${type}.ts`), 'utf8')))
-      .map((type) => [type, `../models/${type}#${type}Doc`]),
-  );
-  return { ...Object.fromEntries(entities.map((type) => [type, '{ id: string }'])), ...owned };
+  const objects = parse(sdl).definitions.filter((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION);
+  const types = new Set(objects.map((d) => d.name.value));
+  const entities = objects.filter((d) => d.directives?.some((x) => x.name.value === 'key')).map((d) => d.name.value);
+  const documents = sourceFiles(path.join(dir, 'src', 'models')).flatMap((file) => {
+    const text = readFileSync(path.join(dir, 'src', 'models', file), 'utf8');
+    return [...text.matchAll(/export (?:type|interface) (\w+)Doc\b/g)]
+      .filter(([, type]) => types.has(type!))
+      .map(([, type]) => [type!, `../models/${path.basename(file, '.ts')}#${type}Doc`] as const);
+  });
+  const parents = sourceFiles(path.join(dir, 'src', 'resolvers'))
+    .map((file) => path.basename(file, '.ts'))
+    .filter((type) => types.has(type) && exportsType(path.join(dir, 'src', 'resolvers', `${type}.ts`), `${type}Parent`))
+    .map((type) => [type, `../resolvers/${type}#${type}Parent`] as const);
+  return { ...Object.fromEntries(entities.map((type) => [type, '{ id: string }'])), ...Object.fromEntries(documents), ...Object.fromEntries(parents) };
 }
 
 const config: CodegenConfig = {

@@ -41,7 +41,7 @@ export function yearsBefore(date: string, years: number): string {
 export function maxDate(first: string, ...rest: (string | null | undefined)[]): string;
 export function maxDate(...dates: (string | null | undefined)[]): string | null;
 export function maxDate(...dates: (string | null | undefined)[]): string | null {
-  return dates.reduce<string | null>((max, d) => (d != null && d !== '' && (max == null || d > max) ? d : max), null);
+  return dates.reduce<string | null>((max, d) => (d != null && (max == null || d > max) ? d : max), null);
 }
 
 /** A valid date that is not after today in China. */

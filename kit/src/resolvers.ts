@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type DataLoader from 'dataloader';
 import { assertId } from './ids';
 
@@ -13,7 +14,11 @@ export function entityResolvers<Ctx>(loader: (ctx: Ctx) => DataLoader<string, an
 }
 
 /** An entity another department owns, or that this department only extends: federation resolves it by id. */
-export const reference = (id: string | null | undefined) => (id ? { id } : null);
+export function reference(id: string): { id: string };
+export function reference(id: string | null | undefined): { id: string } | null;
+export function reference(id: string | null | undefined): { id: string } | null {
+  return id ? { id } : null;
+}
 
 /** `__resolveReference` for a type this department extends but does not own: the reference itself suffices. */
 export const extendedEntity = {
@@ -23,4 +28,14 @@ export const extendedEntity = {
 /** A root `thing(id: ID!)` field answered through the request's DataLoader; `null` when there is none. */
 export function fetchById<Ctx>(loader: (ctx: Ctx) => DataLoader<string, any>) {
   return (_: unknown, args: { id: unknown }, ctx: Ctx) => loader(ctx).load(assertId(args.id));
+}
+
+/**
+ * A document another one refers to by a required id (a non-null relation such as `Visit.resident`). A missing one is
+ * a broken reference inside the department's own data, answered as an internal error at that field.
+ */
+export async function loadReferenced<T>(loader: DataLoader<string, T | null>, id: string, type: string): Promise<T> {
+  const doc = await loader.load(id);
+  if (doc == null) throw new GraphQLError(`${type} ${id} is referred to but missing`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  return doc;
 }

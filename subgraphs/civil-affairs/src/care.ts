@@ -3,7 +3,7 @@
  * how often each group must be visited, how soon a must-go event (三必到) needs a visit, and when the next visit
  * is due.
  */
-import { addDays } from './dates';
+import { addDays, maxDate } from '@cg/kit';
 
 export const VULNERABILITY_FLAGS = [
   'LOW_INCOME', 'EXTREME_POVERTY', 'DISABILITY', 'ELDERLY_ALONE', 'HOSPITALISED', 'UNABLE_TO_SELF_CARE', 'LEFT_BEHIND_CHILD', 'SERIOUS_ILLNESS',
@@ -50,7 +50,6 @@ export function requiredIntervalDays(flags: readonly string[]): number | null {
   return intervals.length ? Math.min(...intervals) : null;
 }
 
-const maxDate = (a?: string | null, b?: string | null) => (!a ? b ?? null : !b ? a : a > b ? a : b);
 const minDate = (dates: Array<string | null>) => dates.filter((d): d is string => !!d).sort()[0] ?? null;
 
 /**
@@ -59,7 +58,7 @@ const minDate = (dates: Array<string | null>) => dates.filter((d): d is string =
  */
 export function nextVisitDue(state: CareState): string | null {
   const interval = requiredIntervalDays(state.flags);
-  const routine = interval === null ? null : addDays(maxDate(state.lastVisitedOn, state.flaggedOn)!, interval);
+  const routine = interval === null ? null : addDays(maxDate(state.flaggedOn, state.lastVisitedOn), interval);
   return minDate([routine, ...state.openEvents.map((e) => e.dueBy)]);
 }
 

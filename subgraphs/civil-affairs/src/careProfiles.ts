@@ -1,5 +1,5 @@
 import { conflict, isDuplicateKey, stableId, updateIf } from '@cg/kit';
-import { groupsOf, nextVisitDue, type CareState } from './care';
+import { groupsOf, nextVisitDue, type CareState, type OpenEvent } from './care';
 import type { Models } from './models';
 import type { CareProfileDoc } from './models/CareProfile';
 import type { ResidentDoc } from './models/Resident';
@@ -8,11 +8,15 @@ const MAX_ATTEMPTS = 50;
 
 export const careProfileId = (residentId: string) => stableId('care_profile', residentId);
 
+/** A profile's open must-go events; every event is written with its dates (see `withEvent`). */
+export const openEventsOf = (doc: Pick<CareProfileDoc, 'openEvents'>): OpenEvent[] =>
+  (doc.openEvents ?? []).map((e) => ({ _id: e._id, event: e.event, occurredOn: e.occurredOn!, dueBy: e.dueBy!, note: e.note ?? null }));
+
 const stateOf = (doc: CareProfileDoc): CareState => ({
-  flags: doc.flags as CareState['flags'],
+  flags: doc.flags,
   flaggedOn: doc.flaggedOn,
   lastVisitedOn: doc.lastVisitedOn ?? null,
-  openEvents: (doc.openEvents ?? []).map((e) => ({ _id: e._id, event: e.event as any, occurredOn: e.occurredOn!, dueBy: e.dueBy!, note: e.note ?? null })),
+  openEvents: openEventsOf(doc),
 });
 
 /**

@@ -2,19 +2,21 @@
  * SENSITIVE casework (敏感个人信息): vulnerability flags, assistance (救助/保障), must-go events and visits
  * (三必到四必访). Validation first; every write is one document, the care profile through `updateCareProfile`.
  */
-import { assertId, badInput, createOnce, requireDate, requireNonBlank, requireOrder, requireRange, stableId } from '@cg/kit';
+import {
+  actor, assertId, badInput, createOnce, optionalText, requireDate, requireNonBlank, requireOrder, requirePastDate, requireRange, stableId, todayInChina,
+} from '@cg/kit';
 import { ASSISTANCE_TRANSITIONS, FLAG_OF_KIND, type AssistanceStatus } from './assistance';
 import { groupsOf, withEvent, withFlags, withVisit, type MustGoEvent, type OpenEvent, type VulnerabilityFlag } from './care';
 import { updateCareProfile } from './careProfiles';
-import { actor, caller, type Context } from './context';
-import { requirePastDate, todayInChina } from './dates';
+import { caller, type Context } from './context';
+import type {
+  GrantAssistanceInput, MutationChangeAssistanceStatusArgs, MutationSetVulnerabilityFlagsArgs, RecordVisitInput, ReportMustGoEventInput,
+} from './generated/resolvers-types';
 import type { AssistanceRecordDoc } from './models/AssistanceRecord';
 import type { ResidentDoc } from './models/Resident';
 import type { VisitDoc } from './models/Visit';
 import { loadGrid, loadResident } from './registration';
 import { moveStatus } from './transition';
-
-const optionalText = (value: string | null | undefined, field: string, max = 500) => (value == null ? undefined : requireNonBlank(value, field, max));
 
 /** The resident with the community of their grid, which a care profile carries for its filters. */
 async function placed(ctx: Context, residentId: unknown): Promise<ResidentDoc & { communityId: string }> {
@@ -23,20 +25,20 @@ async function placed(ctx: Context, residentId: unknown): Promise<ResidentDoc & 
   return { ...resident, communityId: grid.communityId };
 }
 
-export async function setVulnerabilityFlags(ctx: Context, residentId: unknown, flags: VulnerabilityFlag[], since?: string | null) {
+export async function setVulnerabilityFlags(ctx: Context, { residentId, flags, since }: MutationSetVulnerabilityFlagsArgs) {
   const on = since == null ? todayInChina() : requirePastDate(since, 'since');
   const resident = await placed(ctx, residentId);
-  return (await updateCareProfile(ctx.models, resident, todayInChina(), (state) => ({ state: withFlags(state, flags, on) }))).profile;
+  return (await updateCareProfile(ctx.models, resident, todayInChina(), (state) => ({ state: withFlags(state, flags as VulnerabilityFlag[], on) }))).profile;
 }
 
-export async function grantAssistance(ctx: Context, input: any): Promise<AssistanceRecordDoc> {
+export async function grantAssistance(ctx: Context, input: GrantAssistanceInput): Promise<AssistanceRecordDoc> {
   const startDate = requireDate(input.startDate, 'startDate');
   const endDate = input.endDate == null ? undefined : requireDate(input.endDate, 'endDate');
   if (endDate) requireOrder(startDate, endDate, ['startDate', 'endDate']);
   const monthlyAmount = input.monthlyAmount == null ? undefined : requireRange(input.monthlyAmount, 'monthlyAmount', 0, 100_000);
   if (monthlyAmount !== undefined && !Number.isInteger(monthlyAmount)) throw badInput('monthlyAmount must be whole yuan', { field: 'monthlyAmount' });
   const approvedBy = optionalText(input.approvedBy, 'approvedBy', 100);
-  const note = optionalText(input.note, 'note');
+  const note = optionalText(input.note, 'note', 500);
   const resident = await placed(ctx, input.residentId);
   const today = todayInChina();
   const status: AssistanceStatus = endDate && endDate < today ? 'ENDED' : 'ACTIVE';
@@ -53,10 +55,10 @@ export async function grantAssistance(ctx: Context, input: any): Promise<Assista
   return record;
 }
 
-export async function changeAssistanceStatus(ctx: Context, id: unknown, status: AssistanceStatus, endDate?: string | null, reason?: string | null) {
+export async function changeAssistanceStatus(ctx: Context, { id, status, endDate, reason }: MutationChangeAssistanceStatusArgs) {
   const end = endDate == null ? undefined : requireDate(endDate, 'endDate');
   if (status !== 'ENDED' && end) throw badInput('endDate goes with status ENDED only', { field: 'endDate' });
-  const note = optionalText(reason, 'reason');
+  const note = optionalText(reason, 'reason', 500);
   return moveStatus<AssistanceStatus, AssistanceRecordDoc>(ctx.models.AssistanceRecord, 'AssistanceRecord', id, status, ASSISTANCE_TRANSITIONS, (current) => {
     if (status !== 'ENDED') return {};
     const on = end ?? todayInChina();
@@ -65,9 +67,9 @@ export async function changeAssistanceStatus(ctx: Context, id: unknown, status: 
   }, { at: new Date().toISOString(), note, by: actor(ctx) }, (current) => ctx.requireInScope('AssistanceRecord', current, 'id'));
 }
 
-export async function reportMustGoEvent(ctx: Context, input: any) {
+export async function reportMustGoEvent(ctx: Context, input: ReportMustGoEventInput) {
   const occurredOn = requirePastDate(input.occurredOn, 'occurredOn');
-  const note = optionalText(input.note, 'note');
+  const note = optionalText(input.note, 'note', 500);
   const resident = await placed(ctx, input.residentId);
   // The key makes a retried report land on the same event id, which the profile keeps once.
   const eventId = input.idempotencyKey == null ? stableId('must_go', resident._id, input.event, occurredOn, note ?? '') : stableId('must_go', caller(ctx), input.idempotencyKey);
@@ -86,7 +88,7 @@ export async function reportFamilyDisputeEvents(ctx: Context, disputeId: string,
   }
 }
 
-export async function recordVisit(ctx: Context, input: any): Promise<VisitDoc> {
+export async function recordVisit(ctx: Context, input: RecordVisitInput): Promise<VisitDoc> {
   const visitedOn = requirePastDate(input.visitedOn, 'visitedOn');
   const visitorName = requireNonBlank(input.visitorName, 'visitorName', 40);
   const notes = optionalText(input.notes, 'notes', 2000);

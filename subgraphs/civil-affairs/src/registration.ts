@@ -1,8 +1,9 @@
 /** Registering and updating grids, households and residents (一户一档): validate everything, then one write. */
 import {
-  assertId, badInput, conflict, createOnce, isDuplicateKey, notFound, requireIdNumber, requireNonBlank, requirePhone,
+  assertId, badInput, conflict, createOnce, isDuplicateKey, notFound, optionalText, requireIdNumber, requireNonBlank, requirePhone,
 } from '@cg/kit';
 import { caller, type Context } from './context';
+import type { CreateGridInput, RegisterHouseholdInput, RegisterResidentInput, UpdateHouseholdInput, UpdateResidentInput } from './generated/resolvers-types';
 import type { GridDoc } from './models/Grid';
 import type { HouseholdDoc } from './models/Household';
 import type { ResidentDoc } from './models/Resident';
@@ -42,13 +43,12 @@ export async function loadHousehold(ctx: Context, id: unknown, field = 'househol
   ctx.requireInScope('Household', household, field);
   return household;
 }
-const optionalText = (value: string | null | undefined, field: string, max = 200) => (value == null ? undefined : requireNonBlank(value, field, max));
 
-export async function createGrid(ctx: Context, input: any): Promise<GridDoc> {
+export async function createGrid(ctx: Context, input: CreateGridInput): Promise<GridDoc> {
   const code = requireNonBlank(input.code, 'code', 40);
   const name = requireNonBlank(input.name, 'name', 100);
   const leaderName = requireNonBlank(input.leaderName, 'leaderName', 40);
-  const workers = (input.workers ?? []).map((w: any, i: number) => ({
+  const workers = (input.workers ?? []).map((w, i) => ({
     name: requireNonBlank(w.name, `workers.${i}.name`, 40), role: w.role, phone: w.phone == null ? undefined : requirePhone(w.phone, `workers.${i}.phone`),
   }));
   const parentLevel = PARENT_LEVEL[input.level];
@@ -83,7 +83,7 @@ async function subGridPath(ctx: Context, grid: GridDoc, subGridId: unknown): Pro
   return [...path.slice(1), sub._id];
 }
 
-export async function registerHousehold(ctx: Context, input: any): Promise<HouseholdDoc> {
+export async function registerHousehold(ctx: Context, input: RegisterHouseholdInput): Promise<HouseholdDoc> {
   const fileNumber = requireNonBlank(input.fileNumber, 'fileNumber', 40);
   const grid = await loadGrid(ctx, input.gridId, 'gridId');
   if ((grid.level ?? 'GRID') !== 'GRID') throw badInput('gridId must be a top-level GRID node; put building/entrance in subGridId', { field: 'gridId' });
@@ -97,7 +97,7 @@ export async function registerHousehold(ctx: Context, input: any): Promise<House
   return household;
 }
 
-export async function updateHousehold(ctx: Context, id: unknown, input: any): Promise<HouseholdDoc> {
+export async function updateHousehold(ctx: Context, id: unknown, input: UpdateHouseholdInput): Promise<HouseholdDoc> {
   const household = await loadHousehold(ctx, id, 'id');
   const set: Record<string, unknown> = {};
   if (input.tenure != null) set.tenure = input.tenure;
@@ -110,7 +110,7 @@ export async function updateHousehold(ctx: Context, id: unknown, input: any): Pr
   return (await ctx.models.Household.findOneAndUpdate({ _id: household._id }, { $set: set }, { returnDocument: 'after' }).lean()) as HouseholdDoc;
 }
 
-export async function registerResident(ctx: Context, input: any): Promise<ResidentDoc> {
+export async function registerResident(ctx: Context, input: RegisterResidentInput): Promise<ResidentDoc> {
   const name = requireNonBlank(input.name, 'name', 40);
   const { idNumber, birthDate, sex } = requireIdNumber(input.idNumber);
   const phone = input.phone == null ? undefined : requirePhone(input.phone);
@@ -123,7 +123,7 @@ export async function registerResident(ctx: Context, input: any): Promise<Reside
   return resident;
 }
 
-export async function updateResident(ctx: Context, id: unknown, input: any): Promise<ResidentDoc> {
+export async function updateResident(ctx: Context, id: unknown, input: UpdateResidentInput): Promise<ResidentDoc> {
   const resident = await loadResident(ctx, id, 'id');
   const set: Record<string, unknown> = {};
   if (input.name != null) set.name = requireNonBlank(input.name, 'name', 40);

@@ -5,10 +5,9 @@
  * Rates follow the seeds (ZB: 5,600 visits and 1,560 services for 22,295 people, 182 disputes for 8,711 households).
  */
 import { fakerZH_CN as faker } from '@faker-js/faker';
-import { stableId, type ExtendWorld, type SeedDoc as Doc } from '@cg/kit';
+import { addDays, ageOn, stableId, type ExtendWorld, type SeedDoc as Doc } from '@cg/kit';
 import { MUST_GO_DAYS, groupsOf, nextVisitDue, type CareState, type VulnerabilityFlag } from './care';
 import { careProfileId } from './careProfiles';
-import { addDays, ageOn } from './dates';
 import { pointsAccountId, pointsEntryId } from './points';
 
 const TODAY = '2026-11-01'; // the core world's "today"

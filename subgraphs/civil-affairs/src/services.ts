@@ -1,20 +1,19 @@
 /** Proxy services (代办) and disputes (矛盾纠纷): create with validation, then move along their lifecycles. */
-import { assertId, badInput, createOnce, requireNonBlank } from '@cg/kit';
+import { actor, assertId, badInput, createOnce, optionalText, requireNonBlank, requirePastDate, todayInChina } from '@cg/kit';
 import { reportFamilyDisputeEvents } from './casework';
-import { actor, caller, type Context } from './context';
-import { requirePastDate, todayInChina } from './dates';
+import { caller, type Context } from './context';
+import type { MutationAdvanceDisputeArgs, MutationAdvanceProxyServiceArgs, ReportDisputeInput, RequestProxyServiceInput } from './generated/resolvers-types';
 import { DISPUTE_TRANSITIONS, PROXY_TRANSITIONS, type DisputeStatus, type ProxyStatus } from './lifecycles';
 import type { DisputeDoc } from './models/Dispute';
 import type { ProxyServiceDoc } from './models/ProxyService';
 import { loadGrid, loadResident } from './registration';
 import { moveStatus } from './transition';
 
-const optionalText = (value: string | null | undefined, field: string, max = 500) => (value == null ? undefined : requireNonBlank(value, field, max));
 const stamp = (ctx: Context, note?: string) => ({ at: new Date().toISOString(), note, by: actor(ctx) });
 
-export async function requestProxyService(ctx: Context, input: any): Promise<ProxyServiceDoc> {
+export async function requestProxyService(ctx: Context, input: RequestProxyServiceInput): Promise<ProxyServiceDoc> {
   const requestedOn = input.requestedOn == null ? todayInChina() : requirePastDate(input.requestedOn, 'requestedOn');
-  const note = optionalText(input.note, 'note');
+  const note = optionalText(input.note, 'note', 500);
   const resident = await loadResident(ctx, input.residentId);
   const doc = {
     residentId: resident._id, gridId: resident.gridId, item: input.item, channel: input.channel, status: 'REQUESTED', requestedOn, note,
@@ -23,16 +22,16 @@ export async function requestProxyService(ctx: Context, input: any): Promise<Pro
   return (await createOnce<ProxyServiceDoc>(ctx.models.ProxyService, doc, { idempotencyKey: input.idempotencyKey, caller: caller(ctx), input })).doc;
 }
 
-export async function advanceProxyService(ctx: Context, id: unknown, status: ProxyStatus, handlerName?: string | null, note?: string | null) {
+export async function advanceProxyService(ctx: Context, { id, status, handlerName, note }: MutationAdvanceProxyServiceArgs) {
   const handler = optionalText(handlerName, 'handlerName', 40);
-  const text = optionalText(note, 'note');
+  const text = optionalText(note, 'note', 500);
   return moveStatus<ProxyStatus, ProxyServiceDoc>(ctx.models.ProxyService, 'ProxyService', id, status, PROXY_TRANSITIONS, (current) => {
     if (status === 'ACCEPTED' && !handler && !current.handlerName) throw badInput('handlerName is required to accept a proxy service', { field: 'handlerName' });
     return { ...(handler ? { handlerName: handler } : {}), ...(status === 'COMPLETED' ? { completedOn: todayInChina() } : {}) };
   }, stamp(ctx, text), (current) => ctx.requireInScope('ProxyService', current, 'id'));
 }
 
-export async function reportDispute(ctx: Context, input: any): Promise<DisputeDoc> {
+export async function reportDispute(ctx: Context, input: ReportDisputeInput): Promise<DisputeDoc> {
   const description = requireNonBlank(input.description, 'description', 2000);
   const reportedOn = requirePastDate(input.reportedOn, 'reportedOn');
   if (!Array.isArray(input.parties) || input.parties.length < 2) throw badInput('a dispute has at least two parties', { field: 'parties' });
@@ -58,7 +57,7 @@ export async function reportDispute(ctx: Context, input: any): Promise<DisputeDo
   return dispute;
 }
 
-export async function advanceDispute(ctx: Context, id: unknown, status: DisputeStatus, mediatorName?: string | null, outcome?: string | null, on?: string | null) {
+export async function advanceDispute(ctx: Context, { id, status, mediatorName, outcome, on }: MutationAdvanceDisputeArgs) {
   const mediator = optionalText(mediatorName, 'mediatorName', 40);
   const result = optionalText(outcome, 'outcome', 2000);
   const date = on == null ? todayInChina() : requirePastDate(on, 'on');

@@ -1,5 +1,7 @@
-import type { Model } from 'mongoose';
 import { assertId, conflict, notFound, updateIf } from '@cg/kit';
+
+/** A department's mongoose model, as the kit's writers take it. */
+type StatusModel = Parameters<typeof updateIf>[0];
 
 /**
  * Moves a record from its current status to `to` when `transitions` allow it, as one conditional update on the
@@ -7,7 +9,7 @@ import { assertId, conflict, notFound, updateIf } from '@cg/kit';
  * to set; the change is appended to `history`. `guard` may refuse the record as it stands (e.g. out of scope).
  */
 export async function moveStatus<S extends string, T>(
-  model: Model<any>,
+  model: StatusModel,
   what: string,
   id: unknown,
   to: S,

@@ -1,20 +1,10 @@
-import { assertId, badInput, createOnce, requireDate, requireNonBlank, requireOrder } from '@cg/kit';
+import { actor, assertId, badInput, createOnce, requireDate, requireNonBlank, requireOrder } from '@cg/kit';
 import type { Context } from './context';
+import type { CreateOwnersCommitteeInput } from './generated/resolvers-types';
 import type { OwnersCommitteeDoc } from './models/OwnersCommittee';
 import { requireBuilding, requireEstate } from './references';
 
 export const MAX_COMMITTEE_MEMBERS = 21;
-
-interface CommitteeInput {
-  kind: 'OWNERS_COMMITTEE' | 'BUILDING_COMMITTEE';
-  name: string;
-  estateId: string;
-  buildingId?: string | null;
-  termStart: string;
-  termEnd: string;
-  members: Array<{ residentId: string; role: string }>;
-  idempotencyKey?: string | null;
-}
 
 /** The member list rules, pure: 1–21 distinct residents, at most one chair (主任). */
 export function checkMembers(members: Array<{ residentId: string; role: string }>): string[] {
@@ -28,7 +18,7 @@ export function checkMembers(members: Array<{ residentId: string; role: string }
 }
 
 /** 成立业委会 / 楼管委: own records checked locally, every member as a Resident with civil affairs, then one insert. */
-export async function createOwnersCommittee(ctx: Context, input: CommitteeInput): Promise<OwnersCommitteeDoc> {
+export async function createOwnersCommittee(ctx: Context, input: CreateOwnersCommitteeInput): Promise<OwnersCommitteeDoc> {
   const name = requireNonBlank(input.name, 'name', 100);
   const estateId = assertId(input.estateId, 'estateId');
   const termStart = requireDate(input.termStart, 'termStart');
@@ -47,7 +37,7 @@ export async function createOwnersCommittee(ctx: Context, input: CommitteeInput)
   const doc = { kind: input.kind, name, estateId, buildingId, termStart, termEnd, members };
   const { doc: created } = await createOnce<OwnersCommitteeDoc>(
     ctx.models.OwnersCommittee,
-    { ...doc, createdBy: ctx.identity?.subject },
+    { ...doc, createdBy: actor(ctx) },
     { idempotencyKey: input.idempotencyKey, caller: ctx.identity?.subject, input: doc },
   );
   return created;

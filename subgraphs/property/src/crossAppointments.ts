@@ -1,24 +1,11 @@
-import { assertId, createOnce, requireDate, requireNonBlank, requireOrder, requirePhone } from '@cg/kit';
+import { actor, assertId, createOnce, requireDate, requireNonBlank, requireOrder, requirePhone } from '@cg/kit';
 import type { Context } from './context';
+import type { CreateCrossAppointmentInput } from './generated/resolvers-types';
 import type { CrossAppointmentDoc } from './models/CrossAppointment';
 import { requireCompany } from './references';
 
-interface CrossAppointmentInput {
-  personName: string;
-  phone: string;
-  residentId?: string | null;
-  direction: string;
-  communityId: string;
-  communityPost: string;
-  propertyCompanyId: string;
-  companyPost: string;
-  startOn: string;
-  endOn?: string | null;
-  idempotencyKey?: string | null;
-}
-
 /** 交叉任职 (红色物业): the company is ours; the community (and the resident, when given) are asked of civil affairs. */
-export async function createCrossAppointment(ctx: Context, input: CrossAppointmentInput): Promise<CrossAppointmentDoc> {
+export async function createCrossAppointment(ctx: Context, input: CreateCrossAppointmentInput): Promise<CrossAppointmentDoc> {
   const personName = requireNonBlank(input.personName, 'personName', 50);
   const phone = requirePhone(input.phone, 'phone');
   const residentId = input.residentId == null ? undefined : assertId(input.residentId, 'residentId');
@@ -35,7 +22,7 @@ export async function createCrossAppointment(ctx: Context, input: CrossAppointme
   const doc = { personName, phone, residentId, direction: input.direction, communityId, communityPost, propertyCompanyId, companyPost, startOn, endOn };
   const { doc: created } = await createOnce<CrossAppointmentDoc>(
     ctx.models.CrossAppointment,
-    { ...doc, createdBy: ctx.identity?.subject },
+    { ...doc, createdBy: actor(ctx) },
     { idempotencyKey: input.idempotencyKey, caller: ctx.identity?.subject, input: doc },
   );
   return created;

@@ -1,6 +1,6 @@
-import { assertId, badInput, conflict, ErrorCode, requireDate, withLock, typedError } from '@cg/kit';
+import { actor, assertId, badInput, conflict, ErrorCode, optionalText, requireDate, withLock, typedError } from '@cg/kit';
 import type { Context } from './context';
-import { optionalText } from './dates';
+import type { AssignFallbackProviderInput, EndEstateManagementInput } from './generated/resolvers-types';
 import type { EstateDoc, ManagementEvent } from './models/Estate';
 import type { PropertyCompanyDoc } from './models/PropertyCompany';
 import { missing } from './references';
@@ -21,10 +21,7 @@ function requireAfterLastChange(estate: EstateDoc, effectiveOn: string) {
  * 兜底接管: an unmanaged estate goes to a fallback provider. One conditional update (only while the estate still
  * has no company) sets the company and appends the history entry, so two takeovers at once cannot both win.
  */
-export async function assignFallbackProvider(
-  ctx: Context,
-  input: { estateId: string; propertyCompanyId?: string | null; effectiveOn: string; note?: string | null },
-): Promise<EstateDoc> {
+export async function assignFallbackProvider(ctx: Context, input: AssignFallbackProviderInput): Promise<EstateDoc> {
   const estateId = assertId(input.estateId, 'estateId');
   const companyId = input.propertyCompanyId == null ? null : assertId(input.propertyCompanyId, 'propertyCompanyId');
   const effectiveOn = requireDate(input.effectiveOn, 'effectiveOn');
@@ -43,7 +40,7 @@ export async function assignFallbackProvider(
     if (estate.propertyCompanyId) throw conflict('the estate already has a property company', { field: 'estateId', propertyCompanyId: estate.propertyCompanyId });
     requireAfterLastChange(estate, effectiveOn);
     const event: ManagementEvent = {
-      action: 'FALLBACK_TAKEOVER', propertyCompanyId: company._id, effectiveOn, note, recordedBy: ctx.identity?.subject, recordedAt: new Date().toISOString(),
+      action: 'FALLBACK_TAKEOVER', propertyCompanyId: company._id, effectiveOn, note, recordedBy: actor(ctx), recordedAt: new Date().toISOString(),
     };
     const updated = await ctx.models.Estate.findOneAndUpdate(
       { _id: estateId, propertyCompanyId: null },
@@ -56,7 +53,7 @@ export async function assignFallbackProvider(
 }
 
 /** 物业撤场: the managing company leaves; conditional on it still being the one managing. */
-export async function endEstateManagement(ctx: Context, input: { estateId: string; effectiveOn: string; note?: string | null }): Promise<EstateDoc> {
+export async function endEstateManagement(ctx: Context, input: EndEstateManagementInput): Promise<EstateDoc> {
   const estateId = assertId(input.estateId, 'estateId');
   const effectiveOn = requireDate(input.effectiveOn, 'effectiveOn');
   const note = optionalText(input.note, 'note');
@@ -66,7 +63,7 @@ export async function endEstateManagement(ctx: Context, input: { estateId: strin
     if (!estate.propertyCompanyId) throw conflict('the estate has no property company', { field: 'estateId' });
     requireAfterLastChange(estate, effectiveOn);
     const event: ManagementEvent = {
-      action: 'ENDED', propertyCompanyId: estate.propertyCompanyId, effectiveOn, note, recordedBy: ctx.identity?.subject, recordedAt: new Date().toISOString(),
+      action: 'ENDED', propertyCompanyId: estate.propertyCompanyId, effectiveOn, note, recordedBy: actor(ctx), recordedAt: new Date().toISOString(),
     };
     const updated = await ctx.models.Estate.findOneAndUpdate(
       { _id: estateId, propertyCompanyId: estate.propertyCompanyId },

@@ -1,4 +1,4 @@
-import { byIdLoader, manyByFieldLoader, oneByFieldLoader } from '@cg/kit';
+import { byIdLoader, manyByFieldLoader } from '@cg/kit';
 import type { Models } from './models';
 import type { BuildingDoc } from './models/Building';
 import type { CrossAppointmentDoc } from './models/CrossAppointment';
@@ -26,8 +26,6 @@ export const createLoaders = ({ models }: { models: Models }) => ({
   crossAppointmentsByCompany: manyByFieldLoader<CrossAppointmentDoc>(models.CrossAppointment, 'propertyCompanyId'),
   serviceOrder: byIdLoader<ServiceOrderDoc>(models.ServiceOrder),
   serviceOrdersByReporter: manyByFieldLoader<ServiceOrderDoc>(models.ServiceOrder, 'reporterId'),
-  /** The service order of a joint-response case (一呼联动, owned by party), for the party department's case view. */
-  serviceOrderByCase: oneByFieldLoader<ServiceOrderDoc>(models.ServiceOrder, 'caseId'),
   estatePatrol: byIdLoader<EstatePatrolDoc>(models.EstatePatrol),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,6 +1,6 @@
-import { assertId, badInput, conflict, createOnce, isDuplicateKey, newId, requireDate, requireNonBlank, requirePhone, withLock, trusted } from '@cg/kit';
+import { actor, assertId, badInput, conflict, createOnce, isDuplicateKey, newId, optionalText, requireNonBlank, requirePastDate, requirePhone, withLock, trusted } from '@cg/kit';
 import type { Context } from './context';
-import { beijingToday, optionalText, requireClockTime } from './dates';
+import type { MutationResolvePatrolIssueArgs, PatrolIssueInput, RecordEstatePatrolInput } from './generated/resolvers-types';
 import type { EstatePatrolDoc } from './models/EstatePatrol';
 import { missing, requireBuilding, requireEstate, requireUnit } from './references';
 
@@ -11,28 +11,14 @@ export const onSchedule = (patrol: { startTime: string; endTime: string }) =>
 
 export const MAX_PATROL_ISSUES = 50;
 
-interface IssueInput {
-  category: string;
-  description: string;
-  buildingId?: string | null;
-  unitId?: string | null;
-  resolved?: boolean | null;
-}
-
-interface PatrolInput {
-  estateId: string;
-  date: string;
-  stewardName: string;
-  stewardPhone?: string | null;
-  gridId?: string | null;
-  startTime: string;
-  endTime: string;
-  issues?: IssueInput[] | null;
-  idempotencyKey?: string | null;
+/** `HH:MM` on a 24-hour clock. */
+function requireClockTime(value: string, field: string): string {
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw badInput(`${field} must be a time HH:MM`, { field });
+  return value;
 }
 
 /** Each issue's place must lie in the patrolled estate (a unit, when given, in the building given). */
-async function checkIssues(ctx: Context, estateId: string, issues: IssueInput[]) {
+async function checkIssues(ctx: Context, estateId: string, issues: PatrolIssueInput[]) {
   if (issues.length > MAX_PATROL_ISSUES) throw badInput(`a patrol lists at most ${MAX_PATROL_ISSUES} issues`, { field: 'issues' });
   const checked = [];
   for (const [i, issue] of issues.entries()) {
@@ -53,10 +39,9 @@ async function checkIssues(ctx: Context, estateId: string, issues: IssueInput[])
 }
 
 /** 小区管家巡查: one record per estate and day (a second one is a CONFLICT), issues embedded. */
-export async function recordEstatePatrol(ctx: Context, input: PatrolInput): Promise<EstatePatrolDoc> {
+export async function recordEstatePatrol(ctx: Context, input: RecordEstatePatrolInput): Promise<EstatePatrolDoc> {
   const estateId = assertId(input.estateId, 'estateId');
-  const date = requireDate(input.date, 'date');
-  if (date > beijingToday()) throw badInput('date must not be in the future', { field: 'date' });
+  const date = requirePastDate(input.date, 'date');
   const stewardName = requireNonBlank(input.stewardName, 'stewardName', 50);
   const stewardPhone = input.stewardPhone == null ? undefined : requirePhone(input.stewardPhone, 'stewardPhone');
   const gridId = input.gridId == null ? undefined : assertId(input.gridId, 'gridId');
@@ -75,7 +60,7 @@ export async function recordEstatePatrol(ctx: Context, input: PatrolInput): Prom
         ...fields,
         issues: issues.map((issue) => ({ ...issue, id: newId(), ...(issue.resolved ? { resolvedAt: at } : {}) })),
         openIssueCount: issues.filter((issue) => !issue.resolved).length,
-        recordedBy: ctx.identity?.subject,
+        recordedBy: actor(ctx),
       },
       { idempotencyKey: input.idempotencyKey, caller: ctx.identity?.subject, input: fields },
     );
@@ -90,7 +75,7 @@ export async function recordEstatePatrol(ctx: Context, input: PatrolInput): Prom
  * 整改完成: one conditional update addressed by the issue's position, guarded by its id and open state, so the
  * open-issue count drops exactly once however often it is called.
  */
-export async function resolvePatrolIssue(ctx: Context, args: { patrolId: string; issueId: string; note?: string | null }): Promise<EstatePatrolDoc> {
+export async function resolvePatrolIssue(ctx: Context, args: MutationResolvePatrolIssueArgs): Promise<EstatePatrolDoc> {
   const patrolId = assertId(args.patrolId, 'patrolId');
   const issueId = assertId(args.issueId, 'issueId');
   const note = optionalText(args.note, 'note', 500);

@@ -1,15 +1,15 @@
-import { assertId, conflict, createOnce, requireNonBlank, requireRange, withLock } from '@cg/kit';
+import { actor, assertId, conflict, createOnce, optionalText, requireNonBlank, requireRange, withLock } from '@cg/kit';
 import type { Context } from './context';
-import { optionalText } from './dates';
+import type {
+  CreateServiceOrderInput, MutationAcceptServiceOrderArgs, MutationCancelServiceOrderArgs, MutationCompleteServiceOrderArgs, MutationDispatchServiceOrderArgs,
+  MutationRateServiceOrderArgs,
+} from './generated/resolvers-types';
 import type { ServiceOrderDoc } from './models/ServiceOrder';
 import { missing, requireBuilding, requireCompany, requireEstate, requireUnit } from './references';
 import { canTake, STEPS, type ServiceOrderAction } from './serviceOrderFlow';
 
 /** 群众点单: the unit is ours; the reporter must exist at civil affairs (asked through federation). */
-export async function createServiceOrder(
-  ctx: Context,
-  input: { reporterId: string; unitId: string; category: string; description: string; idempotencyKey?: string | null },
-): Promise<ServiceOrderDoc> {
+export async function createServiceOrder(ctx: Context, input: CreateServiceOrderInput): Promise<ServiceOrderDoc> {
   const reporterId = assertId(input.reporterId, 'reporterId');
   const unitId = assertId(input.unitId, 'unitId');
   const description = requireNonBlank(input.description, 'description', 2000);
@@ -17,14 +17,14 @@ export async function createServiceOrder(
   const building = await requireBuilding(ctx, unit.buildingId);
   await ctx.peers.requireEntities('civil-affairs', 'Resident', [reporterId], 'reporterId');
   const at = new Date().toISOString();
-  const actor = ctx.identity?.subject;
+  const by = actor(ctx);
   const { doc } = await createOnce<ServiceOrderDoc>(
     ctx.models.ServiceOrder,
     {
       category: input.category, description, status: 'ORDERED', reporterId, unitId, estateId: building.estateId, orderedAt: at,
-      history: [{ from: null, to: 'ORDERED', party: 'RESIDENT', actor, at }],
+      history: [{ from: null, to: 'ORDERED', party: 'RESIDENT', actor: by, at }],
     },
-    { idempotencyKey: input.idempotencyKey, caller: actor, input: { reporterId, unitId, category: input.category, description } },
+    { idempotencyKey: input.idempotencyKey, caller: by ?? undefined, input: { reporterId, unitId, category: input.category, description } },
   );
   return doc;
 }
@@ -50,7 +50,7 @@ async function applyStep(ctx: Context, id: string, action: ServiceOrderAction, s
     if (!order) throw missing('ServiceOrder', id, 'id');
     if (!canTake(action, order.status)) throw illegal(action, order.status);
     const at = new Date().toISOString();
-    const entry = { from: order.status, to: step.to, party: step.party, actor: ctx.identity?.subject, at, note };
+    const entry = { from: order.status, to: step.to, party: step.party, actor: actor(ctx), at, note };
     const updated = await ctx.models.ServiceOrder.findOneAndUpdate(
       { _id: id, status: order.status },
       { $set: { ...set, status: step.to, [step.stamp]: at }, $push: { history: entry } },
@@ -62,7 +62,7 @@ async function applyStep(ctx: Context, id: string, action: ServiceOrderAction, s
 }
 
 /** 社区派单 to the named company, or to the company managing the order's estate. */
-export async function dispatchServiceOrder(ctx: Context, args: { id: string; propertyCompanyId?: string | null; note?: string | null }) {
+export async function dispatchServiceOrder(ctx: Context, args: MutationDispatchServiceOrderArgs) {
   const note = optionalText(args.note, 'note');
   const order = await ctx.loaders.serviceOrder.load(assertId(args.id, 'id'));
   if (!order) throw missing('ServiceOrder', args.id, 'id');
@@ -75,20 +75,20 @@ export async function dispatchServiceOrder(ctx: Context, args: { id: string; pro
   return takeStep(ctx, args.id, 'dispatch', { propertyCompanyId: companyId }, note);
 }
 
-export const acceptServiceOrder = (ctx: Context, args: { id: string; note?: string | null }) =>
+export const acceptServiceOrder = (ctx: Context, args: MutationAcceptServiceOrderArgs) =>
   takeStep(ctx, args.id, 'accept', {}, optionalText(args.note, 'note'));
 
-export const completeServiceOrder = (ctx: Context, args: { id: string; note?: string | null }) =>
+export const completeServiceOrder = (ctx: Context, args: MutationCompleteServiceOrderArgs) =>
   takeStep(ctx, args.id, 'complete', {}, optionalText(args.note, 'note'));
 
 /** 评单: 1 (very dissatisfied) to 5 (very satisfied). */
-export function rateServiceOrder(ctx: Context, args: { id: string; rating: number; comment?: string | null }) {
+export function rateServiceOrder(ctx: Context, args: MutationRateServiceOrderArgs) {
   const rating = requireRange(args.rating, 'rating', 1, 5);
   const comment = optionalText(args.comment, 'comment', 500);
   return takeStep(ctx, args.id, 'rate', { rating, ...(comment ? { ratingComment: comment } : {}) }, comment);
 }
 
-export function cancelServiceOrder(ctx: Context, args: { id: string; reason: string }) {
+export function cancelServiceOrder(ctx: Context, args: MutationCancelServiceOrderArgs) {
   const reason = requireNonBlank(args.reason, 'reason', 500);
   return takeStep(ctx, args.id, 'cancel', { cancelReason: reason }, reason);
 }

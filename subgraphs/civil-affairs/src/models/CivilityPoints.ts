@@ -20,7 +20,7 @@ pointsAccountSchema.index({ residentId: 1 }, { unique: true });
 export const pointsEntrySchema = entitySchema('civility_points_entries', {
   residentId: { type: String, required: true },
   seq: { type: Number, required: true, min: 1 },
-  kind: { type: String, required: true, enum: ['EARN', 'SPEND'] },
+  kind: { type: String, required: true, enum: ['EARN', 'SPEND'] as const },
   points: { type: Number, required: true, min: 1 },
   activity: { type: String },
   spentAt: { type: String },

@@ -4,7 +4,7 @@ import { entitySchema } from '@cg/kit';
 export const communitySchema = entitySchema('communities', {
   name: { type: String, required: true },
   district: { type: String, required: true },
-  settlementType: { type: String, required: true, enum: ['RELOCATION', 'RETURNING', 'PRICE_CAPPED', 'ORDINARY'] },
+  settlementType: { type: String, required: true, enum: ['RELOCATION', 'RETURNING', 'PRICE_CAPPED', 'ORDINARY'] as const },
   householdCount: { type: Number, required: true, min: 0 },
   population: { type: Number, required: true, min: 0 },
 });

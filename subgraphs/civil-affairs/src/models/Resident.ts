@@ -6,9 +6,9 @@ export const residentSchema = entitySchema('residents', {
   idNumber: { type: String, required: true },
   phone: { type: String },
   birthDate: { type: String, required: true }, // YYYY-MM-DD, derived from the ID number
-  sex: { type: String, required: true, enum: ['MALE', 'FEMALE'] },
+  sex: { type: String, required: true, enum: ['MALE', 'FEMALE'] as const },
   // Missing means REGISTERED (户籍); FLOATING is 流动人口.
-  residency: { type: String, enum: ['REGISTERED', 'FLOATING'] },
+  residency: { type: String, enum: ['REGISTERED', 'FLOATING'] as const },
   relationToHead: { type: String, required: true },
   householdId: { type: String, required: true },
   // Denormalised from the household so a grid's residents are one indexed query.

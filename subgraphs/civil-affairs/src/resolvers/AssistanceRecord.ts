@@ -1,9 +1,9 @@
-import type { Context } from '../context';
-import type { AssistanceRecordDoc } from '../models/AssistanceRecord';
+import { loadReferenced } from '@cg/kit';
+import type { AssistanceRecordResolvers } from '../generated/resolvers-types';
 
 /** SENSITIVE (敏感个人信息). */
 export const AssistanceRecord = {
-  id: (record: AssistanceRecordDoc) => record._id,
-  resident: (record: AssistanceRecordDoc, _: unknown, { loaders }: Context) => loaders.resident.load(record.residentId),
-  household: (record: AssistanceRecordDoc, _: unknown, { loaders }: Context) => loaders.household.load(record.householdId),
-};
+  id: (record) => record._id,
+  resident: (record, _, { loaders }) => loadReferenced(loaders.resident, record.residentId, 'Resident'),
+  household: (record, _, { loaders }) => loadReferenced(loaders.household, record.householdId, 'Household'),
+} satisfies AssistanceRecordResolvers;

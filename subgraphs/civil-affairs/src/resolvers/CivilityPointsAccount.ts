@@ -1,10 +1,13 @@
-import { andFilters, paginate, type PageArgs } from '@cg/kit';
-import type { Context } from '../context';
-import type { PointsAccountDoc } from '../models/CivilityPoints';
+import { andFilters, loadReferenced, paginate } from '@cg/kit';
+import type { PointsAccountDoc, PointsEntryDoc } from '../models/CivilityPoints';
+import type { CivilityPointsAccountResolvers } from '../generated/resolvers-types';
+
+/** The account document (文明积分账户) as stored. */
+export type CivilityPointsAccountParent = PointsAccountDoc;
 
 export const CivilityPointsAccount = {
-  id: (account: PointsAccountDoc) => account._id,
-  resident: (account: PointsAccountDoc, _: unknown, { loaders }: Context) => loaders.resident.load(account.residentId),
-  entries: (account: PointsAccountDoc, args: PageArgs, ctx: Context) =>
-    paginate(ctx.models.CivilityPointsEntry, andFilters({ residentId: account.residentId }, ctx.scopeFilter('CivilityPointsEntry')), { seq: -1 }, args),
-};
+  id: (account) => account._id,
+  resident: (account, _, { loaders }) => loadReferenced(loaders.resident, account.residentId, 'Resident'),
+  entries: (account, args, ctx) =>
+    paginate<PointsEntryDoc>(ctx.models.CivilityPointsEntry, andFilters({ residentId: account.residentId }, ctx.scopeFilter('CivilityPointsEntry')), { seq: -1 }, args),
+} satisfies CivilityPointsAccountResolvers;

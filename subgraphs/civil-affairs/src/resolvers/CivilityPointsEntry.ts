@@ -1,8 +1,12 @@
-import type { Context } from '../context';
+import { loadReferenced } from '@cg/kit';
 import type { PointsEntryDoc } from '../models/CivilityPoints';
+import type { CivilityPointsEntryResolvers } from '../generated/resolvers-types';
+
+/** The account document (文明积分账户) as stored. */
+export type CivilityPointsEntryParent = PointsEntryDoc;
 
 export const CivilityPointsEntry = {
-  id: (entry: PointsEntryDoc) => entry._id,
-  resident: (entry: PointsEntryDoc, _: unknown, { loaders }: Context) => loaders.resident.load(entry.residentId),
-  balanceAfter: (entry: PointsEntryDoc) => entry.balanceAfter ?? null,
-};
+  id: (entry) => entry._id,
+  resident: (entry, _, { loaders }) => loadReferenced(loaders.resident, entry.residentId, 'Resident'),
+  balanceAfter: (entry) => entry.balanceAfter ?? null,
+} satisfies CivilityPointsEntryResolvers;

@@ -1,9 +1,9 @@
 import { entityResolvers } from '@cg/kit';
 import type { Context } from '../context';
-import type { CommunityDoc } from '../models/Community';
+import type { CommunityResolvers } from '../generated/resolvers-types';
 
 export const Community = {
   ...entityResolvers((ctx: Context) => ctx.loaders.community),
-  grids: async (community: CommunityDoc, _: unknown, { loaders }: Context) =>
+  grids: async (community, _, { loaders }) =>
     [...(await loaders.gridsByCommunity.load(community._id))].sort((a, b) => a.code.localeCompare(b.code)),
-};
+} satisfies CommunityResolvers;

@@ -1,9 +1,8 @@
-import { maskName } from '@cg/kit';
-import type { Context } from '../context';
-import type { DisputeDoc } from '../models/Dispute';
+import { loadReferenced, maskName } from '@cg/kit';
+import type { DisputeResolvers } from '../generated/resolvers-types';
 
 export const Dispute = {
-  id: (dispute: DisputeDoc) => dispute._id,
-  grid: (dispute: DisputeDoc, _: unknown, { loaders }: Context) => loaders.grid.load(dispute.gridId),
-  mediatorName: (dispute: DisputeDoc) => (dispute.mediatorName ? maskName(dispute.mediatorName) : null),
-};
+  id: (dispute) => dispute._id,
+  grid: (dispute, _, { loaders }) => loadReferenced(loaders.grid, dispute.gridId, 'Grid'),
+  mediatorName: (dispute) => (dispute.mediatorName ? maskName(dispute.mediatorName) : null),
+} satisfies DisputeResolvers;

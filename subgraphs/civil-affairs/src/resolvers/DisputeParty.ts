@@ -1,12 +1,11 @@
 import { maskName } from '@cg/kit';
-import type { Context } from '../context';
+import type { DisputePartyResolvers } from '../generated/resolvers-types';
+import type { DisputeDoc } from '../models/Dispute';
 
-interface Party {
-  residentId?: string | null;
-  name: string;
-}
+/** A party as the dispute stores it: a resident's id, or only a name for someone not registered here. */
+export type DisputePartyParent = DisputeDoc['parties'][number];
 
 export const DisputeParty = {
-  resident: (party: Party, _: unknown, { loaders }: Context) => (party.residentId ? loaders.resident.load(party.residentId) : null),
-  name: (party: Party) => maskName(party.name),
-};
+  resident: (party, _, { loaders }) => (party.residentId ? loaders.resident.load(party.residentId) : null),
+  name: (party) => maskName(party.name),
+} satisfies DisputePartyResolvers;

@@ -1,10 +1,9 @@
-import { maskName } from '@cg/kit';
-import type { Context } from '../context';
-import type { ProxyServiceDoc } from '../models/ProxyService';
+import { loadReferenced, maskName } from '@cg/kit';
+import type { ProxyServiceResolvers } from '../generated/resolvers-types';
 
 export const ProxyService = {
-  id: (service: ProxyServiceDoc) => service._id,
-  resident: (service: ProxyServiceDoc, _: unknown, { loaders }: Context) => loaders.resident.load(service.residentId),
-  grid: (service: ProxyServiceDoc, _: unknown, { loaders }: Context) => loaders.grid.load(service.gridId),
-  handlerName: (service: ProxyServiceDoc) => (service.handlerName ? maskName(service.handlerName) : null),
-};
+  id: (service) => service._id,
+  resident: (service, _, { loaders }) => loadReferenced(loaders.resident, service.residentId, 'Resident'),
+  grid: (service, _, { loaders }) => loadReferenced(loaders.grid, service.gridId, 'Grid'),
+  handlerName: (service) => (service.handlerName ? maskName(service.handlerName) : null),
+} satisfies ProxyServiceResolvers;

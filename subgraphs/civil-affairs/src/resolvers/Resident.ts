@@ -1,20 +1,20 @@
-import { andFilters, entityResolvers, paginate, type PageArgs } from '@cg/kit';
+import { ageOn, andFilters, entityResolvers, loadReferenced, paginate, todayInChina } from '@cg/kit';
 import type { Context } from '../context';
-import { ageOn, todayInChina } from '../dates';
-import type { ResidentDoc } from '../models/Resident';
+import type { ResidentResolvers } from '../generated/resolvers-types';
+import type { VisitDoc } from '../models/Visit';
 
 // name, idNumber, phone and birthDate resolve by default: the kit masks or refuses them by the @access policy in schema.graphql.
 export const Resident = {
   ...entityResolvers((ctx: Context) => ctx.loaders.resident),
-  age: (resident: ResidentDoc) => ageOn(resident.birthDate, todayInChina()),
-  residency: (resident: ResidentDoc) => resident.residency ?? 'REGISTERED',
-  household: (resident: ResidentDoc, _: unknown, { loaders }: Context) => loaders.household.load(resident.householdId),
-  grid: (resident: ResidentDoc, _: unknown, { loaders }: Context) => loaders.grid.load(resident.gridId),
+  age: (resident) => ageOn(resident.birthDate, todayInChina()),
+  residency: (resident) => resident.residency ?? 'REGISTERED',
+  household: (resident, _, { loaders }) => loadReferenced(loaders.household, resident.householdId, 'Household'),
+  grid: (resident, _, { loaders }) => loadReferenced(loaders.grid, resident.gridId, 'Grid'),
   // SENSITIVE: everything about vulnerability and assistance hangs under this one field (see ResidentCare).
-  care: (resident: ResidentDoc) => ({ residentId: resident._id }),
-  visits: (resident: ResidentDoc, args: PageArgs, ctx: Context) =>
-    paginate(ctx.models.Visit, andFilters({ residentId: resident._id }, ctx.scopeFilter('Visit')), { visitedOn: -1 }, args),
-  proxyServices: async (resident: ResidentDoc, _: unknown, { loaders }: Context) =>
+  care: (resident) => ({ residentId: resident._id }),
+  visits: (resident, args, ctx) =>
+    paginate<VisitDoc>(ctx.models.Visit, andFilters({ residentId: resident._id }, ctx.scopeFilter('Visit')), { visitedOn: -1 }, args),
+  proxyServices: async (resident, _, { loaders }) =>
     [...(await loaders.proxyServicesByResident.load(resident._id))].sort((a, b) => b.requestedOn.localeCompare(a.requestedOn)),
-  civilityPoints: (resident: ResidentDoc, _: unknown, { loaders }: Context) => loaders.pointsAccountByResident.load(resident._id),
-};
+  civilityPoints: (resident, _, { loaders }) => loaders.pointsAccountByResident.load(resident._id),
+} satisfies ResidentResolvers;

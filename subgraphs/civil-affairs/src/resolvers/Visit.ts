@@ -1,10 +1,9 @@
-import { maskName } from '@cg/kit';
-import type { Context } from '../context';
-import type { VisitDoc } from '../models/Visit';
+import { loadReferenced, maskName } from '@cg/kit';
+import type { VisitResolvers } from '../generated/resolvers-types';
 
 export const Visit = {
-  id: (visit: VisitDoc) => visit._id,
-  resident: (visit: VisitDoc, _: unknown, { loaders }: Context) => loaders.resident.load(visit.residentId),
-  grid: (visit: VisitDoc, _: unknown, { loaders }: Context) => loaders.grid.load(visit.gridId),
-  visitorName: (visit: VisitDoc) => maskName(visit.visitorName),
-};
+  id: (visit) => visit._id,
+  resident: (visit, _, { loaders }) => loadReferenced(loaders.resident, visit.residentId, 'Resident'),
+  grid: (visit, _, { loaders }) => loadReferenced(loaders.grid, visit.gridId, 'Grid'),
+  visitorName: (visit) => maskName(visit.visitorName),
+} satisfies VisitResolvers;

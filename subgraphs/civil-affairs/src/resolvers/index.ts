@@ -1,3 +1,4 @@
+import type { Resolvers } from '../generated/resolvers-types';
 import { AssistanceRecord } from './AssistanceRecord';
 import { CareProfile } from './CareProfile';
 import { CivilityPointsAccount } from './CivilityPointsAccount';
@@ -7,6 +8,7 @@ import { Dispute } from './Dispute';
 import { DisputeParty } from './DisputeParty';
 import { Grid } from './Grid';
 import { Household } from './Household';
+import { MustGoEventRecord } from './MustGoEventRecord';
 import { Mutation } from './Mutation';
 import { ProxyService } from './ProxyService';
 import { Query } from './Query';
@@ -16,5 +18,5 @@ import { Visit } from './Visit';
 
 export const resolvers = {
   Query, Mutation, Community, Grid, Household, Resident, ResidentCare, CareProfile, AssistanceRecord, Visit, ProxyService,
-  Dispute, DisputeParty, CivilityPointsAccount, CivilityPointsEntry,
-};
+  MustGoEventRecord, Dispute, DisputeParty, CivilityPointsAccount, CivilityPointsEntry,
+} satisfies Resolvers;

@@ -1,10 +1,10 @@
-import { entityResolvers, reference } from '@cg/kit';
+import { entityResolvers, loadReferenced, reference } from '@cg/kit';
 import type { Context } from '../context';
-import type { BuildingDoc } from '../models/Building';
+import type { BuildingResolvers } from '../generated/resolvers-types';
 
 export const Building = {
   ...entityResolvers((ctx: Context) => ctx.loaders.building),
-  estate: (building: BuildingDoc, _: unknown, { loaders }: Context) => loaders.estate.load(building.estateId),
-  grid: (building: BuildingDoc) => reference(building.gridId),
-  units: (building: BuildingDoc, _: unknown, { loaders }: Context) => loaders.unitsByBuilding.load(building._id),
-};
+  estate: (building, _, { loaders }) => loadReferenced(loaders.estate, building.estateId, 'Estate'),
+  grid: (building) => reference(building.gridId),
+  units: (building, _, { loaders }) => loaders.unitsByBuilding.load(building._id),
+} satisfies BuildingResolvers;

@@ -1,7 +1,7 @@
 import { extendedEntity } from '@cg/kit';
-import type { Context } from '../context';
+import type { CommunityResolvers } from '../generated/resolvers-types';
 
 export const Community = {
   ...extendedEntity,
-  estates: (community: { id: string }, _: unknown, { loaders }: Context) => loaders.estatesByCommunity.load(community.id),
-};
+  estates: (community, _, { loaders }) => loaders.estatesByCommunity.load(community.id),
+} satisfies CommunityResolvers;

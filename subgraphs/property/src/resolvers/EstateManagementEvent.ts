@@ -1,7 +1,10 @@
-import type { Context } from '../context';
 import type { ManagementEvent } from '../models/Estate';
+import type { EstateManagementEventResolvers } from '../generated/resolvers-types';
+
+/** An entry of the estate's management history as stored. */
+export type EstateManagementEventParent = ManagementEvent;
 
 export const EstateManagementEvent = {
-  propertyCompany: (event: ManagementEvent, _: unknown, { loaders }: Context) =>
+  propertyCompany: (event, _, { loaders }) =>
     event.propertyCompanyId ? loaders.propertyCompany.load(event.propertyCompanyId) : null,
-};
+} satisfies EstateManagementEventResolvers;

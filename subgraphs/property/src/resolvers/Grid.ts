@@ -1,7 +1,7 @@
 import { extendedEntity } from '@cg/kit';
-import type { Context } from '../context';
+import type { GridResolvers } from '../generated/resolvers-types';
 
 export const Grid = {
   ...extendedEntity,
-  buildings: (grid: { id: string }, _: unknown, { loaders }: Context) => loaders.buildingsByGrid.load(grid.id),
-};
+  buildings: (grid, _, { loaders }) => loaders.buildingsByGrid.load(grid.id),
+} satisfies GridResolvers;

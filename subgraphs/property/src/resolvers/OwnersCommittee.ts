@@ -1,10 +1,10 @@
-import { entityResolvers } from '@cg/kit';
+import { entityResolvers, loadReferenced } from '@cg/kit';
 import type { Context } from '../context';
-import type { OwnersCommitteeDoc } from '../models/OwnersCommittee';
+import type { OwnersCommitteeResolvers } from '../generated/resolvers-types';
 
 export const OwnersCommittee = {
   ...entityResolvers((ctx: Context) => ctx.loaders.ownersCommittee),
-  estate: (committee: OwnersCommitteeDoc, _: unknown, { loaders }: Context) => loaders.estate.load(committee.estateId),
-  building: (committee: OwnersCommitteeDoc, _: unknown, { loaders }: Context) => (committee.buildingId ? loaders.building.load(committee.buildingId) : null),
-  memberCount: (committee: OwnersCommitteeDoc) => committee.members.length,
-};
+  estate: (committee, _, { loaders }) => loadReferenced(loaders.estate, committee.estateId, 'Estate'),
+  building: (committee, _, { loaders }) => (committee.buildingId ? loaders.building.load(committee.buildingId) : null),
+  memberCount: (committee) => committee.members.length,
+} satisfies OwnersCommitteeResolvers;

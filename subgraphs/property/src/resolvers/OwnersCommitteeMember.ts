@@ -1,5 +1,10 @@
 import { reference } from '@cg/kit';
+import type { OwnersCommitteeMemberResolvers } from '../generated/resolvers-types';
+import type { OwnersCommitteeDoc } from '../models/OwnersCommittee';
+
+/** A member as the committee stores it. */
+export type OwnersCommitteeMemberParent = OwnersCommitteeDoc['members'][number];
 
 export const OwnersCommitteeMember = {
-  resident: (member: { residentId: string }) => reference(member.residentId),
-};
+  resident: (member) => reference(member.residentId),
+} satisfies OwnersCommitteeMemberResolvers;

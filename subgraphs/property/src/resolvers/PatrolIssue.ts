@@ -1,7 +1,6 @@
-import type { Context } from '../context';
-import type { PatrolIssueDoc } from '../models/EstatePatrol';
+import type { PatrolIssueResolvers } from '../generated/resolvers-types';
 
 export const PatrolIssue = {
-  building: (issue: PatrolIssueDoc, _: unknown, { loaders }: Context) => (issue.buildingId ? loaders.building.load(issue.buildingId) : null),
-  unit: (issue: PatrolIssueDoc, _: unknown, { loaders }: Context) => (issue.unitId ? loaders.unit.load(issue.unitId) : null),
-};
+  building: (issue, _, { loaders }) => (issue.buildingId ? loaders.building.load(issue.buildingId) : null),
+  unit: (issue, _, { loaders }) => (issue.unitId ? loaders.unit.load(issue.unitId) : null),
+} satisfies PatrolIssueResolvers;

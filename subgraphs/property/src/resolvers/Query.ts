@@ -1,35 +1,41 @@
-import { fetchById, type PageArgs } from '@cg/kit';
+import { fetchById, paginate, pickSort } from '@cg/kit';
 import type { Context } from '../context';
+import type { QueryResolvers } from '../generated/resolvers-types';
 import {
-  buildingFilter, committeeFilter, companyFilter, crossAppointmentFilter, estateFilter, page, patrolCoverage, patrolFilter, pick, serviceOrderFilter, SORTS, unitFilter,
-} from '../queries';
+  buildingFilter, committeeFilter, companyFilter, crossAppointmentFilter, estateFilter, patrolCoverage, patrolFilter, serviceOrderFilter, SORTS, unitFilter,
+} from '../lists';
+import type { BuildingDoc } from '../models/Building';
+import type { CrossAppointmentDoc } from '../models/CrossAppointment';
+import type { EstateDoc } from '../models/Estate';
+import type { EstatePatrolDoc } from '../models/EstatePatrol';
+import type { OwnersCommitteeDoc } from '../models/OwnersCommittee';
+import type { PropertyCompanyDoc } from '../models/PropertyCompany';
+import type { ServiceOrderDoc } from '../models/ServiceOrder';
+import type { UnitDoc } from '../models/Unit';
 
-type ListArgs<F> = PageArgs & { filter?: F | null; orderBy?: string | null };
-
+// Each list: filter and sort from the arguments, then the kit's keyset page.
 export const Query = {
-  propertyCompanies: (_: unknown, args: ListArgs<Parameters<typeof companyFilter>[0]>, ctx: Context) =>
-    page('PropertyCompany', companyFilter(args.filter ?? {}), pick(SORTS.company, args.orderBy, 'NAME_ASC'), args, ctx),
+  propertyCompanies: (_, args, { models }) =>
+    paginate<PropertyCompanyDoc>(models.PropertyCompany, companyFilter(args.filter ?? {}), pickSort(SORTS.company, args.orderBy, 'NAME_ASC'), args),
   propertyCompany: fetchById((ctx: Context) => ctx.loaders.propertyCompany),
-  estates: (_: unknown, args: ListArgs<Parameters<typeof estateFilter>[0]>, ctx: Context) =>
-    page('Estate', estateFilter(args.filter ?? {}), pick(SORTS.estate, args.orderBy, 'NAME_ASC'), args, ctx),
+  estates: (_, args, { models }) => paginate<EstateDoc>(models.Estate, estateFilter(args.filter ?? {}), pickSort(SORTS.estate, args.orderBy, 'NAME_ASC'), args),
   estate: fetchById((ctx: Context) => ctx.loaders.estate),
-  buildings: (_: unknown, args: ListArgs<Parameters<typeof buildingFilter>[0]>, ctx: Context) =>
-    page('Building', buildingFilter(args.filter ?? {}), pick(SORTS.building, args.orderBy, 'NUMBER_ASC'), args, ctx),
+  buildings: (_, args, { models }) =>
+    paginate<BuildingDoc>(models.Building, buildingFilter(args.filter ?? {}), pickSort(SORTS.building, args.orderBy, 'NUMBER_ASC'), args),
   building: fetchById((ctx: Context) => ctx.loaders.building),
-  units: (_: unknown, args: ListArgs<Parameters<typeof unitFilter>[0]>, ctx: Context) =>
-    page('Unit', unitFilter(args.filter ?? {}), { buildingId: 1, entrance: 1, room: 1 }, args, ctx),
+  units: (_, args, { models }) => paginate<UnitDoc>(models.Unit, unitFilter(args.filter ?? {}), { buildingId: 1, entrance: 1, room: 1 }, args),
   unit: fetchById((ctx: Context) => ctx.loaders.unit),
-  ownersCommittees: (_: unknown, args: ListArgs<Parameters<typeof committeeFilter>[0]>, ctx: Context) =>
-    page('OwnersCommittee', committeeFilter(args.filter ?? {}), pick(SORTS.committee, args.orderBy, 'TERM_START_DESC'), args, ctx),
+  ownersCommittees: (_, args, { models }) =>
+    paginate<OwnersCommitteeDoc>(models.OwnersCommittee, committeeFilter(args.filter ?? {}), pickSort(SORTS.committee, args.orderBy, 'TERM_START_DESC'), args),
   ownersCommittee: fetchById((ctx: Context) => ctx.loaders.ownersCommittee),
-  crossAppointments: (_: unknown, args: ListArgs<Parameters<typeof crossAppointmentFilter>[0]>, ctx: Context) =>
-    page('CrossAppointment', crossAppointmentFilter(args.filter ?? {}), pick(SORTS.crossAppointment, args.orderBy, 'START_ON_DESC'), args, ctx),
+  crossAppointments: (_, args, { models }) =>
+    paginate<CrossAppointmentDoc>(models.CrossAppointment, crossAppointmentFilter(args.filter ?? {}), pickSort(SORTS.crossAppointment, args.orderBy, 'START_ON_DESC'), args),
   crossAppointment: fetchById((ctx: Context) => ctx.loaders.crossAppointment),
-  serviceOrders: (_: unknown, args: ListArgs<Parameters<typeof serviceOrderFilter>[0]>, ctx: Context) =>
-    page('ServiceOrder', serviceOrderFilter(args.filter ?? {}, args.orderBy), pick(SORTS.serviceOrder, args.orderBy, 'ORDERED_AT_DESC'), args, ctx),
+  serviceOrders: (_, args, { models }) =>
+    paginate<ServiceOrderDoc>(models.ServiceOrder, serviceOrderFilter(args.filter ?? {}, args.orderBy), pickSort(SORTS.serviceOrder, args.orderBy, 'ORDERED_AT_DESC'), args),
   serviceOrder: fetchById((ctx: Context) => ctx.loaders.serviceOrder),
-  estatePatrols: (_: unknown, args: ListArgs<Parameters<typeof patrolFilter>[0]>, ctx: Context) =>
-    page('EstatePatrol', patrolFilter(args.filter ?? {}), pick(SORTS.patrol, args.orderBy, 'DATE_DESC'), args, ctx),
+  estatePatrols: (_, args, { models }) =>
+    paginate<EstatePatrolDoc>(models.EstatePatrol, patrolFilter(args.filter ?? {}), pickSort(SORTS.patrol, args.orderBy, 'DATE_DESC'), args),
   estatePatrol: fetchById((ctx: Context) => ctx.loaders.estatePatrol),
-  patrolCoverage: (_: unknown, args: Parameters<typeof patrolCoverage>[1], ctx: Context) => patrolCoverage(ctx, args),
-};
+  patrolCoverage: (_, args, ctx) => patrolCoverage(ctx, args),
+} satisfies QueryResolvers;

@@ -1,11 +1,11 @@
 import { extendedEntity } from '@cg/kit';
-import type { Context } from '../context';
 import type { ServiceOrderDoc } from '../models/ServiceOrder';
+import type { ResidentResolvers } from '../generated/resolvers-types';
 
 const newestFirst = (a: ServiceOrderDoc, b: ServiceOrderDoc) => b.orderedAt.localeCompare(a.orderedAt);
 
 export const Resident = {
   ...extendedEntity,
-  serviceOrders: async (resident: { id: string }, _: unknown, { loaders }: Context) =>
+  serviceOrders: async (resident, _, { loaders }) =>
     [...(await loaders.serviceOrdersByReporter.load(resident.id))].sort(newestFirst),
-};
+} satisfies ResidentResolvers;

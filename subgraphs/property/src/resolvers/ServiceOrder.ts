@@ -1,12 +1,12 @@
-import { entityResolvers, reference } from '@cg/kit';
+import { entityResolvers, loadReferenced, reference } from '@cg/kit';
 import type { Context } from '../context';
-import type { ServiceOrderDoc } from '../models/ServiceOrder';
+import type { ServiceOrderResolvers } from '../generated/resolvers-types';
 
 export const ServiceOrder = {
   ...entityResolvers((ctx: Context) => ctx.loaders.serviceOrder),
-  reporter: (order: ServiceOrderDoc) => reference(order.reporterId),
-  unit: (order: ServiceOrderDoc, _: unknown, { loaders }: Context) => loaders.unit.load(order.unitId),
-  estate: (order: ServiceOrderDoc, _: unknown, { loaders }: Context) => loaders.estate.load(order.estateId),
-  propertyCompany: (order: ServiceOrderDoc, _: unknown, { loaders }: Context) =>
+  reporter: (order) => reference(order.reporterId),
+  unit: (order, _, { loaders }) => loadReferenced(loaders.unit, order.unitId, 'Unit'),
+  estate: (order, _, { loaders }) => loadReferenced(loaders.estate, order.estateId, 'Estate'),
+  propertyCompany: (order, _, { loaders }) =>
     order.propertyCompanyId ? loaders.propertyCompany.load(order.propertyCompanyId) : null,
-};
+} satisfies ServiceOrderResolvers;

@@ -1,12 +1,12 @@
-import { entityResolvers } from '@cg/kit';
+import { entityResolvers, loadReferenced } from '@cg/kit';
 import type { Context } from '../context';
-import type { UnitDoc } from '../models/Unit';
+import type { UnitResolvers } from '../generated/resolvers-types';
 
 export const Unit = {
   ...entityResolvers((ctx: Context) => ctx.loaders.unit),
-  label: async (unit: UnitDoc, _: unknown, { loaders }: Context) => {
+  label: async (unit, _, { loaders }) => {
     const building = await loaders.building.load(unit.buildingId);
     return `${building?.number ?? ''}${unit.entrance}${unit.room}`;
   },
-  building: (unit: UnitDoc, _: unknown, { loaders }: Context) => loaders.building.load(unit.buildingId),
-};
+  building: (unit, _, { loaders }) => loadReferenced(loaders.building, unit.buildingId, 'Building'),
+} satisfies UnitResolvers;

@@ -1,6 +1,10 @@
-import { assertId, badInput, paginate, requireOrder, trusted, type PageArgs } from '@cg/kit';
+import { badInput, chinaDayStart, chinaNextDayStart, escapeRegex, optionalDate, optionalId as id, requireOrder, trusted, type SortSpec } from '@cg/kit';
 import type { Context } from './context';
-import { beijingDayStart, beijingNextDayStart, escapeRegex, optionalDate } from './dates';
+import type {
+  BuildingFilter, BuildingOrder, CrossAppointmentFilter, CrossAppointmentOrder, EstateFilter, EstateOrder, EstatePatrolFilter, EstatePatrolOrder,
+  OwnersCommitteeFilter, OwnersCommitteeOrder, PropertyCompanyFilter, PropertyCompanyOrder, QueryPatrolCoverageArgs, ServiceOrderFilter, ServiceOrderOrder,
+  UnitFilter,
+} from './generated/resolvers-types';
 import type { EstateDoc } from './models/Estate';
 
 /**
@@ -8,9 +12,7 @@ import type { EstateDoc } from './models/Estate';
  * a filter is checked for shape; every operator the code builds is `trusted`.
  */
 type Filter = Record<string, unknown>;
-type Sort = Record<string, 1 | -1>;
 
-const id = (value: string | null | undefined, field: string) => (value == null ? undefined : assertId(value, field));
 const compact = (filter: Filter): Filter => Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
 function contains(text: string | null | undefined, field: string) {
   if (text == null || text === '') return undefined;
@@ -18,7 +20,15 @@ function contains(text: string | null | undefined, field: string) {
   return trusted({ $regex: escapeRegex(text) });
 }
 
-export const SORTS = {
+export const SORTS: {
+  company: Record<PropertyCompanyOrder, SortSpec>;
+  estate: Record<EstateOrder, SortSpec>;
+  building: Record<BuildingOrder, SortSpec>;
+  committee: Record<OwnersCommitteeOrder, SortSpec>;
+  crossAppointment: Record<CrossAppointmentOrder, SortSpec>;
+  serviceOrder: Record<ServiceOrderOrder, SortSpec>;
+  patrol: Record<EstatePatrolOrder, SortSpec>;
+} = {
   company: { NAME_ASC: { name: 1 }, NAME_DESC: { name: -1, _id: -1 } },
   estate: { NAME_ASC: { name: 1 }, NAME_DESC: { name: -1, _id: -1 } },
   building: { NUMBER_ASC: { number: 1 }, NUMBER_DESC: { number: -1, _id: -1 } },
@@ -27,25 +37,22 @@ export const SORTS = {
   // RATING_DESC lists rated orders only: a keyset cursor cannot step from a rating to a missing one.
   serviceOrder: { ORDERED_AT_DESC: { orderedAt: -1, _id: -1 }, ORDERED_AT_ASC: { orderedAt: 1 }, RATING_DESC: { rating: -1, orderedAt: -1, _id: -1 } },
   patrol: { DATE_DESC: { date: -1, _id: -1 }, DATE_ASC: { date: 1 } },
-} satisfies Record<string, Record<string, Sort>>;
+};
 
-export const pick = <T extends Record<string, Sort>>(sorts: T, key: string | null | undefined, fallback: keyof T): Sort =>
-  sorts[(key ?? fallback) as keyof T] ?? sorts[fallback]!;
-
-export const companyFilter = (f: { isFallbackProvider?: boolean | null; nameContains?: string | null } = {}) =>
+export const companyFilter = (f: PropertyCompanyFilter = {}) =>
   compact({ isFallbackProvider: f.isFallbackProvider ?? undefined, name: contains(f.nameContains, 'nameContains') });
 
-export function estateFilter(f: { communityId?: string | null; propertyCompanyId?: string | null; managed?: boolean | null; nameContains?: string | null } = {}) {
+export function estateFilter(f: EstateFilter = {}) {
   const companyId = id(f.propertyCompanyId, 'propertyCompanyId');
   const managed = f.managed == null ? undefined : f.managed ? trusted({ $ne: null }) : null;
   if (companyId && f.managed === false) throw badInput('an estate with a company is managed', { field: 'managed' });
   return compact({ communityId: id(f.communityId, 'communityId'), propertyCompanyId: companyId ?? managed, name: contains(f.nameContains, 'nameContains') });
 }
 
-export const buildingFilter = (f: { estateId?: string | null; gridId?: string | null } = {}) =>
+export const buildingFilter = (f: BuildingFilter = {}) =>
   compact({ estateId: id(f.estateId, 'estateId'), gridId: id(f.gridId, 'gridId') });
 
-export const unitFilter = (f: { buildingId?: string | null; floor?: number | null } = {}) =>
+export const unitFilter = (f: UnitFilter = {}) =>
   compact({ buildingId: id(f.buildingId, 'buildingId'), floor: f.floor ?? undefined });
 
 /** Records whose [start, end] period (end open when missing) includes `day`. */
@@ -57,10 +64,10 @@ function activeOn(day: string | undefined, startField: string, endField: string,
     : { [startField]: trusted({ $lte: day }), $or: trusted([{ [endField]: null }, { [endField]: { $gte: day } }]) };
 }
 
-export const committeeFilter = (f: { estateId?: string | null; kind?: string | null; activeOn?: string | null } = {}) =>
+export const committeeFilter = (f: OwnersCommitteeFilter = {}) =>
   compact({ estateId: id(f.estateId, 'estateId'), kind: f.kind ?? undefined, ...activeOn(optionalDate(f.activeOn, 'activeOn'), 'termStart', 'termEnd', true) });
 
-export const crossAppointmentFilter = (f: { communityId?: string | null; propertyCompanyId?: string | null; direction?: string | null; activeOn?: string | null } = {}) =>
+export const crossAppointmentFilter = (f: CrossAppointmentFilter = {}) =>
   compact({
     communityId: id(f.communityId, 'communityId'),
     propertyCompanyId: id(f.propertyCompanyId, 'propertyCompanyId'),
@@ -68,23 +75,12 @@ export const crossAppointmentFilter = (f: { communityId?: string | null; propert
     ...activeOn(optionalDate(f.activeOn, 'activeOn'), 'startOn', 'endOn', false),
   });
 
-interface ServiceOrderFilterInput {
-  status?: string[] | null;
-  category?: string | null;
-  estateId?: string | null;
-  propertyCompanyId?: string | null;
-  reporterId?: string | null;
-  unitId?: string | null;
-  orderedFrom?: string | null;
-  orderedTo?: string | null;
-}
-
-/** Date range in Beijing days over the stored UTC instants. */
-export function serviceOrderFilter(f: ServiceOrderFilterInput = {}, orderBy?: string | null) {
+/** Date range in China calendar days over the stored UTC instants. */
+export function serviceOrderFilter(f: ServiceOrderFilter = {}, orderBy?: ServiceOrderOrder | null) {
   const from = optionalDate(f.orderedFrom, 'orderedFrom');
   const to = optionalDate(f.orderedTo, 'orderedTo');
   if (from && to) requireOrder(from, to, ['orderedFrom', 'orderedTo']);
-  const orderedAt = from || to ? trusted({ ...(from ? { $gte: beijingDayStart(from) } : {}), ...(to ? { $lt: beijingNextDayStart(to) } : {}) }) : undefined;
+  const orderedAt = from || to ? trusted({ ...(from ? { $gte: chinaDayStart(from) } : {}), ...(to ? { $lt: chinaNextDayStart(to) } : {}) }) : undefined;
   return compact({
     status: f.status?.length ? trusted({ $in: f.status }) : undefined,
     category: f.category ?? undefined,
@@ -97,7 +93,7 @@ export function serviceOrderFilter(f: ServiceOrderFilterInput = {}, orderBy?: st
   });
 }
 
-export function patrolFilter(f: { estateId?: string | null; gridId?: string | null; dateFrom?: string | null; dateTo?: string | null; hasOpenIssues?: boolean | null } = {}) {
+export function patrolFilter(f: EstatePatrolFilter = {}) {
   const from = optionalDate(f.dateFrom, 'dateFrom');
   const to = optionalDate(f.dateTo, 'dateTo');
   if (from && to) requireOrder(from, to, ['dateFrom', 'dateTo']);
@@ -109,12 +105,8 @@ export function patrolFilter(f: { estateId?: string | null; gridId?: string | nu
   });
 }
 
-/** A connection resolver: filter and sort from the arguments, then the kit's keyset page. */
-export const page = (model: keyof Context['models'], filter: Filter, sort: Sort, args: PageArgs, ctx: Context) =>
-  paginate(ctx.models[model] as any, filter, sort, { first: args.first, after: args.after });
-
 /** 巡查覆盖: estates (of a community or company) without a patrol on `date`: one `distinct`, one `find`. */
-export async function patrolCoverage(ctx: Context, args: { date: string; communityId?: string | null; propertyCompanyId?: string | null }) {
+export async function patrolCoverage(ctx: Context, args: QueryPatrolCoverageArgs) {
   const date = optionalDate(args.date, 'date')!;
   const estates = (await ctx.models.Estate.find(estateFilter({ communityId: args.communityId, propertyCompanyId: args.propertyCompanyId })).sort({ name: 1, _id: 1 }).lean()) as EstateDoc[];
   const patrolled = new Set((await ctx.models.EstatePatrol.distinct('estateId', { date, estateId: trusted({ $in: estates.map((e) => e._id) }) })).map(String));

@@ -1,11 +1,9 @@
 /** Turns GraphQL list filters into Mongo filters; every operator the code builds is `trusted`. */
-import { assertId, badInput, requireDate, requireNonBlank, requireRange, trusted } from '@cg/kit';
-import type { MustVisitGroup } from './care';
-import { todayInChina, yearsBefore } from './dates';
+import { assertId, badInput, escapeRegex, requireDate, requireNonBlank, requireRange, trusted, todayInChina, yearsBefore, type SortSpec } from '@cg/kit';
+import type { QueryOverdueVisitsArgs, ResidentFilter, ResidentSort, ResidentSortField } from './generated/resolvers-types';
 import type { Models } from './models';
 
 type Filter = Record<string, unknown>;
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Ids of every grid node of a community (all levels), for filters on records that store a grid id. */
 export async function gridIdsOfCommunity(models: Models, communityId: unknown): Promise<string[]> {
@@ -20,13 +18,7 @@ export async function gridSubtree(models: Models, gridId: unknown, field = 'grid
   return [id, ...below.map((g) => String(g._id))];
 }
 
-export interface ResidentFilterInput {
-  communityId?: string | null; gridId?: string | null; householdId?: string | null; namePrefix?: string | null;
-  minAge?: number | null; maxAge?: number | null; asOf?: string | null; sex?: string | null; residency?: string | null;
-  vulnerabilities?: string[] | null;
-}
-
-export async function residentFilter(models: Models, input: ResidentFilterInput = {}): Promise<Filter> {
+export async function residentFilter(models: Models, input: ResidentFilter = {}): Promise<Filter> {
   const and: Filter[] = [];
   if (input.gridId != null) {
     // Residents carry their top-level grid; a building/entrance node is reached through its households.
@@ -59,24 +51,21 @@ export async function residentFilter(models: Models, input: ResidentFilterInput 
   if (input.residency === 'REGISTERED') and.push({ residency: trusted({ $in: ['REGISTERED', null] }) });
   if (input.vulnerabilities != null) {
     if (input.vulnerabilities.length === 0) throw badInput('vulnerabilities must name at least one flag', { field: 'vulnerabilities' });
-    const profiles = await models.CareProfile.find({ flags: trusted({ $in: input.vulnerabilities as any[] }) }, { residentId: 1 }).lean();
+    const profiles = await models.CareProfile.find({ flags: trusted({ $in: input.vulnerabilities }) }, { residentId: 1 }).lean();
     and.push({ _id: trusted({ $in: profiles.map((p) => p.residentId) }) });
   }
   return and.length === 0 ? {} : and.length === 1 ? and[0]! : { $and: and };
 }
 
-const SORT_FIELDS: Record<string, string> = { NAME: 'name', BIRTH_DATE: 'birthDate', ID_NUMBER: 'idNumber' };
+const SORT_FIELDS: Record<ResidentSortField, string> = { NAME: 'name', BIRTH_DATE: 'birthDate', ID_NUMBER: 'idNumber' };
 
-export function residentSort(sort?: { field: string; direction?: string | null } | null): Record<string, 1 | -1> {
+export function residentSort(sort?: ResidentSort | null): SortSpec {
   if (!sort) return { name: 1 };
-  return { [SORT_FIELDS[sort.field] ?? 'name']: sort.direction === 'DESC' ? -1 : 1 };
+  return { [SORT_FIELDS[sort.field]]: sort.direction === 'DESC' ? -1 : 1 };
 }
 
 /** Overdue required visits: due strictly before `asOf`, optionally in one grid subtree, community or group. */
-export async function overdueFilter(
-  models: Models,
-  args: { asOf?: string | null; gridId?: string | null; communityId?: string | null; group?: MustVisitGroup | null },
-): Promise<{ filter: Filter; asOf: string }> {
+export async function overdueFilter(models: Models, args: Omit<QueryOverdueVisitsArgs, 'first' | 'after'>): Promise<{ filter: Filter; asOf: string }> {
   const asOf = args.asOf != null ? requireDate(args.asOf, 'asOf') : todayInChina();
   const filter: Filter = { nextVisitDue: trusted({ $lt: asOf }) };
   if (args.gridId != null) filter.gridId = trusted({ $in: await gridSubtree(models, args.gridId) });
