@@ -1,6 +1,6 @@
-/** Dates leave as ISO 8601 strings (UTC), null stays null. */
-export const iso = (value: Date | string | null | undefined) => (value == null ? null : new Date(value).toISOString());
-
-/** Resolvers turning the named Date fields of a nested object into ISO strings. */
-export const isoFields = (...fields: string[]) =>
-  Object.fromEntries(fields.map((f) => [f, (parent: Record<string, Date | null | undefined>) => iso(parent[f])]));
+/** Dates leave as ISO 8601 strings (UTC); an absent date stays null. */
+export function iso(value: Date | string): string;
+export function iso(value: Date | string | null | undefined): string | null;
+export function iso(value: Date | string | null | undefined): string | null {
+  return value == null ? null : new Date(value).toISOString();
+}
