@@ -27,7 +27,7 @@ test('a scaffolded department composes, type-checks, starts and answers through 
     expect({ code: scaffold.code, output: scaffold.code ? scaffold.output : '' }).toEqual({ code: 0, output: '' });
 
     const dept = path.join(copy.dir, 'subgraphs', 'law-enforcement');
-    for (const file of ['schema.graphql', 'package.json', 'src/server.ts', 'src/index.ts', 'src/loaders.ts', 'src/models/EnforcementAction.ts', 'src/resolvers/Resident.ts', 'src/seed.ts', 'src/generated/resolvers-types.ts', 'src/law-enforcement.e2e.ts']) {
+    for (const file of ['schema.graphql', 'package.json', 'src/server.ts', 'src/index.ts', 'src/loaders.ts', 'src/models/EnforcementAction.ts', 'src/resolvers/Resident.ts', 'src/seed.ts', 'src/generated/resolvers-types.ts', 'test/law-enforcement.e2e.ts']) {
       expect(existsSync(path.join(dept, file))).toBe(true);
     }
     const port = JSON.parse(readFileSync(path.join(dept, 'package.json'), 'utf8')).subgraph.port;

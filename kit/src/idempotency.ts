@@ -6,8 +6,8 @@ import { newId, stableId } from './ids';
 export const isDuplicateKey = (error: unknown) => (error as { code?: number })?.code === 11000;
 
 /** The `_id` `createOnce` gives a record created with `idempotencyKey` (to recognise a retry before writing). */
-export const idempotentId = (model: Model<any>, idempotencyKey: string, caller = 'anonymous') =>
-  stableId(model.collection.name, caller, idempotencyKey);
+export const idempotentId = (model: Model<any>, idempotencyKey: string, caller?: string | null) =>
+  stableId(model.collection.name, caller ?? 'anonymous', idempotencyKey);
 
 const fingerprint = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex').slice(0, 16);
 
@@ -20,9 +20,9 @@ const fingerprint = (input: unknown) => createHash('sha256').update(JSON.stringi
 export async function createOnce<T extends { _id: string }>(
   model: Model<any>,
   doc: Record<string, unknown>,
-  options: { idempotencyKey?: string | null; caller?: string; input?: unknown } = {},
+  options: { idempotencyKey?: string | null; caller?: string | null; input?: unknown } = {},
 ): Promise<{ doc: T; created: boolean }> {
-  const { idempotencyKey, caller = 'anonymous', input = doc } = options;
+  const { idempotencyKey, caller, input = doc } = options;
   if (idempotencyKey == null) {
     const created = await model.create({ _id: newId(), ...doc });
     return { doc: created.toObject() as T, created: true };

@@ -3,7 +3,7 @@ import type { VulnerabilityFlag } from './care';
 export const ASSISTANCE_KINDS = [
   'LOW_INCOME_ALLOWANCE', 'EXTREME_POVERTY_SUPPORT', 'DISABILITY_SUBSIDY', 'ELDERLY_ALONE_CARE', 'OLD_AGE_ALLOWANCE', 'TEMPORARY_ASSISTANCE', 'MEDICAL_ASSISTANCE',
 ] as const;
-export type AssistanceKind = (typeof ASSISTANCE_KINDS)[number];
+type AssistanceKind = (typeof ASSISTANCE_KINDS)[number];
 export const ASSISTANCE_STATUSES = ['ACTIVE', 'SUSPENDED', 'ENDED'] as const;
 export type AssistanceStatus = (typeof ASSISTANCE_STATUSES)[number];
 

@@ -10,11 +10,11 @@ export const VULNERABILITY_FLAGS = [
 ] as const;
 export type VulnerabilityFlag = (typeof VULNERABILITY_FLAGS)[number];
 
-export const MUST_VISIT_GROUPS = ['POOR_FAMILY', 'HOSPITAL_PATIENT', 'UNABLE_TO_SELF_CARE', 'ELDERLY_ALONE'] as const;
-export type MustVisitGroup = (typeof MUST_VISIT_GROUPS)[number];
+const MUST_VISIT_GROUPS = ['POOR_FAMILY', 'HOSPITAL_PATIENT', 'UNABLE_TO_SELF_CARE', 'ELDERLY_ALONE'] as const;
+type MustVisitGroup = (typeof MUST_VISIT_GROUPS)[number];
 
 /** Group → the flags that put a resident in it and the longest gap allowed between visits, in days. */
-export const MUST_VISIT_RULES: Record<MustVisitGroup, { flags: VulnerabilityFlag[]; intervalDays: number }> = {
+const MUST_VISIT_RULES: Record<MustVisitGroup, { flags: VulnerabilityFlag[]; intervalDays: number }> = {
   POOR_FAMILY: { flags: ['LOW_INCOME', 'EXTREME_POVERTY'], intervalDays: 30 },
   HOSPITAL_PATIENT: { flags: ['HOSPITALISED'], intervalDays: 7 },
   UNABLE_TO_SELF_CARE: { flags: ['UNABLE_TO_SELF_CARE'], intervalDays: 14 },

@@ -6,7 +6,7 @@ import type { Models } from './models';
 type Filter = Record<string, unknown>;
 
 /** Ids of every grid node of a community (all levels), for filters on records that store a grid id. */
-export async function gridIdsOfCommunity(models: Models, communityId: unknown): Promise<string[]> {
+async function gridIdsOfCommunity(models: Models, communityId: unknown): Promise<string[]> {
   const ids = await models.Grid.find({ communityId: assertId(communityId, 'communityId') }, { _id: 1 }).lean();
   return ids.map((g) => String(g._id));
 }

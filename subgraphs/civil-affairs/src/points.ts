@@ -39,7 +39,7 @@ type AccountState = Pick<PointsAccountDoc, 'balance' | 'earnedTotal' | 'spentTot
 const EMPTY: AccountState = { balance: 0, earnedTotal: 0, spentTotal: 0, seq: 0 };
 
 /** The account as of the ledger's last entry, bringing the cached document up to date on the way. */
-export async function syncAccount(models: Models, residentId: string): Promise<AccountState> {
+async function syncAccount(models: Models, residentId: string): Promise<AccountState> {
   const _id = pointsAccountId(residentId);
   let state: AccountState = ((await models.CivilityPointsAccount.findById(_id).lean()) as PointsAccountDoc | null) ?? EMPTY;
   for (;;) {

@@ -22,24 +22,20 @@ async function uniquely<T>(field: string, write: () => Promise<T>): Promise<T> {
 
 export async function loadGrid(ctx: Context, id: unknown, field: string): Promise<GridDoc> {
   const grid = await ctx.loaders.grid.load(assertId(id, field));
-  if (!grid) throw setField(notFound('Grid', String(id)), field);
+  if (!grid) throw notFound('Grid', String(id), field);
   return grid;
-}
-export function setField(error: ReturnType<typeof notFound>, field: string) {
-  Object.assign(error.extensions, { field });
-  return error;
 }
 /** A resident a write is about; FORBIDDEN when outside the caller's grids (nothing is written for them). */
 export async function loadResident(ctx: Context, id: unknown, field = 'residentId'): Promise<ResidentDoc> {
   const resident = await ctx.loaders.resident.load(assertId(id, field));
-  if (!resident) throw setField(notFound('Resident', String(id)), field);
+  if (!resident) throw notFound('Resident', String(id), field);
   ctx.requireInScope('Resident', resident, field);
   return resident;
 }
 /** A household a write is about; FORBIDDEN when outside the caller's grids or communities. */
-export async function loadHousehold(ctx: Context, id: unknown, field = 'householdId'): Promise<HouseholdDoc> {
+async function loadHousehold(ctx: Context, id: unknown, field = 'householdId'): Promise<HouseholdDoc> {
   const household = await ctx.loaders.household.load(assertId(id, field));
-  if (!household) throw setField(notFound('Household', String(id)), field);
+  if (!household) throw notFound('Household', String(id), field);
   ctx.requireInScope('Household', household, field);
   return household;
 }
@@ -58,7 +54,7 @@ export async function createGrid(ctx: Context, input: CreateGridInput): Promise<
     if (input.parentId != null) throw badInput('a GRID node sits directly under its community: leave parentId out', { field: 'parentId' });
     if (input.communityId == null) throw badInput('communityId is required for a GRID node', { field: 'communityId' });
     const community = await ctx.loaders.community.load(assertId(input.communityId, 'communityId'));
-    if (!community) throw setField(notFound('Community', input.communityId), 'communityId');
+    if (!community) throw notFound('Community', input.communityId, 'communityId');
     communityId = community._id;
   } else {
     if (input.parentId == null) throw badInput(`parentId (a ${parentLevel} node) is required for a ${input.level} node`, { field: 'parentId' });

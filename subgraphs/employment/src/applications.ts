@@ -1,29 +1,23 @@
-import { assertId, conflict, createOnce, idempotentId, notFound, requireDate, stableId, trusted } from '@cg/kit';
+import { actor, assertId, conflict, createOnce, idempotentId, notFound, optionalText, requireDate, requireEnum, stableId, trusted } from '@cg/kit';
 import type { Context } from './context';
 import { ACTIVE_APPLICATION_STATUSES, canMove, type ApplicationStatus } from './applicationRules';
 import { latestRecord } from './history';
 import { locked } from './locks';
-import { actor, optionalText, requireEnum, requireNotBefore, withField } from './input';
+import { requireNotBefore } from './input';
 import { APPLICATION_STATUSES } from './models/enums';
+import type { EmploymentRecordDoc } from './models/EmploymentRecord';
 import type { JobApplicationDoc } from './models/JobApplication';
 import type { JobPostingDoc } from './models/JobPosting';
-
-export interface ApplyInput {
-  postingId: string;
-  residentId: string;
-  appliedOn: string;
-  note?: string | null;
-  idempotencyKey?: string | null;
-}
+import type { AdvanceJobApplicationInput, ApplyForJobInput } from './generated/resolvers-types';
 
 /** A resident applies to an open posting: everything is checked (the resident at civil affairs) before the insert. */
-export async function applyForJob(ctx: Context, input: ApplyInput): Promise<JobApplicationDoc> {
+export async function applyForJob(ctx: Context, input: ApplyForJobInput): Promise<JobApplicationDoc> {
   const postingId = assertId(input.postingId, 'postingId');
   const residentId = assertId(input.residentId, 'residentId');
   const appliedOn = requireDate(input.appliedOn, 'appliedOn');
-  const note = optionalText(input.note, 'note');
+  const note = optionalText(input.note, 'note', 500);
   const posting = (await ctx.models.JobPosting.findById(postingId).lean()) as JobPostingDoc | null;
-  if (!posting) throw withField(notFound('JobPosting', postingId), 'postingId');
+  if (!posting) throw notFound('JobPosting', postingId, 'postingId');
   requireNotBefore(appliedOn, posting.postedOn, 'appliedOn', 'the posting date');
   await ctx.peers.requireEntities('civil-affairs', 'Resident', [residentId], 'residentId');
 
@@ -49,25 +43,18 @@ export async function applyForJob(ctx: Context, input: ApplyInput): Promise<JobA
 
 
 
-export interface AdvanceInput {
-  applicationId: string;
-  status: string;
-  on: string;
-  note?: string | null;
-}
-
 /**
  * Moves an application to its next stage with one conditional update on the state that was read (status and the
  * latest step's date): an illegal or concurrent move changes nothing and answers CONFLICT.
  */
-export async function advanceJobApplication(ctx: Context, input: AdvanceInput): Promise<JobApplicationDoc> {
+export async function advanceJobApplication(ctx: Context, input: AdvanceJobApplicationInput): Promise<JobApplicationDoc> {
   const id = assertId(input.applicationId, 'applicationId');
   const to = requireEnum(input.status, APPLICATION_STATUSES, 'status') as ApplicationStatus;
   const on = requireDate(input.on, 'on');
-  const note = optionalText(input.note, 'note');
+  const note = optionalText(input.note, 'note', 500);
   return locked(ctx, 'application', id, async () => {
     const application = (await ctx.models.JobApplication.findById(id).lean()) as JobApplicationDoc | null;
-    if (!application) throw withField(notFound('JobApplication', id), 'applicationId');
+    if (!application) throw notFound('JobApplication', id, 'applicationId');
     const from = application.status as ApplicationStatus;
     if (!canMove(from, to)) throw conflict(`an application cannot move from ${from} to ${to}`, { field: 'status', from, to });
     requireNotBefore(on, application.lastStepOn, 'on', 'the previous step');
@@ -94,7 +81,7 @@ async function moveOrConflict(ctx: Context, application: JobApplicationDoc, to: 
 async function place(ctx: Context, application: JobApplicationDoc, on: string, note: string | undefined) {
   const { JobPosting, EmploymentRecord } = ctx.models;
   const records = await EmploymentRecord.find({ residentId: application.residentId }).lean();
-  const latest = latestRecord(records as any[]);
+  const latest = latestRecord(records as EmploymentRecordDoc[]);
   if (latest) requireNotBefore(on, latest.since, 'on', "the resident's latest employment record");
 
   const postingId = application.postingId;

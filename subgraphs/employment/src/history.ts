@@ -1,8 +1,9 @@
-import { assertId, badInput, createOnce, notFound, requireDate } from '@cg/kit';
+import { actor, assertId, badInput, createOnce, notFound, optionalId, optionalText, requireDate, requireEnum } from '@cg/kit';
 import type { Context } from './context';
-import { actor, optionalId, optionalText, requireEnum, requireNotBefore, withField } from './input';
+import { requireNotBefore } from './input';
 import { EMPLOYMENT_STATUSES } from './models/enums';
 import type { EmploymentRecordDoc } from './models/EmploymentRecord';
+import type { RecordEmploymentStatusInput } from './generated/resolvers-types';
 
 type RecordLike = { _id: string; since: string; recordedAt?: Date | null };
 
@@ -23,25 +24,16 @@ export function untilOf(record: RecordLike, siblings: readonly RecordLike[]): st
   return at >= 0 && at < ordered.length - 1 ? ordered[at + 1]!.since : null;
 }
 
-export interface RecordStatusInput {
-  residentId: string;
-  status: string;
-  employerId?: string | null;
-  since: string;
-  note?: string | null;
-  idempotencyKey?: string | null;
-}
-
 /** A change of status (就业状态登记), after the resident's latest record; an employer only (and always) when employed. */
-export async function recordEmploymentStatus(ctx: Context, input: RecordStatusInput): Promise<EmploymentRecordDoc> {
+export async function recordEmploymentStatus(ctx: Context, input: RecordEmploymentStatusInput): Promise<EmploymentRecordDoc> {
   const residentId = assertId(input.residentId, 'residentId');
   const status = requireEnum(input.status, EMPLOYMENT_STATUSES, 'status');
   const employerId = optionalId(input.employerId, 'employerId');
   const since = requireDate(input.since, 'since');
-  const note = optionalText(input.note, 'note');
+  const note = optionalText(input.note, 'note', 500);
   if (status === 'EMPLOYED' && !employerId) throw badInput('employerId is required when the status is EMPLOYED', { field: 'employerId' });
   if (status !== 'EMPLOYED' && employerId) throw badInput('employerId is only for the status EMPLOYED', { field: 'employerId' });
-  if (employerId && !(await ctx.loaders.employer.load(employerId))) throw withField(notFound('Employer', employerId), 'employerId');
+  if (employerId && !(await ctx.loaders.employer.load(employerId))) throw notFound('Employer', employerId, 'employerId');
   await ctx.peers.requireEntities('civil-affairs', 'Resident', [residentId], 'residentId');
 
   const latest = latestRecord((await ctx.models.EmploymentRecord.find({ residentId }).lean()) as EmploymentRecordDoc[]);

@@ -13,7 +13,7 @@ import type { WelfareFundEntryDoc } from './models/WelfareFundEntry';
 import type { WelfarePostDoc } from './models/WelfarePost';
 
 /** How many open postings a resident's suggestions are picked from (newest first). */
-export const MATCH_POOL = 100;
+const MATCH_POOL = 100;
 
 /** Open postings with an opening left, newest first, per keyword ('' for all): one query per distinct keyword. */
 const openPostingsByKeyword = (models: Models) =>

@@ -1,23 +1,13 @@
-import { assertId, badInput, conflict, createOnce, isDuplicateKey, notFound, requireDate, requireNonBlank, trusted } from '@cg/kit';
+import { actor, assertId, badInput, conflict, createOnce, isDuplicateKey, notFound, requireDate, requireEnum, requireNonBlank, trusted } from '@cg/kit';
 import type { Context } from './context';
 import { locked } from './locks';
-import { actor, requireEnum, requireInt, requireNotBefore, withField } from './input';
+import { requireInt, requireNotBefore } from './input';
 import { COURSE_CATEGORIES } from './models/enums';
 import type { CourseEnrolmentDoc } from './models/CourseEnrolment';
 import type { TrainingCourseDoc } from './models/TrainingCourse';
+import type { CompleteEnrolmentInput, CreateTrainingCourseInput, EnrolInCourseInput } from './generated/resolvers-types';
 
-export interface CreateCourseInput {
-  title: string;
-  category: string;
-  provider: string;
-  startsOn: string;
-  endsOn: string;
-  hours: number;
-  capacity: number;
-  idempotencyKey?: string | null;
-}
-
-export async function createTrainingCourse(ctx: Context, input: CreateCourseInput): Promise<TrainingCourseDoc> {
+export async function createTrainingCourse(ctx: Context, input: CreateTrainingCourseInput): Promise<TrainingCourseDoc> {
   const doc = {
     title: requireNonBlank(input.title, 'title', 100),
     category: requireEnum(input.category, COURSE_CATEGORIES, 'category'),
@@ -34,13 +24,6 @@ export async function createTrainingCourse(ctx: Context, input: CreateCourseInpu
   return course;
 }
 
-export interface EnrolInput {
-  courseId: string;
-  residentId: string;
-  enrolledOn: string;
-  idempotencyKey?: string | null;
-}
-
 /** Takes one seat (conditional $inc: never below zero) or gives it back. */
 const takeSeat = (ctx: Context, courseId: string) =>
   locked(ctx, 'course', courseId, () => ctx.models.TrainingCourse.findOneAndUpdate({ _id: courseId, seatsLeft: trusted({ $gte: 1 }) }, { $inc: { seatsLeft: -1, enrolledCount: 1 } }, { returnDocument: 'after' }).lean());
@@ -54,12 +37,12 @@ const alreadyEnrolled = () => conflict('the resident is enrolled in this course 
  * exceed its capacity; the unique (course, resident) index refuses a second enrolment of one resident, and a seat
  * taken for a refused or repeated request is given back.
  */
-export async function enrolInCourse(ctx: Context, input: EnrolInput): Promise<CourseEnrolmentDoc> {
+export async function enrolInCourse(ctx: Context, input: EnrolInCourseInput): Promise<CourseEnrolmentDoc> {
   const courseId = assertId(input.courseId, 'courseId');
   const residentId = assertId(input.residentId, 'residentId');
   const enrolledOn = requireDate(input.enrolledOn, 'enrolledOn');
   const course = (await ctx.models.TrainingCourse.findById(courseId).lean()) as TrainingCourseDoc | null;
-  if (!course) throw withField(notFound('TrainingCourse', courseId), 'courseId');
+  if (!course) throw notFound('TrainingCourse', courseId, 'courseId');
   if (enrolledOn > course.endsOn) throw badInput(`enrolledOn must not be after the course ends (${course.endsOn})`, { field: 'enrolledOn' });
   await ctx.peers.requireEntities('civil-affairs', 'Resident', [residentId], 'residentId');
 
@@ -100,11 +83,11 @@ async function createEnrolment(ctx: Context, doc: Record<string, unknown>, optio
   }
 }
 
-export async function completeEnrolment(ctx: Context, input: { enrolmentId: string; completedOn: string; passed: boolean }) {
+export async function completeEnrolment(ctx: Context, input: CompleteEnrolmentInput) {
   const id = assertId(input.enrolmentId, 'enrolmentId');
   const completedOn = requireDate(input.completedOn, 'completedOn');
   const enrolment = (await ctx.models.CourseEnrolment.findById(id).lean()) as CourseEnrolmentDoc | null;
-  if (!enrolment) throw withField(notFound('CourseEnrolment', id), 'enrolmentId');
+  if (!enrolment) throw notFound('CourseEnrolment', id, 'enrolmentId');
   const course = (await ctx.models.TrainingCourse.findById(enrolment.courseId).lean()) as TrainingCourseDoc;
   requireNotBefore(completedOn, course.startsOn, 'completedOn', 'the course start');
   requireNotBefore(completedOn, enrolment.enrolledOn, 'completedOn', 'the enrolment');
@@ -123,7 +106,7 @@ export async function withdrawEnrolment(ctx: Context, idArg: string) {
   )) as CourseEnrolmentDoc | null;
   if (!withdrawn) {
     const enrolment = (await ctx.models.CourseEnrolment.findById(id).lean()) as CourseEnrolmentDoc | null;
-    if (!enrolment) throw withField(notFound('CourseEnrolment', id), 'id');
+    if (!enrolment) throw notFound('CourseEnrolment', id, 'id');
     throw conflict(`only an ENROLLED enrolment can be withdrawn (it is ${enrolment.status})`, { field: 'id' });
   }
   await giveSeatBack(ctx, withdrawn.courseId);

@@ -1,22 +1,13 @@
-import { assertId, badInput, conflict, createOnce, notFound, requireDate, requireNonBlank } from '@cg/kit';
+import { actor, assertId, badInput, conflict, createOnce, notFound, optionalDate, optionalId, requireDate, requireEnum, requireNonBlank } from '@cg/kit';
 import type { Context } from './context';
 import { locked } from './locks';
-import { actor, optionalDate, optionalId, requireEnum, requireFen, requireNotBefore, withField } from './input';
+import { requireFen, requireNotBefore } from './input';
 import { WELFARE_POST_KINDS } from './models/enums';
 import type { WelfarePostDoc } from './models/WelfarePost';
-
-export interface CreatePostInput {
-  fundId: string;
-  title: string;
-  kind: string;
-  monthlyPayFen: number;
-  holderResidentId?: string | null;
-  holderSince?: string | null;
-  idempotencyKey?: string | null;
-}
+import type { AssignWelfarePostInput, CreateWelfarePostInput, VacateWelfarePostInput } from './generated/resolvers-types';
 
 /** A public-welfare post (公益岗位) paid from a fund; held from the start when a holder is given. */
-export async function createWelfarePost(ctx: Context, input: CreatePostInput): Promise<WelfarePostDoc> {
+export async function createWelfarePost(ctx: Context, input: CreateWelfarePostInput): Promise<WelfarePostDoc> {
   const fundId = assertId(input.fundId, 'fundId');
   const title = requireNonBlank(input.title, 'title', 100);
   const kind = requireEnum(input.kind, WELFARE_POST_KINDS, 'kind');
@@ -24,7 +15,7 @@ export async function createWelfarePost(ctx: Context, input: CreatePostInput): P
   const holderResidentId = optionalId(input.holderResidentId, 'holderResidentId');
   const holderSince = optionalDate(input.holderSince, 'holderSince');
   if (!holderResidentId !== !holderSince) throw badInput('holderResidentId and holderSince go together', { field: holderResidentId ? 'holderSince' : 'holderResidentId' });
-  if (!(await ctx.models.WelfareFund.exists({ _id: fundId }))) throw withField(notFound('WelfareFund', fundId), 'fundId');
+  if (!(await ctx.models.WelfareFund.exists({ _id: fundId }))) throw notFound('WelfareFund', fundId, 'fundId');
   if (holderResidentId) await ctx.peers.requireEntities('civil-affairs', 'Resident', [holderResidentId], 'holderResidentId');
   const doc = { fundId, title, kind, monthlyPayFen, status: holderResidentId ? 'HELD' : 'VACANT', holderResidentId, holderSince };
   const { doc: post } = await createOnce<WelfarePostDoc>(ctx.models.WelfarePost, doc, { idempotencyKey: input.idempotencyKey, caller: actor(ctx), input: doc });
@@ -33,12 +24,12 @@ export async function createWelfarePost(ctx: Context, input: CreatePostInput): P
 
 async function requirePost(ctx: Context, id: string) {
   const post = (await ctx.models.WelfarePost.findById(id).lean()) as WelfarePostDoc | null;
-  if (!post) throw withField(notFound('WelfarePost', id), 'postId');
+  if (!post) throw notFound('WelfarePost', id, 'postId');
   return post;
 }
 
 /** 上岗: only a vacant post takes a holder (conditional on VACANT, so two assignments cannot both win). */
-export async function assignWelfarePost(ctx: Context, input: { postId: string; residentId: string; since: string }) {
+export async function assignWelfarePost(ctx: Context, input: AssignWelfarePostInput) {
   const postId = assertId(input.postId, 'postId');
   const residentId = assertId(input.residentId, 'residentId');
   const since = requireDate(input.since, 'since');
@@ -56,7 +47,7 @@ export async function assignWelfarePost(ctx: Context, input: { postId: string; r
 }
 
 /** 离岗: the holder leaves; conditional on the holder read, so a concurrent change is a CONFLICT. */
-export async function vacateWelfarePost(ctx: Context, input: { postId: string; on: string }) {
+export async function vacateWelfarePost(ctx: Context, input: VacateWelfarePostInput) {
   const postId = assertId(input.postId, 'postId');
   const on = requireDate(input.on, 'on');
   const current = await requirePost(ctx, postId);

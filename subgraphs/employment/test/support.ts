@@ -1,5 +1,5 @@
-import { ageOn } from '../src/seed/dates';
-import type { SeedDoc, World } from '@cg/kit';
+import { TODAY } from '../src/seed/dates';
+import { ageOn, type SeedDoc, type World } from '@cg/kit';
 import type { Stack } from '../../../tests/support/stack';
 
 /** Every employment collection's document count, plus every fund's balance: "changes nothing" compares these. */
@@ -22,7 +22,7 @@ export function errorOf(response: { data?: any; errors?: any[] }) {
 export function workingAge(world: World, count: number, skip = 0): SeedDoc[] {
   const residents = world['civil-affairs']!.Resident!;
   const first = residents[0]!.householdId;
-  return residents.filter((r) => r.householdId !== first && ageOn(r.birthDate as string) >= 20 && ageOn(r.birthDate as string) < 55).slice(skip, skip + count);
+  return residents.filter((r) => r.householdId !== first && ageOn(r.birthDate as string, TODAY) >= 20 && ageOn(r.birthDate as string, TODAY) < 55).slice(skip, skip + count);
 }
 
 let counter = 0;

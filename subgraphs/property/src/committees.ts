@@ -4,7 +4,7 @@ import type { CreateOwnersCommitteeInput } from './generated/resolvers-types';
 import type { OwnersCommitteeDoc } from './models/OwnersCommittee';
 import { requireBuilding, requireEstate } from './references';
 
-export const MAX_COMMITTEE_MEMBERS = 21;
+const MAX_COMMITTEE_MEMBERS = 21;
 
 /** The member list rules, pure: 1–21 distinct residents, at most one chair (主任). */
 export function checkMembers(members: Array<{ residentId: string; role: string }>): string[] {

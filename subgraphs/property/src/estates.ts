@@ -1,13 +1,12 @@
-import { actor, assertId, badInput, conflict, ErrorCode, optionalText, requireDate, withLock, typedError } from '@cg/kit';
+import { actor, assertId, badInput, conflict, ErrorCode, notFound, optionalText, requireDate, typedError, withLock } from '@cg/kit';
 import type { Context } from './context';
 import type { AssignFallbackProviderInput, EndEstateManagementInput } from './generated/resolvers-types';
 import type { EstateDoc, ManagementEvent } from './models/Estate';
 import type { PropertyCompanyDoc } from './models/PropertyCompany';
-import { missing } from './references';
 
 async function loadEstate(ctx: Context, estateId: string): Promise<EstateDoc> {
   const estate = (await ctx.models.Estate.findById(estateId).lean()) as EstateDoc | null;
-  if (!estate) throw missing('Estate', estateId, 'estateId');
+  if (!estate) throw notFound('Estate', estateId, 'estateId');
   return estate;
 }
 
@@ -30,7 +29,7 @@ export async function assignFallbackProvider(ctx: Context, input: AssignFallback
     ? await ctx.models.PropertyCompany.findById(companyId).lean()
     : await ctx.models.PropertyCompany.findOne({ isFallbackProvider: true }).sort({ name: 1 }).lean()) as PropertyCompanyDoc | null;
   if (!company) {
-    if (companyId) throw missing('PropertyCompany', companyId, 'propertyCompanyId');
+    if (companyId) throw notFound('PropertyCompany', companyId, 'propertyCompanyId');
     throw typedError(ErrorCode.NOT_FOUND, 'no fallback provider (兜底物业) is registered', { field: 'propertyCompanyId' });
   }
   if (!company.isFallbackProvider) throw badInput(`${company.name} is not a fallback provider (兜底物业)`, { field: 'propertyCompanyId' });

@@ -1,15 +1,15 @@
-import { actor, assertId, badInput, conflict, createOnce, isDuplicateKey, newId, optionalText, requireNonBlank, requirePastDate, requirePhone, withLock, trusted } from '@cg/kit';
+import { actor, assertId, badInput, conflict, createOnce, isDuplicateKey, newId, notFound, optionalText, requireNonBlank, requirePastDate, requirePhone, trusted, withLock } from '@cg/kit';
 import type { Context } from './context';
 import type { MutationResolvePatrolIssueArgs, PatrolIssueInput, RecordEstatePatrolInput } from './generated/resolvers-types';
 import type { EstatePatrolDoc } from './models/EstatePatrol';
-import { missing, requireBuilding, requireEstate, requireUnit } from './references';
+import { requireBuilding, requireEstate, requireUnit } from './references';
 
 /** 崇礼: the steward patrols 08:30–09:30 every day. */
-export const PATROL_WINDOW = { start: '08:30', end: '09:30' } as const;
+const PATROL_WINDOW = { start: '08:30', end: '09:30' } as const;
 export const onSchedule = (patrol: { startTime: string; endTime: string }) =>
   patrol.startTime >= PATROL_WINDOW.start && patrol.endTime <= PATROL_WINDOW.end;
 
-export const MAX_PATROL_ISSUES = 50;
+const MAX_PATROL_ISSUES = 50;
 
 /** `HH:MM` on a 24-hour clock. */
 function requireClockTime(value: string, field: string): string {
@@ -84,9 +84,9 @@ export async function resolvePatrolIssue(ctx: Context, args: MutationResolvePatr
 
 async function resolveIssue(ctx: Context, patrolId: string, issueId: string, note: string | undefined): Promise<EstatePatrolDoc> {
   const patrol = (await ctx.models.EstatePatrol.findById(patrolId).lean()) as EstatePatrolDoc | null;
-  if (!patrol) throw missing('EstatePatrol', patrolId, 'patrolId');
+  if (!patrol) throw notFound('EstatePatrol', patrolId, 'patrolId');
   const index = patrol.issues.findIndex((issue) => issue.id === issueId);
-  if (index < 0) throw missing('PatrolIssue', issueId, 'issueId');
+  if (index < 0) throw notFound('PatrolIssue', issueId, 'issueId');
   const path = `issues.${index}`;
   const updated = await ctx.models.EstatePatrol.findOneAndUpdate(
     { _id: patrolId, [`${path}.id`]: issueId, [`${path}.resolved`]: false, openIssueCount: trusted({ $gt: 0 }) },

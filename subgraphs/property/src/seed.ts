@@ -5,7 +5,7 @@
  * Deterministic (own faker seed, ids from natural keys) and proportional to the scale.
  */
 import { fakerZH_CN as faker } from '@faker-js/faker';
-import { stableId, type ExtendWorld, type SeedDoc as Doc } from '@cg/kit';
+import { ageOn, stableId, type ExtendWorld, type SeedDoc as Doc } from '@cg/kit';
 import { pathTo, SERVICE_ORDER_STATUSES, stepInto, type ServiceOrderStatus } from './serviceOrderFlow';
 import { SERVICE_ORDER_CATEGORIES } from './models/ServiceOrder';
 import { PATROL_ISSUE_CATEGORIES } from './models/EstatePatrol';
@@ -35,7 +35,7 @@ const ISSUE_TEXT: Record<string, string[]> = {
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const addHours = (iso: string, hours: number) => new Date(new Date(iso).getTime() + hours * 3_600_000).toISOString();
-const adult = (r: Doc) => Number(TODAY.slice(0, 4)) - Number(String(r.birthDate).slice(0, 4)) >= 18;
+const adult = (r: Doc) => ageOn(String(r.birthDate), TODAY) >= 18;
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 export const extendWorld: ExtendWorld = (world, scale) => {

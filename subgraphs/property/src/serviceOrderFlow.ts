@@ -4,7 +4,7 @@
  */
 export const SERVICE_ORDER_STATUSES = ['ORDERED', 'DISPATCHED', 'ACCEPTED', 'DONE', 'RATED', 'CANCELLED'] as const;
 export type ServiceOrderStatus = (typeof SERVICE_ORDER_STATUSES)[number];
-export type ServiceOrderParty = 'RESIDENT' | 'COMMUNITY' | 'PROPERTY_COMPANY';
+type ServiceOrderParty = 'RESIDENT' | 'COMMUNITY' | 'PROPERTY_COMPANY';
 export type ServiceOrderAction = 'dispatch' | 'accept' | 'complete' | 'rate' | 'cancel';
 
 export interface Step {

@@ -1,11 +1,11 @@
-import { actor, assertId, conflict, createOnce, optionalText, requireNonBlank, requireRange, withLock } from '@cg/kit';
+import { actor, assertId, conflict, createOnce, notFound, optionalText, requireNonBlank, requireRange, withLock } from '@cg/kit';
 import type { Context } from './context';
 import type {
   CreateServiceOrderInput, MutationAcceptServiceOrderArgs, MutationCancelServiceOrderArgs, MutationCompleteServiceOrderArgs, MutationDispatchServiceOrderArgs,
   MutationRateServiceOrderArgs,
 } from './generated/resolvers-types';
 import type { ServiceOrderDoc } from './models/ServiceOrder';
-import { missing, requireBuilding, requireCompany, requireEstate, requireUnit } from './references';
+import { requireBuilding, requireCompany, requireEstate, requireUnit } from './references';
 import { canTake, STEPS, type ServiceOrderAction } from './serviceOrderFlow';
 
 /** 群众点单: the unit is ours; the reporter must exist at civil affairs (asked through federation). */
@@ -24,7 +24,7 @@ export async function createServiceOrder(ctx: Context, input: CreateServiceOrder
       category: input.category, description, status: 'ORDERED', reporterId, unitId, estateId: building.estateId, orderedAt: at,
       history: [{ from: null, to: 'ORDERED', party: 'RESIDENT', actor: by, at }],
     },
-    { idempotencyKey: input.idempotencyKey, caller: by ?? undefined, input: { reporterId, unitId, category: input.category, description } },
+    { idempotencyKey: input.idempotencyKey, caller: by, input: { reporterId, unitId, category: input.category, description } },
   );
   return doc;
 }
@@ -47,7 +47,7 @@ async function applyStep(ctx: Context, id: string, action: ServiceOrderAction, s
   const step = STEPS[action];
   for (let attempt = 0; attempt < 3; attempt++) {
     const order = (await ctx.models.ServiceOrder.findById(id).lean()) as ServiceOrderDoc | null;
-    if (!order) throw missing('ServiceOrder', id, 'id');
+    if (!order) throw notFound('ServiceOrder', id, 'id');
     if (!canTake(action, order.status)) throw illegal(action, order.status);
     const at = new Date().toISOString();
     const entry = { from: order.status, to: step.to, party: step.party, actor: actor(ctx), at, note };
@@ -65,7 +65,7 @@ async function applyStep(ctx: Context, id: string, action: ServiceOrderAction, s
 export async function dispatchServiceOrder(ctx: Context, args: MutationDispatchServiceOrderArgs) {
   const note = optionalText(args.note, 'note');
   const order = await ctx.loaders.serviceOrder.load(assertId(args.id, 'id'));
-  if (!order) throw missing('ServiceOrder', args.id, 'id');
+  if (!order) throw notFound('ServiceOrder', args.id, 'id');
   let companyId = args.propertyCompanyId == null ? undefined : assertId(args.propertyCompanyId, 'propertyCompanyId');
   if (companyId) await requireCompany(ctx, companyId);
   else {

@@ -1,9 +1,9 @@
-import { entityResolvers, reference } from '@cg/kit';
+import { entityResolvers, loadReferenced, reference } from '@cg/kit';
 import type { Context } from '../context';
-import type { CourseEnrolmentDoc } from '../models/CourseEnrolment';
+import type { CourseEnrolmentResolvers } from '../generated/resolvers-types';
 
 export const CourseEnrolment = {
   ...entityResolvers((ctx: Context) => ctx.loaders.courseEnrolment),
-  course: (enrolment: CourseEnrolmentDoc, _: unknown, { loaders }: Context) => loaders.trainingCourse.load(enrolment.courseId),
-  resident: (enrolment: CourseEnrolmentDoc) => reference(enrolment.residentId),
-};
+  course: (enrolment, _, { loaders }) => loadReferenced(loaders.trainingCourse, enrolment.courseId, 'TrainingCourse'),
+  resident: (enrolment) => reference(enrolment.residentId),
+} satisfies CourseEnrolmentResolvers;

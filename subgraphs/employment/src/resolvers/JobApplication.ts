@@ -1,9 +1,9 @@
-import { entityResolvers, reference } from '@cg/kit';
+import { entityResolvers, loadReferenced, reference } from '@cg/kit';
 import type { Context } from '../context';
-import type { JobApplicationDoc } from '../models/JobApplication';
+import type { JobApplicationResolvers } from '../generated/resolvers-types';
 
 export const JobApplication = {
   ...entityResolvers((ctx: Context) => ctx.loaders.jobApplication),
-  posting: (application: JobApplicationDoc, _: unknown, { loaders }: Context) => loaders.jobPosting.load(application.postingId),
-  resident: (application: JobApplicationDoc) => reference(application.residentId),
-};
+  posting: (application, _, { loaders }) => loadReferenced(loaders.jobPosting, application.postingId, 'JobPosting'),
+  resident: (application) => reference(application.residentId),
+} satisfies JobApplicationResolvers;

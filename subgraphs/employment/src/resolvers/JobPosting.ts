@@ -1,9 +1,9 @@
-import { entityResolvers } from '@cg/kit';
+import { entityResolvers, loadReferenced } from '@cg/kit';
 import type { Context } from '../context';
-import type { JobPostingDoc } from '../models/JobPosting';
+import type { JobPostingResolvers } from '../generated/resolvers-types';
 
 export const JobPosting = {
   ...entityResolvers((ctx: Context) => ctx.loaders.jobPosting),
-  employer: (posting: JobPostingDoc, _: unknown, { loaders }: Context) => loaders.employer.load(posting.employerId),
-  filled: (posting: JobPostingDoc) => posting.placedApplicationIds?.length ?? 0,
-};
+  employer: (posting, _, { loaders }) => loadReferenced(loaders.employer, posting.employerId, 'Employer'),
+  filled: (posting) => posting.placedApplicationIds?.length ?? 0,
+} satisfies JobPostingResolvers;

@@ -1,8 +1,8 @@
 import { entityResolvers } from '@cg/kit';
 import type { Context } from '../context';
-import type { TrainingCourseDoc } from '../models/TrainingCourse';
+import type { TrainingCourseResolvers } from '../generated/resolvers-types';
 
 export const TrainingCourse = {
   ...entityResolvers((ctx: Context) => ctx.loaders.trainingCourse),
-  enrolments: (course: TrainingCourseDoc, _: unknown, { loaders }: Context) => loaders.enrolmentsByCourse.load(course._id),
-};
+  enrolments: (course, _, { loaders }) => loaders.enrolmentsByCourse.load(course._id),
+} satisfies TrainingCourseResolvers;

@@ -1,19 +1,12 @@
-import { assertId, entityResolvers, paginate, reference, requireDate, trusted, type PageArgs } from '@cg/kit';
+import { assertId, entityResolvers, paginate, reference, requireDate, requireEnum, trusted } from '@cg/kit';
 import type { Context } from '../context';
 import { reconcile } from '../fund';
-import { requireEnum } from '../input';
 import { FUND_ENTRY_KINDS, FUND_INCOME_SOURCES } from '../models/enums';
 import type { WelfareFundDoc } from '../models/WelfareFund';
+import type { WelfareFundEntryFilter, WelfareFundResolvers } from '../generated/resolvers-types';
+import type { WelfareFundEntryDoc } from '../models/WelfareFundEntry';
 
-interface EntryFilter {
-  kind?: string | null;
-  source?: string | null;
-  postId?: string | null;
-  from?: string | null;
-  to?: string | null;
-}
-
-function entryFilter(fund: WelfareFundDoc, filter: EntryFilter = {}) {
+function entryFilter(fund: WelfareFundDoc, filter: WelfareFundEntryFilter = {}) {
   const query: Record<string, unknown> = { fundId: fund._id, state: 'APPLIED' };
   if (filter.kind != null) query.kind = requireEnum(filter.kind, FUND_ENTRY_KINDS, 'filter.kind');
   if (filter.source != null) query.source = requireEnum(filter.source, FUND_INCOME_SOURCES, 'filter.source');
@@ -27,9 +20,9 @@ function entryFilter(fund: WelfareFundDoc, filter: EntryFilter = {}) {
 
 export const WelfareFund = {
   ...entityResolvers((ctx: Context) => ctx.loaders.welfareFund),
-  community: (fund: WelfareFundDoc) => reference(fund.communityId),
-  posts: (fund: WelfareFundDoc, _: unknown, { loaders }: Context) => loaders.postsByFund.load(fund._id),
-  entries: (fund: WelfareFundDoc, { filter, first, after }: { filter?: EntryFilter } & PageArgs, { models }: Context) =>
-    paginate(models.WelfareFundEntry, entryFilter(fund, filter ?? {}), { occurredOn: -1 }, { first, after }),
-  reconciliation: (fund: WelfareFundDoc, _: unknown, ctx: Context) => reconcile(ctx, fund),
-};
+  community: (fund) => reference(fund.communityId),
+  posts: (fund, _, { loaders }) => loaders.postsByFund.load(fund._id),
+  entries: (fund, { filter, first, after }, { models }) =>
+    paginate<WelfareFundEntryDoc>(models.WelfareFundEntry, entryFilter(fund, filter ?? {}), { occurredOn: -1 }, { first, after }),
+  reconciliation: (fund, _, ctx) => reconcile(ctx, fund),
+} satisfies WelfareFundResolvers;

@@ -1,10 +1,10 @@
-import { entityResolvers, reference } from '@cg/kit';
+import { entityResolvers, loadReferenced, reference } from '@cg/kit';
 import type { Context } from '../context';
-import type { WelfareFundEntryDoc } from '../models/WelfareFundEntry';
+import type { WelfareFundEntryResolvers } from '../generated/resolvers-types';
 
 export const WelfareFundEntry = {
   ...entityResolvers((ctx: Context) => ctx.loaders.welfareFundEntry),
-  fund: (entry: WelfareFundEntryDoc, _: unknown, { loaders }: Context) => loaders.welfareFund.load(entry.fundId),
-  post: (entry: WelfareFundEntryDoc, _: unknown, { loaders }: Context) => (entry.postId ? loaders.welfarePost.load(entry.postId) : null),
-  payee: (entry: WelfareFundEntryDoc) => reference(entry.payeeResidentId),
-};
+  fund: (entry, _, { loaders }) => loadReferenced(loaders.welfareFund, entry.fundId, 'WelfareFund'),
+  post: (entry, _, { loaders }) => (entry.postId ? loaders.welfarePost.load(entry.postId) : null),
+  payee: (entry) => reference(entry.payeeResidentId),
+} satisfies WelfareFundEntryResolvers;

@@ -1,9 +1,9 @@
-import { entityResolvers, reference } from '@cg/kit';
+import { entityResolvers, loadReferenced, reference } from '@cg/kit';
 import type { Context } from '../context';
-import type { WelfarePostDoc } from '../models/WelfarePost';
+import type { WelfarePostResolvers } from '../generated/resolvers-types';
 
 export const WelfarePost = {
   ...entityResolvers((ctx: Context) => ctx.loaders.welfarePost),
-  fund: (post: WelfarePostDoc, _: unknown, { loaders }: Context) => loaders.welfareFund.load(post.fundId),
-  holder: (post: WelfarePostDoc) => reference(post.holderResidentId),
-};
+  fund: (post, _, { loaders }) => loadReferenced(loaders.welfareFund, post.fundId, 'WelfareFund'),
+  holder: (post) => reference(post.holderResidentId),
+} satisfies WelfarePostResolvers;

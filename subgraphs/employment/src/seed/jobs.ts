@@ -1,6 +1,6 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
-import { stableId, type SeedDoc as Doc } from '@cg/kit';
-import { addDays, ageOn, maxDate, TODAY } from './dates';
+import { addDays, ageOn, maxDate, stableId, type SeedDoc as Doc } from '@cg/kit';
+import { TODAY } from './dates';
 
 const WORKSHOPS = [
   { trade: '刺绣', titles: ['刺绣工', '绣品质检员'] },
@@ -100,7 +100,7 @@ export function seedHistory(residents: Doc[], records: Doc[], employers: Doc[]) 
     const previous =
       record.status === 'EMPLOYED' ? { status: 'SEEKING', since: addDays(since, -faker.number.int({ min: 30, max: 400 })) }
       : record.status === 'SEEKING' ? { status: 'EMPLOYED', employerId: faker.helpers.arrayElement(employers)._id, since: addDays(since, -faker.number.int({ min: 200, max: 1500 })) }
-      : record.status === 'RETIRED' && ageOn(birth.get(residentId) ?? TODAY) >= 60 ? { status: 'EMPLOYED', employerId: faker.helpers.arrayElement(employers)._id, since: addDays(since, -faker.number.int({ min: 2000, max: 6000 })) }
+      : record.status === 'RETIRED' && ageOn(birth.get(residentId) ?? TODAY, TODAY) >= 60 ? { status: 'EMPLOYED', employerId: faker.helpers.arrayElement(employers)._id, since: addDays(since, -faker.number.int({ min: 2000, max: 6000 })) }
       : null;
     if (!previous || previous.since < earliest) continue;
     history.push({ _id: stableId('employment-history', residentId), residentId, note: '历史登记', ...previous });

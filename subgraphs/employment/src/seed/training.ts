@@ -1,6 +1,6 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
-import { stableId, type SeedDoc as Doc } from '@cg/kit';
-import { addDays, ageOn, TODAY } from './dates';
+import { addDays, ageOn, stableId, type SeedDoc as Doc } from '@cg/kit';
+import { TODAY } from './dates';
 
 const COURSES = [
   { category: 'SEWING', title: '缝纫工技能培训' },
@@ -17,7 +17,7 @@ const PROVIDERS = ['张北县职业技术教育中心', '张家口市人社局�
 /** Two courses (技能培训) per grid over the year, each half to fully booked by working-age residents. */
 export function seedTraining(residents: Doc[], records: Doc[], grids: number) {
   const students = new Set(records.filter((r) => r.status === 'STUDENT' || r.status === 'RETIRED').map((r) => r.residentId));
-  const pool = residents.filter((r) => !students.has(r._id) && ageOn(r.birthDate as string) >= 18 && ageOn(r.birthDate as string) < 60);
+  const pool = residents.filter((r) => !students.has(r._id) && ageOn(r.birthDate as string, TODAY) >= 18 && ageOn(r.birthDate as string, TODAY) < 60);
   const courses: Doc[] = [];
   const enrolments: Doc[] = [];
   for (let i = 1; i <= grids * 2; i++) {

@@ -1,7 +1,7 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
-import { stableId, type SeedDoc as Doc } from '@cg/kit';
+import { ageOn, stableId, type SeedDoc as Doc } from '@cg/kit';
 import { MAX_AMOUNT_FEN } from '../input';
-import { ageOn, months } from './dates';
+import { months, TODAY } from './dates';
 
 type PostSpec = { kind: string; title: string; yuan: [number, number] };
 const POSTS: Array<{ weight: number; value: PostSpec }> = [
@@ -29,7 +29,7 @@ export function seedWelfare(communities: Doc[], households: Doc[], residents: Do
   for (const community of communities) {
     const fundId = stableId('welfare-fund', community._id);
     const homes = households.filter((h) => h.communityId === community._id).length;
-    const candidates = residents.filter((r) => communityOf.get(r.householdId as string) === community._id && ageOn(r.birthDate as string) >= 30 && ageOn(r.birthDate as string) < 65);
+    const candidates = residents.filter((r) => communityOf.get(r.householdId as string) === community._id && ageOn(r.birthDate as string, TODAY) >= 30 && ageOn(r.birthDate as string, TODAY) < 65);
     const count = Math.min(candidates.length, Math.max(3, Math.round(homes * POSTS_PER_HOUSEHOLD)));
     const holders = faker.helpers.arrayElements(candidates, count);
     const own: Doc[] = holders.map((holder, i) => {

@@ -1,8 +1,8 @@
-import { entityResolvers } from '@cg/kit';
+import { entityResolvers, reference } from '@cg/kit';
 import type { Context } from '../context';
 import type { __Entity__Resolvers } from '../generated/resolvers-types';
 
-export const __Entity__: __Entity__Resolvers = {
+export const __Entity__ = {
   ...entityResolvers((ctx: Context) => ctx.loaders.__entity__),
-  resident: (doc) => ({ id: doc.residentId }),
-};
+  resident: (doc) => reference(doc.residentId),
+} satisfies __Entity__Resolvers;
