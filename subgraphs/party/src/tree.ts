@@ -1,5 +1,4 @@
-import { badInput } from '@cg/kit';
-import { missing } from './members';
+import { badInput, notFound } from '@cg/kit';
 import type { Models } from './models';
 import { LEVELS, type Level, type PartyOrganizationDoc } from './models/PartyOrganization';
 
@@ -30,7 +29,7 @@ export async function subtreeIds(models: Models, organizationId: string): Promis
 
 export async function requireOrganization(models: Models, id: string, field: string): Promise<PartyOrganizationDoc> {
   const org = (await models.PartyOrganization.findById(id).lean()) as PartyOrganizationDoc | null;
-  if (!org) throw missing('PartyOrganization', id, field);
+  if (!org) throw notFound('PartyOrganization', id, field);
   return org;
 }
 

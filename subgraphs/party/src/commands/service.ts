@@ -1,11 +1,11 @@
-import { actor, assertId, badInput, conflict, isDuplicateKey, requireDate, requireEnum, requireNonBlank, requireRange } from '@cg/kit';
+import { actor, assertId, badInput, conflict, isDuplicateKey, notFound, requireDate, requireEnum, requireNonBlank, requireRange } from '@cg/kit';
 import type { Context } from '../context';
 import type { ClaimServicePostInput, CreateDualRegistrationInput, CreateServicePostInput, RecordServiceActivityInput } from '../generated/resolvers-types';
 import type { DualRegistrationDoc } from '../models/DualRegistration';
 import type { PostClaimDoc } from '../models/PostClaim';
 import { ACTIVITY_KINDS, type ServiceActivityDoc } from '../models/ServiceActivity';
 import { POST_KINDS, type ServicePostDoc } from '../models/ServicePost';
-import { missing, requireMember } from '../members';
+import { requireMember } from '../members';
 import { creditPoints } from '../points';
 import { requireOrganization } from '../tree';
 import { insertOnce } from './common';
@@ -44,7 +44,7 @@ export async function claimServicePost(ctx: Context, input: ClaimServicePostInpu
   const postId = assertId(input.postId, 'postId');
   const memberId = assertId(input.memberId, 'memberId');
   const claimedOn = requireDate(input.claimedOn, 'claimedOn');
-  if (!(await ctx.models.ServicePost.exists({ _id: postId }))) throw missing('ServicePost', postId, 'postId');
+  if (!(await ctx.models.ServicePost.exists({ _id: postId }))) throw notFound('ServicePost', postId, 'postId');
   await requireMember(ctx.models, memberId);
   const year = Number(claimedOn.slice(0, 4));
   let claim: PostClaimDoc;

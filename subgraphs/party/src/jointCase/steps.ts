@@ -179,9 +179,7 @@ export async function markDuplicate(ctx: StepContext, args: StepArgs & { duplica
   const original = assertId(args.duplicateOfId, 'duplicateOfId');
   if (original === args.id) throw badInput('a case cannot duplicate itself', { field: 'duplicateOfId' });
   if (!(await ctx.models.JointCase.exists({ _id: original }))) {
-    const error = notFound('JointCase', original);
-    Object.assign(error.extensions, { field: 'duplicateOfId' });
-    throw error;
+    throw notFound('JointCase', original, 'duplicateOfId');
   }
   return applyStep(ctx, 'MARK_DUPLICATE', args, { original }, (doc) => ({
     set: { duplicateOfId: original, tasks: doc.tasks.map((t) => (t.status === 'PENDING' || t.status === 'ACCEPTED' ? { ...t, status: 'WITHDRAWN' } : t)) },

@@ -9,12 +9,6 @@ import type { Models } from '../models';
 
 type Ctx = Pick<DepartmentContext<Models, unknown>, 'identity' | 'peers' | 'models'>;
 
-const missing = (typename: string, id: string, field: string) => {
-  const error = notFound(typename, id);
-  Object.assign(error.extensions, { field });
-  return error;
-};
-
 /**
  * Where the case is: a dwelling (Unit) or a Building, asked of property, and the building's Grid and its Community,
  * asked of civil affairs — through federation, never their databases.
@@ -23,15 +17,15 @@ async function locate(ctx: Ctx, unitId: string | null, buildingId: string | null
   let building: { id: string; grid: { id: string } } | null;
   if (unitId) {
     const [unit] = await ctx.peers.entities('property', 'Unit', [unitId], 'id building { id grid { id } }');
-    if (!unit) throw missing('Unit', unitId, 'unitId');
+    if (!unit) throw notFound('Unit', unitId, 'unitId');
     building = unit.building;
   } else {
     [building] = (await ctx.peers.entities('property', 'Building', [buildingId!], 'id grid { id }')) as Array<typeof building>;
-    if (!building) throw missing('Building', buildingId!, 'buildingId');
+    if (!building) throw notFound('Building', buildingId!, 'buildingId');
   }
   const gridId = building!.grid.id;
   const [grid] = await ctx.peers.entities('civil-affairs', 'Grid', [gridId], 'id community { id }');
-  if (!grid) throw missing('Grid', gridId, 'buildingId');
+  if (!grid) throw notFound('Grid', gridId, 'buildingId');
   return { buildingId: building!.id, gridId, communityId: grid.community.id as string };
 }
 

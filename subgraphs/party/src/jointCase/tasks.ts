@@ -32,15 +32,10 @@ export async function loadUnits(models: Models, ids: unknown[], field: string): 
   const docs = (await models.ResponseUnit.find({ _id: trusted({ $in: checked }) }).lean()) as unknown as ResponseUnitDoc[];
   return checked.map((id) => {
     const unit = docs.find((d) => d._id === id);
-    if (!unit) throw withField(notFound('ResponseUnit', id), field);
+    if (!unit) throw notFound('ResponseUnit', id, field);
     return unit;
   });
 }
-
-const withField = <E extends { extensions: Record<string, unknown> }>(error: E, field: string) => {
-  Object.assign(error.extensions, { field });
-  return error;
-};
 
 /** Units must belong to the case's community (the community party organisation dispatches only its own roster). */
 export function requireSameCommunity(units: ResponseUnitDoc[], doc: Pick<JointCaseDoc, 'communityId'>, field: string): void {
