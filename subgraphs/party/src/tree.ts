@@ -6,7 +6,7 @@ import { LEVELS, type Level, type PartyOrganizationDoc } from './models/PartyOrg
  * The organisation tree. Each organisation keeps `ancestorIds` (top first), so "everything below X" is one indexed
  * query and "everything above X" is one by-id batch.
  */
-export const levelRank = (level: string) => LEVELS.indexOf(level as Level);
+const levelRank = (level: string) => LEVELS.indexOf(level as Level);
 
 /** A child must sit strictly below its parent (党委 → 党支部 may skip 党总支); only the top level has no parent. */
 export function checkPlacement(level: Level, parent: Pick<PartyOrganizationDoc, 'level'> | null): void {
@@ -18,8 +18,6 @@ export function checkPlacement(level: Level, parent: Pick<PartyOrganizationDoc, 
     throw badInput(`a ${level} cannot sit below a ${parent.level}`, { field: 'level' });
   }
 }
-
-export const pathOf = (org: Pick<PartyOrganizationDoc, '_id' | 'ancestorIds'>) => [...(org.ancestorIds ?? []), org._id];
 
 /** The organisation and every one below it, as ids: one query. */
 export async function subtreeIds(models: Models, organizationId: string): Promise<string[]> {

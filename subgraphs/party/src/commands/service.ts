@@ -11,7 +11,7 @@ import { requireOrganization } from '../tree';
 import { insertOnce } from './common';
 
 /** Points for each quota item done (服务积分). */
-export const SERVICE_POINTS = { postClaim: 5, activity: 5 } as const;
+const SERVICE_POINTS = { postClaim: 5, activity: 5 } as const;
 
 export async function createDualRegistration(ctx: Context, input: CreateDualRegistrationInput): Promise<DualRegistrationDoc> {
   const memberId = assertId(input.memberId, 'memberId');

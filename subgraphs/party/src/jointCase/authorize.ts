@@ -7,12 +7,12 @@ import type { JointCaseDoc } from '../models/JointCase';
  * the resolver runs): which of the allowed callers leads, helps, reports or supervises this case. An anonymous
  * caller never gets here through the gateway; if one did, it is UNAUTHENTICATED. No setting turns this off.
  */
-export const COMMUNITY_ROLES = ['PARTY_SECRETARY', 'GRID_WORKER', 'COMMUNITY_STAFF'] as const;
+const COMMUNITY_ROLES = ['PARTY_SECRETARY', 'GRID_WORKER', 'COMMUNITY_STAFF'] as const;
 
 type Actor = 'COMMUNITY' | 'SECRETARY' | 'UNIT' | 'LEAD' | 'REPORTER';
 
 /** Each step names the actors allowed to take it (any one suffices). */
-export const STEP_ACTORS: Record<Step | 'SUBMIT', readonly Actor[]> = {
+const STEP_ACTORS: Record<Step | 'SUBMIT', readonly Actor[]> = {
   SUBMIT: ['REPORTER', 'COMMUNITY'],
   DISPATCH: ['COMMUNITY'],
   TRANSFER: ['COMMUNITY'],

@@ -13,7 +13,7 @@ export interface StepArgs {
 }
 
 /** What a step does to the case, computed from the current document (pure; validation throws before any write). */
-export interface StepPlan {
+interface StepPlan {
   /** The rule applied; defaults to the step named. Lets one mutation pick e.g. RATE or RATE_POOR. */
   rule?: Step;
   set?: Record<string, unknown>;

@@ -10,7 +10,7 @@ import type { Category } from './timeLimits';
  * run: $match, $unwind, $group with $sum only (over the 0/1 flags each step keeps on the case); ratios in code.
  * Several sums go through the kit's `groupSums` (FerretDB v1 computes only the first accumulator of a $group).
  */
-export interface Scope {
+interface Scope {
   from: string;
   to: string;
   communityId?: string | null;
@@ -22,7 +22,7 @@ export interface Scope {
  * Cases submitted in [from, to) within the scope, duplicates excluded, and `within` the caller's own row scope
  * (the kit's scopeFilter), so a grid worker's figures count only the worker's grids. Aggregations need real Dates.
  */
-export function scopeMatch(scope: Scope, within: Record<string, unknown> = {}): Record<string, unknown> {
+function scopeMatch(scope: Scope, within: Record<string, unknown> = {}): Record<string, unknown> {
   const from = requireDateTime(scope.from, 'from');
   const to = requireDateTime(scope.to, 'to');
   requireOrder(from, to, ['from', 'to']);
