@@ -1,16 +1,31 @@
 /** Filters and sort orders behind the root list fields; every path is served by an index declared beside its model. */
-import { andFilters, paginate, requireDate, trusted, type PageArgs } from '@cg/kit';
+import { andFilters, optionalDate, optionalId, paginate, pickSort, trusted } from '@cg/kit';
 import type { Context } from './context';
-import { optionalId, orderFor, requireMonth, requireQuarter, requireYear } from './inputs';
+import type {
+  QueryAwardNominationsArgs, QueryBranchesWithoutNominationArgs, QueryDualRegistrationsArgs, QueryJointBuildingUnitsArgs,
+  QueryLiaisonAssignmentsArgs, QueryMicroWishesArgs, QueryPartyMembersArgs, QueryPartyOrganizationsArgs, QueryPointEntriesArgs,
+  QueryQuotaShortfallsArgs, QueryServiceActivitiesArgs, QueryServicePostsArgs,
+} from './generated/resolvers-types';
+import { requireMonth, requireQuarter, requireYear } from './inputs';
+import type { AwardNominationDoc } from './models/AwardNomination';
+import type { DualRegistrationDoc } from './models/DualRegistration';
+import type { JointBuildingUnitDoc } from './models/JointBuildingUnit';
+import type { LiaisonAssignmentDoc } from './models/LiaisonAssignment';
+import type { MicroWishDoc } from './models/MicroWish';
+import type { PartyMemberDoc } from './models/PartyMember';
+import type { PartyOrganizationDoc } from './models/PartyOrganization';
+import type { PointEntryDoc } from './models/PointEntry';
+import type { ServiceActivityDoc } from './models/ServiceActivity';
+import type { ServicePostDoc } from './models/ServicePost';
 import { membersMeetingQuota } from './quota';
 import { subtreeIds } from './tree';
 
-type Args<F> = PageArgs & { filter?: F | null; orderBy?: string | null };
 const clean = (filter: Record<string, unknown>) => Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
 const range = (from: string | undefined, to: string | undefined) =>
   from || to ? trusted({ ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) }) : undefined;
+const NAME = { NAME_ASC: { name: 1 }, NAME_DESC: { name: -1 } } as const;
 
-export function partyOrganizations({ filter, orderBy, ...page }: Args<any>, { models }: Context) {
+export function partyOrganizations(ctx: Context, { filter, orderBy, ...page }: QueryPartyOrganizationsArgs) {
   const f = filter ?? {};
   const query = clean({
     level: f.level ?? undefined,
@@ -18,44 +33,47 @@ export function partyOrganizations({ filter, orderBy, ...page }: Args<any>, { mo
     ancestorIds: optionalId(f.ancestorId, 'filter.ancestorId'),
     coveredGridIds: optionalId(f.gridId, 'filter.gridId'),
   });
-  return paginate(models.PartyOrganization, query, orderFor({ NAME_ASC: { name: 1 }, NAME_DESC: { name: -1 } }, orderBy, 'NAME_ASC'), page);
+  return paginate<PartyOrganizationDoc>(ctx.models.PartyOrganization, query, pickSort(NAME, orderBy, 'NAME_ASC'), page);
 }
 
-export async function partyMembers({ filter, orderBy, ...page }: Args<any>, { models }: Context) {
+export async function partyMembers(ctx: Context, { filter, orderBy, ...page }: QueryPartyMembersArgs) {
   const f = filter ?? {};
   const organizationId = optionalId(f.organizationId, 'filter.organizationId');
-  const joinedFrom = f.joinedFrom == null ? undefined : requireDate(f.joinedFrom, 'filter.joinedFrom');
-  const joinedTo = f.joinedTo == null ? undefined : requireDate(f.joinedTo, 'filter.joinedTo');
-  const orgs = organizationId && f.includeDescendants ? trusted({ $in: await subtreeIds(models, organizationId) }) : organizationId;
+  const joinedFrom = optionalDate(f.joinedFrom, 'filter.joinedFrom');
+  const joinedTo = optionalDate(f.joinedTo, 'filter.joinedTo');
+  const orgs = organizationId && f.includeDescendants ? trusted({ $in: await subtreeIds(ctx.models, organizationId) }) : organizationId;
   const query = clean({ category: f.category ?? undefined, organizationId: orgs, joinedOn: range(joinedFrom, joinedTo) });
-  return paginate(models.PartyMember, query, orderFor({ JOINED_ON_ASC: { joinedOn: 1 }, JOINED_ON_DESC: { joinedOn: -1 } }, orderBy, 'JOINED_ON_ASC'), page);
+  const sorts = { JOINED_ON_ASC: { joinedOn: 1 }, JOINED_ON_DESC: { joinedOn: -1 } } as const;
+  return paginate<PartyMemberDoc>(ctx.models.PartyMember, query, pickSort(sorts, orderBy, 'JOINED_ON_ASC'), page);
 }
 
-export function dualRegistrations({ filter, orderBy, ...page }: Args<any>, { models }: Context) {
+export function dualRegistrations(ctx: Context, { filter, orderBy, ...page }: QueryDualRegistrationsArgs) {
   const f = filter ?? {};
   const query = clean({
     memberId: optionalId(f.memberId, 'filter.memberId'),
     communityId: optionalId(f.communityId, 'filter.communityId'),
     workUnit: f.workUnit ?? undefined,
-    reportedOn: range(f.reportedFrom == null ? undefined : requireDate(f.reportedFrom, 'filter.reportedFrom'), f.reportedTo == null ? undefined : requireDate(f.reportedTo, 'filter.reportedTo')),
+    reportedOn: range(optionalDate(f.reportedFrom, 'filter.reportedFrom'), optionalDate(f.reportedTo, 'filter.reportedTo')),
   });
-  return paginate(models.DualRegistration, query, orderFor({ REPORTED_ON_ASC: { reportedOn: 1 }, REPORTED_ON_DESC: { reportedOn: -1 } }, orderBy, 'REPORTED_ON_DESC'), page);
+  const sorts = { REPORTED_ON_ASC: { reportedOn: 1 }, REPORTED_ON_DESC: { reportedOn: -1 } } as const;
+  return paginate<DualRegistrationDoc>(ctx.models.DualRegistration, query, pickSort(sorts, orderBy, 'REPORTED_ON_DESC'), page);
 }
 
-export function servicePosts({ filter, orderBy, ...page }: Args<any>, { models }: Context) {
+export function servicePosts(ctx: Context, { filter, orderBy, ...page }: QueryServicePostsArgs) {
   const f = filter ?? {};
   const query = clean({ kind: f.kind ?? undefined, gridId: optionalId(f.gridId, 'filter.gridId'), organizationId: optionalId(f.organizationId, 'filter.organizationId') });
-  return paginate(models.ServicePost, query, orderFor({ NAME_ASC: { name: 1 }, NAME_DESC: { name: -1 } }, orderBy, 'NAME_ASC'), page);
+  return paginate<ServicePostDoc>(ctx.models.ServicePost, query, pickSort(NAME, orderBy, 'NAME_ASC'), page);
 }
 
-export function serviceActivities({ filter, orderBy, ...page }: Args<any>, { models }: Context) {
+export function serviceActivities(ctx: Context, { filter, orderBy, ...page }: QueryServiceActivitiesArgs) {
   const f = filter ?? {};
   const query = clean({ memberId: optionalId(f.memberId, 'filter.memberId'), kind: f.kind ?? undefined, year: f.year == null ? undefined : requireYear(f.year, 'filter.year') });
-  return paginate(models.ServiceActivity, query, orderFor({ DATE_ASC: { date: 1 }, DATE_DESC: { date: -1 } }, orderBy, 'DATE_DESC'), page);
+  const sorts = { DATE_ASC: { date: 1 }, DATE_DESC: { date: -1 } } as const;
+  return paginate<ServiceActivityDoc>(ctx.models.ServiceActivity, query, pickSort(sorts, orderBy, 'DATE_DESC'), page);
 }
 
 /** In-service members not in the set that met the quota; each node carries what is missing (batched by a loader). */
-export async function quotaShortfalls(args: PageArgs & { year: number; organizationId?: string | null }, ctx: Context) {
+export async function quotaShortfalls(ctx: Context, args: QueryQuotaShortfallsArgs) {
   const year = requireYear(args.year);
   const organizationId = optionalId(args.organizationId, 'organizationId');
   const met = await membersMeetingQuota(ctx.models, year);
@@ -64,56 +82,58 @@ export async function quotaShortfalls(args: PageArgs & { year: number; organizat
     organizationId: organizationId ? trusted({ $in: await subtreeIds(ctx.models, organizationId) }) : undefined,
     _id: met.length ? trusted({ $nin: met }) : undefined,
   });
-  const page = await paginate<{ _id: string }>(ctx.models.PartyMember, query, { _id: 1 }, args);
+  const page = await paginate<PartyMemberDoc>(ctx.models.PartyMember, query, { _id: 1 }, args);
   return {
     ...page,
     edges: page.edges.map(({ cursor, node }) => ({ cursor, node: { member: node, year } })),
   };
 }
 
-export function microWishes({ filter, orderBy, ...page }: Args<any>, ctx: Context) {
+export function microWishes(ctx: Context, { filter, orderBy, ...page }: QueryMicroWishesArgs) {
   const f = filter ?? {};
   const query = clean({
     status: f.status ?? undefined,
     organizationId: optionalId(f.organizationId, 'filter.organizationId'),
     claimedById: optionalId(f.claimedById, 'filter.claimedById'),
-    dueOn: range(undefined, f.dueBefore == null ? undefined : requireDate(f.dueBefore, 'filter.dueBefore')),
+    dueOn: range(undefined, optionalDate(f.dueBefore, 'filter.dueBefore')),
   });
-  const orders = { DUE_ON_ASC: { dueOn: 1 }, DUE_ON_DESC: { dueOn: -1 }, PUBLISHED_ON_DESC: { publishedOn: -1 } } as const;
+  const sorts = { DUE_ON_ASC: { dueOn: 1 }, DUE_ON_DESC: { dueOn: -1 }, PUBLISHED_ON_DESC: { publishedOn: -1 } } as const;
   // A resident sees only their own wishes (the kit's scopeFilter), totals included.
-  return paginate(ctx.models.MicroWish, andFilters(query, ctx.scopeFilter('MicroWish')), orderFor(orders, orderBy, 'DUE_ON_ASC'), page);
+  return paginate<MicroWishDoc>(ctx.models.MicroWish, andFilters(query, ctx.scopeFilter('MicroWish')), pickSort(sorts, orderBy, 'DUE_ON_ASC'), page);
 }
 
-export function pointEntries({ filter, orderBy, ...page }: Args<any>, { models }: Context) {
+export function pointEntries(ctx: Context, { filter, orderBy, ...page }: QueryPointEntriesArgs) {
   const f = filter ?? {};
   const query = clean({ memberId: optionalId(f.memberId, 'filter.memberId'), month: f.month == null ? undefined : requireMonth(f.month, 'filter.month'), sourceType: f.sourceType ?? undefined });
-  return paginate(models.PointEntry, query, orderFor({ MONTH_ASC: { month: 1 }, MONTH_DESC: { month: -1 } }, orderBy, 'MONTH_DESC'), page);
+  const sorts = { MONTH_ASC: { month: 1 }, MONTH_DESC: { month: -1 } } as const;
+  return paginate<PointEntryDoc>(ctx.models.PointEntry, query, pickSort(sorts, orderBy, 'MONTH_DESC'), page);
 }
 
-export function awardNominations({ filter, ...page }: Args<any>, { models }: Context) {
+export function awardNominations(ctx: Context, { filter, ...page }: QueryAwardNominationsArgs) {
   const f = filter ?? {};
   const query = clean({
     quarter: f.quarter == null ? undefined : requireQuarter(f.quarter, 'filter.quarter'),
     branchId: optionalId(f.branchId, 'filter.branchId'),
     memberId: optionalId(f.memberId, 'filter.memberId'),
   });
-  return paginate(models.AwardNomination, query, { quarter: -1, branchId: 1, slot: 1 }, page);
+  return paginate<AwardNominationDoc>(ctx.models.AwardNomination, query, { quarter: -1, branchId: 1, slot: 1 }, page);
 }
 
-export async function branchesWithoutNomination(args: PageArgs & { quarter: string }, { models }: Context) {
+export async function branchesWithoutNomination(ctx: Context, args: QueryBranchesWithoutNominationArgs) {
   const quarter = requireQuarter(args.quarter);
-  const named = (await models.AwardNomination.distinct('branchId', { quarter })) as string[];
-  return paginate(models.PartyOrganization, { level: 'BRANCH', _id: trusted({ $nin: named }) }, { name: 1 }, args);
+  const named = (await ctx.models.AwardNomination.distinct('branchId', { quarter })) as string[];
+  return paginate<PartyOrganizationDoc>(ctx.models.PartyOrganization, { level: 'BRANCH', _id: trusted({ $nin: named }) }, { name: 1 }, args);
 }
 
-export function jointBuildingUnits({ filter, orderBy, ...page }: Args<any>, { models }: Context) {
+export function jointBuildingUnits(ctx: Context, { filter, orderBy, ...page }: QueryJointBuildingUnitsArgs) {
   const f = filter ?? {};
   const query = clean({ organizationId: optionalId(f.organizationId, 'filter.organizationId'), kind: f.kind ?? undefined, services: f.service ?? undefined });
-  return paginate(models.JointBuildingUnit, query, orderFor({ NAME_ASC: { name: 1 }, NAME_DESC: { name: -1 } }, orderBy, 'NAME_ASC'), page);
+  return paginate<JointBuildingUnitDoc>(ctx.models.JointBuildingUnit, query, pickSort(NAME, orderBy, 'NAME_ASC'), page);
 }
 
-export function liaisonAssignments({ filter, orderBy, ...page }: Args<any>, { models }: Context) {
+export function liaisonAssignments(ctx: Context, { filter, orderBy, ...page }: QueryLiaisonAssignmentsArgs) {
   const f = filter ?? {};
   const query = clean({ kind: f.kind ?? undefined, communityId: optionalId(f.communityId, 'filter.communityId'), organizationId: optionalId(f.organizationId, 'filter.organizationId') });
-  return paginate(models.LiaisonAssignment, query, orderFor({ START_ON_ASC: { startOn: 1 }, START_ON_DESC: { startOn: -1 } }, orderBy, 'START_ON_DESC'), page);
+  const sorts = { START_ON_ASC: { startOn: 1 }, START_ON_DESC: { startOn: -1 } } as const;
+  return paginate<LiaisonAssignmentDoc>(ctx.models.LiaisonAssignment, query, pickSort(sorts, orderBy, 'START_ON_DESC'), page);
 }

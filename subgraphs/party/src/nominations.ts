@@ -6,7 +6,7 @@ import { badInput, conflict, createOnce, isDuplicateKey } from '@cg/kit';
 import type { Models } from './models';
 import { MAX_NOMINATIONS_PER_QUARTER, type AwardNominationDoc } from './models/AwardNomination';
 
-export interface Nomination {
+interface Nomination {
   branchId: string;
   quarter: string;
   memberId: string;

@@ -12,12 +12,12 @@ import { requireMonth } from './inputs';
 import { requireMember } from './members';
 
 export const POINT_RULE = { window: 3, bonusAtLeast: 80, penaltyBelow: 60, bonus: 10, penalty: -10 } as const;
-export const RULE_SOURCES: PointSource[] = ['RULE_BONUS', 'RULE_PENALTY'];
+const RULE_SOURCES: PointSource[] = ['RULE_BONUS', 'RULE_PENALTY'];
 
 /** What other code in this subgraph credits for (a finished wish, a joint-response case, …); not the rule's own. */
-export type CreditSource = Exclude<PointSource, 'RULE_BONUS' | 'RULE_PENALTY'>;
+type CreditSource = Exclude<PointSource, 'RULE_BONUS' | 'RULE_PENALTY'>;
 
-export interface CreditInput {
+interface CreditInput {
   memberId: string;
   points: number;
   reason: string;
@@ -68,7 +68,7 @@ export function judge(totals: number[]): 'BONUS' | 'PENALTY' | null {
   return null;
 }
 
-export const ruleEntryId = (memberId: string, month: string) => stableId('point-rule', memberId, month);
+const ruleEntryId = (memberId: string, month: string) => stableId('point-rule', memberId, month);
 
 /** The rule entry a judgement gives (shared with the seed, so seeded and evaluated ledgers agree). */
 export function ruleEntry(memberId: string, month: string, outcome: 'BONUS' | 'PENALTY') {
@@ -85,7 +85,7 @@ export function ruleEntry(memberId: string, month: string, outcome: 'BONUS' | 'P
 }
 
 /** Earned points (rule entries excluded) per member and month, for the given months: one `$group`. */
-export async function earnedTotals(models: Models, months: string[], memberIds?: string[]): Promise<Map<string, number>> {
+async function earnedTotals(models: Models, months: string[], memberIds?: string[]): Promise<Map<string, number>> {
   const match: Record<string, unknown> = { month: { $in: months }, sourceType: { $nin: RULE_SOURCES } };
   if (memberIds) match.memberId = { $in: memberIds };
   const rows = await models.PointEntry.aggregate<{ _id: { memberId: string; month: string }; total: number }>([
@@ -175,7 +175,7 @@ export async function monthlyPoints(models: Models, memberIds: string[], from: s
   );
 }
 
-export function nextMonth(month: string): string {
+function nextMonth(month: string): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(year, m, 1)).toISOString().slice(0, 7);
 }

@@ -5,8 +5,8 @@
  */
 import type { Models } from './models';
 
-export const QUOTA_ITEMS = ['POST', 'HOUSEHOLD', 'VOLUNTEER_SERVICE', 'SUGGESTION'] as const;
-export type QuotaItem = (typeof QUOTA_ITEMS)[number];
+const QUOTA_ITEMS = ['POST', 'HOUSEHOLD', 'VOLUNTEER_SERVICE', 'SUGGESTION'] as const;
+type QuotaItem = (typeof QUOTA_ITEMS)[number];
 
 const ITEM_OF_ACTIVITY: Record<string, QuotaItem> = {
   HOUSEHOLD_CONTACT: 'HOUSEHOLD',
@@ -14,7 +14,7 @@ const ITEM_OF_ACTIVITY: Record<string, QuotaItem> = {
   SUGGESTION: 'SUGGESTION',
 };
 
-export type QuotaCounts = Record<QuotaItem, number>;
+type QuotaCounts = Record<QuotaItem, number>;
 
 export interface QuotaStatus {
   year: number;

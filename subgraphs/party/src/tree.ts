@@ -1,5 +1,4 @@
-import { badInput } from '@cg/kit';
-import { missing } from './members';
+import { badInput, notFound } from '@cg/kit';
 import type { Models } from './models';
 import { LEVELS, type Level, type PartyOrganizationDoc } from './models/PartyOrganization';
 
@@ -7,7 +6,7 @@ import { LEVELS, type Level, type PartyOrganizationDoc } from './models/PartyOrg
  * The organisation tree. Each organisation keeps `ancestorIds` (top first), so "everything below X" is one indexed
  * query and "everything above X" is one by-id batch.
  */
-export const levelRank = (level: string) => LEVELS.indexOf(level as Level);
+const levelRank = (level: string) => LEVELS.indexOf(level as Level);
 
 /** A child must sit strictly below its parent (党委 → 党支部 may skip 党总支); only the top level has no parent. */
 export function checkPlacement(level: Level, parent: Pick<PartyOrganizationDoc, 'level'> | null): void {
@@ -20,8 +19,6 @@ export function checkPlacement(level: Level, parent: Pick<PartyOrganizationDoc, 
   }
 }
 
-export const pathOf = (org: Pick<PartyOrganizationDoc, '_id' | 'ancestorIds'>) => [...(org.ancestorIds ?? []), org._id];
-
 /** The organisation and every one below it, as ids: one query. */
 export async function subtreeIds(models: Models, organizationId: string): Promise<string[]> {
   const below = await models.PartyOrganization.find({ ancestorIds: organizationId }, { _id: 1 }).lean();
@@ -30,7 +27,7 @@ export async function subtreeIds(models: Models, organizationId: string): Promis
 
 export async function requireOrganization(models: Models, id: string, field: string): Promise<PartyOrganizationDoc> {
   const org = (await models.PartyOrganization.findById(id).lean()) as PartyOrganizationDoc | null;
-  if (!org) throw missing('PartyOrganization', id, field);
+  if (!org) throw notFound('PartyOrganization', id, field);
   return org;
 }
 

@@ -7,9 +7,9 @@ import { conflict, notFound, updateIf } from '@cg/kit';
 import type { Models } from './models';
 import type { MicroWishDoc } from './models/MicroWish';
 
-export type WishStep = 'claim' | 'complete' | 'approve';
+type WishStep = 'claim' | 'complete' | 'approve';
 
-export const WISH_STEPS: Record<WishStep, { from: MicroWishDoc['status']; to: MicroWishDoc['status'] }> = {
+const WISH_STEPS: Record<WishStep, { from: MicroWishDoc['status']; to: MicroWishDoc['status'] }> = {
   claim: { from: 'PUBLISHED', to: 'CLAIMED' },
   complete: { from: 'CLAIMED', to: 'DONE' },
   approve: { from: 'DONE', to: 'APPROVED' },

@@ -1,5 +1,5 @@
 import type { Identity } from '@cg/kit';
-import { authorizeStep } from '../src/jointCaseAuthorize';
+import { authorizeStep } from '../src/jointCase/authorize';
 import type { CaseTask } from '../src/models/JointCase';
 
 const task = (unitId: string, department: string, role: 'LEAD' | 'HELPER', status: CaseTask['status'] = 'PENDING') =>

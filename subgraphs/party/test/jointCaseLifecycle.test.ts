@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { FINAL, RULES, STATUSES, STEPS, transition, type Status, type Step } from '../src/jointCaseLifecycle';
+import { FINAL, RULES, STATUSES, STEPS, transition, type Status, type Step } from '../src/jointCase/lifecycle';
 
 // The table as the domain states it, written out independently of RULES: step → [from…] → to (null = unchanged).
 const WORKING: Status[] = ['DISPATCHED', 'TRANSFERRED', 'ACCEPTED', 'IN_PROGRESS', 'REWORK', 'DEFERRAL_REQUESTED', 'DEFERRED'];

@@ -1,4 +1,4 @@
-import { CATEGORIES, dueAt, limitClass, parseLimitHours, parseWhistleMinutes, reportBy } from '../src/jointCaseTimeLimits';
+import { CATEGORIES, dueAt, limitClass, parseLimitHours, parseWhistleMinutes, reportBy } from '../src/jointCase/timeLimits';
 
 const t0 = new Date('2026-11-23T08:00:00+08:00');
 const hoursAfter = (d: Date) => (d.getTime() - t0.getTime()) / 3_600_000;

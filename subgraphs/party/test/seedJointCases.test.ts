@@ -1,19 +1,20 @@
 import { buildWorld, seedWorld, dropDatabases } from '@cg/kit/testing';
-import { STATUSES, transition, type Step } from '../src/jointCaseLifecycle';
+import { STATUSES, transition, type Status, type Step } from '../src/jointCase/lifecycle';
+import type { CaseEvent, JointCaseDoc } from '../src/models/JointCase';
 
 // The demo cases: every status present, each history a chain of legal steps, and seeding twice changes nothing.
 afterAll(() => dropDatabases());
 
 test('every status is seeded, histories are legal chains and versions count the events', async () => {
-  const cases = (await buildWorld('small')).party!.JointCase! as any[];
+  const cases = (await buildWorld('small')).party!.JointCase! as unknown as JointCaseDoc[];
   expect(new Set(cases.map((c) => c.status))).toEqual(new Set(STATUSES));
   for (const c of cases) {
-    const [first, ...rest] = c.history;
-    expect(first.to).toBe('SUBMITTED');
-    let status = 'SUBMITTED';
+    const [first, ...rest]: CaseEvent[] = c.history;
+    expect(first!.to).toBe('SUBMITTED');
+    let status: Status = 'SUBMITTED';
     for (const e of rest) {
       expect(e.from).toBe(status);
-      status = transition(e.step as Step, e.from);
+      status = transition(e.step as Step, e.from!);
       expect(e.to).toBe(status);
     }
     expect([c._id, status, c.version]).toEqual([c._id, c.status, c.history.length]);

@@ -1,5 +1,6 @@
-import { assertId, badInput, requireDate, requireNonBlank } from '@cg/kit';
+import { actor, assertId, badInput, requireDate, requireNonBlank } from '@cg/kit';
 import type { Context } from '../context';
+import type { CreditMemberPointsInput, NominateForAwardInput } from '../generated/resolvers-types';
 import type { AwardNominationDoc } from '../models/AwardNomination';
 import type { PointEntryDoc } from '../models/PointEntry';
 import { requireQuarter, requireMonth } from '../inputs';
@@ -7,9 +8,8 @@ import { requireMember } from '../members';
 import { checkNominationDate, nominate } from '../nominations';
 import { creditPoints, evaluateMonth, type Evaluation } from '../points';
 import { requireOrganization } from '../tree';
-import { actorOf } from './common';
 
-export async function creditMemberPoints(input: any, ctx: Context): Promise<PointEntryDoc> {
+export async function creditMemberPoints(ctx: Context, input: CreditMemberPointsInput): Promise<PointEntryDoc> {
   const memberId = assertId(input.memberId, 'memberId');
   const month = requireMonth(input.month);
   // A hand credit without a key is its own source; with one, the key makes a retry return the first entry.
@@ -19,14 +19,14 @@ export async function creditMemberPoints(input: any, ctx: Context): Promise<Poin
   }
   const sourceId = key ?? `manual:${Date.now()}:${Math.random().toString(36).slice(2)}`;
   const { entry } = await creditPoints(ctx.models, {
-    memberId, points: input.points, reason: input.reason, sourceType: 'MANUAL', sourceId, month, actor: actorOf(ctx),
+    memberId, points: input.points, reason: input.reason, sourceType: 'MANUAL', sourceId, month, actor: actor(ctx),
   });
   return entry;
 }
 
-export const evaluateMonthlyPoints = (month: string, ctx: Context): Promise<Evaluation> => evaluateMonth(ctx.models, month, actorOf(ctx));
+export const evaluateMonthlyPoints = (ctx: Context, month: string): Promise<Evaluation> => evaluateMonth(ctx.models, month, actor(ctx));
 
-export async function nominateForAward(input: any, ctx: Context): Promise<AwardNominationDoc> {
+export async function nominateForAward(ctx: Context, input: NominateForAwardInput): Promise<AwardNominationDoc> {
   const branchId = assertId(input.branchId, 'branchId');
   const memberId = assertId(input.memberId, 'memberId');
   const quarter = requireQuarter(input.quarter);
@@ -40,5 +40,5 @@ export async function nominateForAward(input: any, ctx: Context): Promise<AwardN
   if (home._id !== branchId && !(home.ancestorIds ?? []).includes(branchId)) {
     throw badInput('the member does not belong to this branch', { field: 'memberId' });
   }
-  return nominate(ctx.models, { branchId, quarter, memberId, reason, nominatedOn, createdBy: actorOf(ctx) }, input.idempotencyKey);
+  return nominate(ctx.models, { branchId, quarter, memberId, reason, nominatedOn, createdBy: actor(ctx) ?? undefined }, input.idempotencyKey);
 }

@@ -1,15 +1,15 @@
-import { assertId, badInput, conflict, isDuplicateKey, notFound, requireDate, requireNonBlank, requireOrder, requirePhone, requireRange, trusted, updateIf } from '@cg/kit';
+import { actor, assertId, badInput, conflict, isDuplicateKey, notFound, requireDate, requireEnum, requireNonBlank, requireOrder, requirePeriod, requirePhone, requireRange, trusted, updateIf } from '@cg/kit';
 import type { Context } from '../context';
+import type { CreateJointBuildingUnitInput, CreateLiaisonAssignmentInput, ScoreLiaisonInput } from '../generated/resolvers-types';
 import { JOINT_BUILDING_UNIT_KINDS, type JointBuildingUnitDoc } from '../models/JointBuildingUnit';
 import { LIAISON_KINDS, type LiaisonAssignmentDoc } from '../models/LiaisonAssignment';
-import { requirePeriod } from '../inputs';
 import { requireOrganization } from '../tree';
-import { actorOf, insertOnce, requireEnum } from './common';
+import { insertOnce } from './common';
 
 /** Organisations a 大党委 forms around: a community committee or general branch. */
 const COMMITTEE_LEVELS = ['COMMUNITY_COMMITTEE', 'GENERAL_BRANCH'];
 
-export async function createJointBuildingUnit(input: any, ctx: Context): Promise<JointBuildingUnitDoc> {
+export async function createJointBuildingUnit(ctx: Context, input: CreateJointBuildingUnitInput): Promise<JointBuildingUnitDoc> {
   const name = requireNonBlank(input.name, 'name', 100);
   const kind = requireEnum(input.kind, JOINT_BUILDING_UNIT_KINDS, 'kind');
   const organizationId = assertId(input.organizationId, 'organizationId');
@@ -29,7 +29,7 @@ export async function createJointBuildingUnit(input: any, ctx: Context): Promise
   }
 }
 
-export async function createLiaisonAssignment(input: any, ctx: Context): Promise<LiaisonAssignmentDoc> {
+export async function createLiaisonAssignment(ctx: Context, input: CreateLiaisonAssignmentInput): Promise<LiaisonAssignmentDoc> {
   const kind = requireEnum(input.kind, LIAISON_KINDS, 'kind');
   const liaisonName = requireNonBlank(input.liaisonName, 'liaisonName', 100);
   const title = input.title == null ? undefined : requireNonBlank(input.title, 'title', 100);
@@ -45,9 +45,9 @@ export async function createLiaisonAssignment(input: any, ctx: Context): Promise
 }
 
 /** One score per period, appended atomically: the filter refuses a period already scored. */
-export async function scoreLiaison(id: string, input: any, ctx: Context): Promise<LiaisonAssignmentDoc> {
+export async function scoreLiaison(ctx: Context, id: string, input: ScoreLiaisonInput): Promise<LiaisonAssignmentDoc> {
   const liaisonId = assertId(id, 'id');
-  const period = requirePeriod(input.period);
+  const period = requirePeriod(input.period, 'period', ['YEAR', 'QUARTER']);
   if (!Number.isInteger(input.score)) throw badInput('score must be a whole number', { field: 'score' });
   const score = requireRange(input.score, 'score', 0, 100);
   const comment = input.comment == null ? undefined : requireNonBlank(input.comment, 'comment', 500);
@@ -59,7 +59,7 @@ export async function scoreLiaison(id: string, input: any, ctx: Context): Promis
     ctx.models.LiaisonAssignment,
     liaisonId,
     { 'scores.period': trusted({ $ne: period }) },
-    { $push: { scores: { period, score, comment, scoredOn, scoredBy: actorOf(ctx) } } },
+    { $push: { scores: { period, score, comment, scoredOn, scoredBy: actor(ctx) } } },
   );
   if (!updated) throw conflict(`the liaison has a score for ${period} already`, { field: 'period' });
   return updated;

@@ -1,18 +1,19 @@
-import { assertId, badInput, conflict, isDuplicateKey, requireDate, requireNonBlank, requireRange } from '@cg/kit';
+import { actor, assertId, badInput, conflict, isDuplicateKey, notFound, requireDate, requireEnum, requireNonBlank, requireRange } from '@cg/kit';
 import type { Context } from '../context';
+import type { ClaimServicePostInput, CreateDualRegistrationInput, CreateServicePostInput, RecordServiceActivityInput } from '../generated/resolvers-types';
 import type { DualRegistrationDoc } from '../models/DualRegistration';
 import type { PostClaimDoc } from '../models/PostClaim';
 import { ACTIVITY_KINDS, type ServiceActivityDoc } from '../models/ServiceActivity';
 import { POST_KINDS, type ServicePostDoc } from '../models/ServicePost';
-import { missing, requireMember } from '../members';
+import { requireMember } from '../members';
 import { creditPoints } from '../points';
 import { requireOrganization } from '../tree';
-import { actorOf, insertOnce, requireEnum } from './common';
+import { insertOnce } from './common';
 
 /** Points for each quota item done (服务积分). */
-export const SERVICE_POINTS = { postClaim: 5, activity: 5 } as const;
+const SERVICE_POINTS = { postClaim: 5, activity: 5 } as const;
 
-export async function createDualRegistration(input: any, ctx: Context): Promise<DualRegistrationDoc> {
+export async function createDualRegistration(ctx: Context, input: CreateDualRegistrationInput): Promise<DualRegistrationDoc> {
   const memberId = assertId(input.memberId, 'memberId');
   const communityId = assertId(input.communityId, 'communityId');
   const workUnit = requireNonBlank(input.workUnit, 'workUnit', 100);
@@ -28,7 +29,7 @@ export async function createDualRegistration(input: any, ctx: Context): Promise<
   }
 }
 
-export async function createServicePost(input: any, ctx: Context): Promise<ServicePostDoc> {
+export async function createServicePost(ctx: Context, input: CreateServicePostInput): Promise<ServicePostDoc> {
   const name = requireNonBlank(input.name, 'name', 100);
   const kind = requireEnum(input.kind, POST_KINDS, 'kind');
   const description = input.description == null ? undefined : requireNonBlank(input.description, 'description', 1000);
@@ -39,11 +40,11 @@ export async function createServicePost(input: any, ctx: Context): Promise<Servi
   return insertOnce<ServicePostDoc>(ctx, ctx.models.ServicePost, { name, kind, description, gridId, organizationId }, input.idempotencyKey);
 }
 
-export async function claimServicePost(input: any, ctx: Context): Promise<PostClaimDoc> {
+export async function claimServicePost(ctx: Context, input: ClaimServicePostInput): Promise<PostClaimDoc> {
   const postId = assertId(input.postId, 'postId');
   const memberId = assertId(input.memberId, 'memberId');
   const claimedOn = requireDate(input.claimedOn, 'claimedOn');
-  if (!(await ctx.models.ServicePost.exists({ _id: postId }))) throw missing('ServicePost', postId, 'postId');
+  if (!(await ctx.models.ServicePost.exists({ _id: postId }))) throw notFound('ServicePost', postId, 'postId');
   await requireMember(ctx.models, memberId);
   const year = Number(claimedOn.slice(0, 4));
   let claim: PostClaimDoc;
@@ -54,12 +55,12 @@ export async function claimServicePost(input: any, ctx: Context): Promise<PostCl
     throw error;
   }
   await creditPoints(ctx.models, {
-    memberId, points: SERVICE_POINTS.postClaim, reason: '认领服务岗位', sourceType: 'SERVICE_POST', sourceId: claim._id, month: claimedOn.slice(0, 7), actor: actorOf(ctx),
+    memberId, points: SERVICE_POINTS.postClaim, reason: '认领服务岗位', sourceType: 'SERVICE_POST', sourceId: claim._id, month: claimedOn.slice(0, 7), actor: actor(ctx),
   });
   return claim;
 }
 
-export async function recordServiceActivity(input: any, ctx: Context): Promise<ServiceActivityDoc> {
+export async function recordServiceActivity(ctx: Context, input: RecordServiceActivityInput): Promise<ServiceActivityDoc> {
   const memberId = assertId(input.memberId, 'memberId');
   const kind = requireEnum(input.kind, ACTIVITY_KINDS, 'kind');
   const date = requireDate(input.date, 'date');
@@ -78,7 +79,7 @@ export async function recordServiceActivity(input: any, ctx: Context): Promise<S
   const activity = await insertOnce<ServiceActivityDoc>(ctx, ctx.models.ServiceActivity, doc, input.idempotencyKey);
   await creditPoints(ctx.models, {
     memberId, points: SERVICE_POINTS.activity, reason: kind === 'SUGGESTION' ? '提出合理化建议' : kind === 'VOLUNTEER_SERVICE' ? '参加志愿服务' : '联系群众',
-    sourceType: 'SERVICE_ACTIVITY', sourceId: activity._id, month: date.slice(0, 7), actor: actorOf(ctx),
+    sourceType: 'SERVICE_ACTIVITY', sourceId: activity._id, month: date.slice(0, 7), actor: actor(ctx),
   });
   return activity;
 }

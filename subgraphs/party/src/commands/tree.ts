@@ -1,13 +1,13 @@
-import { assertId, conflict, isDuplicateKey, requireNonBlank } from '@cg/kit';
+import { assertId, conflict, isDuplicateKey, requireEnum, requireNonBlank, requirePastDate } from '@cg/kit';
 import type { Context } from '../context';
+import type { CreatePartyMemberInput, CreatePartyOrganizationInput, UpdatePartyMemberInput } from '../generated/resolvers-types';
 import { CATEGORIES, type PartyMemberDoc } from '../models/PartyMember';
 import { LEVELS, type PartyOrganizationDoc } from '../models/PartyOrganization';
-import { requirePastDate } from '../inputs';
 import { requireMember } from '../members';
 import { checkPlacement, requireOrganization } from '../tree';
-import { insertOnce, requireEnum } from './common';
+import { insertOnce } from './common';
 
-export async function createPartyOrganization(input: any, ctx: Context): Promise<PartyOrganizationDoc> {
+export async function createPartyOrganization(ctx: Context, input: CreatePartyOrganizationInput): Promise<PartyOrganizationDoc> {
   const name = requireNonBlank(input.name, 'name', 100);
   const level = requireEnum(input.level, LEVELS, 'level');
   const parentId = input.parentId == null ? null : assertId(input.parentId, 'parentId');
@@ -19,7 +19,7 @@ export async function createPartyOrganization(input: any, ctx: Context): Promise
   return insertOnce<PartyOrganizationDoc>(ctx, ctx.models.PartyOrganization, doc, input.idempotencyKey);
 }
 
-export async function createPartyMember(input: any, ctx: Context): Promise<PartyMemberDoc> {
+export async function createPartyMember(ctx: Context, input: CreatePartyMemberInput): Promise<PartyMemberDoc> {
   const residentId = assertId(input.residentId, 'residentId');
   const category = requireEnum(input.category, CATEGORIES, 'category');
   const organizationId = assertId(input.organizationId, 'organizationId');
@@ -34,7 +34,7 @@ export async function createPartyMember(input: any, ctx: Context): Promise<Party
   }
 }
 
-export async function updatePartyMember(id: string, input: any, ctx: Context): Promise<PartyMemberDoc> {
+export async function updatePartyMember(ctx: Context, id: string, input: UpdatePartyMemberInput): Promise<PartyMemberDoc> {
   const memberId = assertId(id, 'id');
   const set: Record<string, string> = {};
   if (input.category != null) set.category = requireEnum(input.category, CATEGORIES, 'category');

@@ -1,13 +1,14 @@
-import { assertId, requireDate, requireNonBlank, requireOrder } from '@cg/kit';
+import { actor, assertId, requireDate, requireEnum, requireNonBlank, requireOrder } from '@cg/kit';
 import type { Context } from '../context';
+import type { MutationApproveMicroWishArgs, MutationClaimMicroWishArgs, MutationCompleteMicroWishArgs, PublishMicroWishInput } from '../generated/resolvers-types';
 import { WISH_RATINGS, type MicroWishDoc } from '../models/MicroWish';
 import { requireMember } from '../members';
 import { creditPoints } from '../points';
 import { requireOrganization } from '../tree';
 import { isOverdue, loadWish, stepWish, WISH_POINTS } from '../wishes';
-import { actorOf, insertOnce, requireEnum } from './common';
+import { insertOnce } from './common';
 
-export async function publishMicroWish(input: any, ctx: Context): Promise<MicroWishDoc> {
+export async function publishMicroWish(ctx: Context, input: PublishMicroWishInput): Promise<MicroWishDoc> {
   const title = requireNonBlank(input.title, 'title', 100);
   const description = input.description == null ? undefined : requireNonBlank(input.description, 'description', 1000);
   const organizationId = assertId(input.organizationId, 'organizationId');
@@ -24,33 +25,33 @@ export async function publishMicroWish(input: any, ctx: Context): Promise<MicroW
   return insertOnce<MicroWishDoc>(ctx, ctx.models.MicroWish, doc, input.idempotencyKey);
 }
 
-export async function claimMicroWish(args: { id: string; memberId: string; claimedOn: string }, ctx: Context): Promise<MicroWishDoc> {
+export async function claimMicroWish(ctx: Context, args: MutationClaimMicroWishArgs): Promise<MicroWishDoc> {
   const id = assertId(args.id, 'id');
   const memberId = assertId(args.memberId, 'memberId');
   const claimedOn = requireDate(args.claimedOn, 'claimedOn');
   const wish = await loadWish(ctx.models, id);
   await requireMember(ctx.models, memberId);
   if (wish.status === 'PUBLISHED') requireOrder(wish.publishedOn, claimedOn, ['publishedOn', 'claimedOn']);
-  return stepWish(ctx.models, wish, 'claim', { claimedById: memberId, claimedOn, updatedBy: actorOf(ctx) });
+  return stepWish(ctx.models, wish, 'claim', { claimedById: memberId, claimedOn, updatedBy: actor(ctx) });
 }
 
-export async function completeMicroWish(args: { id: string; doneOn: string; note?: string | null }, ctx: Context): Promise<MicroWishDoc> {
+export async function completeMicroWish(ctx: Context, args: MutationCompleteMicroWishArgs): Promise<MicroWishDoc> {
   const id = assertId(args.id, 'id');
   const doneOn = requireDate(args.doneOn, 'doneOn');
   const doneNote = args.note == null ? undefined : requireNonBlank(args.note, 'note', 1000);
   const wish = await loadWish(ctx.models, id);
   if (wish.status === 'CLAIMED') requireOrder(wish.claimedOn!, doneOn, ['claimedOn', 'doneOn']);
-  return stepWish(ctx.models, wish, 'complete', { doneOn, doneNote, updatedBy: actorOf(ctx) });
+  return stepWish(ctx.models, wish, 'complete', { doneOn, doneNote, updatedBy: actor(ctx) });
 }
 
 /** Approval (审定) credits the member: on time and well rated earns points, late or poorly rated costs some. */
-export async function approveMicroWish(args: { id: string; approvedOn: string; rating: string }, ctx: Context): Promise<MicroWishDoc> {
+export async function approveMicroWish(ctx: Context, args: MutationApproveMicroWishArgs): Promise<MicroWishDoc> {
   const id = assertId(args.id, 'id');
   const approvedOn = requireDate(args.approvedOn, 'approvedOn');
   const rating = requireEnum(args.rating, WISH_RATINGS, 'rating');
   const wish = await loadWish(ctx.models, id);
   if (wish.status === 'DONE') requireOrder(wish.doneOn!, approvedOn, ['doneOn', 'approvedOn']);
-  const approved = await stepWish(ctx.models, wish, 'approve', { approvedOn, rating, updatedBy: actorOf(ctx) });
+  const approved = await stepWish(ctx.models, wish, 'approve', { approvedOn, rating, updatedBy: actor(ctx) });
   const good = rating === 'GOOD' && !isOverdue(approved);
   await creditPoints(ctx.models, {
     memberId: approved.claimedById!, // set by the claim step, which every DONE wish went through
@@ -59,7 +60,7 @@ export async function approveMicroWish(args: { id: string; approvedOn: string; r
     sourceType: 'MICRO_WISH',
     sourceId: approved._id,
     month: approvedOn.slice(0, 7),
-    actor: actorOf(ctx),
+    actor: actor(ctx),
   });
   return approved;
 }

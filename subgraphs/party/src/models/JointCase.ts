@@ -1,7 +1,7 @@
-import { Schema, type Connection } from 'mongoose';
+import { Schema, type Connection, type SchemaDefinition } from 'mongoose';
 import { entitySchema } from '@cg/kit';
-import { STATUSES, type Status, type Step } from '../jointCaseLifecycle';
-import { CATEGORIES, URGENCIES, type Category, type Urgency } from '../jointCaseTimeLimits';
+import { STATUSES, type Status, type Step } from '../jointCase/lifecycle';
+import { CATEGORIES, URGENCIES, type Category, type Urgency } from '../jointCase/timeLimits';
 import { UNIT_KINDS, type UnitKind } from './ResponseUnit';
 
 /**
@@ -9,7 +9,7 @@ import { UNIT_KINDS, type UnitKind } from './ResponseUnit';
  * keys live inside it, so every step is a single atomic findOneAndUpdate guarded by `version` (no transactions).
  * Counters under `m` are 0/1 flags the ledgers and measures sum with `$group`/`$sum` (the aggregation subset allowed).
  */
-const sub = (fields: Record<string, any>) => new Schema(fields, { _id: false });
+const sub = (fields: SchemaDefinition) => new Schema(fields, { _id: false });
 
 const task = sub({
   unitId: { type: String, required: true },

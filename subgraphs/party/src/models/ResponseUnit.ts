@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import type { Category } from '../jointCase/timeLimits';
 import { entitySchema } from '@cg/kit';
 
 /** Kinds of unit in the "1+3+N" roster: the community itself, the three resident units, joint-building units (N). */
@@ -24,7 +25,7 @@ export interface ResponseUnitDoc {
   kind: UnitKind;
   department: string;
   communityId: string;
-  categories: string[];
+  categories: Category[];
   propertyCompanyId?: string | null;
 }
 export const responseUnitModel = (connection: Connection) => connection.model('ResponseUnit', responseUnitSchema);

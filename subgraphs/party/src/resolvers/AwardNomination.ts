@@ -1,9 +1,9 @@
-import { entityResolvers } from '@cg/kit';
+import { entityResolvers, loadReferenced } from '@cg/kit';
 import type { Context } from '../context';
-import type { AwardNominationDoc } from '../models/AwardNomination';
+import type { AwardNominationResolvers } from '../generated/resolvers-types';
 
 export const AwardNomination = {
   ...entityResolvers((ctx: Context) => ctx.loaders.awardNomination),
-  branch: (n: AwardNominationDoc, _: unknown, { loaders }: Context) => loaders.organization.load(n.branchId),
-  member: (n: AwardNominationDoc, _: unknown, { loaders }: Context) => loaders.member.load(n.memberId),
-};
+  branch: (n, _, { loaders }) => loadReferenced(loaders.organization, n.branchId, 'PartyOrganization'),
+  member: (n, _, { loaders }) => loadReferenced(loaders.member, n.memberId, 'PartyMember'),
+} satisfies AwardNominationResolvers;

@@ -1,9 +1,9 @@
-import { entityResolvers, reference } from '@cg/kit';
+import { entityResolvers, loadReferenced, reference } from '@cg/kit';
 import type { Context } from '../context';
-import type { DualRegistrationDoc } from '../models/DualRegistration';
+import type { DualRegistrationResolvers } from '../generated/resolvers-types';
 
 export const DualRegistration = {
   ...entityResolvers((ctx: Context) => ctx.loaders.dualRegistration),
-  member: (r: DualRegistrationDoc, _: unknown, { loaders }: Context) => loaders.member.load(r.memberId),
-  community: (r: DualRegistrationDoc) => reference(r.communityId),
-};
+  member: (r, _, { loaders }) => loadReferenced(loaders.member, r.memberId, 'PartyMember'),
+  community: (r) => reference(r.communityId),
+} satisfies DualRegistrationResolvers;

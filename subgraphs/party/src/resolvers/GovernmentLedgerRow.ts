@@ -1,6 +1,10 @@
-import type { Context } from '../context';
+import { loadReferenced } from '@cg/kit';
+import type { GovernmentLedgerRowResolvers } from '../generated/resolvers-types';
+import type { governmentLedger } from '../jointCase/ledgers';
+
+export type GovernmentLedgerRowParent = Awaited<ReturnType<typeof governmentLedger>>[number];
 
 /** 政务台账 row. */
 export const GovernmentLedgerRow = {
-  unit: (row: { unitId: string }, _: unknown, { loaders }: Context) => loaders.responseUnit.load(row.unitId),
-};
+  unit: (row, _, { loaders }) => loadReferenced(loaders.responseUnit, row.unitId, 'ResponseUnit'),
+} satisfies GovernmentLedgerRowResolvers;

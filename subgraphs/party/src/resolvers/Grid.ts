@@ -1,8 +1,8 @@
 import { extendedEntity } from '@cg/kit';
-import type { Context } from '../context';
+import type { GridResolvers } from '../generated/resolvers-types';
 
 export const Grid = {
   ...extendedEntity,
-  partyBranch: (grid: { id: string }, _: unknown, { loaders }: Context) => loaders.branchByGrid.load(grid.id),
-  servicePosts: (grid: { id: string }, _: unknown, { loaders }: Context) => loaders.postsInGrid.load(grid.id),
-};
+  partyBranch: (grid, _, { loaders }) => loaders.branchByGrid.load(grid.id),
+  servicePosts: (grid, _, { loaders }) => loaders.postsInGrid.load(grid.id),
+} satisfies GridResolvers;

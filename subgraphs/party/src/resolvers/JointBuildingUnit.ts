@@ -1,11 +1,11 @@
-import { entityResolvers, maskName, maskPhone } from '@cg/kit';
+import { entityResolvers, loadReferenced, maskName, maskPhone } from '@cg/kit';
 import type { Context } from '../context';
-import type { JointBuildingUnitDoc } from '../models/JointBuildingUnit';
+import type { JointBuildingUnitResolvers } from '../generated/resolvers-types';
 
 export const JointBuildingUnit = {
   ...entityResolvers((ctx: Context) => ctx.loaders.jointBuildingUnit),
-  organization: (unit: JointBuildingUnitDoc, _: unknown, { loaders }: Context) => loaders.organization.load(unit.organizationId),
-  // De-identified until the access-control work gives entitled roles the full values.
-  contactName: (unit: JointBuildingUnitDoc) => maskName(unit.contactName),
-  contactPhone: (unit: JointBuildingUnitDoc) => maskPhone(unit.contactPhone),
-};
+  organization: (unit, _, { loaders }) => loadReferenced(loaders.organization, unit.organizationId, 'PartyOrganization'),
+  // De-identified for every caller, as the SDL says: the roster is shared widely, the contact's identity is not.
+  contactName: (unit) => maskName(unit.contactName),
+  contactPhone: (unit) => maskPhone(unit.contactPhone),
+} satisfies JointBuildingUnitResolvers;

@@ -1,9 +1,11 @@
-import type { Context } from '../context';
+import type { JointCaseEventResolvers } from '../generated/resolvers-types';
+import { iso } from '../jointCase/dates';
 import type { CaseEvent } from '../models/JointCase';
-import { isoFields } from '../jointCaseDates';
+
+export type JointCaseEventParent = CaseEvent;
 
 /** An event of the case history (流转记录). */
 export const JointCaseEvent = {
-  ...isoFields('at'),
-  unit: (e: CaseEvent, _: unknown, { loaders }: Context) => (e.unitId ? loaders.responseUnit.load(e.unitId) : null),
-};
+  at: (e) => iso(e.at),
+  unit: (e, _, { loaders }) => (e.unitId ? loaders.responseUnit.load(e.unitId) : null),
+} satisfies JointCaseEventResolvers;

@@ -1,4 +1,8 @@
-import { isoFields } from '../jointCaseDates';
+import type { JointCaseInquiryResolvers } from '../generated/resolvers-types';
+import { iso } from '../jointCase/dates';
+import type { JointCaseDoc } from '../models/JointCase';
+
+export type JointCaseInquiryParent = JointCaseDoc['inquiries'][number];
 
 /** 问单. */
-export const JointCaseInquiry = { ...isoFields('at') };
+export const JointCaseInquiry = { at: (q) => iso(q.at) } satisfies JointCaseInquiryResolvers;

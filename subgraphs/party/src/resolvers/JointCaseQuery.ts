@@ -1,18 +1,12 @@
-import { andFilters, assertId, fetchById, paginate, trusted, type PageArgs } from '@cg/kit';
+import { andFilters, assertId, fetchById, paginate, trusted } from '@cg/kit';
 import type { Context } from '../context';
-import { governmentLedger, measures, publicSentimentLedger, supervisionFilter, threeLists, type Scope } from '../jointCaseLedgers';
-
-interface CaseFilter {
-  status?: string[] | null;
-  category?: string | null;
-  communityId?: string | null;
-  gridId?: string | null;
-  unitId?: string | null;
-  reporterId?: string | null;
-}
+import type { JointCaseFilter, QueryResolvers } from '../generated/resolvers-types';
+import { governmentLedger, measures, publicSentimentLedger, supervisionFilter, threeLists } from '../jointCase/ledgers';
+import type { JointCaseDoc } from '../models/JointCase';
+import type { ResponseUnitDoc } from '../models/ResponseUnit';
 
 /** Each filter field is served by an index on (field, submittedAt) declared beside the model. */
-function caseFilter(f: CaseFilter = {}): Record<string, unknown> {
+function caseFilter(f: JointCaseFilter): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
   if (f.status?.length) filter.status = trusted({ $in: f.status });
   if (f.category) filter.category = f.category;
@@ -29,17 +23,17 @@ function caseFilter(f: CaseFilter = {}): Record<string, unknown> {
  */
 export const jointCaseQueries = {
   jointCase: fetchById((ctx: Context) => ctx.loaders.jointCase),
-  jointCases: (_: unknown, args: PageArgs & { filter?: CaseFilter | null }, ctx: Context) =>
-    paginate(ctx.models.JointCase, andFilters(caseFilter(args.filter ?? {}), ctx.scopeFilter('JointCase')), { submittedAt: -1 }, args),
-  responseUnits: (_: unknown, args: { communityId?: string | null; kind?: string | null }, { models }: Context) =>
-    models.ResponseUnit.find<Record<string, unknown>>({
+  jointCases: (_, args, ctx) =>
+    paginate<JointCaseDoc>(ctx.models.JointCase, andFilters(caseFilter(args.filter ?? {}), ctx.scopeFilter('JointCase')), { submittedAt: -1 }, args),
+  responseUnits: (_, args, { models }) =>
+    models.ResponseUnit.find<ResponseUnitDoc>({
       ...(args.communityId != null ? { communityId: assertId(args.communityId, 'communityId') } : {}),
       ...(args.kind ? { kind: args.kind } : {}),
-    } as Record<string, unknown>).sort({ communityId: 1, kind: 1, name: 1 }).lean().exec(),
-  supervisionList: (_: unknown, args: PageArgs & { withinHours?: number | null; communityId?: string | null; gridId?: string | null }, ctx: Context) =>
-    paginate(ctx.models.JointCase, andFilters(supervisionFilter(args), ctx.scopeFilter('JointCase')), { dueAt: 1 }, args),
-  publicSentimentLedger: (_: unknown, { scope }: { scope: Scope }, ctx: Context) => publicSentimentLedger(ctx.models, scope, ctx.scopeFilter('JointCase')),
-  governmentLedger: (_: unknown, { scope }: { scope: Scope }, ctx: Context) => governmentLedger(ctx.models, scope, ctx.scopeFilter('JointCase')),
-  threeLists: (_: unknown, { communityId }: { communityId: string }, ctx: Context) => threeLists(ctx.models, communityId, ctx.scopeFilter('JointCase')),
-  jointCaseMeasures: (_: unknown, { scope }: { scope: Scope }, ctx: Context) => measures(ctx.models, scope, ctx.scopeFilter('JointCase')),
-};
+    } as Record<string, unknown>).sort({ communityId: 1, kind: 1, name: 1 }).lean<ResponseUnitDoc[]>().exec(),
+  supervisionList: (_, args, ctx) =>
+    paginate<JointCaseDoc>(ctx.models.JointCase, andFilters(supervisionFilter(args), ctx.scopeFilter('JointCase')), { dueAt: 1 }, args),
+  publicSentimentLedger: (_, { scope }, ctx) => publicSentimentLedger(ctx.models, scope, ctx.scopeFilter('JointCase')),
+  governmentLedger: (_, { scope }, ctx) => governmentLedger(ctx.models, scope, ctx.scopeFilter('JointCase')),
+  threeLists: (_, { communityId }, ctx) => threeLists(ctx.models, communityId, ctx.scopeFilter('JointCase')),
+  jointCaseMeasures: (_, { scope }, ctx) => measures(ctx.models, scope, ctx.scopeFilter('JointCase')),
+} satisfies QueryResolvers;

@@ -1,4 +1,8 @@
-import { isoFields } from '../jointCaseDates';
+import type { JointCaseRatingResolvers } from '../generated/resolvers-types';
+import { iso } from '../jointCase/dates';
+import type { JointCaseDoc } from '../models/JointCase';
+
+export type JointCaseRatingParent = NonNullable<JointCaseDoc['rating']>;
 
 /** 评单. */
-export const JointCaseRating = { ...isoFields('at') };
+export const JointCaseRating = { at: (r) => iso(r.at) } satisfies JointCaseRatingResolvers;

@@ -1,12 +1,12 @@
-import { entityResolvers, reference } from '@cg/kit';
+import { entityResolvers, loadReferenced, reference } from '@cg/kit';
 import type { Context } from '../context';
-import type { MicroWishDoc } from '../models/MicroWish';
+import type { MicroWishResolvers } from '../generated/resolvers-types';
 import { isOverdue } from '../wishes';
 
 export const MicroWish = {
   ...entityResolvers((ctx: Context) => ctx.loaders.microWish),
-  organization: (wish: MicroWishDoc, _: unknown, { loaders }: Context) => loaders.organization.load(wish.organizationId),
-  resident: (wish: MicroWishDoc) => reference(wish.residentId),
-  claimedBy: (wish: MicroWishDoc, _: unknown, { loaders }: Context) => (wish.claimedById ? loaders.member.load(wish.claimedById) : null),
-  overdue: (wish: MicroWishDoc) => isOverdue(wish),
-};
+  organization: (wish, _, { loaders }) => loadReferenced(loaders.organization, wish.organizationId, 'PartyOrganization'),
+  resident: (wish) => reference(wish.residentId),
+  claimedBy: (wish, _, { loaders }) => (wish.claimedById ? loaders.member.load(wish.claimedById) : null),
+  overdue: (wish) => isOverdue(wish),
+} satisfies MicroWishResolvers;

@@ -1,9 +1,9 @@
-import { entityResolvers } from '@cg/kit';
+import { entityResolvers, loadReferenced } from '@cg/kit';
 import type { Context } from '../context';
-import type { PointEntryDoc } from '../models/PointEntry';
+import type { PointEntryResolvers } from '../generated/resolvers-types';
 
 export const PointEntry = {
   ...entityResolvers((ctx: Context) => ctx.loaders.pointEntry),
-  member: (entry: PointEntryDoc, _: unknown, { loaders }: Context) => loaders.member.load(entry.memberId),
-  createdAt: (entry: PointEntryDoc) => new Date(entry.createdAt!).toISOString(),
-};
+  member: (entry, _, { loaders }) => loadReferenced(loaders.member, entry.memberId, 'PartyMember'),
+  createdAt: (entry) => new Date(entry.createdAt!).toISOString(),
+} satisfies PointEntryResolvers;

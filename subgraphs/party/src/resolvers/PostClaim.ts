@@ -1,9 +1,9 @@
-import { entityResolvers } from '@cg/kit';
+import { entityResolvers, loadReferenced } from '@cg/kit';
 import type { Context } from '../context';
-import type { PostClaimDoc } from '../models/PostClaim';
+import type { PostClaimResolvers } from '../generated/resolvers-types';
 
 export const PostClaim = {
   ...entityResolvers((ctx: Context) => ctx.loaders.postClaim),
-  post: (claim: PostClaimDoc, _: unknown, { loaders }: Context) => loaders.servicePost.load(claim.postId),
-  member: (claim: PostClaimDoc, _: unknown, { loaders }: Context) => loaders.member.load(claim.memberId),
-};
+  post: (claim, _, { loaders }) => loadReferenced(loaders.servicePost, claim.postId, 'ServicePost'),
+  member: (claim, _, { loaders }) => loadReferenced(loaders.member, claim.memberId, 'PartyMember'),
+} satisfies PostClaimResolvers;

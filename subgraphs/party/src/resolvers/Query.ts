@@ -1,32 +1,31 @@
 import { fetchById } from '@cg/kit';
 import type { Context } from '../context';
+import type { QueryResolvers } from '../generated/resolvers-types';
 import * as lists from '../lists';
-
-const list = <A>(fn: (args: A, ctx: Context) => unknown) => (_: unknown, args: A, ctx: Context) => fn(args, ctx);
 
 export const Query = {
   // --- organisation tree and members
-  partyOrganizations: list(lists.partyOrganizations),
+  partyOrganizations: (_, args, ctx) => lists.partyOrganizations(ctx, args),
   partyOrganization: fetchById((ctx: Context) => ctx.loaders.organization),
-  partyMembers: list(lists.partyMembers),
+  partyMembers: (_, args, ctx) => lists.partyMembers(ctx, args),
   partyMember: fetchById((ctx: Context) => ctx.loaders.member),
   // --- 双报到, service posts, quota
-  dualRegistrations: list(lists.dualRegistrations),
+  dualRegistrations: (_, args, ctx) => lists.dualRegistrations(ctx, args),
   dualRegistration: fetchById((ctx: Context) => ctx.loaders.dualRegistration),
-  servicePosts: list(lists.servicePosts),
+  servicePosts: (_, args, ctx) => lists.servicePosts(ctx, args),
   servicePost: fetchById((ctx: Context) => ctx.loaders.servicePost),
-  serviceActivities: list(lists.serviceActivities),
-  quotaShortfalls: list(lists.quotaShortfalls),
+  serviceActivities: (_, args, ctx) => lists.serviceActivities(ctx, args),
+  quotaShortfalls: (_, args, ctx) => lists.quotaShortfalls(ctx, args),
   // --- 微心愿
-  microWishes: list(lists.microWishes),
+  microWishes: (_, args, ctx) => lists.microWishes(ctx, args),
   microWish: fetchById((ctx: Context) => ctx.loaders.microWish),
   // --- 党员奉献积分 and 党员奉献奖
-  pointEntries: list(lists.pointEntries),
-  awardNominations: list(lists.awardNominations),
-  branchesWithoutNomination: list(lists.branchesWithoutNomination),
+  pointEntries: (_, args, ctx) => lists.pointEntries(ctx, args),
+  awardNominations: (_, args, ctx) => lists.awardNominations(ctx, args),
+  branchesWithoutNomination: (_, args, ctx) => lists.branchesWithoutNomination(ctx, args),
   // --- 大党委 and 包联
-  jointBuildingUnits: list(lists.jointBuildingUnits),
+  jointBuildingUnits: (_, args, ctx) => lists.jointBuildingUnits(ctx, args),
   jointBuildingUnit: fetchById((ctx: Context) => ctx.loaders.jointBuildingUnit),
-  liaisonAssignments: list(lists.liaisonAssignments),
+  liaisonAssignments: (_, args, ctx) => lists.liaisonAssignments(ctx, args),
   liaisonAssignment: fetchById((ctx: Context) => ctx.loaders.liaisonAssignment),
-};
+} satisfies QueryResolvers;

@@ -1,8 +1,13 @@
-import type { Context } from '../context';
+import type { QuotaShortfallResolvers } from '../generated/resolvers-types';
 import type { PartyMemberDoc } from '../models/PartyMember';
 
-/** A node of `quotaShortfalls`: the member (already loaded) and the year; what is missing comes batched. */
+/** A node of `quotaShortfalls`: the member (already loaded) and the year. */
+export interface QuotaShortfallParent {
+  member: PartyMemberDoc;
+  year: number;
+}
+
+/** What is missing comes batched per year. */
 export const QuotaShortfall = {
-  missing: async ({ member, year }: { member: PartyMemberDoc; year: number }, _: unknown, { loaders }: Context) =>
-    (await loaders.quotaOf(year).load(member._id)).missing,
-};
+  missing: async ({ member, year }, _, { loaders }) => (await loaders.quotaOf(year).load(member._id)).missing,
+} satisfies QuotaShortfallResolvers;

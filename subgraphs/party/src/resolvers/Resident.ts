@@ -1,7 +1,11 @@
-import { extendedEntity } from '@cg/kit';
-import type { Context } from '../context';
+import { andFilters, extendedEntity, paginate } from '@cg/kit';
+import type { ResidentResolvers } from '../generated/resolvers-types';
+import type { JointCaseDoc } from '../models/JointCase';
 
+/** Party's fields on civil affairs' Resident: membership and the joint cases the resident reported. */
 export const Resident = {
   ...extendedEntity,
-  partyMembership: (resident: { id: string }, _: unknown, { loaders }: Context) => loaders.memberByResident.load(resident.id),
-};
+  partyMembership: (resident, _, { loaders }) => loaders.memberByResident.load(resident.id),
+  jointCases: (resident, args, ctx) =>
+    paginate<JointCaseDoc>(ctx.models.JointCase, andFilters({ reporterId: resident.id }, ctx.scopeFilter('JointCase')), { submittedAt: -1 }, args),
+} satisfies ResidentResolvers;

@@ -1,9 +1,9 @@
 import { entityResolvers, reference } from '@cg/kit';
 import type { Context } from '../context';
-import type { ResponseUnitDoc } from '../models/ResponseUnit';
+import type { ResponseUnitResolvers } from '../generated/resolvers-types';
 
 /** A unit of the 1+3+N roster (联动单位). */
 export const ResponseUnit = {
   ...entityResolvers((ctx: Context) => ctx.loaders.responseUnit),
-  community: (u: ResponseUnitDoc) => reference(u.communityId),
-};
+  community: (u) => reference(u.communityId),
+} satisfies ResponseUnitResolvers;

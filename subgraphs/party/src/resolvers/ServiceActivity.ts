@@ -1,9 +1,9 @@
-import { entityResolvers, reference } from '@cg/kit';
+import { entityResolvers, loadReferenced, reference } from '@cg/kit';
 import type { Context } from '../context';
-import type { ServiceActivityDoc } from '../models/ServiceActivity';
+import type { ServiceActivityResolvers } from '../generated/resolvers-types';
 
 export const ServiceActivity = {
   ...entityResolvers((ctx: Context) => ctx.loaders.serviceActivity),
-  member: (a: ServiceActivityDoc, _: unknown, { loaders }: Context) => loaders.member.load(a.memberId),
-  household: (a: ServiceActivityDoc) => reference(a.householdId),
-};
+  member: (a, _, { loaders }) => loadReferenced(loaders.member, a.memberId, 'PartyMember'),
+  household: (a) => reference(a.householdId),
+} satisfies ServiceActivityResolvers;

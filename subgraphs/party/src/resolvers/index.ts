@@ -1,3 +1,4 @@
+import type { Resolvers } from '../generated/resolvers-types';
 import { AwardNomination } from './AwardNomination';
 import { DualRegistration } from './DualRegistration';
 import { Grid } from './Grid';
@@ -24,7 +25,6 @@ import { JointCaseInquiry } from './JointCaseInquiry';
 import { jointCaseMutations } from './JointCaseMutation';
 import { jointCaseQueries } from './JointCaseQuery';
 import { JointCaseRating } from './JointCaseRating';
-import { jointCaseResidentFields } from './JointCaseResident';
 import { JointCaseTask } from './JointCaseTask';
 import { PublicSentimentRow } from './PublicSentimentRow';
 import { ResponseUnit } from './ResponseUnit';
@@ -52,8 +52,8 @@ export const resolvers = {
   LiaisonAssignment,
   // --- entities of other departments
   Grid,
-  Resident: { ...Resident, ...jointCaseResidentFields },
+  Resident,
   // --- 1+3+N joint response (一呼联动)
   JointCase, JointCaseTask, JointCaseEvent, Whistle, WhistleCall, JointCaseInquiry, JointCaseDeferral, JointCaseRating,
   ResponseUnit, PublicSentimentRow, GovernmentLedgerRow,
-};
+} satisfies Resolvers;

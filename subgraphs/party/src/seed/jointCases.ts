@@ -5,8 +5,8 @@
  */
 import { fakerZH_CN as faker } from '@faker-js/faker';
 import { stableId, type ExtendWorld, type SeedDoc } from '@cg/kit';
-import { STATUSES, transition, type Status, type Step } from '../jointCaseLifecycle';
-import { dueAt, type Category, type Urgency } from '../jointCaseTimeLimits';
+import { STATUSES, transition, type Status, type Step } from '../jointCase/lifecycle';
+import { dueAt, type Category, type Urgency } from '../jointCase/timeLimits';
 import { emptyFlags, type CaseEvent, type CaseTask, type JointCaseDoc } from '../models/JointCase';
 import type { ResponseUnitDoc, UnitKind } from '../models/ResponseUnit';
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { assertId, badInput, conflict, isDuplicateKey, notFound, stableId, trusted, type Identity } from '@cg/kit';
-import { authorizeStep } from './jointCaseAuthorize';
-import { allowedFrom, RULES, transition, type Status, type Step } from './jointCaseLifecycle';
-import type { CaseEvent, JointCaseDoc } from './models/JointCase';
-import type { Models } from './models';
+import { authorizeStep } from './authorize';
+import { allowedFrom, RULES, transition, type Status, type Step } from './lifecycle';
+import type { CaseEvent, JointCaseDoc } from '../models/JointCase';
+import type { Models } from '../models';
 
 /** What every step mutation receives besides its own arguments. */
 export interface StepArgs {
@@ -13,7 +13,7 @@ export interface StepArgs {
 }
 
 /** What a step does to the case, computed from the current document (pure; validation throws before any write). */
-export interface StepPlan {
+interface StepPlan {
   /** The rule applied; defaults to the step named. Lets one mutation pick e.g. RATE or RATE_POOR. */
   rule?: Step;
   set?: Record<string, unknown>;

@@ -1,18 +1,18 @@
 import { ErrorCode, typedError, type Identity } from '@cg/kit';
-import type { Step } from './jointCaseLifecycle';
-import type { JointCaseDoc } from './models/JointCase';
+import type { Step } from './lifecycle';
+import type { JointCaseDoc } from '../models/JointCase';
 
 /**
  * Who may take which step of a case, on top of the SDL rule each step's mutation carries (checked by the kit before
  * the resolver runs): which of the allowed callers leads, helps, reports or supervises this case. An anonymous
  * caller never gets here through the gateway; if one did, it is UNAUTHENTICATED. No setting turns this off.
  */
-export const COMMUNITY_ROLES = ['PARTY_SECRETARY', 'GRID_WORKER', 'COMMUNITY_STAFF'] as const;
+const COMMUNITY_ROLES = ['PARTY_SECRETARY', 'GRID_WORKER', 'COMMUNITY_STAFF'] as const;
 
 type Actor = 'COMMUNITY' | 'SECRETARY' | 'UNIT' | 'LEAD' | 'REPORTER';
 
 /** Each step names the actors allowed to take it (any one suffices). */
-export const STEP_ACTORS: Record<Step | 'SUBMIT', readonly Actor[]> = {
+const STEP_ACTORS: Record<Step | 'SUBMIT', readonly Actor[]> = {
   SUBMIT: ['REPORTER', 'COMMUNITY'],
   DISPATCH: ['COMMUNITY'],
   TRANSFER: ['COMMUNITY'],

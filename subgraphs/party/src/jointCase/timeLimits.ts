@@ -10,10 +10,10 @@ export const CATEGORIES = [
 export type Category = (typeof CATEGORIES)[number];
 export const URGENCIES = ['EMERGENCY', 'NORMAL', 'COMPLEX'] as const;
 export type Urgency = (typeof URGENCIES)[number];
-export type LimitClass = 'EMERGENCY' | 'UTILITIES' | 'GENERAL' | 'COMPLEX';
+type LimitClass = 'EMERGENCY' | 'UTILITIES' | 'GENERAL' | 'COMPLEX';
 
-export const DEFAULT_LIMIT_HOURS: Record<LimitClass, number> = { EMERGENCY: 2, UTILITIES: 24, GENERAL: 7 * 24, COMPLEX: 15 * 24 };
-export const DEFAULT_WHISTLE_MINUTES = 30;
+const DEFAULT_LIMIT_HOURS: Record<LimitClass, number> = { EMERGENCY: 2, UTILITIES: 24, GENERAL: 7 * 24, COMPLEX: 15 * 24 };
+const DEFAULT_WHISTLE_MINUTES = 30;
 const UTILITIES: readonly Category[] = ['WATER', 'POWER', 'GAS', 'HEATING'];
 
 /** Urgency decides first (an emergency is 2 h whatever it concerns; a complex case 15 days), then the category. */

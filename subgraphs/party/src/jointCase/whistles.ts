@@ -1,8 +1,8 @@
 import { assertId, badInput, newId, requireNonBlank, requireRange } from '@cg/kit';
-import { applyStep, type StepArgs, type StepContext } from './jointCaseEngine';
-import { loadUnits, requireSameCommunity } from './jointCaseTasks';
-import { reportBy } from './jointCaseTimeLimits';
-import type { JointCaseDoc, WhistleCall } from './models/JointCase';
+import { applyStep, type StepArgs, type StepContext } from './engine';
+import { loadUnits, requireSameCommunity } from './tasks';
+import { reportBy } from './timeLimits';
+import type { JointCaseDoc, WhistleCall } from '../models/JointCase';
 
 /**
  * 吹哨报到: the community blows the whistle naming the units that must report 报到 by a deadline (default 30 min);

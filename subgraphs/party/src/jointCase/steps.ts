@@ -1,7 +1,7 @@
 import { assertId, badInput, notFound, requireNonBlank, requireRange } from '@cg/kit';
-import { applyStep, type StepArgs, type StepContext } from './jointCaseEngine';
-import { activeTask, leadTask, loadUnits, newTask, requireSameCommunity, updateTask } from './jointCaseTasks';
-import type { CaseTask, JointCaseDoc } from './models/JointCase';
+import { applyStep, type StepArgs, type StepContext } from './engine';
+import { activeTask, leadTask, loadUnits, newTask, requireSameCommunity, updateTask } from './tasks';
+import type { CaseTask, JointCaseDoc } from '../models/JointCase';
 
 /**
  * The case's steps (派单 接单 办单 回单 审定 评单 and the side paths). Each validates its own arguments, then hands
@@ -179,9 +179,7 @@ export async function markDuplicate(ctx: StepContext, args: StepArgs & { duplica
   const original = assertId(args.duplicateOfId, 'duplicateOfId');
   if (original === args.id) throw badInput('a case cannot duplicate itself', { field: 'duplicateOfId' });
   if (!(await ctx.models.JointCase.exists({ _id: original }))) {
-    const error = notFound('JointCase', original);
-    Object.assign(error.extensions, { field: 'duplicateOfId' });
-    throw error;
+    throw notFound('JointCase', original, 'duplicateOfId');
   }
   return applyStep(ctx, 'MARK_DUPLICATE', args, { original }, (doc) => ({
     set: { duplicateOfId: original, tasks: doc.tasks.map((t) => (t.status === 'PENDING' || t.status === 'ACCEPTED' ? { ...t, status: 'WITHDRAWN' } : t)) },

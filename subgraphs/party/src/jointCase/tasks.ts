@@ -1,7 +1,7 @@
 import { assertId, badInput, notFound, trusted } from '@cg/kit';
-import type { CaseTask, JointCaseDoc, TaskRole } from './models/JointCase';
-import type { ResponseUnitDoc } from './models/ResponseUnit';
-import type { Models } from './models';
+import type { CaseTask, JointCaseDoc, TaskRole } from '../models/JointCase';
+import type { ResponseUnitDoc } from '../models/ResponseUnit';
+import type { Models } from '../models';
 
 /** Helpers on the per-unit tasks (每个单位各自接单、回单) kept inside the case document. */
 const ACTIVE: ReadonlyArray<CaseTask['status']> = ['PENDING', 'ACCEPTED', 'RESOLVED'];
@@ -32,15 +32,10 @@ export async function loadUnits(models: Models, ids: unknown[], field: string): 
   const docs = (await models.ResponseUnit.find({ _id: trusted({ $in: checked }) }).lean()) as unknown as ResponseUnitDoc[];
   return checked.map((id) => {
     const unit = docs.find((d) => d._id === id);
-    if (!unit) throw withField(notFound('ResponseUnit', id), field);
+    if (!unit) throw notFound('ResponseUnit', id, field);
     return unit;
   });
 }
-
-const withField = <E extends { extensions: Record<string, unknown> }>(error: E, field: string) => {
-  Object.assign(error.extensions, { field });
-  return error;
-};
 
 /** Units must belong to the case's community (the community party organisation dispatches only its own roster). */
 export function requireSameCommunity(units: ResponseUnitDoc[], doc: Pick<JointCaseDoc, 'communityId'>, field: string): void {

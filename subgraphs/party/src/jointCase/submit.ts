@@ -1,28 +1,13 @@
 import { assertId, badInput, createOnce, notFound, requireNonBlank, type DepartmentContext } from '@cg/kit';
-import { authorizeStep } from './jointCaseAuthorize';
-import { loadUnits } from './jointCaseTasks';
-import { dueAt, type Category, type Urgency } from './jointCaseTimeLimits';
-import { emptyFlags, type CaseEvent, type JointCaseDoc } from './models/JointCase';
-import type { Models } from './models';
+import { authorizeStep } from './authorize';
+import { loadUnits } from './tasks';
+import type { SubmitJointCaseInput } from '../generated/resolvers-types';
+import { dueAt } from './timeLimits';
+import { emptyFlags, type CaseEvent, type JointCaseDoc } from '../models/JointCase';
+import type { Models } from '../models';
 
-export interface SubmitInput {
-  reporterId: string;
-  unitId?: string | null;
-  buildingId?: string | null;
-  category: Category;
-  urgency: Urgency;
-  description: string;
-  firstReceiverUnitId?: string | null;
-  idempotencyKey?: string | null;
-}
 
 type Ctx = Pick<DepartmentContext<Models, unknown>, 'identity' | 'peers' | 'models'>;
-
-const missing = (typename: string, id: string, field: string) => {
-  const error = notFound(typename, id);
-  Object.assign(error.extensions, { field });
-  return error;
-};
 
 /**
  * Where the case is: a dwelling (Unit) or a Building, asked of property, and the building's Grid and its Community,
@@ -32,25 +17,26 @@ async function locate(ctx: Ctx, unitId: string | null, buildingId: string | null
   let building: { id: string; grid: { id: string } } | null;
   if (unitId) {
     const [unit] = await ctx.peers.entities('property', 'Unit', [unitId], 'id building { id grid { id } }');
-    if (!unit) throw missing('Unit', unitId, 'unitId');
+    if (!unit) throw notFound('Unit', unitId, 'unitId');
     building = unit.building;
   } else {
     [building] = (await ctx.peers.entities('property', 'Building', [buildingId!], 'id grid { id }')) as Array<typeof building>;
-    if (!building) throw missing('Building', buildingId!, 'buildingId');
+    if (!building) throw notFound('Building', buildingId!, 'buildingId');
   }
   const gridId = building!.grid.id;
   const [grid] = await ctx.peers.entities('civil-affairs', 'Grid', [gridId], 'id community { id }');
-  if (!grid) throw missing('Grid', gridId, 'buildingId');
+  if (!grid) throw notFound('Grid', gridId, 'buildingId');
   return { buildingId: building!.id, gridId, communityId: grid.community.id as string };
 }
 
 /** 点单: a resident (or the community on their behalf) submits a case; everything is checked before the one insert. */
-export async function submitJointCase(ctx: Ctx, input: SubmitInput): Promise<JointCaseDoc> {
+export async function submitJointCase(ctx: Ctx, input: SubmitJointCaseInput): Promise<JointCaseDoc> {
   const reporterId = assertId(input.reporterId, 'reporterId');
   const unitId = input.unitId == null ? null : assertId(input.unitId, 'unitId');
   const buildingId = input.buildingId == null ? null : assertId(input.buildingId, 'buildingId');
   if (!unitId === !buildingId) throw badInput('give exactly one place: unitId (a dwelling) or buildingId', { field: 'unitId' });
   const description = requireNonBlank(input.description, 'description');
+  const urgency = input.urgency ?? 'NORMAL'; // the SDL's default, for a caller that is not GraphQL
   const [firstReceiver] = input.firstReceiverUnitId ? await loadUnits(ctx.models, [input.firstReceiverUnitId], 'firstReceiverUnitId') : [];
   await ctx.peers.requireEntities('civil-affairs', 'Resident', [reporterId], 'reporterId');
   const place = await locate(ctx, unitId, buildingId);
@@ -62,12 +48,12 @@ export async function submitJointCase(ctx: Ctx, input: SubmitInput): Promise<Joi
   const submittedAt = new Date();
   const event: CaseEvent = { at: submittedAt, by: ctx.identity?.subject ?? null, role: ctx.identity?.role ?? null, step: 'SUBMIT', from: null, to: 'SUBMITTED', note: null };
   const { doc } = await createOnce<JointCaseDoc>(ctx.models.JointCase, {
-    reporterId, unitId, ...place, category: input.category, urgency: input.urgency, description,
+    reporterId, unitId, ...place, category: input.category, urgency, description,
     firstReceiverUnitId: firstReceiver?._id ?? null, status: 'SUBMITTED', version: 1, submittedAt,
-    dueAt: dueAt(input.category, input.urgency, submittedAt), history: [event], m: emptyFlags(),
+    dueAt: dueAt(input.category, urgency, submittedAt), history: [event], m: emptyFlags(),
   }, {
     idempotencyKey: input.idempotencyKey, caller: ctx.identity?.subject,
-    input: { reporterId, unitId, buildingId, category: input.category, urgency: input.urgency, description, firstReceiver: firstReceiver?._id },
+    input: { reporterId, unitId, buildingId, category: input.category, urgency, description, firstReceiver: firstReceiver?._id },
   });
   return doc;
 }

@@ -1,14 +1,16 @@
 import { andFilters, assertId, badInput, groupSums, requireDateTime, requireOrder, trusted } from '@cg/kit';
-import { ON_THE_CLOCK } from './jointCaseLifecycle';
+import { ON_THE_CLOCK } from './lifecycle';
 import type { PipelineStage } from 'mongoose';
-import type { Models } from './models';
+import type { Models } from '../models';
+import type { ResponseUnitDoc } from '../models/ResponseUnit';
+import type { Category } from './timeLimits';
 
 /**
  * Two ledgers 两台账, three lists 三清单 and the measures, with the aggregation subset both MongoDB and FerretDB v1
  * run: $match, $unwind, $group with $sum only (over the 0/1 flags each step keeps on the case); ratios in code.
  * Several sums go through the kit's `groupSums` (FerretDB v1 computes only the first accumulator of a $group).
  */
-export interface Scope {
+interface Scope {
   from: string;
   to: string;
   communityId?: string | null;
@@ -20,7 +22,7 @@ export interface Scope {
  * Cases submitted in [from, to) within the scope, duplicates excluded, and `within` the caller's own row scope
  * (the kit's scopeFilter), so a grid worker's figures count only the worker's grids. Aggregations need real Dates.
  */
-export function scopeMatch(scope: Scope, within: Record<string, unknown> = {}): Record<string, unknown> {
+function scopeMatch(scope: Scope, within: Record<string, unknown> = {}): Record<string, unknown> {
   const from = requireDateTime(scope.from, 'from');
   const to = requireDateTime(scope.to, 'to');
   requireOrder(from, to, ['from', 'to']);
@@ -31,6 +33,9 @@ export function scopeMatch(scope: Scope, within: Record<string, unknown> = {}): 
   if (scope.unitId != null) match['tasks.unitId'] = assertId(scope.unitId, 'unitId');
   return andFilters(match, within);
 }
+
+/** A `$group` row counting cases (or tasks) per key. */
+type Count = { _id: string; n: number };
 
 const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 const FLAGS = ['dispatched', 'responded', 'handled', 'onTime', 'late', 'resolved', 'reworked', 'whistled', 'rated', 'satisfied', 'inGrid', 'inCommunity'];
@@ -73,7 +78,7 @@ export async function publicSentimentLedger(models: Models, scope: Scope, within
     received: 1, handled: '$m.handled', resolved: '$m.resolved', satisfied: '$m.satisfied', rated: '$m.rated',
   });
   return rows
-    .map(({ _id, ...counts }) => ({ ...(_id as { gridId: string; category: string }), ...counts }))
+    .map(({ _id, ...counts }) => ({ ...(_id as { gridId: string; category: Category }), ...counts }))
     .sort((a, b) => a.gridId.localeCompare(b.gridId) || a.category.localeCompare(b.category));
 }
 
@@ -83,13 +88,13 @@ export async function governmentLedger(models: Models, scope: Scope, within: Rec
   const live: PipelineStage = { $match: { 'tasks.status': { $ne: 'WITHDRAWN' }, ...(scope.unitId ? { 'tasks.unitId': scope.unitId } : {}) } };
   const [tasks, open, calls] = await Promise.all([
     groupSums(models.JointCase, [{ $match: match }, { $unwind: '$tasks' }, live], '$tasks.unitId', { received: 1, resolved: '$tasks.resolved', onTime: '$tasks.onTime' }),
-    models.JointCase.aggregate([{ $match: { ...match, dueAt: { $lt: now } } }, { $unwind: '$tasks' },
+    models.JointCase.aggregate<Count>([{ $match: { ...match, dueAt: { $lt: now } } }, { $unwind: '$tasks' },
       { $match: { 'tasks.status': { $in: ['PENDING', 'ACCEPTED'] } } }, { $group: { _id: '$tasks.unitId', n: { $sum: 1 } } }]),
     groupSums(models.JointCase, [{ $match: match }, { $unwind: '$whistleCalls' }], '$whistleCalls.unitId', { called: 1, reportedOnTime: '$whistleCalls.onTime' }),
   ]);
   const units = new Set<string>([...tasks, ...calls].map((r) => r._id as string));
   if (scope.unitId) for (const u of [...units]) if (u !== scope.unitId) units.delete(u);
-  const get = (rows: any[], id: string) => rows.find((r) => r._id === id);
+  const get = <R extends { _id: unknown }>(rows: R[], id: string) => rows.find((r) => r._id === id);
   return [...units].sort().map((unitId) => {
     const t = get(tasks, unitId) ?? { received: 0, resolved: 0, onTime: 0 };
     const w = get(calls, unitId) ?? { called: 0, reportedOnTime: 0 };
@@ -105,15 +110,15 @@ export async function threeLists(models: Models, communityId: string, within: Re
   const community = assertId(communityId, 'communityId');
   const open = andFilters({ communityId: community, status: { $in: [...ON_THE_CLOCK, 'DEFERRED'] } }, within);
   const [problems, overdue, leads, units] = await Promise.all([
-    models.JointCase.aggregate([{ $match: open }, { $group: { _id: '$category', open: { $sum: 1 } } }]),
-    models.JointCase.aggregate([{ $match: { ...open, status: { $in: [...ON_THE_CLOCK] }, dueAt: { $lt: now } } }, { $group: { _id: '$category', n: { $sum: 1 } } }]),
-    models.JointCase.aggregate([{ $match: open }, { $unwind: '$tasks' },
+    models.JointCase.aggregate<{ _id: Category; open: number }>([{ $match: open }, { $group: { _id: '$category', open: { $sum: 1 } } }]),
+    models.JointCase.aggregate<Count>([{ $match: { ...open, status: { $in: [...ON_THE_CLOCK] }, dueAt: { $lt: now } } }, { $group: { _id: '$category', n: { $sum: 1 } } }]),
+    models.JointCase.aggregate<Count>([{ $match: open }, { $unwind: '$tasks' },
       { $match: { 'tasks.role': 'LEAD', 'tasks.status': { $in: ['PENDING', 'ACCEPTED'] } } }, { $group: { _id: '$tasks.unitId', n: { $sum: 1 } } }]),
-    models.ResponseUnit.find({ communityId: community }).sort({ kind: 1, name: 1 }).lean(),
+    models.ResponseUnit.find({ communityId: community }).sort({ kind: 1, name: 1 }).lean<ResponseUnitDoc[]>(),
   ]);
   return {
     problems: problems
-      .map((p) => ({ category: p._id as string, open: p.open as number, overdue: (overdue.find((o) => o._id === p._id)?.n ?? 0) as number }))
+      .map((p) => ({ category: p._id, open: p.open, overdue: overdue.find((o) => o._id === p._id)?.n ?? 0 }))
       .sort((a, b) => b.open - a.open || a.category.localeCompare(b.category)),
     resources: units,
     responsibilities: units.map((u) => ({ unit: u, categories: u.categories, openLeadTasks: leads.find((l) => l._id === u._id)?.n ?? 0 })),
