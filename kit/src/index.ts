@@ -30,3 +30,4 @@ export * from './redact';
 export * from './shared-state';
 export * from './logger';
 export * from './metrics';
+export * from './webhook-signature';
