@@ -26,8 +26,12 @@ export interface OutboxSource<Doc> {
   derive(doc: Doc, change: string, recordId: string): OutboxEntry[];
 }
 
-/** A PENDING record older than this whose change is not in the entity belongs to a write that died (or lost the race). */
-export const PENDING_GRACE_MS = 60_000;
+/**
+ * A PENDING record older than this whose change is not in the entity belongs to a write that died (or lost the race).
+ * It must exceed the longest pause between a record and its change (a step is a few milliseconds; the default allows
+ * for a stalled process); CG_OUTBOX_GRACE_MS sets it.
+ */
+export const pendingGraceMs = (env = process.env) => Number(env.CG_OUTBOX_GRACE_MS ?? 60_000);
 
 const recordId = (entity: string, entityId: string, change: string) => stableId('outbox', entity, entityId, change);
 
@@ -59,7 +63,7 @@ async function confirm<Doc>(models: Models, source: OutboxSource<Doc>, doc: Doc,
 }
 
 /** Confirms or deletes PENDING records older than `graceMs` (see above); returns how many of each. */
-export async function settlePending(models: Models, now = new Date(), graceMs = PENDING_GRACE_MS): Promise<{ confirmed: number; dropped: number }> {
+export async function settlePending(models: Models, now = new Date(), graceMs = pendingGraceMs()): Promise<{ confirmed: number; dropped: number }> {
   const pending = (await models.OutboxEvent.find({ state: 'PENDING' }).limit(200).lean()) as OutboxEventDoc[];
   let confirmed = 0;
   let dropped = 0;
