@@ -12,6 +12,7 @@ const { PORT, KEYS_FILE, SECRET, DELAY_MS = '20' } = process.env;
 const applied = new Set(existsSync(KEYS_FILE!) ? readFileSync(KEYS_FILE!, 'utf8').split('\n').filter(Boolean) : []);
 
 createServer((req, res) => {
+  if (req.method === 'GET') return void res.writeHead(200).end(); // readiness
   let body = '';
   req.on('data', (chunk: Buffer) => (body += chunk.toString()));
   req.on('end', () => {
