@@ -1,4 +1,4 @@
-import { isDuplicateKey, stableId } from '@cg/kit';
+import { isDuplicateKey, stableId, trusted } from '@cg/kit';
 import type { Models } from '../models';
 import type { JointCaseDoc } from '../models/JointCase';
 import type { MicroWishDoc } from '../models/MicroWish';
@@ -57,9 +57,21 @@ export async function withOutbox<Doc>(models: Models, source: OutboxSource<Doc>,
   return doc;
 }
 
+/**
+ * Marks the record READY, (re)creating it: a concurrent loser of the same change (two claims of one wish) may have
+ * deleted the PENDING record between our change and this confirmation. A record already FANNED is left as it is.
+ */
 async function confirm<Doc>(models: Models, source: OutboxSource<Doc>, doc: Doc, _id: string, change: string): Promise<void> {
   const events = source.derive(doc, change, _id);
-  await models.OutboxEvent.updateOne({ _id, state: 'PENDING' }, { $set: { state: 'READY', events } });
+  try {
+    await models.OutboxEvent.updateOne(
+      { _id, state: trusted({ $ne: 'FANNED' }) },
+      { $set: { state: 'READY', events, entity: source.entity, entityId: String((doc as { _id: unknown })._id), change }, $setOnInsert: { createdAt: new Date() } },
+      { upsert: true },
+    );
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error; // FANNED already: its deliveries exist
+  }
 }
 
 /** Confirms or deletes PENDING records older than `graceMs` (see above); returns how many of each. */

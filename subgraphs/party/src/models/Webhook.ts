@@ -70,7 +70,7 @@ export const webhookDeliverySchema = entitySchema('webhook_deliveries', {
   createdAt: { type: Date, required: true },
   attempts: { type: [{ _id: false, at: Date, statusCode: Number, error: String, durationMs: Number, by: String }], default: [] },
 });
-webhookDeliverySchema.index({ state: 1 });
+webhookDeliverySchema.index({ state: 1, nextAttemptAt: 1 });
 webhookDeliverySchema.index({ subscriptionId: 1, createdAt: -1 });
 
 export interface DeliveryAttempt { at: Date; statusCode?: number | null; error?: string | null; durationMs: number; by: string }
