@@ -165,3 +165,22 @@ test('a change that died before its confirmation is announced; a record whose ch
   dispatcher = startDispatcher(models, { pollMs: 100, backoffMs: 200, maxBackoffMs: 1000, scanMs: 200 });
   await until('the recovered event', () => bodies('/water').find((b) => b.data.caseId === c.id));
 }, 30_000);
+
+test('the party department hears of its organisation\'s micro-wishes claimed and done', async () => {
+  const wish = world.party!.MicroWish!.find((w) => w.status === 'PUBLISHED')!;
+  const member = world.party!.PartyMember!.find((m) => !!m._id)!;
+  const sub = await api.as(SECRETARY, SUBSCRIBE, { input: { url: `${base}/wishes`, events: ['WISH_CLAIMED', 'WISH_DONE'], organizationId: wish.organizationId } });
+  expect(sub.errors).toBeUndefined();
+  const claimedOn = String(wish.publishedOn);
+  const claim = await api.as(SECRETARY, `mutation($id: ID!, $m: ID!, $d: String!) { claimMicroWish(id: $id, memberId: $m, claimedOn: $d) { status } }`, { id: wish._id, m: member._id, d: claimedOn });
+  expect(claim.errors).toBeUndefined();
+  const done = await api.as(SECRETARY, `mutation($id: ID!, $d: String!) { completeMicroWish(id: $id, doneOn: $d) { status } }`, { id: wish._id, d: claimedOn });
+  expect(done.errors).toBeUndefined();
+  const events = await until('both wish events', () => (bodies('/wishes').length >= 2 ? bodies('/wishes') : undefined));
+  expect(events.map((e) => [e.type, e.data.wishId, e.data.claimedById])).toEqual(expect.arrayContaining([['WISH_CLAIMED', wish._id, member._id], ['WISH_DONE', wish._id, member._id]]));
+  // A second claim is a CONFLICT and announces nothing.
+  const again = await api.as(SECRETARY, `mutation($id: ID!, $m: ID!, $d: String!) { claimMicroWish(id: $id, memberId: $m, claimedOn: $d) { status } }`, { id: wish._id, m: member._id, d: claimedOn });
+  expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  await sleep(800);
+  expect(bodies('/wishes')).toHaveLength(2);
+}, 30_000);
