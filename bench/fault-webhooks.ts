@@ -1,7 +1,7 @@
 /**
  * Webhook fault run: cases are dispatched to a unit under load through the gateway, each dispatch an event for the
- * unit's subscription; meanwhile the receiver (its own process) and the party department (the sender: two
- * processes, each serving and dispatching) are SIGKILLed during delivery and started again. Prints events produced
+ * unit's subscription; meanwhile the receiver (its own process), the party department (the sender: two processes,
+ * each serving and dispatching) and then the database are SIGKILLed during delivery and started again. Prints events produced
  * (dispatches in the database) = delivered (unique idempotency keys the receiver applied), 0 lost, and how many
  * duplicates the receiver dropped by the key. `npm run bench:fault:webhooks [-- --cases 300]`
  */
@@ -14,7 +14,8 @@ import { buildWorld } from '../scripts/seed/write';
 import { caseClient, GRID_WORKER, reporterOf, resident, UNITS, WATER } from '../tests/support/jointCase';
 import { postGraphQL, startStack } from '../tests/support/stack';
 import { DEMO_IDENTITIES, mintDevToken } from '../gateway/src/auth';
-import { benchDatabase, benchGateway, report, sleep, spawnDepartment } from './support';
+import { startRestartableDatabase } from '../tests/support/faults';
+import { benchGateway, report, sleep, spawnDepartment } from './support';
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1] || fallback) || fallback;
 const CASES = arg('cases', 300);
@@ -43,7 +44,10 @@ const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').s
 
 async function main() {
   process.env.LOG_LEVEL ??= 'warn'; // one log line per operation would bury the figures
-  const mongo = await benchDatabase('webhooks');
+  // A database of the run's own, which the run kills and restarts too.
+  process.env.MONGODB_DB_PREFIX = `bench_webhooks_${process.pid}`;
+  const mongo = await startRestartableDatabase('mongo');
+  process.env.MONGODB_URI = mongo.uri;
   const world = await buildWorld('small');
   const stack = await startStack(); // seeded; the in-process departments serve all but party's API
   const dir = mkdtempSync(path.join(tmpdir(), 'cg-webhooks-'));
@@ -102,6 +106,10 @@ async function main() {
   await senderB.kill(); at('sender B killed during delivery');
   await sleep(500);
   await senderB.start(); at('sender B restarted');
+  await sleep(1000);
+  await mongo.kill(); at(`database killed (${mongo.kind})`);
+  await sleep(2000);
+  await mongo.restart(); at('database restarted');
   await load; at(`load done (${acknowledged} acknowledged)`);
 
   // Events produced = dispatches of this run's cases that are in the database (acknowledged or not).
