@@ -40,6 +40,10 @@ function startReceiver(port: number, keysFile: string, secret: string) {
   const kill = () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGKILL'))));
   return { start, kill };
 }
+/** A restart on this shared machine may miss its first database connection (1 s server selection): tried twice. */
+const restart = (p: { start(): Promise<void> }) => p.start().catch(() => p.start());
+/** Processes to end when the run fails half-way, so none is left behind. */
+const running: Array<() => Promise<unknown>> = [];
 const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
 
 async function main() {
@@ -56,6 +60,7 @@ async function main() {
   // Two processes of the party department: A serves the gateway and dispatches, B only dispatches.
   const senderA = await spawnDepartment('party', undefined, SENDER_ENV);
   const senderB = await spawnDepartment('party', undefined, SENDER_ENV);
+  running.push(() => senderA.kill(), () => senderB.kill(), () => mongo.stop());
   const urls = Object.fromEntries(Object.entries(stack.departments).map(([n, d]) => [n, d.url]));
   const gateway = await benchGateway({ ...urls, party: senderA.url });
   // The stack's helpers, against this gateway (development keys, as every bench gateway).
@@ -70,6 +75,7 @@ async function main() {
     { i: { url: `http://127.0.0.1:${receiverPort}/hook`, events: ['CASE_DISPATCHED'], unitId: UNITS.water } });
   if (sub.errors) throw new Error(JSON.stringify(sub.errors));
   const receiver = startReceiver(receiverPort, keysFile, sub.data.subscribeWebhook.secret);
+  running.push(() => receiver.kill());
   await receiver.start();
 
   const who = reporterOf(world);
@@ -100,12 +106,12 @@ async function main() {
   await sleep(1500);
   await senderA.kill(); at('sender A killed (serving + dispatching)');
   await sleep(1500);
-  await receiver.start(); at('receiver restarted');
-  await senderA.start(); at('sender A restarted');
+  await restart(receiver); at('receiver restarted');
+  await restart(senderA); at('sender A restarted');
   await sleep(1500);
   await senderB.kill(); at('sender B killed during delivery');
   await sleep(500);
-  await senderB.start(); at('sender B restarted');
+  await restart(senderB); at('sender B restarted');
   await sleep(1000);
   await mongo.kill(); at(`database killed (${mongo.kind})`);
   await sleep(2000);
@@ -133,7 +139,7 @@ async function main() {
     timeline,
     'submit + dispatch attempts': calls,
     'acknowledged dispatches': acknowledged,
-    'calls failed while the sender was down': failedCalls,
+    'calls failed (sender or database down)': failedCalls,
     'events produced (dispatches in the database)': expected.size,
     'events delivered (unique keys applied)': delivered.size,
     lost,
@@ -158,7 +164,8 @@ async function main() {
   rmSync(dir, { recursive: true, force: true });
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
   console.error(error);
+  await Promise.allSettled(running.map((stop) => stop()));
   process.exit(1);
 });

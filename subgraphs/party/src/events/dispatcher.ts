@@ -195,9 +195,16 @@ export function startDispatcher(models: Models, options: Partial<DispatcherOptio
   // Rounds never overlap in one process; a failed round does not stop the next.
   const tick = () => (running = running.catch(() => undefined).then(round));
   let timer: NodeJS.Timeout;
+  let failing = '';
   const loop = () => {
     timer = setTimeout(() => {
-      tick().catch((error: Error) => log(`webhook dispatcher: ${error.message}`)).finally(() => !stopped && loop());
+      tick()
+        .then(() => (failing && log('webhook dispatcher: rounds succeed again'), (failing = '')))
+        .catch((error: Error) => {
+          if (error.message !== failing) log(`webhook dispatcher: ${error.message} (retrying every ${o.pollMs} ms)`); // once per cause, not per round
+          failing = error.message;
+        })
+        .finally(() => !stopped && loop());
     }, o.pollMs);
   };
   loop();
