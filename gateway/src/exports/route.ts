@@ -39,7 +39,9 @@ export function periodOf(query: Record<string, unknown>): { from?: string; to?: 
 }
 
 function runner(req: Request): Run {
-  const url = `http://127.0.0.1:${req.socket.localPort}/graphql`;
+  // The address and port this request came in on: this very gateway, whatever HOST it listens on.
+  const host = req.socket.localAddress ?? '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${req.socket.localPort}/graphql`;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   for (const name of ['authorization', 'x-purpose', 'x-request-id']) if (req.header(name)) headers[name] = req.header(name)!;
   return async (query, variables) => {
