@@ -77,7 +77,7 @@ async function handle(req: Request, res: Response): Promise<void> {
   res.setHeader('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   res.setHeader('content-disposition', `attachment; filename="${name}.${format}"; filename*=UTF-8''${encodeURIComponent(file)}`);
   res.setHeader('cache-control', 'no-store'); // may hold personal data
-  const writer = format === 'csv' ? csvWriter(res) : xlsxWriter(res);
+  const writer = format === 'csv' ? csvWriter(res) : await xlsxWriter(res);
   for (const { sheet, pages, first } of sheets) {
     await writer.sheet(sheet.title, sheet.columns);
     for (let page = first; !page.done; page = await pages.next()) await writer.rows(page.value);

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Column, Row } from './sheets';
 
 /** Streams rows out as they come; `sheet` starts a sheet (XLSX) — CSV has one. */
@@ -40,10 +40,14 @@ export function csvWriter(out: Writable): TableWriter {
   };
 }
 
-/** XLSX through exceljs' streaming WorkbookWriter: each row is committed (written to the zip) as it comes, not kept. */
-export function xlsxWriter(out: Writable): TableWriter {
+/**
+ * XLSX through exceljs' streaming WorkbookWriter: each row is committed (written to the zip) as it comes, not kept.
+ * exceljs is loaded on the first XLSX export, not when the gateway starts.
+ */
+export async function xlsxWriter(out: Writable): Promise<TableWriter> {
+  const { default: excel } = await import('exceljs');
   // Inline strings, not a shared-string table, which would keep every distinct text of the export in memory.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   let sheet: ExcelJS.Worksheet | undefined;
   let columns: Column[] = [];
   return {
