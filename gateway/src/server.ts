@@ -19,6 +19,8 @@ import { requestTimeoutMs } from './fetcher';
 import { createMetrics, mountMetrics, observabilityPlugin } from '@cg/kit';
 import { mountGraphiql } from './graphiql';
 import { instrumentSubgraph } from './observability';
+// exports: spreadsheets filled through the gateway's own GraphQL
+import { mountExports } from './exports/route';
 
 export interface GatewayOptions {
   /** Defaults to the checked-in schema/supergraph.graphql. */
@@ -96,6 +98,7 @@ export async function buildGateway(options: GatewayOptions = {}) {
   });
   mountMetrics(app, metrics);
   mountGraphiql(app);
+  mountExports(app);
   app.use(
     '/graphql',
     authenticate(auth),

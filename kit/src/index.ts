@@ -32,3 +32,4 @@ export * from './logger';
 export * from './metrics';
 export * from './input';
 export * from './dates';
+export * from './webhook-signature';

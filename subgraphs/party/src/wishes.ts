@@ -4,6 +4,7 @@
  * illegal step is a CONFLICT that changes nothing.
  */
 import { conflict, notFound, updateIf } from '@cg/kit';
+import { withOutbox, wishSource } from './events/outbox';
 import type { Models } from './models';
 import type { MicroWishDoc } from './models/MicroWish';
 
@@ -34,7 +35,9 @@ export async function stepWish(models: Models, seen: MicroWishDoc, step: WishSte
   const { from, to } = WISH_STEPS[step];
   if (seen.status !== from) throw illegal(seen, step);
   // updateIf: two concurrent claims must not both match the PUBLISHED filter, on FerretDB v1 too.
-  const updated = await updateIf<MicroWishDoc>(models.MicroWish, seen._id, { status: from }, { $set: { ...set, status: to } });
+  const write = () => updateIf<MicroWishDoc>(models.MicroWish, seen._id, { status: from }, { $set: { ...set, status: to } });
+  // Claims and completions are announced to partners through the outbox (events/outbox.ts).
+  const updated = step === 'approve' ? await write() : await withOutbox(models, wishSource, seen._id, step, write);
   if (updated) return updated;
   throw illegal(await loadWish(models, seen._id), step);
 }

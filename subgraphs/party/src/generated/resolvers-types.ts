@@ -13,16 +13,6 @@ import type { JointBuildingUnitDoc as JointBuildingUnitDocModel } from '../model
 import type { LiaisonAssignmentDoc as LiaisonAssignmentDocModel } from '../models/LiaisonAssignment';
 import type { ResponseUnitDoc as ResponseUnitDocModel } from '../models/ResponseUnit';
 import type { JointCaseDoc as JointCaseDocModel } from '../models/JointCase';
-import type { GovernmentLedgerRowParent as GovernmentLedgerRowParentModel } from '../resolvers/GovernmentLedgerRow';
-import type { JointCaseDeferralParent as JointCaseDeferralParentModel } from '../resolvers/JointCaseDeferral';
-import type { JointCaseEventParent as JointCaseEventParentModel } from '../resolvers/JointCaseEvent';
-import type { JointCaseInquiryParent as JointCaseInquiryParentModel } from '../resolvers/JointCaseInquiry';
-import type { JointCaseRatingParent as JointCaseRatingParentModel } from '../resolvers/JointCaseRating';
-import type { JointCaseTaskParent as JointCaseTaskParentModel } from '../resolvers/JointCaseTask';
-import type { PublicSentimentRowParent as PublicSentimentRowParentModel } from '../resolvers/PublicSentimentRow';
-import type { QuotaShortfallParent as QuotaShortfallParentModel } from '../resolvers/QuotaShortfall';
-import type { WhistleParent as WhistleParentModel } from '../resolvers/Whistle';
-import type { WhistleCallParent as WhistleCallParentModel } from '../resolvers/WhistleCall';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -793,8 +783,16 @@ export type Mutation = {
   startJointCase: JointCase;
   /** 点单: submit a case for a reporter at a dwelling (unitId) or a building (buildingId). */
   submitJointCase: JointCase;
+  /**
+   * Subscribes a partner system's HTTPS endpoint to events about the caller's own response unit (unitId: the unit
+   * the caller's department acts for), a community in the caller's scope (community roles), or a party organisation
+   * (the party department). Payloads are POSTed signed (docs/webhooks.md); the secret is returned only here.
+   */
+  subscribeWebhook: WebhookSubscriptionCreated;
   /** 转单 (community): name another lead unit. */
   transferJointCase: JointCase;
+  /** Ends one of the caller's department's subscriptions; deliveries not yet sent are not sent. */
+  unsubscribeWebhook: WebhookSubscription;
   /** Changes a member's category or home organisation (组织关系转接). */
   updatePartyMember: PartyMember;
   /** 审定 (community): accept the resolution; refused (LEAD_TASK_OPEN) while the lead unit's task is open. */
@@ -1047,12 +1045,22 @@ export type MutationSubmitJointCaseArgs = {
 };
 
 
+export type MutationSubscribeWebhookArgs = {
+  input: SubscribeWebhookInput;
+};
+
+
 export type MutationTransferJointCaseArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   leadUnitId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationUnsubscribeWebhookArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1431,6 +1439,10 @@ export type Query = {
   supervisionList: JointCaseConnection;
   /** 三清单 the problem, resource and responsibility lists of a community, as of now. */
   threeLists: ThreeLists;
+  /** One of the caller's department's subscriptions; null for another department's. */
+  webhookSubscription?: Maybe<WebhookSubscription>;
+  /** The caller's department's webhook subscriptions (事件订阅), newest first; ended ones only when asked. */
+  webhookSubscriptions: Array<WebhookSubscription>;
 };
 
 
@@ -1744,6 +1756,26 @@ export type QueryThreeListsArgs = {
   communityId: Scalars['ID']['input'];
 };
 
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
+export type QueryWebhookSubscriptionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
+export type QueryWebhookSubscriptionsArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** An item of the yearly quota (年度任务). */
 export type QuotaItem =
   /** 联系1户群众 */
@@ -1974,6 +2006,18 @@ export type SubmitJointCaseInput = {
   urgency?: JointCaseUrgency;
 };
 
+export type SubscribeWebhookInput = {
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  events: Array<WebhookEventType>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Exactly one of unitId, communityId, organizationId. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** http(s) URL the events are POSTed to. */
+  url: Scalars['String']['input'];
+  /** For DEADLINE_NEAR: how many hours before dueAt (0–720]. */
+  withinHours?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** 三清单 the three lists. */
 export type ThreeLists = {
   __typename?: 'ThreeLists';
@@ -1994,6 +2038,86 @@ export type Unit = {
 export type UpdatePartyMemberInput = {
   category?: InputMaybe<PartyMemberCategory>;
   organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One POST of a delivery. */
+export type WebhookAttempt = {
+  __typename?: 'WebhookAttempt';
+  at: Scalars['String']['output'];
+  durationMs: Scalars['Int']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  /** HTTP status, null when there was no answer. */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One event for one subscription. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attempts: Array<WebhookAttempt>;
+  createdAt: Scalars['String']['output'];
+  deliveredAt?: Maybe<Scalars['String']['output']>;
+  /** The event id, sent as Idempotency-Key. */
+  eventId: Scalars['ID']['output'];
+  eventType: WebhookEventType;
+  id: Scalars['ID']['output'];
+  nextAttemptAt?: Maybe<Scalars['String']['output']>;
+  /** The JSON body sent. */
+  payload: Scalars['String']['output'];
+  state: WebhookDeliveryState;
+};
+
+export type WebhookDeliveryState =
+  | 'DELIVERED'
+  /** Given up after the last retry, or the subscription ended. */
+  | 'FAILED'
+  | 'PENDING';
+
+/** What a subscription is told about. */
+export type WebhookEventType =
+  /** 派单: a case was dispatched or transferred to the unit (as lead or helper). */
+  | 'CASE_DISPATCHED'
+  /** 超期: a case on the clock passed its dueAt. */
+  | 'CASE_OVERDUE'
+  /** 退单 / 返工: a case was returned by its lead unit to the community, or sent back by the community to the lead unit. */
+  | 'CASE_RETURNED'
+  /** A case on the clock is due within the subscription's withinHours. */
+  | 'DEADLINE_NEAR'
+  /** 吹哨: a whistle names the unit, which must report (报到). */
+  | 'WHISTLE_RAISED'
+  /** A 微心愿 of the organisation was claimed (领单). */
+  | 'WISH_CLAIMED'
+  /** A 微心愿 of the organisation was done (办结). */
+  | 'WISH_DONE';
+
+/** A webhook subscription (事件订阅). */
+export type WebhookSubscription = {
+  __typename?: 'WebhookSubscription';
+  active: Scalars['Boolean']['output'];
+  communityId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['String']['output'];
+  createdBy?: Maybe<Scalars['String']['output']>;
+  /** Deliveries (投递记录), newest first, with every attempt. */
+  deliveries: Array<WebhookDelivery>;
+  events: Array<WebhookEventType>;
+  id: Scalars['ID']['output'];
+  organization?: Maybe<PartyOrganization>;
+  unit?: Maybe<ResponseUnit>;
+  url: Scalars['String']['output'];
+  withinHours?: Maybe<Scalars['Float']['output']>;
+};
+
+
+/** A webhook subscription (事件订阅). */
+export type WebhookSubscriptionDeliveriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<WebhookDeliveryState>;
+};
+
+export type WebhookSubscriptionCreated = {
+  __typename?: 'WebhookSubscriptionCreated';
+  /** The HMAC-SHA256 key of the signatures: keep it; it is not shown again. */
+  secret: Scalars['String']['output'];
+  subscription: WebhookSubscription;
 };
 
 /** A whistle blown on a case (吹哨). */
@@ -2203,7 +2327,7 @@ export type ResolversTypes = ResolversObject<{
   DualRegistrationEdge: ResolverTypeWrapper<Omit<DualRegistrationEdge, 'node'> & { node: ResolversTypes['DualRegistration'] }>;
   DualRegistrationFilter: DualRegistrationFilter;
   DualRegistrationOrder: DualRegistrationOrder;
-  GovernmentLedgerRow: ResolverTypeWrapper<GovernmentLedgerRowParentModel>;
+  GovernmentLedgerRow: ResolverTypeWrapper<Omit<GovernmentLedgerRow, 'unit'> & { unit: ResolversTypes['ResponseUnit'] }>;
   Grid: ResolverTypeWrapper<{ id: string }>;
   Household: ResolverTypeWrapper<{ id: string }>;
   JointBuildingUnit: ResolverTypeWrapper<JointBuildingUnitDocModel>;
@@ -2215,17 +2339,17 @@ export type ResolversTypes = ResolversObject<{
   JointCase: ResolverTypeWrapper<JointCaseDocModel>;
   JointCaseCategory: JointCaseCategory;
   JointCaseConnection: ResolverTypeWrapper<Omit<JointCaseConnection, 'edges'> & { edges: Array<ResolversTypes['JointCaseEdge']> }>;
-  JointCaseDeferral: ResolverTypeWrapper<JointCaseDeferralParentModel>;
+  JointCaseDeferral: ResolverTypeWrapper<JointCaseDeferral>;
   JointCaseEdge: ResolverTypeWrapper<Omit<JointCaseEdge, 'node'> & { node: ResolversTypes['JointCase'] }>;
-  JointCaseEvent: ResolverTypeWrapper<JointCaseEventParentModel>;
+  JointCaseEvent: ResolverTypeWrapper<Omit<JointCaseEvent, 'unit'> & { unit?: Maybe<ResolversTypes['ResponseUnit']> }>;
   JointCaseFilter: JointCaseFilter;
-  JointCaseInquiry: ResolverTypeWrapper<JointCaseInquiryParentModel>;
+  JointCaseInquiry: ResolverTypeWrapper<JointCaseInquiry>;
   JointCaseMeasures: ResolverTypeWrapper<JointCaseMeasures>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  JointCaseRating: ResolverTypeWrapper<JointCaseRatingParentModel>;
+  JointCaseRating: ResolverTypeWrapper<JointCaseRating>;
   JointCaseScope: JointCaseScope;
   JointCaseStatus: JointCaseStatus;
-  JointCaseTask: ResolverTypeWrapper<JointCaseTaskParentModel>;
+  JointCaseTask: ResolverTypeWrapper<Omit<JointCaseTask, 'unit'> & { unit: ResolversTypes['ResponseUnit'] }>;
   JointCaseTaskRole: JointCaseTaskRole;
   JointCaseTaskStatus: JointCaseTaskStatus;
   JointCaseUrgency: JointCaseUrgency;
@@ -2267,11 +2391,11 @@ export type ResolversTypes = ResolversObject<{
   PointSource: PointSource;
   PostClaim: ResolverTypeWrapper<PostClaimDocModel>;
   ProblemListRow: ResolverTypeWrapper<ProblemListRow>;
-  PublicSentimentRow: ResolverTypeWrapper<PublicSentimentRowParentModel>;
+  PublicSentimentRow: ResolverTypeWrapper<Omit<PublicSentimentRow, 'grid'> & { grid: ResolversTypes['Grid'] }>;
   PublishMicroWishInput: PublishMicroWishInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QuotaItem: QuotaItem;
-  QuotaShortfall: ResolverTypeWrapper<QuotaShortfallParentModel>;
+  QuotaShortfall: ResolverTypeWrapper<Omit<QuotaShortfall, 'member'> & { member: ResolversTypes['PartyMember'] }>;
   QuotaShortfallConnection: ResolverTypeWrapper<Omit<QuotaShortfallConnection, 'edges'> & { edges: Array<ResolversTypes['QuotaShortfallEdge']> }>;
   QuotaShortfallEdge: ResolverTypeWrapper<Omit<QuotaShortfallEdge, 'node'> & { node: ResolversTypes['QuotaShortfall'] }>;
   QuotaStatus: ResolverTypeWrapper<QuotaStatus>;
@@ -2294,11 +2418,18 @@ export type ResolversTypes = ResolversObject<{
   ServicePostKind: ServicePostKind;
   ServicePostOrder: ServicePostOrder;
   SubmitJointCaseInput: SubmitJointCaseInput;
+  SubscribeWebhookInput: SubscribeWebhookInput;
   ThreeLists: ResolverTypeWrapper<Omit<ThreeLists, 'resources' | 'responsibilities'> & { resources: Array<ResolversTypes['ResponseUnit']>, responsibilities: Array<ResolversTypes['ResponsibilityListRow']> }>;
   Unit: ResolverTypeWrapper<{ id: string }>;
   UpdatePartyMemberInput: UpdatePartyMemberInput;
-  Whistle: ResolverTypeWrapper<WhistleParentModel>;
-  WhistleCall: ResolverTypeWrapper<WhistleCallParentModel>;
+  WebhookAttempt: ResolverTypeWrapper<WebhookAttempt>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDelivery>;
+  WebhookDeliveryState: WebhookDeliveryState;
+  WebhookEventType: WebhookEventType;
+  WebhookSubscription: ResolverTypeWrapper<Omit<WebhookSubscription, 'organization' | 'unit'> & { organization?: Maybe<ResolversTypes['PartyOrganization']>, unit?: Maybe<ResolversTypes['ResponseUnit']> }>;
+  WebhookSubscriptionCreated: ResolverTypeWrapper<Omit<WebhookSubscriptionCreated, 'subscription'> & { subscription: ResolversTypes['WebhookSubscription'] }>;
+  Whistle: ResolverTypeWrapper<Omit<Whistle, 'calls'> & { calls: Array<ResolversTypes['WhistleCall']> }>;
+  WhistleCall: ResolverTypeWrapper<Omit<WhistleCall, 'unit'> & { unit: ResolversTypes['ResponseUnit'] }>;
   WishRating: WishRating;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -2329,7 +2460,7 @@ export type ResolversParentTypes = ResolversObject<{
   DualRegistrationConnection: Omit<DualRegistrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['DualRegistrationEdge']> };
   DualRegistrationEdge: Omit<DualRegistrationEdge, 'node'> & { node: ResolversParentTypes['DualRegistration'] };
   DualRegistrationFilter: DualRegistrationFilter;
-  GovernmentLedgerRow: GovernmentLedgerRowParentModel;
+  GovernmentLedgerRow: Omit<GovernmentLedgerRow, 'unit'> & { unit: ResolversParentTypes['ResponseUnit'] };
   Grid: { id: string };
   Household: { id: string };
   JointBuildingUnit: JointBuildingUnitDocModel;
@@ -2338,16 +2469,16 @@ export type ResolversParentTypes = ResolversObject<{
   JointBuildingUnitFilter: JointBuildingUnitFilter;
   JointCase: JointCaseDocModel;
   JointCaseConnection: Omit<JointCaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['JointCaseEdge']> };
-  JointCaseDeferral: JointCaseDeferralParentModel;
+  JointCaseDeferral: JointCaseDeferral;
   JointCaseEdge: Omit<JointCaseEdge, 'node'> & { node: ResolversParentTypes['JointCase'] };
-  JointCaseEvent: JointCaseEventParentModel;
+  JointCaseEvent: Omit<JointCaseEvent, 'unit'> & { unit?: Maybe<ResolversParentTypes['ResponseUnit']> };
   JointCaseFilter: JointCaseFilter;
-  JointCaseInquiry: JointCaseInquiryParentModel;
+  JointCaseInquiry: JointCaseInquiry;
   JointCaseMeasures: JointCaseMeasures;
   Float: Scalars['Float']['output'];
-  JointCaseRating: JointCaseRatingParentModel;
+  JointCaseRating: JointCaseRating;
   JointCaseScope: JointCaseScope;
-  JointCaseTask: JointCaseTaskParentModel;
+  JointCaseTask: Omit<JointCaseTask, 'unit'> & { unit: ResolversParentTypes['ResponseUnit'] };
   LiaisonAssignment: LiaisonAssignmentDocModel;
   LiaisonAssignmentConnection: Omit<LiaisonAssignmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['LiaisonAssignmentEdge']> };
   LiaisonAssignmentEdge: Omit<LiaisonAssignmentEdge, 'node'> & { node: ResolversParentTypes['LiaisonAssignment'] };
@@ -2376,10 +2507,10 @@ export type ResolversParentTypes = ResolversObject<{
   PointEvaluation: PointEvaluation;
   PostClaim: PostClaimDocModel;
   ProblemListRow: ProblemListRow;
-  PublicSentimentRow: PublicSentimentRowParentModel;
+  PublicSentimentRow: Omit<PublicSentimentRow, 'grid'> & { grid: ResolversParentTypes['Grid'] };
   PublishMicroWishInput: PublishMicroWishInput;
   Query: Record<PropertyKey, never>;
-  QuotaShortfall: QuotaShortfallParentModel;
+  QuotaShortfall: Omit<QuotaShortfall, 'member'> & { member: ResolversParentTypes['PartyMember'] };
   QuotaShortfallConnection: Omit<QuotaShortfallConnection, 'edges'> & { edges: Array<ResolversParentTypes['QuotaShortfallEdge']> };
   QuotaShortfallEdge: Omit<QuotaShortfallEdge, 'node'> & { node: ResolversParentTypes['QuotaShortfall'] };
   QuotaStatus: QuotaStatus;
@@ -2397,11 +2528,16 @@ export type ResolversParentTypes = ResolversObject<{
   ServicePostEdge: Omit<ServicePostEdge, 'node'> & { node: ResolversParentTypes['ServicePost'] };
   ServicePostFilter: ServicePostFilter;
   SubmitJointCaseInput: SubmitJointCaseInput;
+  SubscribeWebhookInput: SubscribeWebhookInput;
   ThreeLists: Omit<ThreeLists, 'resources' | 'responsibilities'> & { resources: Array<ResolversParentTypes['ResponseUnit']>, responsibilities: Array<ResolversParentTypes['ResponsibilityListRow']> };
   Unit: { id: string };
   UpdatePartyMemberInput: UpdatePartyMemberInput;
-  Whistle: WhistleParentModel;
-  WhistleCall: WhistleCallParentModel;
+  WebhookAttempt: WebhookAttempt;
+  WebhookDelivery: WebhookDelivery;
+  WebhookSubscription: Omit<WebhookSubscription, 'organization' | 'unit'> & { organization?: Maybe<ResolversParentTypes['PartyOrganization']>, unit?: Maybe<ResolversParentTypes['ResponseUnit']> };
+  WebhookSubscriptionCreated: Omit<WebhookSubscriptionCreated, 'subscription'> & { subscription: ResolversParentTypes['WebhookSubscription'] };
+  Whistle: Omit<Whistle, 'calls'> & { calls: Array<ResolversParentTypes['WhistleCall']> };
+  WhistleCall: Omit<WhistleCall, 'unit'> & { unit: ResolversParentTypes['ResponseUnit'] };
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
 }>;
@@ -2807,7 +2943,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   sendBackJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationSendBackJointCaseArgs, 'expectedVersion' | 'id' | 'note'>>;
   startJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationStartJointCaseArgs, 'expectedVersion' | 'id'>>;
   submitJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationSubmitJointCaseArgs, 'input'>>;
+  subscribeWebhook?: Resolver<ResolversTypes['WebhookSubscriptionCreated'], ParentType, ContextType, RequireFields<MutationSubscribeWebhookArgs, 'input'>>;
   transferJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationTransferJointCaseArgs, 'expectedVersion' | 'id' | 'leadUnitId' | 'reason'>>;
+  unsubscribeWebhook?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType, RequireFields<MutationUnsubscribeWebhookArgs, 'id'>>;
   updatePartyMember?: Resolver<ResolversTypes['PartyMember'], ParentType, ContextType, RequireFields<MutationUpdatePartyMemberArgs, 'id' | 'input'>>;
   verifyJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationVerifyJointCaseArgs, 'expectedVersion' | 'id'>>;
 }>;
@@ -2955,6 +3093,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   servicePosts?: Resolver<ResolversTypes['ServicePostConnection'], ParentType, ContextType, RequireFields<QueryServicePostsArgs, 'first' | 'orderBy'>>;
   supervisionList?: Resolver<ResolversTypes['JointCaseConnection'], ParentType, ContextType, RequireFields<QuerySupervisionListArgs, 'first' | 'withinHours'>>;
   threeLists?: Resolver<ResolversTypes['ThreeLists'], ParentType, ContextType, RequireFields<QueryThreeListsArgs, 'communityId'>>;
+  webhookSubscription?: Resolver<Maybe<ResolversTypes['WebhookSubscription']>, ParentType, ContextType, RequireFields<QueryWebhookSubscriptionArgs, 'id'>>;
+  webhookSubscriptions?: Resolver<Array<ResolversTypes['WebhookSubscription']>, ParentType, ContextType, RequireFields<QueryWebhookSubscriptionsArgs, 'includeEnded'>>;
 }>;
 
 export type QuotaShortfallResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuotaShortfall'] = ResolversParentTypes['QuotaShortfall']> = ResolversObject<{
@@ -3060,6 +3200,44 @@ export type UnitResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type WebhookAttemptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookAttempt'] = ResolversParentTypes['WebhookAttempt']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type WebhookDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = ResolversObject<{
+  attempts?: Resolver<Array<ResolversTypes['WebhookAttempt']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['WebhookEventType'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['WebhookDeliveryState'], ParentType, ContextType>;
+}>;
+
+export type WebhookSubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookSubscription'] = ResolversParentTypes['WebhookSubscription']> = ResolversObject<{
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  communityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<WebhookSubscriptionDeliveriesArgs, 'first'>>;
+  events?: Resolver<Array<ResolversTypes['WebhookEventType']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['ResponseUnit']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  withinHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type WebhookSubscriptionCreatedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookSubscriptionCreated'] = ResolversParentTypes['WebhookSubscriptionCreated']> = ResolversObject<{
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType>;
+}>;
+
 export type WhistleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Whistle'] = ResolversParentTypes['Whistle']> = ResolversObject<{
   blownAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   blownBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3143,6 +3321,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ServicePostEdge?: ServicePostEdgeResolvers<ContextType>;
   ThreeLists?: ThreeListsResolvers<ContextType>;
   Unit?: UnitResolvers<ContextType>;
+  WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookSubscription?: WebhookSubscriptionResolvers<ContextType>;
+  WebhookSubscriptionCreated?: WebhookSubscriptionCreatedResolvers<ContextType>;
   Whistle?: WhistleResolvers<ContextType>;
   WhistleCall?: WhistleCallResolvers<ContextType>;
 }>;

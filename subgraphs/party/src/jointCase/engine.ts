@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { assertId, badInput, conflict, isDuplicateKey, notFound, stableId, trusted, type Identity } from '@cg/kit';
 import { authorizeStep } from './authorize';
+import { caseSource, EVENT_STEPS, withOutbox } from '../events/outbox';
 import { allowedFrom, RULES, transition, type Status, type Step } from './lifecycle';
 import type { CaseEvent, JointCaseDoc } from '../models/JointCase';
 import type { Models } from '../models';
@@ -86,15 +87,18 @@ export async function applyStep(
   };
   let updated: JointCaseDoc | null;
   try {
-    updated = (await ctx.models.JointCase.findOneAndUpdate(
-      { _id: id, version: doc.version, status: trusted({ $in: [...allowedFrom(rule)] }) },
-      {
-        $set: { ...p.set, status: to },
-        $inc: { version: 1 },
-        $push: { ...p.push, history: event, ...(key ? { appliedKeys: { key, fingerprint: print } } : {}) },
-      },
-      { returnDocument: 'after' },
-    ).lean()) as JointCaseDoc | null;
+    const write = async () =>
+      (await ctx.models.JointCase.findOneAndUpdate(
+        { _id: id, version: doc.version, status: trusted({ $in: [...allowedFrom(rule)] }) },
+        {
+          $set: { ...p.set, status: to },
+          $inc: { version: 1 },
+          $push: { ...p.push, history: event, ...(key ? { appliedKeys: { key, fingerprint: print } } : {}) },
+        },
+        { returnDocument: 'after' },
+      ).lean()) as JointCaseDoc | null;
+    // A step partners are told about goes through the outbox (events/outbox.ts): its event exists iff the step does.
+    updated = EVENT_STEPS.includes(rule) ? await withOutbox(ctx.models, caseSource, id, String(doc.version), write) : await write();
   } catch (error) {
     await releaseVersion(ctx, doc);
     throw error;

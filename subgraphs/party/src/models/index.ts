@@ -13,6 +13,7 @@ import { servicePostModel } from './ServicePost';
 import { jointCaseModel } from './JointCase';
 import { jointCaseStepModel } from './JointCaseStep';
 import { responseUnitModel } from './ResponseUnit';
+import { webhookModels } from './Webhook';
 
 export const createModels = (connection: Connection) => ({
   // --- organisation tree and members
@@ -34,5 +35,7 @@ export const createModels = (connection: Connection) => ({
   JointCase: jointCaseModel(connection),
   JointCaseStep: jointCaseStepModel(connection),
   ResponseUnit: responseUnitModel(connection),
+  // event webhooks: subscriptions, outbox, deliveries
+  ...webhookModels(connection),
 });
 export type Models = ReturnType<typeof createModels>;

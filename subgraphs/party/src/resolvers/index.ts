@@ -30,10 +30,12 @@ import { PublicSentimentRow } from './PublicSentimentRow';
 import { ResponseUnit } from './ResponseUnit';
 import { Whistle } from './Whistle';
 import { WhistleCall } from './WhistleCall';
+// event webhooks (事件订阅)
+import { WebhookAttempt, WebhookDelivery, webhookMutations, webhookQueries, WebhookSubscription } from './Webhook';
 
 export const resolvers = {
-  Query: { ...Query, ...jointCaseQueries },
-  Mutation: { ...Mutation, ...jointCaseMutations },
+  Query: { ...Query, ...jointCaseQueries, ...webhookQueries },
+  Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations },
   // --- organisation tree and members
   PartyOrganization,
   PartyMember,
@@ -56,4 +58,6 @@ export const resolvers = {
   // --- 1+3+N joint response (一呼联动)
   JointCase, JointCaseTask, JointCaseEvent, Whistle, WhistleCall, JointCaseInquiry, JointCaseDeferral, JointCaseRating,
   ResponseUnit, PublicSentimentRow, GovernmentLedgerRow,
+  // --- event webhooks
+  WebhookSubscription, WebhookDelivery, WebhookAttempt,
 } satisfies Resolvers;
