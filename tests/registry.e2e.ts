@@ -70,49 +70,47 @@ test('publish under load: 0 failed requests, new fields within seconds, bad publ
   };
   const workers = Array.from({ length: 4 }, worker);
   try {
+    expect((await registry('publish', { name: 'patrol', url: patrol.url, sdl: 'type Query { x: Int }' }, 'wrong-token')).status).toBe(401);
+    const before = (await registry('versions')).body as unknown[];
+    expect(before).toHaveLength(1); // the baseline: this repository's departments
 
-  expect((await registry('publish', { name: 'patrol', url: patrol.url, sdl: 'type Query { x: Int }' }, 'wrong-token')).status).toBe(401);
-  const before = (await registry('versions')).body as unknown[];
-  expect(before).toHaveLength(1); // the baseline: this repository's departments
+    expect((await stack.query(PATROLS, undefined, { token })).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const published = await publishCli('patrol', patrol.url, await sdlOf(patrol.url, 'patrol'));
+    expect(published).toEqual({ code: 0, output: expect.stringMatching(/^published patrol as version 2;/) });
+    const start = Date.now();
+    let answer = await stack.query(PATROLS, undefined, { token });
+    while (answer.errors && Date.now() - start < 10_000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      answer = await stack.query(PATROLS, undefined, { token });
+    }
+    const seconds = (Date.now() - start) / 1000;
+    expect(answer).toEqual({ data: { patrols: expect.arrayContaining([{ id: 'a00000000000000000000001', note: '消防通道畅通', patroller: '王建国', building: { id: 'b00000000000000000000001' } }]) } });
+    console.log(`registry: the published department answered through the gateway ${seconds.toFixed(2)} s after the publish`);
 
-  expect((await stack.query(PATROLS, undefined, { token })).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-  const published = await publishCli('patrol', patrol.url, await sdlOf(patrol.url, 'patrol'));
-  expect(published).toEqual({ code: 0, output: expect.stringMatching(/^published patrol as version 2;/) });
-  const start = Date.now();
-  let answer = await stack.query(PATROLS, undefined, { token });
-  while (answer.errors && Date.now() - start < 10_000) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    answer = await stack.query(PATROLS, undefined, { token });
-  }
-  const seconds = (Date.now() - start) / 1000;
-  expect(answer).toEqual({ data: { patrols: expect.arrayContaining([{ id: 'a00000000000000000000001', note: '消防通道畅通', patroller: '王建国', building: { id: 'b00000000000000000000001' } }]) } });
-  console.log(`registry: the published department answered through the gateway ${seconds.toFixed(2)} s after the publish`);
+    // Refused: a root field another department owns (does not compose) …
+    const clash = await publishCli('clash', 'http://127.0.0.1:9/graphql', 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])\ntype Query { estates: Int @access(roles: ["SERVICE"]) }');
+    expect(clash).toEqual({ code: 1, output: expect.stringMatching(/^publish refused:\n {2}composition: Type of field "Query.estates" is incompatible across subgraphs/) });
+    // … and property without Building.number, which the case dossier (docs/operations) reads.
+    const property = stack.departments.property!;
+    const withoutNumber = print(visit(parse(await sdlOf(property.url, 'property')), {
+      ObjectTypeDefinition: (node) => (node.name.value === 'Building' ? { ...node, fields: node.fields?.filter((f) => f.name.value !== 'number') } : undefined),
+    }));
+    expect(withoutNumber).not.toMatch(/^\s+number: String/m);
+    const breaking = await publishCli('property', property.url, withoutNumber);
+    expect(breaking.code).toBe(1);
+    expect(breaking.output).toMatch(/breaks an operation in use: docs\/operations\/case-dossier.graphql: Cannot query field "number" on type "Building"/);
 
-  // Refused: a root field another department owns (does not compose) …
-  const clash = await publishCli('clash', 'http://127.0.0.1:9/graphql', 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])\ntype Query { estates: Int @access(roles: ["SERVICE"]) }');
-  expect(clash).toEqual({ code: 1, output: expect.stringMatching(/^publish refused:\n {2}composition: Type of field "Query.estates" is incompatible across subgraphs/) });
-  // … and property without Building.number, which the case dossier (docs/operations) reads.
-  const property = stack.departments.property!;
-  const withoutNumber = print(visit(parse(await sdlOf(property.url, 'property')), {
-    ObjectTypeDefinition: (node) => (node.name.value === 'Building' ? { ...node, fields: node.fields?.filter((f) => f.name.value !== 'number') } : undefined),
-  }));
-  expect(withoutNumber).not.toMatch(/^\s+number: String/m);
-  const breaking = await publishCli('property', property.url, withoutNumber);
-  expect(breaking.code).toBe(1);
-  expect(breaking.output).toMatch(/breaks an operation in use: docs\/operations\/case-dossier.graphql: Cannot query field "number" on type "Building"/);
+    expect((await registry('versions')).body).toHaveLength(2);
+    await new Promise((resolve) => setTimeout(resolve, 600)); // more than two polls: nothing new to serve
+    expect((await stack.query(PATROLS, undefined, { token })).data?.patrols).toHaveLength(3);
+    expect((await stack.query('{ buildings(first: 1) { edges { node { number patrols { id } } } } }', undefined, { token })).errors).toBeUndefined();
 
-  expect((await registry('versions')).body).toHaveLength(2);
-  await new Promise((resolve) => setTimeout(resolve, 600)); // more than two polls: nothing new to serve
-  expect((await stack.query(PATROLS, undefined, { token })).data?.patrols).toHaveLength(3);
-  expect((await stack.query('{ buildings(first: 1) { edges { node { number patrols { id } } } } }', undefined, { token })).errors).toBeUndefined();
-
-  // One call serves the baseline again; the patrol fields go, everything else keeps answering.
-  expect(await registry('rollback', { version: 1 })).toMatchObject({ status: 200, body: { version: 3 } });
-  const rollbackStart = Date.now();
-  while (!(await stack.query(PATROLS, undefined, { token })).errors && Date.now() - rollbackStart < 10_000) await new Promise((resolve) => setTimeout(resolve, 100));
-  expect((await stack.query(PATROLS, undefined, { token })).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-  expect((await registry('versions')).body.map((v: { change: string }) => v.change)).toEqual(['rollback to 1', 'publish patrol', 'baseline: the departments of this repository']);
-
+    // One call serves the baseline again; the patrol fields go, everything else keeps answering.
+    expect(await registry('rollback', { version: 1 })).toMatchObject({ status: 200, body: { version: 3 } });
+    const rollbackStart = Date.now();
+    while (!(await stack.query(PATROLS, undefined, { token })).errors && Date.now() - rollbackStart < 10_000) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await stack.query(PATROLS, undefined, { token })).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await registry('versions')).body.map((v: { change: string }) => v.change)).toEqual(['rollback to 1', 'publish patrol', 'baseline: the departments of this repository']);
   } finally {
     load.running = false;
     await Promise.all(workers);
