@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '@cg/kit';
@@ -11,7 +12,7 @@ import { connectRegistryStore, PublishRefused, SchemaRegistry } from '../gateway
 // Through the gateway's /registry (REGISTRY_URL + REGISTRY_TOKEN), or straight to the registry's database
 // (SCHEMA_REGISTRY_URI). Exits 1 when the registry refuses; nothing served changes then.
 const { values } = parseArgs({ options: { name: { type: 'string' }, url: { type: 'string' }, sdl: { type: 'string' }, rollback: { type: 'string' }, list: { type: 'boolean' }, by: { type: 'string' } } });
-const by = values.by ?? process.env.USER ?? 'cli';
+const by = values.by ?? os.userInfo().username;
 
 async function sdlOf(name: string, url: string): Promise<string> {
   if (values.sdl) {

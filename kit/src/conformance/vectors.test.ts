@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { readVectors, renderVectors } from './vectors';
 import { verifySignedRequests } from '../auth/signing';
 import type { NonceStore } from '../shared-state';
+import { envName } from '../registry';
 
 // The published vectors are what the kit computes today, and a department built on the kit answers the
 // verification cases exactly as the document says.
@@ -14,7 +15,8 @@ test('the kit verifies the verification cases as documented', async () => {
   const { verification } = JSON.parse(readVectors()) as ReturnType<typeof import('./vectors').buildVectors>;
   const seen = new Set<string>();
   const nonces: NonceStore = { kind: 'database', claim: async (nonce) => !seen.has(nonce) && !!seen.add(nonce), close: async () => undefined };
-  process.env.LAW_ENFORCEMENT_HMAC_SECRET = verification.secret;
+  const secretVariable = `${envName(verification.target)}_HMAC_SECRET`;
+  process.env[secretVariable] = verification.secret;
   const app = express();
   app.post('/graphql', ...verifySignedRequests(verification.target, nonces), (_req, res) => void res.json({ data: { ok: true } }));
   const server = app.listen(0, '127.0.0.1');
@@ -33,7 +35,7 @@ test('the kit verifies the verification cases as documented', async () => {
     expect(answers).toEqual(verification.cases.map((c) => ({ name: c.name, expect: c.expect })));
   } finally {
     Date.now = realNow;
-    delete process.env.LAW_ENFORCEMENT_HMAC_SECRET;
+    delete process.env[secretVariable];
     server.close();
   }
 });
