@@ -21,6 +21,8 @@ import { mountGraphiql } from './graphiql';
 import { instrumentSubgraph } from './observability';
 // exports: spreadsheets filled through the gateway's own GraphQL
 import { mountExports } from './exports/route';
+// schema registry: departments published at run time, hot reload of the supergraph (docs/joining-from-outside.md)
+import { openGatewayRegistry, registryOptionsFromEnv, type RegistryOptions } from './registry';
 
 export interface GatewayOptions {
   /** Defaults to the checked-in schema/supergraph.graphql. */
@@ -36,6 +38,8 @@ export interface GatewayOptions {
    * Default from GATEWAY_MERGE_FETCHES: on unless `off`/`0`/`false`.
    */
   mergeFetches?: boolean;
+  /** Serve and follow the schema registry (default from SCHEMA_REGISTRY_URI); ignored when `supergraphSdl` is given. */
+  registry?: RegistryOptions;
 }
 
 export const mergeFetchesFromEnv = (env = process.env) => !/^(off|0|false)$/i.test((env.GATEWAY_MERGE_FETCHES ?? 'on').trim());
@@ -54,14 +58,18 @@ export async function buildGateway(options: GatewayOptions = {}) {
   const urls = Object.fromEntries(listSubgraphs().map((entry) => [entry.name, options.urls?.[entry.name] ?? subgraphUrl(entry)]));
   const sources: ResilientDataSource<GatewayContext>[] = [];
   const mergeFetches = options.mergeFetches ?? mergeFetchesFromEnv();
+  const registryOptions = options.supergraphSdl ? undefined : (options.registry ?? registryOptionsFromEnv());
+  const registry = registryOptions ? await openGatewayRegistry(registryOptions) : undefined;
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? readFileSync(supergraphPath, 'utf8'),
+    supergraphSdl: registry?.manager ?? options.supergraphSdl ?? readFileSync(supergraphPath, 'utf8'),
     // Each fetch's parsed document travels with the cached plan: merging fetches needs it, so no fetch is parsed again.
     queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
-    buildService: ({ name }) => {
-      if (!urls[name]) throw new Error(`the supergraph names subgraph "${name}", which is not registered under subgraphs/`);
+    // A department published through the registry answers at the URL it published; ours where this process says.
+    buildService: ({ name, url: published }) => {
+      const url = urls[name] ?? (registry ? published : undefined);
+      if (!url) throw new Error(`the supergraph names subgraph "${name}", which is not registered under subgraphs/`);
       // Each attempt is signed afresh, under the retries (signing.ts).
-      const source = new ResilientDataSource<GatewayContext>({ name, url: urls[name], post: signingPost(name), mergeFetches, headers: (context) => context.forwarded });
+      const source = new ResilientDataSource<GatewayContext>({ name, url, post: signingPost(name), mergeFetches, headers: (context) => context.forwarded });
       sources.push(source);
       return instrumentSubgraph(name, source, metrics);
     },
@@ -99,8 +107,10 @@ export async function buildGateway(options: GatewayOptions = {}) {
   mountMetrics(app, metrics);
   mountGraphiql(app);
   mountExports(app);
+  registry?.mount(app);
   app.use(
     '/graphql',
+    ...(registry ? [registry.gate.middleware] : []),
     authenticate(auth),
     rateLimit(rates.limiter),
     requireIdentity,
@@ -119,7 +129,7 @@ export async function buildGateway(options: GatewayOptions = {}) {
     }),
   );
   app.use(jsonBodyErrors, httpErrorHandler);
-  return { app, urls, sources, stop: async () => (await apollo.stop(), sources.forEach((s) => s.client.shutdown()), await rates.close()) };
+  return { app, urls, sources, registry, stop: async () => (await apollo.stop(), sources.forEach((s) => s.client.shutdown()), await rates.close(), await registry?.close()) };
 }
 
 export async function startGateway(options: GatewayOptions & { port?: number } = {}): Promise<Omit<RunningHttp, 'close'> & { stop(): Promise<void> }> {
