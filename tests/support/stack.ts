@@ -1,4 +1,5 @@
-import { connectDatabase, departmentDbName, envName, listSubgraphs, signedHeaders, startDepartment, type Department, type Identity, type RunningDepartment } from '@cg/kit';
+import { composeSupergraph, connectDatabase, departmentDbName, envName, listSubgraphs, signedHeaders, startDepartment, type Department, type Identity, type RunningDepartment } from '@cg/kit';
+import type { DocumentNode } from 'graphql';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { DEFAULT_AUDIENCE, DEMO_IDENTITIES, mintDevToken, mintToken } from '../../gateway/src/auth';
 import type { Limits } from '../../gateway/src/limits';
@@ -11,6 +12,13 @@ export interface QueryOptions {
   token?: string;
   purpose?: string;
   headers?: Record<string, string>;
+}
+
+/** A department that runs outside subgraphs/ (another language, another team): where it answers and its SDL. */
+export interface OutsideDepartment {
+  name: string;
+  url: string;
+  typeDefs: DocumentNode;
 }
 
 export interface Stack {
@@ -61,8 +69,11 @@ export async function devAuthorization(role = 'civil-affairs-clerk'): Promise<Re
  * gateway on a free port serving the checked-in supergraph, trusting a key pair made for this stack. `seed` writes
  * the demo world first. The rate limit is lifted unless `limits` sets it. `as`: the demo role calls go as by default
  * (every request needs a token; a department's own work needs its own role, e.g. `employment-clerk`).
+ *
+ * `outside`: departments already running outside subgraphs/ (name, URL, SDL); the gateway then serves a supergraph
+ * composed in-process of the registered departments and these.
  */
-export async function startStack({ seed = true, limits = {} as Partial<Limits>, as: defaultRole = 'civil-affairs-clerk' } = {}): Promise<Stack> {
+export async function startStack({ seed = true, limits = {} as Partial<Limits>, as: defaultRole = 'civil-affairs-clerk', outside = [] as OutsideDepartment[] } = {}): Promise<Stack> {
   const uri = process.env.MONGODB_URI!;
   if (seed) await seedWorld(uri, 'small', process.env.MONGODB_DB_PREFIX);
   const departments: Record<string, RunningDepartment<any>> = {};
@@ -76,8 +87,15 @@ export async function startStack({ seed = true, limits = {} as Partial<Limits>, 
   const privateJwk: JWK = { ...(await exportJWK(privateKey)), alg: 'ES256', kid: 'test' };
   const issuer = 'cg-test';
   const auth = { issuer, audience: DEFAULT_AUDIENCE, algorithms: ['ES256'], clockToleranceS: 0, keys: createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), alg: 'ES256', kid: 'test' }] }) };
+  let supergraphSdl: string | undefined;
+  if (outside.length) {
+    const composed = composeSupergraph(undefined, outside);
+    if (!composed.supergraphSdl) throw new Error(`composition with ${outside.map((d) => d.name).join(', ')} failed:\n${composed.errors.join('\n')}`);
+    supergraphSdl = composed.supergraphSdl;
+  }
   const gateway = await startGateway({
-    urls: Object.fromEntries(Object.entries(departments).map(([name, d]) => [name, d.url])),
+    supergraphSdl,
+    urls: { ...Object.fromEntries(outside.map((d) => [d.name, d.url])), ...Object.fromEntries(Object.entries(departments).map(([name, d]) => [name, d.url])) },
     auth,
     limits: { ratePoints: 1_000_000, ...limits },
   });

@@ -7,8 +7,8 @@ import cg.lawenforcement.violations.Inputs.RecordViolationInput;
 import cg.lawenforcement.violations.Inputs.RectificationNoticeInput;
 import cg.lawenforcement.violations.Inputs.ViolationFilter;
 import cg.lawenforcement.violations.Refs.ActionView;
-import cg.lawenforcement.violations.Refs.BuildingRef;
-import cg.lawenforcement.violations.Refs.JointCaseRef;
+import cg.lawenforcement.violations.Refs.Building;
+import cg.lawenforcement.violations.Refs.JointCase;
 import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -61,58 +61,58 @@ public class ViolationController {
     return violations.inspect(violationId, input, AccessInstrumentation.identity(env));
   }
 
-  // ---- entities: one query per `_entities` batch, answered in key order, null for a miss.
+  // ---- entities: one query per `_entities` batch (the ids of every representation of the type), in key order, null for a miss.
 
   @EntityMapping("Violation")
-  public List<Violation> violationEntities(@Argument List<Map<String, Object>> representations, DataFetchingEnvironment env) {
+  public List<Violation> violationEntities(@Argument List<String> idList, DataFetchingEnvironment env) {
     access.requireType("Violation", AccessInstrumentation.identity(env));
-    return violations.findAll(representations.stream().map(r -> ViolationService.requireId(String.valueOf(r.get("id")), "id")).toList());
+    return violations.findAll(idList.stream().map(id -> ViolationService.requireId(id, "id")).toList());
   }
 
   @EntityMapping("JointCase")
-  public List<JointCaseRef> jointCaseEntities(@Argument List<Map<String, Object>> representations, DataFetchingEnvironment env) {
+  public List<JointCase> jointCaseEntities(@Argument List<String> idList, DataFetchingEnvironment env) {
     access.requireType("JointCase", AccessInstrumentation.identity(env));
-    return representations.stream().map(r -> new JointCaseRef(ViolationService.requireId(String.valueOf(r.get("id")), "id"))).toList();
+    return idList.stream().map(id -> new JointCase(ViolationService.requireId(id, "id"))).toList();
   }
 
   @EntityMapping("Building")
-  public List<BuildingRef> buildingEntities(@Argument List<Map<String, Object>> representations, DataFetchingEnvironment env) {
+  public List<Building> buildingEntities(@Argument List<String> idList, DataFetchingEnvironment env) {
     access.requireType("Building", AccessInstrumentation.identity(env));
-    return representations.stream().map(r -> new BuildingRef(ViolationService.requireId(String.valueOf(r.get("id")), "id"))).toList();
+    return idList.stream().map(id -> new Building(ViolationService.requireId(id, "id"))).toList();
   }
 
   // ---- fields on other departments' entities, batched per request.
 
   @BatchMapping(typeName = "JointCase", field = "violations")
-  public Map<JointCaseRef, List<Violation>> jointCaseViolations(List<JointCaseRef> cases) {
-    Map<String, List<Violation>> byCase = violations.byJointCases(ids(cases, JointCaseRef::id)).stream().collect(Collectors.groupingBy(Violation::jointCaseId));
+  public Map<JointCase, List<Violation>> jointCaseViolations(List<JointCase> cases) {
+    Map<String, List<Violation>> byCase = violations.byJointCases(ids(cases, JointCase::id)).stream().collect(Collectors.groupingBy(Violation::jointCaseId));
     return group(cases, c -> byCase.getOrDefault(c.id(), List.of()));
   }
 
   @BatchMapping(typeName = "JointCase", field = "enforcementActions")
-  public Map<JointCaseRef, List<ActionView>> jointCaseActions(List<JointCaseRef> cases) {
-    Map<String, List<Violation>> byCase = violations.byJointCases(ids(cases, JointCaseRef::id)).stream().collect(Collectors.groupingBy(Violation::jointCaseId));
+  public Map<JointCase, List<ActionView>> jointCaseActions(List<JointCase> cases) {
+    Map<String, List<Violation>> byCase = violations.byJointCases(ids(cases, JointCase::id)).stream().collect(Collectors.groupingBy(Violation::jointCaseId));
     return group(cases, c -> byCase.getOrDefault(c.id(), List.of()).stream()
         .flatMap(v -> v.actions().stream().map(a -> new ActionView(a, v)))
         .sorted(Comparator.comparing((ActionView a) -> a.action().at())).toList());
   }
 
   @BatchMapping(typeName = "Building", field = "openViolations")
-  public Map<BuildingRef, List<Violation>> openViolations(List<BuildingRef> buildings) {
-    Map<String, List<Violation>> byBuilding = violations.openAtBuildings(ids(buildings, BuildingRef::id)).stream().collect(Collectors.groupingBy(Violation::buildingId));
+  public Map<Building, List<Violation>> openViolations(List<Building> buildings) {
+    Map<String, List<Violation>> byBuilding = violations.openAtBuildings(ids(buildings, Building::id)).stream().collect(Collectors.groupingBy(Violation::buildingId));
     return group(buildings, b -> byBuilding.getOrDefault(b.id(), List.of()));
   }
 
   // ---- Violation's fields that are not plain properties.
 
   @SchemaMapping(typeName = "Violation", field = "building")
-  public BuildingRef building(Violation v) {
-    return new BuildingRef(v.buildingId());
+  public Building building(Violation v) {
+    return new Building(v.buildingId());
   }
 
   @SchemaMapping(typeName = "Violation", field = "jointCase")
-  public JointCaseRef jointCase(Violation v) {
-    return v.jointCaseId() == null ? null : new JointCaseRef(v.jointCaseId());
+  public JointCase jointCase(Violation v) {
+    return v.jointCaseId() == null ? null : new JointCase(v.jointCaseId());
   }
 
   @SchemaMapping(typeName = "Violation", field = "actions")
