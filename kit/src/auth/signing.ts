@@ -39,9 +39,14 @@ export function subgraphSecret(name: string, env = process.env): string {
 
 const sha256 = (body: Buffer | string) => createHash('sha256').update(body).digest('hex');
 
-function payload(target: string, timestamp: string, nonce: string, requestId: string, identity: string, body: Buffer | string): string {
+/** The string that is signed (docs/department-protocol.md): seven lines, no trailing newline. */
+export function signaturePayload(target: string, timestamp: string, nonce: string, requestId: string, identity: string, body: Buffer | string): string {
   return ['cg-v1', target, timestamp, nonce, requestId, identity, sha256(body)].join('\n');
 }
+
+/** Lower-case hex HMAC-SHA256 of the payload with `secret`: the value of `x-cg-signature`. */
+export const computeSignature = (secret: string, ...parts: Parameters<typeof signaturePayload>): string =>
+  createHmac('sha256', secret).update(signaturePayload(...parts)).digest('hex');
 
 export const encodeIdentity = (identity: Identity | null): string =>
   identity ? Buffer.from(JSON.stringify(identity), 'utf8').toString('base64url') : '';
@@ -56,7 +61,7 @@ export function signedHeaders(target: string, body: string, identity: Identity |
 export function signRequest(target: string, body: string, identityHeader: string, requestId: string, now = Date.now()): Record<string, string> {
   const timestamp = String(now);
   const nonce = randomUUID();
-  const signature = createHmac('sha256', subgraphSecret(target)).update(payload(target, timestamp, nonce, requestId, identityHeader, body)).digest('hex');
+  const signature = computeSignature(subgraphSecret(target), target, timestamp, nonce, requestId, identityHeader, body);
   return { [HEADERS.timestamp]: timestamp, [HEADERS.nonce]: nonce, [HEADERS.signature]: signature };
 }
 
@@ -94,7 +99,7 @@ export function verifySignedRequests(name: string, nonces: NonceStore, bodyLimit
     const signature = req.header(HEADERS.signature)!;
     const identityHeader = req.header(HEADERS.identity) ?? '';
     const requestId = req.header(HEADERS.requestId) ?? '';
-    const expected = createHmac('sha256', secret).update(payload(name, timestamp, nonce, requestId, identityHeader, req.rawBody ?? '')).digest();
+    const expected = Buffer.from(computeSignature(secret, name, timestamp, nonce, requestId, identityHeader, req.rawBody ?? ''), 'hex');
     const given = Buffer.from(signature, 'hex');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return refuse(res, 'bad signature');
     // Remembered for twice the window from the signer's clock: replicas' clocks may differ by up to the window.
