@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,12 +33,19 @@ public class SignedRequestFilter extends OncePerRequestFilter {
   private final long windowMs;
   private final int bodyLimit;
   private final NonceStore nonces;
+  private final LongSupplier clock;
 
   public SignedRequestFilter(String secret, long windowMs, int bodyLimit, NonceStore nonces) {
+    this(secret, windowMs, bodyLimit, nonces, System::currentTimeMillis);
+  }
+
+  /** `clock`: milliseconds since the epoch (tests replay the protocol's vectors at their fixed time). */
+  public SignedRequestFilter(String secret, long windowMs, int bodyLimit, NonceStore nonces, LongSupplier clock) {
     this.secret = secret;
     this.windowMs = windowMs;
     this.bodyLimit = bodyLimit;
     this.nonces = nonces;
+    this.clock = clock;
   }
 
   @Override
@@ -53,7 +61,7 @@ public class SignedRequestFilter extends OncePerRequestFilter {
       refuse(res, "unsigned");
       return;
     }
-    if (!TIMESTAMP.matcher(timestamp).matches() || Math.abs(System.currentTimeMillis() - Long.parseLong(timestamp)) > windowMs) {
+    if (!TIMESTAMP.matcher(timestamp).matches() || Math.abs(clock.getAsLong() - Long.parseLong(timestamp)) > windowMs) {
       refuse(res, "stale");
       return;
     }

@@ -1,6 +1,10 @@
 package cg.lawenforcement.web;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +28,13 @@ public class Health {
   @GetMapping("/health/ready")
   public ResponseEntity<Map<String, Object>> ready() {
     try {
-      mongo.executeCommand(new Document("ping", 1));
+      // At most 2 s: a readiness probe must not hang on the driver's server selection.
+      CompletableFuture.runAsync(() -> mongo.executeCommand(new Document("ping", 1))).get(2, TimeUnit.SECONDS);
       return ResponseEntity.ok(Map.of("status", "ready", "database", "up"));
-    } catch (RuntimeException e) {
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ResponseEntity.status(503).body(Map.of("status", "not ready", "reason", "interrupted"));
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
       return ResponseEntity.status(503).body(Map.of("status", "not ready", "reason", "database unavailable"));
     }
   }
