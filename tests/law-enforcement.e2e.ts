@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import { connectDatabase, departmentDbName, freePort, repoRoot, signedHeaders, stableId, type Identity } from '@cg/kit';
+import { repositoryServices } from '../kit/src/conformance/composition';
+import { formatResult, runConformance } from '../kit/src/conformance/run';
 import { caseClient, LAW, SECRETARY, UNITS } from './support/jointCase';
 import { startStack, type Stack } from './support/stack';
 
@@ -180,4 +182,13 @@ describeWithJava('law enforcement (Java) joined to the graph', () => {
     const audit = await stack.query(`{ lawEnforcementAuditRecords(subject: "demo-civil-affairs-clerk", first: 1) { edges { node { refused } } } }`, {}, { as: 'auditor' });
     expect(audit.data.lawEnforcementAuditRecords.edges[0].node.refused).toEqual(['Mutation.recordViolation']);
   });
+
+  test('passes the conformance kit (npm run check-department)', async () => {
+    const results = await runConformance({ url, name: NAME, current: repositoryServices() });
+    expect(results.filter((r) => r.outcome === 'fail').map(formatResult)).toEqual([]);
+    expect(results.filter((r) => r.outcome === 'pass').map((r) => r.name)).toEqual(expect.arrayContaining([
+      'GET /health/live', 'GET /health/ready', 'unsigned request refused', 'altered body refused', 'expired request refused', 'replayed request refused',
+      'composes with the current supergraph', '_entities for Violation', '_entities for Building', '_entities for JointCase', 'every error has extensions.code',
+    ]));
+  }, 120_000);
 });
