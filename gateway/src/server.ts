@@ -58,7 +58,7 @@ export async function buildGateway(options: GatewayOptions = {}) {
     // Each fetch's parsed document travels with the cached plan: merging fetches needs it, so no fetch is parsed again.
     queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
     buildService: ({ name }) => {
-      if (!urls[name]) throw new Error(`the supergraph names subgraph "${name}", which is not registered under subgraphs/`);
+      if (!urls[name]) throw new Error(`the supergraph names subgraph "${name}", which is neither registered under subgraphs/ nor given a URL`);
       // Each attempt is signed afresh, under the retries (signing.ts).
       const source = new ResilientDataSource<GatewayContext>({ name, url: urls[name], post: signingPost(name), mergeFetches, headers: (context) => context.forwarded });
       sources.push(source);
