@@ -152,6 +152,9 @@ describeWithJava('law enforcement (Java) joined to the graph', () => {
     for (const { node } of data.jointCases.edges) expect([node.enforcementActions, node.building.openViolations]).toEqual([expect.any(Array), expect.any(Array)]);
     const entities = await direct(`{ _entities(representations: [{ __typename: "Violation", id: "${stableId('none', 1)}" }, { __typename: "Building", id: "${stableId('b', 1)}" }]) { __typename ... on Building { id openViolations { id } } } }`);
     expect(entities.body.data._entities).toEqual([null, { __typename: 'Building', id: stableId('b', 1), openViolations: [] }]);
+    const malformed = await direct(`{ _entities(representations: [{ __typename: "Violation", id: "11010519900101002X" }]) { __typename } }`);
+    expect(malformed.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(JSON.stringify(malformed.body)).not.toContain('11010519900101002X');
   });
 
   test('bad input is BAD_USER_INPUT and changes nothing; an illegal step is ILLEGAL_TRANSITION', async () => {

@@ -114,11 +114,14 @@ public class GraphQlConfig {
 
   /** A typed error keeps its code; the database down is DATABASE_UNAVAILABLE; anything else says nothing internal. */
   @Bean
-  public DataFetcherExceptionResolver typedErrors() {
+  public DataFetcherExceptionResolver fetcherErrors() {
     return new DataFetcherExceptionResolverAdapter() {
       @Override
       protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-        if (ex instanceof CodedError coded) return GraphqlErrorBuilder.newError(env).message(coded.getMessage()).extensions(coded.extensions()).build();
+        // Entity methods' errors reach here wrapped (batch loading): the typed error may be a cause.
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+          if (cause instanceof CodedError coded) return GraphqlErrorBuilder.newError(env).message(coded.getMessage()).extensions(coded.extensions()).build();
+        }
         if (ex instanceof DataAccessResourceFailureException || ex instanceof MongoException) {
           return GraphqlErrorBuilder.newError(env).message("the database is unavailable; try again shortly").extensions(Map.of("code", "DATABASE_UNAVAILABLE")).build();
         }
