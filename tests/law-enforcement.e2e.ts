@@ -192,6 +192,7 @@ describeWithJava('law enforcement (Java) joined to the graph', () => {
     expect(results.filter((r) => r.outcome === 'pass').map((r) => r.name)).toEqual(expect.arrayContaining([
       'GET /health/live', 'GET /health/ready', 'unsigned request refused', 'altered body refused', 'expired request refused', 'replayed request refused',
       'composes with the current supergraph', '_entities for Violation', '_entities for Building', '_entities for JointCase', 'every error has extensions.code',
+      'masking and refusals on Violation (partyName, partyPhone)', 'malformed key → typed error', 'roles outside @access get FORBIDDEN',
     ]));
   }, 120_000);
 });
