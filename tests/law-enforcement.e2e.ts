@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { parse } from 'graphql';
 import { connectDatabase, departmentDbName, freePort, repoRoot, signedHeaders, stableId, type Identity } from '@cg/kit';
@@ -22,6 +23,28 @@ let url: string;
 let stack: Stack;
 let api: ReturnType<typeof caseClient>;
 let output = '';
+let proxy: Server | undefined;
+/** `_entities` requests the gateway sent to the Java department (counted by a pass-through proxy in front of it). */
+let entityRequests = 0;
+
+/** Forwards the gateway's requests unchanged (signature headers and body bytes), counting `_entities` calls. */
+async function countingProxy(target: string): Promise<string> {
+  proxy = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (body.includes('_entities')) entityRequests += 1;
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k.startsWith('x-') || k === 'content-type')) as Record<string, string>;
+      fetch(target + (req.url === '/graphql' ? '' : req.url!.replace('/graphql', '')), { method: req.method, headers, body: req.method === 'POST' ? body : undefined })
+        .then(async (r) => void res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await r.arrayBuffer())))
+        .catch(() => void res.writeHead(502).end());
+    });
+  });
+  await new Promise<void>((resolve) => proxy!.listen(0, '127.0.0.1', resolve));
+  const address = proxy.address() as { port: number };
+  return `http://127.0.0.1:${address.port}/graphql`;
+}
 
 /** Builds the jar when it is missing (CI builds it in its own step first), then starts it and waits until it is ready. */
 async function startJava(): Promise<string> {
@@ -61,11 +84,12 @@ describeWithJava('law enforcement (Java) joined to the graph', () => {
   beforeAll(async () => {
     url = await startJava();
     const typeDefs = parse(readFileSync(path.join(dir, 'schema.graphql'), 'utf8'));
-    stack = await startStack({ outside: [{ name: NAME, url, typeDefs }] });
+    stack = await startStack({ outside: [{ name: NAME, url: await countingProxy(url), typeDefs }] });
     api = caseClient(stack);
   }, 300_000);
   afterAll(async () => {
     await stack?.stop();
+    proxy?.close();
     java?.kill('SIGTERM');
     const connection = await connectDatabase({ uri: process.env.MONGODB_URI!, dbName: departmentDbName(NAME) });
     await connection.dropDatabase();
@@ -145,9 +169,12 @@ describeWithJava('law enforcement (Java) joined to the graph', () => {
     expect(audit.data.lawEnforcementAuditRecords.edges[0].node).toMatchObject({ answeredBy: NAME, fields: ['Violation.partyName', 'Violation.partyPhone'], entityIds: [violation.id] });
   });
 
-  test('many cases and buildings in one query; `_entities` in key order with null for a miss', async () => {
+  test('many cases and buildings in one query: one `_entities` batch; `_entities` in key order with null for a miss', async () => {
+    entityRequests = 0;
     const { data, errors } = await stack.query(`{ jointCases(first: 30) { edges { node { id enforcementActions { kind } building { openViolations { id } } } } } }`, {}, { token: await token(SECRETARY) });
     expect(errors).toBeUndefined();
+    // Every case and every building of the page in one HTTP request (the gateway merges the two fetches), not one each.
+    expect(entityRequests).toBe(1);
     expect(data.jointCases.edges.length).toBeGreaterThan(10);
     for (const { node } of data.jointCases.edges) expect([node.enforcementActions, node.building.openViolations]).toEqual([expect.any(Array), expect.any(Array)]);
     const entities = await direct(`{ _entities(representations: [{ __typename: "Violation", id: "${stableId('none', 1)}" }, { __typename: "Building", id: "${stableId('b', 1)}" }]) { __typename ... on Building { id openViolations { id } } } }`);
@@ -195,4 +222,13 @@ describeWithJava('law enforcement (Java) joined to the graph', () => {
       'masking and refusals on Violation (partyName, partyPhone)', 'malformed key → typed error', 'roles outside @access get FORBIDDEN',
     ]));
   }, 120_000);
+
+  test('law enforcement down: the case still answers from party, its fields null with SUBGRAPH_UNAVAILABLE', async () => {
+    java!.kill('SIGKILL');
+    await new Promise((resolve) => java!.once('exit', resolve));
+    const { data, errors } = await stack.query(`{ jointCases(first: 2) { edges { node { id status enforcementActions { kind } } } } }`, {}, { token: await token(SECRETARY) });
+    expect(data.jointCases.edges[0].node).toMatchObject({ id: expect.any(String), status: expect.any(String), enforcementActions: null });
+    expect(codes(errors)).toContain('SUBGRAPH_UNAVAILABLE');
+    expect(JSON.stringify(errors)).not.toContain('127.0.0.1');
+  });
 });
