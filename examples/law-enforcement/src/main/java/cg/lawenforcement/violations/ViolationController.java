@@ -1,7 +1,6 @@
 package cg.lawenforcement.violations;
 
 import cg.lawenforcement.access.AccessInstrumentation;
-import cg.lawenforcement.auth.Identity;
 import cg.lawenforcement.violations.Inputs.FollowUpInspectionInput;
 import cg.lawenforcement.violations.Inputs.RecordViolationInput;
 import cg.lawenforcement.violations.Inputs.RectificationNoticeInput;

@@ -33,7 +33,6 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import com.mongodb.MongoException;
 
 /** Federation, the signed-request filter, the caller in the GraphQL context, access records and typed errors. */
