@@ -55,7 +55,8 @@ interface GatewayContext {
 
 export async function buildGateway(options: GatewayOptions = {}) {
   const metrics = createMetrics('gateway'); // observability: /metrics, per-operation and per-subgraph figures, JSON logs
-  const urls = Object.fromEntries(listSubgraphs().map((entry) => [entry.name, options.urls?.[entry.name] ?? subgraphUrl(entry)]));
+  // A department outside subgraphs/ (e.g. examples/law-enforcement, in Java) is served when `urls` names it.
+  const urls = { ...options.urls, ...Object.fromEntries(listSubgraphs().map((entry) => [entry.name, options.urls?.[entry.name] ?? subgraphUrl(entry)])) };
   const sources: ResilientDataSource<GatewayContext>[] = [];
   const mergeFetches = options.mergeFetches ?? mergeFetchesFromEnv();
   const registryOptions = options.supergraphSdl ? undefined : (options.registry ?? registryOptionsFromEnv());

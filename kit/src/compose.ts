@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { loadTypeDefs } from './sdl';
 import { composeServices } from '@apollo/composition';
+import type { DocumentNode } from 'graphql';
 import { listSubgraphs, subgraphUrl, supergraphPath } from './registry';
 import { missingRules } from './auth/policy';
 
@@ -13,13 +14,13 @@ export interface CompositionResult {
  * Composes every registered subgraph's `schema.graphql`. Routing URLs use the registry's defaults (not the
  * environment), so the checked-in supergraph is the same on every machine; the gateway maps names to URLs at run time.
  * A type or root field without an access rule (docs/security.md) fails composition like a conflict does.
+ * `outside`: departments that live outside subgraphs/ (their own SDL and URL), composed with the registered ones.
  */
-export function composeSupergraph(root?: string): CompositionResult {
-  const services = listSubgraphs(root).map((entry) => ({
-    name: entry.name,
-    url: subgraphUrl(entry, {}),
-    typeDefs: loadTypeDefs(entry.schemaPath),
-  }));
+export function composeSupergraph(root?: string, outside: Array<{ name: string; url: string; typeDefs: DocumentNode }> = []): CompositionResult {
+  const services = [
+    ...listSubgraphs(root).map((entry) => ({ name: entry.name, url: subgraphUrl(entry, {}), typeDefs: loadTypeDefs(entry.schemaPath) })),
+    ...outside,
+  ];
   const unruled = services.flatMap(({ name, typeDefs }) => {
     const missing = missingRules(typeDefs);
     return missing.length ? [`[${name}] no @access rule (and no department default) for: ${missing.join(', ')}`] : [];

@@ -67,7 +67,8 @@ export async function checkSchema(client: DepartmentClient, current: ServiceDefi
     return { results: [fail('_service { sdl }', `no SDL: ${JSON.stringify(answer.body).slice(0, 160)}`, 'serve Apollo Federation 2: Query._service { sdl } (e.g. Spring for GraphQL\'s federation support)')] };
   }
   const results = [pass('_service { sdl }', `${sdl.length} characters`)];
-  if (!/@link\(\s*url:\s*"https:\/\/specs\.apollo\.dev\/federation\/v2/.test(sdl)) {
+  // Any argument order and spacing: graphql-java prints `@link(import : [...], url : "…")`.
+  if (!/@link\([^)]*\burl\s*:\s*"https:\/\/specs\.apollo\.dev\/federation\/v2/.test(sdl)) {
     results.push(fail('Federation 2 SDL', 'no @link to https://specs.apollo.dev/federation/v2.x', 'add `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])`'));
   }
   let model: DepartmentModel | undefined;

@@ -1,9 +1,10 @@
 import { startGateway } from '@cg/gateway';
 import { DEFAULT_AUDIENCE, DEMO_IDENTITIES, mintDevToken, mintToken } from '@cg/gateway/auth';
 import type { Limits } from '@cg/gateway/limits';
+import type { DocumentNode } from 'graphql';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { seedWorld } from '../../../scripts/seed/write';
-import { departmentDbName, envName, listSubgraphs, signedHeaders, startDepartment, type Department, type Identity, type RunningDepartment } from '../index';
+import { composeSupergraph, departmentDbName, envName, listSubgraphs, signedHeaders, startDepartment, type Department, type Identity, type RunningDepartment } from '../index';
 import { dropDatabases } from './database';
 
 export interface QueryOptions {
@@ -12,6 +13,13 @@ export interface QueryOptions {
   token?: string;
   purpose?: string;
   headers?: Record<string, string>;
+}
+
+/** A department that runs outside subgraphs/ (another language, another team): where it answers and its SDL. */
+export interface OutsideDepartment {
+  name: string;
+  url: string;
+  typeDefs: DocumentNode;
 }
 
 export interface Stack {
@@ -66,13 +74,15 @@ export interface StackOptions {
   limits?: Partial<Limits>;
   /** The demo role calls go as by default (every request needs a token; a department's own work needs its own role, e.g. `employment-clerk`). */
   as?: string;
+  /** Departments already running outside subgraphs/ (name, URL, SDL): the gateway then serves a supergraph composed in-process of the registered departments and these. */
+  outside?: OutsideDepartment[];
 }
 
 /**
  * The departments from subgraphs/ on free ports, each on its own database (prefixed per test file), and the gateway
  * on a free port serving the checked-in supergraph, trusting a key pair made for this stack.
  */
-export async function startStack({ departments: only, seed = true, limits = {}, as: defaultRole = 'civil-affairs-clerk' }: StackOptions = {}): Promise<Stack> {
+export async function startStack({ departments: only, seed = true, limits = {}, as: defaultRole = 'civil-affairs-clerk', outside = [] }: StackOptions = {}): Promise<Stack> {
   const uri = process.env.MONGODB_URI!;
   if (seed) await seedWorld(uri, 'small', process.env.MONGODB_DB_PREFIX);
   const entries = listSubgraphs().filter((entry) => !only || only.includes(entry.name));
@@ -89,8 +99,15 @@ export async function startStack({ departments: only, seed = true, limits = {}, 
   const privateJwk: JWK = { ...(await exportJWK(privateKey)), alg: 'ES256', kid: 'test' };
   const issuer = 'cg-test';
   const auth = { issuer, audience: DEFAULT_AUDIENCE, algorithms: ['ES256'], clockToleranceS: 0, keys: createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), alg: 'ES256', kid: 'test' }] }) };
+  let supergraphSdl: string | undefined;
+  if (outside.length) {
+    const composed = composeSupergraph(undefined, outside);
+    if (!composed.supergraphSdl) throw new Error(`composition with ${outside.map((d) => d.name).join(', ')} failed:\n${composed.errors.join('\n')}`);
+    supergraphSdl = composed.supergraphSdl;
+  }
   const gateway = await startGateway({
-    urls: Object.fromEntries(Object.entries(departments).map(([name, d]) => [name, d.url])),
+    supergraphSdl,
+    urls: { ...Object.fromEntries(outside.map((d) => [d.name, d.url])), ...Object.fromEntries(Object.entries(departments).map(([name, d]) => [name, d.url])) },
     auth,
     limits: { ratePoints: 1_000_000, ...limits },
   });
