@@ -4,7 +4,7 @@ import { repositoryServices } from '../kit/src/conformance/composition';
 import { formatResult, runConformance } from '../kit/src/conformance/run';
 import type { CheckResult } from '../kit/src/conformance/model';
 import { startPatrol, type Flaw } from './support/patrol/server';
-import { startStack, type Stack } from './support/stack';
+import { startStack, type Stack } from '@cg/kit/testing';
 
 // The conformance kit against the four departments, a well-behaved outside department, and deliberately broken ones.
 const failures = (results: CheckResult[]) => results.filter((r) => r.outcome === 'fail').map(formatResult);

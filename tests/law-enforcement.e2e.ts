@@ -7,7 +7,7 @@ import { connectDatabase, departmentDbName, freePort, repoRoot, signedHeaders, s
 import { repositoryServices } from '../kit/src/conformance/composition';
 import { formatResult, runConformance } from '../kit/src/conformance/run';
 import { caseClient, LAW, SECRETARY, UNITS } from './support/jointCase';
-import { startStack, type Stack } from './support/stack';
+import { startStack, type Stack } from '@cg/kit/testing';
 
 // Law enforcement (城管执法), the Java department of examples/law-enforcement, joined to the four TypeScript ones:
 // its jar on the test's database, a supergraph composed in-process with it, every call through the gateway.

@@ -7,7 +7,7 @@ import { parse, print, visit } from 'graphql';
 import { connectDatabase, departmentDbName } from '@cg/kit';
 import { DepartmentClient } from '../kit/src/conformance/client';
 import { startPatrol } from './support/patrol/server';
-import { startStack, type Stack } from './support/stack';
+import { startStack, type Stack } from '@cg/kit/testing';
 
 // The gateway follows the schema registry: a department published while clients keep querying answers within
 // seconds and no request fails; publishes that do not compose or break an operation in use change nothing served.
