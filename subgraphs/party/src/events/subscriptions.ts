@@ -61,7 +61,7 @@ async function requireTarget(ctx: Context, identity: Identity, input: SubscribeI
   return { communityId };
 }
 
-export async function subscribeWebhook(input: SubscribeInput, ctx: Context) {
+export async function subscribeWebhook(ctx: Context, input: SubscribeInput) {
   const identity = ctx.identity;
   if (!identity) throw typedError(ErrorCode.UNAUTHENTICATED, 'sign in to subscribe');
   const url = requireWebhookUrl(input.url);
@@ -80,19 +80,19 @@ export async function subscribeWebhook(input: SubscribeInput, ctx: Context) {
 }
 
 /** The caller's department's subscription, or null (another department's is not acknowledged to exist). */
-export async function ownSubscription(id: string, ctx: Context): Promise<WebhookSubscriptionDoc | null> {
+export async function ownSubscription(ctx: Context, id: string): Promise<WebhookSubscriptionDoc | null> {
   const doc = (await ctx.models.WebhookSubscription.findById(assertId(id)).lean()) as WebhookSubscriptionDoc | null;
   return doc && ctx.identity && doc.ownerDepartment === ctx.identity.department ? doc : null;
 }
 
-export async function listSubscriptions(includeEnded: boolean | null | undefined, ctx: Context): Promise<WebhookSubscriptionDoc[]> {
+export async function listSubscriptions(ctx: Context, includeEnded: boolean | null | undefined): Promise<WebhookSubscriptionDoc[]> {
   if (!ctx.identity) return [];
   const docs = (await ctx.models.WebhookSubscription.find({ ownerDepartment: ctx.identity.department }).lean()) as WebhookSubscriptionDoc[];
   return docs.filter((d) => includeEnded || d.active).sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt));
 }
 
-export async function unsubscribeWebhook(id: string, ctx: Context): Promise<WebhookSubscriptionDoc> {
-  const own = await ownSubscription(id, ctx);
+export async function unsubscribeWebhook(ctx: Context, id: string): Promise<WebhookSubscriptionDoc> {
+  const own = await ownSubscription(ctx, id);
   if (!own) throw notFound('WebhookSubscription', String(id));
   await ctx.models.WebhookSubscription.updateOne({ _id: own._id }, { $set: { active: false } });
   return { ...own, active: false };

@@ -7,7 +7,7 @@ import type { JointCaseDoc } from '../models/JointCase';
  * the resolver runs): which of the allowed callers leads, helps, reports or supervises this case. An anonymous
  * caller never gets here through the gateway; if one did, it is UNAUTHENTICATED. No setting turns this off.
  */
-const COMMUNITY_ROLES = ['PARTY_SECRETARY', 'GRID_WORKER', 'COMMUNITY_STAFF'] as const;
+export const COMMUNITY_ROLES = ['PARTY_SECRETARY', 'GRID_WORKER', 'COMMUNITY_STAFF'] as const;
 
 type Actor = 'COMMUNITY' | 'SECRETARY' | 'UNIT' | 'LEAD' | 'REPORTER';
 

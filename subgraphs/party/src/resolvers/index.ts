@@ -31,7 +31,9 @@ import { ResponseUnit } from './ResponseUnit';
 import { Whistle } from './Whistle';
 import { WhistleCall } from './WhistleCall';
 // event webhooks (事件订阅)
-import { WebhookAttempt, WebhookDelivery, webhookMutations, webhookQueries, WebhookSubscription } from './Webhook';
+import { WebhookAttempt } from './WebhookAttempt';
+import { WebhookDelivery } from './WebhookDelivery';
+import { webhookMutations, webhookQueries, WebhookSubscription } from './WebhookSubscription';
 
 export const resolvers = {
   Query: { ...Query, ...jointCaseQueries, ...webhookQueries },
