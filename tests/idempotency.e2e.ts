@@ -40,7 +40,7 @@ test.each([
   [{ residentId: 'nope' }, 'BAD_USER_INPUT', 'residentId'],
   [{ residentId: '0'.repeat(24) }, 'NOT_FOUND', 'residentId'],
   [{ visitedOn: '2026-02-30' }, 'BAD_USER_INPUT', 'visitedOn'],
-  [{ notes: '   ' }, 'BAD_USER_INPUT', 'notes'],
+  [{ visitorName: '   ' }, 'BAD_USER_INPUT', 'visitorName'],
   [{ notes: '访'.repeat(2001) }, 'BAD_USER_INPUT', 'notes'],
   [{ idempotencyKey: 'short' }, 'BAD_USER_INPUT', 'idempotencyKey'],
 ])('bad input %j → %s on %s, nothing written', async (change, code, field) => {
@@ -49,4 +49,10 @@ test.each([
   expect(data).toBeNull();
   expect(errors?.[0]?.extensions).toMatchObject({ code, field });
   expect(await visits().countDocuments()).toBe(before);
+});
+
+test('whitespace-only notes mean none (the kit\'s one rule for optional text): the visit is recorded without notes', async () => {
+  const { data, errors } = await stack.query(record, { i: { ...input, notes: '   ' } });
+  expect(errors).toBeUndefined();
+  expect(data.recordVisit.notes).toBeNull();
 });
