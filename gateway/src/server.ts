@@ -19,6 +19,10 @@ import { requestTimeoutMs } from './fetcher';
 import { createMetrics, mountMetrics, observabilityPlugin } from '@cg/kit';
 import { mountGraphiql } from './graphiql';
 import { instrumentSubgraph } from './observability';
+// partners and front-end teams: per-partner schemas, trusted documents, Open311
+import { buildContracts } from './contracts';
+import { contractBinding, onlyRoot } from './contracts-http';
+import { trustedDocuments, trustedDocumentsFromEnv, type TrustedDocumentsConfig } from './trusted-documents';
 
 export interface GatewayOptions {
   /** Defaults to the checked-in schema/supergraph.graphql. */
@@ -34,11 +38,13 @@ export interface GatewayOptions {
    * Default from GATEWAY_MERGE_FETCHES: on unless `off`/`0`/`false`.
    */
   mergeFetches?: boolean;
+  /** Overrides of the trusted-documents settings read from the environment (trusted-documents.ts). */
+  trustedDocuments?: Partial<TrustedDocumentsConfig>;
 }
 
 export const mergeFetchesFromEnv = (env = process.env) => !/^(off|0|false)$/i.test((env.GATEWAY_MERGE_FETCHES ?? 'on').trim());
 
-interface GatewayContext {
+export interface GatewayContext {
   requestId: string;
   identity: Identity | null;
   /** The request's overall budget (GATEWAY_REQUEST_TIMEOUT_MS); department fetches still running then are cut. */
@@ -52,33 +58,38 @@ export async function buildGateway(options: GatewayOptions = {}) {
   const urls = Object.fromEntries(listSubgraphs().map((entry) => [entry.name, options.urls?.[entry.name] ?? subgraphUrl(entry)]));
   const sources: ResilientDataSource<GatewayContext>[] = [];
   const mergeFetches = options.mergeFetches ?? mergeFetchesFromEnv();
-  const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? readFileSync(supergraphPath, 'utf8'),
-    // Each fetch's parsed document travels with the cached plan: merging fetches needs it, so no fetch is parsed again.
-    queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
-    buildService: ({ name }) => {
-      if (!urls[name]) throw new Error(`the supergraph names subgraph "${name}", which is not registered under subgraphs/`);
-      // Each attempt is signed afresh, under the retries (signing.ts).
-      const source = new ResilientDataSource<GatewayContext>({ name, url: urls[name], post: signingPost(name), mergeFetches, headers: (context) => context.forwarded });
-      sources.push(source);
-      return instrumentSubgraph(name, source, metrics);
-    },
-  });
+  const supergraphSdl = options.supergraphSdl ?? readFileSync(supergraphPath, 'utf8');
+  // One data source per department, shared by the full schema's gateway and every contract's (one breaker each).
+  const services = new Map<string, ReturnType<typeof instrumentSubgraph>>();
+  const buildService = ({ name }: { name: string }) => {
+    if (!urls[name]) throw new Error(`the supergraph names subgraph "${name}", which is not registered under subgraphs/`);
+    if (services.has(name)) return services.get(name)!;
+    // Each attempt is signed afresh, under the retries (signing.ts).
+    const source = new ResilientDataSource<GatewayContext>({ name, url: urls[name], post: signingPost(name), mergeFetches, headers: (context) => context.forwarded });
+    sources.push(source);
+    return services.set(name, instrumentSubgraph(name, source, metrics)).get(name)!;
+  };
   const limits = { ...limitsFromEnv(), ...options.limits };
   const auth = options.auth ?? (await authOptionsFromEnv());
   const guards = apolloLimits(limits);
   const rates = await createRateStore(limits);
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    stopOnTerminationSignals: false,
-    ...guards,
-    // Our own GraphiQL (mountGraphiql) replaces Apollo's landing page, which loads from a CDN.
-    plugins: [...(guards.plugins ?? []), unknownOperationIs400, ApolloServerPluginLandingPageDisabled(), observabilityPlugin('gateway', metrics)],
-    // No department URL, body or stack trace, and no full ID number or phone, reaches a client.
-    formatError: (formatted) => redactError(formatGatewayError(formatted)),
-  });
+  const serve = (sdl: string) =>
+    new ApolloServer<GatewayContext>({
+      // Each fetch's parsed document travels with the cached plan: merging fetches needs it, so no fetch is parsed again.
+      gateway: new ApolloGateway({ supergraphSdl: sdl, queryPlannerConfig: { exposeDocumentNodeInFetchNode: true }, buildService }),
+      stopOnTerminationSignals: false,
+      ...guards,
+      // Our own GraphiQL (mountGraphiql) replaces Apollo's landing page, which loads from a CDN.
+      plugins: [...(guards.plugins ?? []), unknownOperationIs400, ApolloServerPluginLandingPageDisabled(), observabilityPlugin('gateway', metrics)],
+      // No department URL, body or stack trace, and no full ID number or phone, reaches a client.
+      formatError: (formatted) => redactError(formatGatewayError(formatted)),
+    });
+  const apollo = serve(supergraphSdl);
+  // Per-partner schemas (contracts.ts): each runs its own cut of the supergraph.
+  const contracts = buildContracts(supergraphSdl).map((contract) => ({ name: contract.name, apollo: serve(contract.supergraphSdl) }));
   const timeoutMs = requestTimeoutMs(Object.keys(urls));
   await apollo.start();
+  for (const contract of contracts) await contract.apollo.start();
 
   const app = createHttpApp(async () => {
     // The supergraph is loaded (Apollo started above). Ready while at least one department answers its own
@@ -96,27 +107,32 @@ export async function buildGateway(options: GatewayOptions = {}) {
   });
   mountMetrics(app, metrics);
   mountGraphiql(app);
-  app.use(
-    '/graphql',
-    authenticate(auth),
-    rateLimit(rates.limiter),
-    requireIdentity,
-    express.json({ limit: limits.bodyLimit }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        // A client's request id is kept only when it is a plain token (it ends up in audit records).
-        const requestId = /^[\w-]{8,64}$/.test(req.header('x-request-id') ?? '') ? req.header('x-request-id')! : randomUUID();
-        const identity: Identity | null = res.locals.identity ?? null;
-        // The budget's timer ends with the response (AbortSignal.timeout would hold every request for the full budget).
-        const deadline = new AbortController();
-        const timer = setTimeout(() => deadline.abort(), timeoutMs);
-        res.once('close', () => clearTimeout(timer));
-        return { requestId, identity, deadline: deadline.signal, forwarded: forwardedHeaders({ identity, requestId }) };
-      },
-    }),
-  );
+  /** A request's context; its budget's timer ends with the response. */
+  const contextFor = (identity: Identity | null, requestId: string, done: (clear: () => void) => void): GatewayContext => {
+    // (AbortSignal.timeout would hold every request for the full budget.)
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    done(() => clearTimeout(timer));
+    return { requestId, identity, deadline: deadline.signal, forwarded: forwardedHeaders({ identity, requestId }) };
+  };
+  const context = async ({ req, res }: { req: express.Request; res: express.Response }): Promise<GatewayContext> => {
+    // A client's request id is kept only when it is a plain token (it ends up in audit records).
+    const requestId = /^[\w-]{8,64}$/.test(req.header('x-request-id') ?? '') ? req.header('x-request-id')! : randomUUID();
+    return contextFor(res.locals.identity ?? null, requestId, (clear) => res.once('close', clear));
+  };
+  const trusted = trustedDocuments({ ...trustedDocumentsFromEnv(), ...options.trustedDocuments });
+  const graphql = (server: ApolloServer<GatewayContext>, contract: string | null) =>
+    [authenticate(auth), rateLimit(rates.limiter), requireIdentity, contractBinding(contract), express.json({ limit: limits.bodyLimit }), trusted, expressMiddleware(server, { context })];
+  // Contracts first: '/graphql' would match their paths too.
+  for (const contract of contracts) app.use(`/graphql/${contract.name}`, ...graphql(contract.apollo, contract.name));
+  app.use('/graphql', onlyRoot, ...graphql(apollo, null));
   app.use(jsonBodyErrors, httpErrorHandler);
-  return { app, urls, sources, stop: async () => (await apollo.stop(), sources.forEach((s) => s.client.shutdown()), await rates.close()) };
+  const stop = async () => {
+    for (const server of [apollo, ...contracts.map((c) => c.apollo)]) await server.stop();
+    sources.forEach((s) => s.client.shutdown());
+    await rates.close();
+  };
+  return { app, urls, sources, stop };
 }
 
 export async function startGateway(options: GatewayOptions & { port?: number } = {}): Promise<Omit<RunningHttp, 'close'> & { stop(): Promise<void> }> {

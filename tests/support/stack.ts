@@ -2,7 +2,7 @@ import { connectDatabase, departmentDbName, envName, listSubgraphs, signedHeader
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { DEFAULT_AUDIENCE, DEMO_IDENTITIES, mintDevToken, mintToken } from '../../gateway/src/auth';
 import type { Limits } from '../../gateway/src/limits';
-import { startGateway } from '../../gateway/src/server';
+import { startGateway, type GatewayOptions } from '../../gateway/src/server';
 import { seedWorld } from '../../scripts/seed/write';
 
 export interface QueryOptions {
@@ -21,7 +21,7 @@ export interface Stack {
   /** Same, with the HTTP status. */
   post(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<{ status: number; body: { data?: any; errors?: any[] } }>;
   /** A token the stack's gateway accepts, for a demo role with changes (purpose, scope, expiry …). */
-  token(role: string, changes?: Partial<Identity> & { expiresIn?: string | number }): Promise<string>;
+  token(role: string, changes?: Partial<Identity> & { expiresIn?: string | number; contract?: string }): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -60,9 +60,10 @@ export async function devAuthorization(role = 'civil-affairs-clerk'): Promise<Re
  * Every department from subgraphs/ on a free port, each on its own database (prefixed per test file), and the
  * gateway on a free port serving the checked-in supergraph, trusting a key pair made for this stack. `seed` writes
  * the demo world first. The rate limit is lifted unless `limits` sets it. `as`: the demo role calls go as by default
- * (every request needs a token; a department's own work needs its own role, e.g. `employment-clerk`).
+ * (every request needs a token; a department's own work needs its own role, e.g. `employment-clerk`). `gateway`: more
+ * gateway options (trusted documents).
  */
-export async function startStack({ seed = true, limits = {} as Partial<Limits>, as: defaultRole = 'civil-affairs-clerk' } = {}): Promise<Stack> {
+export async function startStack({ seed = true, limits = {} as Partial<Limits>, as: defaultRole = 'civil-affairs-clerk', gateway: gatewayOptions = {} as Pick<GatewayOptions, 'trustedDocuments'> } = {}): Promise<Stack> {
   const uri = process.env.MONGODB_URI!;
   if (seed) await seedWorld(uri, 'small', process.env.MONGODB_DB_PREFIX);
   const departments: Record<string, RunningDepartment<any>> = {};
@@ -80,12 +81,13 @@ export async function startStack({ seed = true, limits = {} as Partial<Limits>, 
     urls: Object.fromEntries(Object.entries(departments).map(([name, d]) => [name, d.url])),
     auth,
     limits: { ratePoints: 1_000_000, ...limits },
+    ...gatewayOptions,
   });
   const token: Stack['token'] = async (role, changes = {}) => {
     const base = DEMO_IDENTITIES[role];
     if (!base) throw new Error(`no demo role "${role}"`);
-    const { expiresIn = '10m', ...identity } = changes;
-    return mintToken({ ...base, ...identity }, privateJwk, { issuer, expiresIn });
+    const { expiresIn = '10m', contract, ...identity } = changes;
+    return mintToken({ ...base, ...identity }, privateJwk, { issuer, expiresIn, contract });
   };
   const post: Stack['post'] = async (query, variables, options = {}) => {
     const as = options.as === undefined ? defaultRole : options.as;
