@@ -23,6 +23,8 @@ import { instrumentSubgraph } from './observability';
 import { buildContracts } from './contracts';
 import { contractBinding, onlyRoot } from './contracts-http';
 import { trustedDocuments, trustedDocumentsFromEnv, type TrustedDocumentsConfig } from './trusted-documents';
+import { executeAs } from './open311/execute';
+import { open311Router } from './open311/router';
 
 export interface GatewayOptions {
   /** Defaults to the checked-in schema/supergraph.graphql. */
@@ -107,7 +109,7 @@ export async function buildGateway(options: GatewayOptions = {}) {
   });
   mountMetrics(app, metrics);
   mountGraphiql(app);
-  /** A request's context; its budget's timer ends with the response. */
+  /** A request's context; its budget's timer ends with the response, or when `done` settles. */
   const contextFor = (identity: Identity | null, requestId: string, done: (clear: () => void) => void): GatewayContext => {
     // (AbortSignal.timeout would hold every request for the full budget.)
     const deadline = new AbortController();
@@ -126,6 +128,8 @@ export async function buildGateway(options: GatewayOptions = {}) {
   // Contracts first: '/graphql' would match their paths too.
   for (const contract of contracts) app.use(`/graphql/${contract.name}`, ...graphql(contract.apollo, contract.name));
   app.use('/graphql', onlyRoot, ...graphql(apollo, null));
+  // Open311 GeoReport v2 (open311/): REST over the same operations, run in-process with the caller's identity.
+  app.use('/open311/v2', open311Router({ auth, limiter: rates.limiter, execute: (identity, request) => executeAs(apollo, request, (done) => contextFor(identity, randomUUID(), done)) }));
   app.use(jsonBodyErrors, httpErrorHandler);
   const stop = async () => {
     for (const server of [apollo, ...contracts.map((c) => c.apollo)]) await server.stop();
