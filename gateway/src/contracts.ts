@@ -204,19 +204,28 @@ export interface Contract extends ContractConfig {
   apiSchemaSdl: string;
 }
 
-/** One contract cut from a supergraph; federation-internals validates the cut (a broken one throws, naming the element). */
-export function buildContract(supergraphSdl: string, config: ContractConfig, full = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema(), tags = tagsOf(supergraphSdl)): Contract {
+/** Coordinate tags and the full API schema of a supergraph, computed once for all its contracts. */
+export function contractInputs(supergraphSdl: string) {
+  return { full: Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema(), tags: tagsOf(supergraphSdl) };
+}
+
+/** The contract supergraph (unvalidated: the gateway's own load validates it, `buildContract` for compose). */
+export function contractSupergraph(supergraphSdl: string, config: ContractConfig, { full, tags } = contractInputs(supergraphSdl)): string {
   const used = new Set([...tags.values()].flatMap((set) => [...set]));
   const unknown = [...config.include, ...config.exclude].filter((t) => !used.has(t));
   if (unknown.length) throw new Error(`contract ${config.name}: no element of the supergraph carries @tag(name: ${unknown.map((t) => JSON.stringify(t)).join(', ')})`);
-  const contractSdl = markInaccessible(supergraphSdl, hiddenElements(full, tags, config));
+  return markInaccessible(supergraphSdl, hiddenElements(full, tags, config));
+}
+
+/** One contract cut from a supergraph; federation-internals validates the cut (a broken one throws, naming the element). */
+export function buildContract(supergraphSdl: string, config: ContractConfig, inputs = contractInputs(supergraphSdl)): Contract {
+  const contractSdl = contractSupergraph(supergraphSdl, config, inputs);
   const api = Supergraph.build(contractSdl).apiSchema().toGraphQLJSSchema();
   return { ...config, supergraphSdl: contractSdl, apiSchemaSdl: `${printSchema(api)}\n` };
 }
 
 export function buildContracts(supergraphSdl: string, configs = loadContracts()): Contract[] {
   if (configs.length === 0) return [];
-  const full = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
-  const tags = tagsOf(supergraphSdl);
-  return configs.map((config) => buildContract(supergraphSdl, config, full, tags));
+  const inputs = contractInputs(supergraphSdl);
+  return configs.map((config) => buildContract(supergraphSdl, config, inputs));
 }

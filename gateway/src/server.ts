@@ -20,8 +20,8 @@ import { createMetrics, mountMetrics, observabilityPlugin } from '@cg/kit';
 import { mountGraphiql } from './graphiql';
 import { instrumentSubgraph } from './observability';
 // partners and front-end teams: per-partner schemas, trusted documents, Open311
-import { buildContracts } from './contracts';
-import { contractBinding, onlyRoot } from './contracts-http';
+import { contractInputs, contractSupergraph, loadContracts } from './contracts';
+import { contractBinding, lazyServer, onlyRoot } from './contracts-http';
 import { trustedDocuments, trustedDocumentsFromEnv, type TrustedDocumentsConfig } from './trusted-documents';
 import { executeAs } from './open311/execute';
 import { open311Router } from './open311/router';
@@ -87,11 +87,8 @@ export async function buildGateway(options: GatewayOptions = {}) {
       formatError: (formatted) => redactError(formatGatewayError(formatted)),
     });
   const apollo = serve(supergraphSdl);
-  // Per-partner schemas (contracts.ts): each runs its own cut of the supergraph.
-  const contracts = buildContracts(supergraphSdl).map((contract) => ({ name: contract.name, apollo: serve(contract.supergraphSdl) }));
   const timeoutMs = requestTimeoutMs(Object.keys(urls));
   await apollo.start();
-  for (const contract of contracts) await contract.apollo.start();
 
   const app = createHttpApp(async () => {
     // The supergraph is loaded (Apollo started above). Ready while at least one department answers its own
@@ -123,16 +120,27 @@ export async function buildGateway(options: GatewayOptions = {}) {
     return contextFor(res.locals.identity ?? null, requestId, (clear) => res.once('close', clear));
   };
   const trusted = trustedDocuments({ ...trustedDocumentsFromEnv(), ...options.trustedDocuments });
-  const graphql = (server: ApolloServer<GatewayContext>, contract: string | null) =>
-    [authenticate(auth), rateLimit(rates.limiter), requireIdentity, contractBinding(contract), express.json({ limit: limits.bodyLimit }), trusted, expressMiddleware(server, { context })];
+  const graphql = (handler: express.RequestHandler, contract: string | null) =>
+    [authenticate(auth), rateLimit(rates.limiter), requireIdentity, contractBinding(contract), express.json({ limit: limits.bodyLimit }), trusted, handler];
+  // Per-partner schemas (contracts.ts): each runs its own cut of the supergraph, started on its first request.
+  let inputs: ReturnType<typeof contractInputs> | undefined;
+  const contracts = loadContracts().map((config) => ({
+    name: config.name,
+    ...lazyServer(async () => {
+      const server = serve(contractSupergraph(supergraphSdl, config, (inputs ??= contractInputs(supergraphSdl))));
+      await server.start();
+      return { server, handler: expressMiddleware(server, { context }) };
+    }),
+  }));
   // Contracts first: '/graphql' would match their paths too.
-  for (const contract of contracts) app.use(`/graphql/${contract.name}`, ...graphql(contract.apollo, contract.name));
-  app.use('/graphql', onlyRoot, ...graphql(apollo, null));
+  for (const contract of contracts) app.use(`/graphql/${contract.name}`, ...graphql(contract.handler, contract.name));
+  app.use('/graphql', onlyRoot, ...graphql(expressMiddleware(apollo, { context }), null));
   // Open311 GeoReport v2 (open311/): REST over the same operations, run in-process with the caller's identity.
   app.use('/open311/v2', open311Router({ auth, limiter: rates.limiter, execute: (identity, request) => executeAs(apollo, request, (done) => contextFor(identity, randomUUID(), done)) }));
   app.use(jsonBodyErrors, httpErrorHandler);
   const stop = async () => {
-    for (const server of [apollo, ...contracts.map((c) => c.apollo)]) await server.stop();
+    await apollo.stop();
+    for (const contract of contracts) await contract.stop();
     sources.forEach((s) => s.client.shutdown());
     await rates.close();
   };
