@@ -118,3 +118,14 @@ test("GET requests.json lists only the resident's own cases; another's case is r
   expect(staff.body.length).toBe(Math.min(closed, 1000)); // the demo secretary's community holds every seeded case
   expect(staff.body.every((r: any) => r.status === 'closed')).toBe(true);
 });
+
+test('with the party department down, reads and submissions are a 502 error array, not a half answer', async () => {
+  await stack.departments.party!.stop();
+  const list = await get('/requests.json', { api_key: residentKey });
+  expect({ status: list.status, error: isError(list.body, 502) }).toEqual({ status: 502, error: true });
+  const submit = await post({ api_key: residentKey, service_code: 'WATER', description: '没水', address_id: `unit:${me.unitId}` });
+  expect({ status: submit.status, error: isError(submit.body, 502) }).toEqual({ status: 502, error: true });
+  expect(JSON.stringify([list.body, submit.body])).not.toMatch(/127\.0\.0\.1|http:\/\//); // no department URL leaks
+  // Services need no department.
+  expect((await get('/services.json', { api_key: residentKey })).status).toBe(200);
+});
