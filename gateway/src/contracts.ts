@@ -32,7 +32,7 @@ export interface ContractConfig {
   exclude: string[];
 }
 
-export const contractsDir = path.join(repoRoot, 'schema', 'contracts');
+const contractsDir = path.join(repoRoot, 'schema', 'contracts');
 export const contractSchemaPath = (name: string) => path.join(contractsDir, `${name}.graphql`);
 const NAME = /^[a-z][a-z0-9-]{0,39}$/;
 
@@ -61,7 +61,7 @@ export function loadContracts(dir = contractsDir): ContractConfig[] {
 type Tags = Map<string, Set<string>>;
 
 /** Coordinate (`Type`, `Type.field`, `Type.field(arg)`, `Enum.VALUE`, `Input.field`) → the tags the supergraph gives it. */
-export function tagsOf(supergraphSdl: string): Tags {
+function tagsOf(supergraphSdl: string): Tags {
   const tags: Tags = new Map();
   const add = (coordinate: string, directives: readonly DirectiveNode[] | undefined) => {
     for (const d of directives ?? []) {
@@ -85,7 +85,7 @@ export function tagsOf(supergraphSdl: string): Tags {
 }
 
 /** The coordinates of the full API schema a contract leaves out. */
-export function hiddenElements(api: GraphQLSchema, tags: Tags, config: ContractConfig): Set<string> {
+function hiddenElements(api: GraphQLSchema, tags: Tags, config: ContractConfig): Set<string> {
   const hidden = new Set<string>();
   const has = (coordinate: string, list: string[]) => list.some((t) => tags.get(coordinate)?.has(t));
   const excluded = (...coordinates: string[]) => coordinates.some((c) => has(c, config.exclude));
@@ -173,7 +173,7 @@ const directive = (name: string, args: Record<string, string> = {}, enums: strin
 const inaccessible = directive('inaccessible');
 
 /** The supergraph with `@inaccessible` on every element `hidden` names (linking the inaccessible spec when needed). */
-export function markInaccessible(supergraphSdl: string, hidden: Set<string>): string {
+function markInaccessible(supergraphSdl: string, hidden: Set<string>): string {
   const document = parse(supergraphSdl);
   const mark = <T extends { directives?: readonly ConstDirectiveNode[] }>(node: T, coordinate: string): T =>
     hidden.has(coordinate) ? { ...node, directives: [...(node.directives ?? []), inaccessible] } : node;

@@ -2,7 +2,7 @@
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) over the joint-response case (一呼联动案件, party's
  * JointCase): services are the case categories, a service request is a case.
  */
-export interface Service {
+interface Service {
   service_code: string;
   service_name: string;
   description: string;
@@ -40,7 +40,7 @@ export const STATUS_NOTES: Record<string, string> = {
   DEFERRED: '挂账 deferred', REWORK: '返工 rework', DUPLICATE: '重复件 duplicate request',
 };
 export const CLOSED_STATUSES = ['CLOSED', 'DUPLICATE'];
-export const open311Status = (status: string): 'open' | 'closed' => (CLOSED_STATUSES.includes(status) ? 'closed' : 'open');
+const open311Status = (status: string): 'open' | 'closed' => (CLOSED_STATUSES.includes(status) ? 'closed' : 'open');
 
 export const CASE_FIELDS = `id status category description submittedAt dueAt resolvedAt closedAt
   history { at } leadUnit { name } dwelling { id label } building { id number estate { name address } }`;

@@ -13,7 +13,7 @@ import { CASE_FIELDS, CLOSED_STATUSES, placeOf, serviceRequest, SERVICES, STATUS
  * a token of ours; a token bound to a contract is refused here. JSON only; errors are the specification's
  * `[{ "code": <HTTP status>, "description": "…" }]`.
  */
-export interface Open311Options {
+interface Open311Options {
   auth: AuthOptions;
   limiter: RateLimiterAbstract;
   execute(identity: Identity, request: OperationRequest): Promise<OperationResult>;
