@@ -16,7 +16,7 @@ const SOURCE_DIRS = () => ['kit/src', 'gateway/src', ...listSubgraphs().map((s) 
 /** Files read at run time, copied as they are. */
 const ASSETS = () => [
   'package.json', 'package-lock.json', 'kit/package.json', 'kit/schema', 'gateway/package.json', 'gateway/graphiql',
-  'schema/supergraph.graphql', 'docs/example-query.graphql', 'docs/operations',
+  'schema/supergraph.graphql', 'schema/contracts', 'docs/example-query.graphql', 'docs/operations',
   ...listSubgraphs().flatMap((s) => ['package.json', 'schema.graphql'].map((f) => path.relative(repoRoot, path.join(s.dir, f)))),
 ];
 

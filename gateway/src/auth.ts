@@ -100,6 +100,11 @@ export class TokenRefused extends Error {}
 
 /** The identity an Authorization header proves (null without one); TokenRefused for a bad, expired or foreign token. */
 export async function identityFromAuthorization(header: string | undefined | null, purposeHeader: string | undefined | null, options: AuthOptions): Promise<Identity | null> {
+  return (await verifyAuthorization(header, purposeHeader, options))?.identity ?? null;
+}
+
+/** Same, with the contract (schema/contracts/) the token is bound to: its `contract` claim, when it has one. */
+export async function verifyAuthorization(header: string | undefined | null, purposeHeader: string | undefined | null, options: AuthOptions): Promise<{ identity: Identity; contract?: string } | null> {
   if (!header) return null;
   const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header);
   if (!match) throw new TokenRefused('Authorization must be "Bearer <JWT>"');
@@ -108,18 +113,24 @@ export async function identityFromAuthorization(header: string | undefined | nul
       issuer: options.issuer, audience: options.audience, algorithms: options.algorithms,
       clockTolerance: options.clockToleranceS, requiredClaims: ['sub', 'exp'],
     });
-    return identityFromClaims(payload, purposeHeader ?? undefined);
+    if (payload.contract !== undefined && (typeof payload.contract !== 'string' || !/^[a-z][a-z0-9-]{0,39}$/.test(payload.contract))) throw new Error('identity: contract');
+    return { identity: identityFromClaims(payload, purposeHeader ?? undefined), ...(typeof payload.contract === 'string' ? { contract: payload.contract } : {}) };
   } catch (error) {
     const reason = error instanceof joseErrors.JWTExpired ? 'the token has expired' : error instanceof Error && error.message.startsWith('identity:') ? `the token's ${error.message}` : 'the token is not valid here';
     throw new TokenRefused(reason);
   }
 }
 
-/** Express middleware: verified identity (or null) in `res.locals.identity`; 401 for a bad, expired or foreign token. */
+/**
+ * Express middleware: verified identity (or null) in `res.locals.identity`, the contract a token is bound to in
+ * `res.locals.contract`; 401 for a bad, expired or foreign token.
+ */
 export function authenticate(options: AuthOptions) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      res.locals.identity = await identityFromAuthorization(req.header('authorization'), req.header('x-purpose'), options);
+      const verified = await verifyAuthorization(req.header('authorization'), req.header('x-purpose'), options);
+      res.locals.identity = verified?.identity ?? null;
+      res.locals.contract = verified?.contract;
     } catch (error) {
       if (error instanceof TokenRefused) return unauthenticated(res, error.message);
       throw error;
@@ -145,19 +156,23 @@ export const DEMO_IDENTITIES: Record<string, Omit<Identity, 'purpose'>> = {
   auditor: { subject: 'demo-auditor', department: 'joint-unit', role: 'AUDITOR', scope: { communityIds: [], gridIds: [] } },
   // A resident signed in to the self-service path (群众点单): the subject is the resident's id (head of YHM0101000).
   resident: { subject: stableId('resident', 'YHM0101000', 0), department: 'resident', role: 'RESIDENT', scope: { communityIds: [], gridIds: [] } },
+  // A property company's system (物业合作方); mint it with `--contract property-partner` to bind it to that schema.
+  'property-partner': { subject: 'demo-property-partner', department: `property:${stableId('company', '张北县鑫源物业服务有限公司')}`, role: 'PROPERTY_STAFF', scope: { communityIds: [], gridIds: [] } },
 };
 
 /** Signs a token for `identity` (development and tests only: production tokens come from the identity provider). */
 export async function mintToken(
   identity: Omit<Identity, 'purpose'> & { purpose?: string },
   privateJwk: JWK,
-  { issuer = DEV_ISSUER, audience = DEFAULT_AUDIENCE, expiresIn = '8h' as string | number } = {},
+  { issuer = DEV_ISSUER, audience = DEFAULT_AUDIENCE, expiresIn = '8h' as string | number, contract = undefined as string | undefined } = {},
 ): Promise<string> {
   const key = await importJWK(privateJwk, privateJwk.alg ?? DEV_ALG);
   return new SignJWT({
     department: identity.department, role: identity.role,
     communityIds: identity.scope.communityIds, gridIds: identity.scope.gridIds,
     ...(identity.purpose ? { purpose: identity.purpose } : {}),
+    // Bound to one contract: only /graphql/<contract> accepts the token (gateway/src/contracts-http.ts).
+    ...(contract ? { contract } : {}),
   })
     .setProtectedHeader({ alg: privateJwk.alg ?? DEV_ALG, kid: privateJwk.kid })
     .setSubject(identity.subject).setIssuer(issuer).setAudience(audience).setIssuedAt().setExpirationTime(expiresIn)
@@ -167,7 +182,7 @@ export async function mintToken(
 /** A token for `identity` signed with the development key pair (`npm run mint-token`, tests and benchmarks). */
 export async function mintDevToken(
   identity: Omit<Identity, 'purpose'> & { purpose?: string },
-  options: { issuer?: string; expiresIn?: string | number } = {},
+  options: { issuer?: string; expiresIn?: string | number; contract?: string } = {},
 ): Promise<string> {
   return mintToken(identity, (await devKeyPair()).privateJwk, options);
 }

@@ -6,19 +6,25 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import { createHttpApp, listSubgraphs, listen, redactError, subgraphUrl, supergraphPath, type Identity, type RunningHttp } from '@cg/kit';
-// Security: only token holders get in, within limits; departments trust only what the gateway signs.
+// security (issue 5): JWT authentication, request limits, signed subgraph requests
 import { authenticate, authOptionsFromEnv, requireIdentity, type AuthOptions } from './auth';
 import { apolloLimits, jsonBodyErrors, limitsFromEnv, rateLimit, unknownOperationIs400, type Limits } from './limits';
 import { createRateStore } from './rate-store';
 import { forwardedHeaders, signingPost } from './signing';
-// Reliability: a slow or failing department costs a bounded wait and a typed error, never the whole answer or our internals.
+// reliability (issue 6): timeouts, circuit breakers, read retries, errors without internals
 import { ResilientDataSource } from './datasource';
 import { formatGatewayError, httpErrorHandler } from './errors';
 import { requestTimeoutMs } from './fetcher';
-// Developer experience: GraphiQL served from here (no CDN), metrics for Prometheus.
+// developer experience (issue 8): offline GraphiQL, metrics
 import { createMetrics, mountMetrics, observabilityPlugin } from '@cg/kit';
 import { mountGraphiql } from './graphiql';
 import { instrumentSubgraph } from './observability';
+// partners and front-end teams: per-partner schemas, trusted documents, Open311
+import { contractInputs, contractSupergraph, loadContracts } from './contracts';
+import { contractBinding, lazyServer, onlyRoot } from './contracts-http';
+import { trustedDocuments, trustedDocumentsFromEnv, type TrustedDocumentsConfig } from './trusted-documents';
+import { executeAs } from './open311/execute';
+import { open311Router } from './open311/router';
 // exports: spreadsheets filled through the gateway's own GraphQL
 import { mountExports } from './exports/route';
 // schema registry: departments published at run time, hot reload of the supergraph (docs/joining-from-outside.md)
@@ -38,13 +44,15 @@ export interface GatewayOptions {
    * Default from GATEWAY_MERGE_FETCHES: on unless `off`/`0`/`false`.
    */
   mergeFetches?: boolean;
+  /** Overrides of the trusted-documents settings read from the environment (trusted-documents.ts). */
+  trustedDocuments?: Partial<TrustedDocumentsConfig>;
   /** Serve and follow the schema registry (default from SCHEMA_REGISTRY_URI); ignored when `supergraphSdl` is given. */
   registry?: RegistryOptions;
 }
 
 export const mergeFetchesFromEnv = (env = process.env) => !/^(off|0|false)$/i.test((env.GATEWAY_MERGE_FETCHES ?? 'on').trim());
 
-interface GatewayContext {
+export interface GatewayContext {
   requestId: string;
   identity: Identity | null;
   /** The request's overall budget (GATEWAY_REQUEST_TIMEOUT_MS); department fetches still running then are cut. */
@@ -59,35 +67,37 @@ export async function buildGateway(options: GatewayOptions = {}) {
   const urls = { ...options.urls, ...Object.fromEntries(listSubgraphs().map((entry) => [entry.name, options.urls?.[entry.name] ?? subgraphUrl(entry)])) };
   const sources: ResilientDataSource<GatewayContext>[] = [];
   const mergeFetches = options.mergeFetches ?? mergeFetchesFromEnv();
+  const supergraphSdl = options.supergraphSdl ?? readFileSync(supergraphPath, 'utf8');
+  // One data source per department, shared by the full schema's gateway and every contract's (one breaker each).
+  const services = new Map<string, ResilientDataSource<GatewayContext>>();
   const registryOptions = options.supergraphSdl ? undefined : (options.registry ?? registryOptionsFromEnv());
   const registry = registryOptions ? await openGatewayRegistry(registryOptions) : undefined;
-  const gateway = new ApolloGateway({
-    supergraphSdl: registry?.manager ?? options.supergraphSdl ?? readFileSync(supergraphPath, 'utf8'),
-    // Each fetch's parsed document travels with the cached plan: merging fetches needs it, so no fetch is parsed again.
-    queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
-    // A department published through the registry answers at the URL it published; ours where this process says.
-    buildService: ({ name, url: published }) => {
-      const url = urls[name] ?? (registry ? published : undefined);
-      if (!url) throw new Error(`the supergraph names subgraph "${name}", which is not registered under subgraphs/`);
-      // Each attempt is signed afresh, under the retries (signing.ts).
-      const source = new ResilientDataSource<GatewayContext>({ name, url, post: signingPost(name), mergeFetches, headers: (context) => context.forwarded });
-      sources.push(source);
-      return instrumentSubgraph(name, source, metrics);
-    },
-  });
+  // A department published through the registry answers at the URL it published; ours where this process says.
+  const buildService = ({ name, url: published }: { name: string; url?: string }) => {
+    const url = urls[name] ?? (registry ? published : undefined);
+    if (!url) throw new Error(`the supergraph names subgraph "${name}", which is neither registered under subgraphs/ nor given a URL`);
+    if (services.has(name)) return services.get(name)!;
+    // Each attempt is signed afresh, under the retries (signing.ts).
+    const source = new ResilientDataSource<GatewayContext>({ name, url, post: signingPost(name), mergeFetches, headers: (context) => context.forwarded });
+    sources.push(source);
+    return services.set(name, instrumentSubgraph(name, source, metrics)).get(name)!;
+  };
   const limits = { ...limitsFromEnv(), ...options.limits };
   const auth = options.auth ?? (await authOptionsFromEnv());
   const guards = apolloLimits(limits);
   const rates = await createRateStore(limits);
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    stopOnTerminationSignals: false,
-    ...guards,
-    // Our own GraphiQL (mountGraphiql) replaces Apollo's landing page, which loads from a CDN.
-    plugins: [...(guards.plugins ?? []), unknownOperationIs400, ApolloServerPluginLandingPageDisabled(), observabilityPlugin('gateway', metrics)],
-    // No department URL, body or stack trace, and no full ID number or phone, reaches a client.
-    formatError: (formatted) => redactError(formatGatewayError(formatted)),
-  });
+  const serve = (sdl: string | NonNullable<typeof registry>['manager']) =>
+    new ApolloServer<GatewayContext>({
+      // Each fetch's parsed document travels with the cached plan: merging fetches needs it, so no fetch is parsed again.
+      gateway: new ApolloGateway({ supergraphSdl: sdl, queryPlannerConfig: { exposeDocumentNodeInFetchNode: true }, buildService }),
+      stopOnTerminationSignals: false,
+      ...guards,
+      // Our own GraphiQL (mountGraphiql) replaces Apollo's landing page, which loads from a CDN.
+      plugins: [...(guards.plugins ?? []), unknownOperationIs400, ApolloServerPluginLandingPageDisabled(), observabilityPlugin('gateway', metrics)],
+      // No department URL, body or stack trace, and no full ID number or phone, reaches a client.
+      formatError: (formatted) => redactError(formatGatewayError(formatted)),
+    });
+  const apollo = serve(registry?.manager ?? supergraphSdl);
   const timeoutMs = requestTimeoutMs(Object.keys(urls));
   await apollo.start();
 
@@ -109,28 +119,46 @@ export async function buildGateway(options: GatewayOptions = {}) {
   mountGraphiql(app);
   mountExports(app);
   registry?.mount(app);
-  app.use(
-    '/graphql',
-    ...(registry ? [registry.gate.middleware] : []),
-    authenticate(auth),
-    rateLimit(rates.limiter),
-    requireIdentity,
-    express.json({ limit: limits.bodyLimit }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        // A client's request id is kept only when it is a plain token (it ends up in audit records).
-        const requestId = /^[\w-]{8,64}$/.test(req.header('x-request-id') ?? '') ? req.header('x-request-id')! : randomUUID();
-        const identity: Identity | null = res.locals.identity ?? null;
-        // The budget's timer ends with the response (AbortSignal.timeout would hold every request for the full budget).
-        const deadline = new AbortController();
-        const timer = setTimeout(() => deadline.abort(), timeoutMs);
-        res.once('close', () => clearTimeout(timer));
-        return { requestId, identity, deadline: deadline.signal, forwarded: forwardedHeaders({ identity, requestId }) };
-      },
+  /** A request's context; its budget's timer ends with the response, or when `done` settles. */
+  const contextFor = (identity: Identity | null, requestId: string, done: (clear: () => void) => void): GatewayContext => {
+    // (AbortSignal.timeout would hold every request for the full budget.)
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    done(() => clearTimeout(timer));
+    return { requestId, identity, deadline: deadline.signal, forwarded: forwardedHeaders({ identity, requestId }) };
+  };
+  const context = async ({ req, res }: { req: express.Request; res: express.Response }): Promise<GatewayContext> => {
+    // A client's request id is kept only when it is a plain token (it ends up in audit records).
+    const requestId = /^[\w-]{8,64}$/.test(req.header('x-request-id') ?? '') ? req.header('x-request-id')! : randomUUID();
+    return contextFor(res.locals.identity ?? null, requestId, (clear) => res.once('close', clear));
+  };
+  const trusted = trustedDocuments({ ...trustedDocumentsFromEnv(), ...options.trustedDocuments });
+  const graphql = (handler: express.RequestHandler, contract: string | null) =>
+    [authenticate(auth), rateLimit(rates.limiter), requireIdentity, contractBinding(contract), express.json({ limit: limits.bodyLimit }), trusted, handler];
+  // Per-partner schemas (contracts.ts): each runs its own cut of the supergraph, started on its first request.
+  let inputs: ReturnType<typeof contractInputs> | undefined;
+  const contracts = loadContracts().map((config) => ({
+    name: config.name,
+    ...lazyServer(async () => {
+      const server = serve(contractSupergraph(supergraphSdl, config, (inputs ??= contractInputs(supergraphSdl))));
+      await server.start();
+      return { server, handler: expressMiddleware(server, { context }) };
     }),
-  );
+  }));
+  // Contracts first: '/graphql' would match their paths too.
+  for (const contract of contracts) app.use(`/graphql/${contract.name}`, ...graphql(contract.handler, contract.name));
+  app.use('/graphql', onlyRoot, ...(registry ? [registry.gate.middleware] : []), ...graphql(expressMiddleware(apollo, { context }), null));
+  // Open311 GeoReport v2 (open311/): REST over the same operations, run in-process with the caller's identity.
+  app.use('/open311/v2', open311Router({ auth, limiter: rates.limiter, execute: (identity, request) => executeAs(apollo, request, (done) => contextFor(identity, randomUUID(), done)) }));
   app.use(jsonBodyErrors, httpErrorHandler);
-  return { app, urls, sources, registry, stop: async () => (await apollo.stop(), sources.forEach((s) => s.client.shutdown()), await rates.close(), await registry?.close()) };
+  const stop = async () => {
+    await apollo.stop();
+    for (const contract of contracts) await contract.stop();
+    sources.forEach((s) => s.client.shutdown());
+    await rates.close();
+    await registry?.close();
+  };
+  return { app, urls, sources, registry, stop };
 }
 
 export async function startGateway(options: GatewayOptions & { port?: number } = {}): Promise<Omit<RunningHttp, 'close'> & { stop(): Promise<void> }> {

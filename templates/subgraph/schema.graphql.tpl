@@ -1,7 +1,10 @@
 # Who may use what (docs/security.md): the default below covers every type without its own @access; every Query and
 # Mutation field names its roles. Composition fails and the department does not start while one is missing.
+# Per-partner schemas (docs/partners.md): `@tag(name: …)` puts a type or field into the contracts of schema/contracts/
+# that include the tag, e.g. `__entities__(…): … @access(…) @tag(name: "response-unit")` on a root field and
+# `type __Entity__ @key(fields: "id") @tag(name: "response-unit")` on its type; untagged, it stays out of them.
 extend schema
-  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
+  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@tag"])
   @access(roles: ["GRID_WORKER", "PARTY_SECRETARY", "DEPARTMENT_CLERK", "SERVICE"])
 
 """

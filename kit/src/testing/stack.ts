@@ -1,4 +1,4 @@
-import { startGateway } from '@cg/gateway';
+import { startGateway, type GatewayOptions } from '@cg/gateway';
 import { DEFAULT_AUDIENCE, DEMO_IDENTITIES, mintDevToken, mintToken } from '@cg/gateway/auth';
 import type { Limits } from '@cg/gateway/limits';
 import type { DocumentNode } from 'graphql';
@@ -30,7 +30,7 @@ export interface Stack {
   /** Same, with the HTTP status. */
   post(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<{ status: number; body: { data?: any; errors?: any[] } }>;
   /** A token the stack's gateway accepts, for a demo role with changes (purpose, scope, expiry …). */
-  token(role: string, changes?: Partial<Identity> & { expiresIn?: string | number }): Promise<string>;
+  token(role: string, changes?: Partial<Identity> & { expiresIn?: string | number; contract?: string }): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -75,6 +75,8 @@ export interface StackOptions {
   /** The demo role calls go as by default (every request needs a token; a department's own work needs its own role, e.g. `employment-clerk`). */
   as?: string;
   /** Departments already running outside subgraphs/ (name, URL, SDL): the gateway then serves a supergraph composed in-process of the registered departments and these. */
+  /** More gateway options (trusted documents). */
+  gateway?: Pick<GatewayOptions, 'trustedDocuments'>;
   outside?: OutsideDepartment[];
 }
 
@@ -82,7 +84,7 @@ export interface StackOptions {
  * The departments from subgraphs/ on free ports, each on its own database (prefixed per test file), and the gateway
  * on a free port serving the checked-in supergraph, trusting a key pair made for this stack.
  */
-export async function startStack({ departments: only, seed = true, limits = {}, as: defaultRole = 'civil-affairs-clerk', outside = [] }: StackOptions = {}): Promise<Stack> {
+export async function startStack({ departments: only, seed = true, limits = {}, as: defaultRole = 'civil-affairs-clerk', outside = [], gateway: gatewayOptions = {} }: StackOptions = {}): Promise<Stack> {
   const uri = process.env.MONGODB_URI!;
   if (seed) await seedWorld(uri, 'small', process.env.MONGODB_DB_PREFIX);
   const entries = listSubgraphs().filter((entry) => !only || only.includes(entry.name));
@@ -110,12 +112,13 @@ export async function startStack({ departments: only, seed = true, limits = {}, 
     urls: { ...Object.fromEntries(outside.map((d) => [d.name, d.url])), ...Object.fromEntries(Object.entries(departments).map(([name, d]) => [name, d.url])) },
     auth,
     limits: { ratePoints: 1_000_000, ...limits },
+    ...gatewayOptions,
   });
   const token: Stack['token'] = async (role, changes = {}) => {
     const base = DEMO_IDENTITIES[role];
     if (!base) throw new Error(`no demo role "${role}"`);
-    const { expiresIn = '10m', ...identity } = changes;
-    return mintToken({ ...base, ...identity }, privateJwk, { issuer, expiresIn });
+    const { expiresIn = '10m', contract, ...identity } = changes;
+    return mintToken({ ...base, ...identity }, privateJwk, { issuer, expiresIn, contract });
   };
   const post: Stack['post'] = async (query, variables, options = {}) => {
     const as = options.as === undefined ? defaultRole : options.as;
