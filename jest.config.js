@@ -5,7 +5,13 @@ const transform = {
   '^.+/node_modules/jose/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2023' }, module: { type: 'commonjs' } }],
 };
 // build/ holds the compiled image tree (npm run build), a second copy of every workspace package.
-const common = { transform, transformIgnorePatterns: ['/node_modules/(?!jose/)'], modulePathIgnorePatterns: ['<rootDir>/build/'], testEnvironment: 'node', setupFiles: ['<rootDir>/tests/support/env.ts'] };
+const common = {
+  transform,
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  modulePathIgnorePatterns: ['<rootDir>/build/'],
+  testEnvironment: 'node',
+  setupFiles: ['<rootDir>/tests/support/env.ts'],
+};
 
 module.exports = {
   globalSetup: '<rootDir>/tests/support/globalSetup.ts',

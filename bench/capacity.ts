@@ -23,7 +23,14 @@ const SECONDS = Number(arg('duration', '10'));
 const CONNECTIONS = Number(arg('connections', '4'));
 const SCALE = 'county';
 
-Object.assign(process.env, { LOG_LEVEL: 'warn', RATE_LIMIT_POINTS: '100000000', SUBGRAPH_TIMEOUT_MS: '30000', GATEWAY_REQUEST_TIMEOUT_MS: '35000', PEER_TIMEOUT_MS: '30000', MONGODB_DB_PREFIX: SCALE });
+Object.assign(process.env, {
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_POINTS: '100000000',
+  SUBGRAPH_TIMEOUT_MS: '30000',
+  GATEWAY_REQUEST_TIMEOUT_MS: '35000',
+  PEER_TIMEOUT_MS: '30000',
+  MONGODB_DB_PREFIX: SCALE,
+});
 
 const rssMb = (pid: number) => {
   const stop = watchProcess(pid);
@@ -56,7 +63,9 @@ function grown(before: Sizes, after: Sizes, pick: (collection: string) => boolea
   return Object.fromEntries(
     Object.entries(after).map(([department, collections]) => [
       department,
-      Object.entries(collections).filter(([c]) => pick(c)).reduce((n, [c, v]) => n + v.bsonBytes - (before[department]?.[c]?.bsonBytes ?? 0), 0),
+      Object.entries(collections)
+        .filter(([c]) => pick(c))
+        .reduce((n, [c, v]) => n + v.bsonBytes - (before[department]?.[c]?.bsonBytes ?? 0), 0),
     ]),
   );
 }
@@ -115,18 +124,32 @@ async function main() {
     const seeded = new Set(counts.map((c) => `${c.department}/${c.collection}`));
     const report = {
       measured: new Date().toISOString().slice(0, 10),
-      machine: { cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? '?', memGb: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10) },
+      machine: {
+        cpus: os.availableParallelism(),
+        cpuModel: os.cpus()[0]?.model ?? '?',
+        memGb: Math.round(os.totalmem() / 2 ** 30),
+        loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
+      },
       database: mongo.kind,
       run: { seconds: SECONDS, connections: CONNECTIONS, scale: SCALE, residents },
       idleRssMb,
       scenarios: results,
       // The seeded world (residents, households, members, units, …) per resident, as stored before any load.
       seededBsonBytesPerResident: Object.fromEntries(
-        Object.entries(atStart).map(([d, cs]) => [d, Math.round(Object.entries(cs).filter(([c]) => seeded.has(`${d}/${c}`)).reduce((n, [, v]) => n + v.bsonBytes, 0) / residents)]),
+        Object.entries(atStart).map(([d, cs]) => [
+          d,
+          Math.round(
+            Object.entries(cs)
+              .filter(([c]) => seeded.has(`${d}/${c}`))
+              .reduce((n, [, v]) => n + v.bsonBytes, 0) / residents,
+          ),
+        ]),
       ),
       // A joint case taken from submission to 回单, and the access records of an average request.
       bsonBytesPerCase: Object.fromEntries(Object.entries(grown(beforeWrites, afterWrites, data)).map(([d, b]) => [d, Math.round(b / Math.max(1, cases))])),
-      auditBsonBytesPerRequest: Object.fromEntries(Object.entries(grown(atStart, atEnd, (c) => c === AUDIT_COLLECTION)).map(([d, b]) => [d, Math.round(b / Math.max(1, requests))])),
+      auditBsonBytesPerRequest: Object.fromEntries(
+        Object.entries(grown(atStart, atEnd, (c) => c === AUDIT_COLLECTION)).map(([d, b]) => [d, Math.round(b / Math.max(1, requests))]),
+      ),
     };
     const file = path.join(repoRoot, 'bench', 'results', 'capacity.json');
     mkdirSync(path.dirname(file), { recursive: true });

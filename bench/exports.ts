@@ -23,7 +23,14 @@ async function main() {
   const past = new Date(Date.now() - 3_600_000);
   for (let i = 0; i < CASES; i += 1000) {
     const batch = Array.from({ length: Math.min(1000, CASES - i) }, (_, j) => ({
-      ...template, _id: newId(), status: 'DISPATCHED', version: 1, submittedAt: new Date(past.getTime() - (i + j) * 1000), dueAt: past, history: [], appliedKeys: [],
+      ...template,
+      _id: newId(),
+      status: 'DISPATCHED',
+      version: 1,
+      submittedAt: new Date(past.getTime() - (i + j) * 1000),
+      dueAt: past,
+      history: [],
+      appliedKeys: [],
       description: `批量超期测试 ${i + j}, 含逗号 "引号"`,
     }));
     await JointCase.insertMany(batch, { lean: true });

@@ -79,26 +79,30 @@ async function main() {
   const duplicated = docs.length - present.size + [...present.keys()].filter((id) => ![...acknowledged.values()].includes(id)).length;
 
   const killed = part === 'postgresql' ? `PostgreSQL under ${db.kind}` : db.kind;
-  report(`fault 2: SIGKILL the database (${killed}) during ${WRITES} keyed writes, restart it, clients retry`, {
-    'requests sent (attempts)': sent,
-    'succeeded (writes acknowledged)': acknowledged.size,
-    'acknowledged before the kill': beforeKill,
-    partial: 0,
-    'failed attempts (then retried)': failedAttempts,
-    'writes that needed a retry': retriedWrites,
-    'database down for': `${restartedAt - killedAt} ms`,
-    'recovery time (restart → first ack)': `${firstSuccessAfterRestart - restartedAt} ms`,
-    'records in the database': docs.length,
-    'records lost': lost,
-    'records duplicated': duplicated,
-    'failed attempts by cause': Object.fromEntries(reasons),
-  }, [
-    ['every write acknowledged in the end', acknowledged.size === WRITES],
-    ['writes failed while the database was down (the fault was real)', failedAttempts > 0],
-    ['no acknowledged write lost', lost === 0],
-    ['no write stored twice', duplicated === 0 && docs.length === WRITES],
-    ['recovered within 10 s of the restart', firstSuccessAfterRestart > 0 && firstSuccessAfterRestart - restartedAt < 10_000],
-  ]);
+  report(
+    `fault 2: SIGKILL the database (${killed}) during ${WRITES} keyed writes, restart it, clients retry`,
+    {
+      'requests sent (attempts)': sent,
+      'succeeded (writes acknowledged)': acknowledged.size,
+      'acknowledged before the kill': beforeKill,
+      partial: 0,
+      'failed attempts (then retried)': failedAttempts,
+      'writes that needed a retry': retriedWrites,
+      'database down for': `${restartedAt - killedAt} ms`,
+      'recovery time (restart → first ack)': `${firstSuccessAfterRestart - restartedAt} ms`,
+      'records in the database': docs.length,
+      'records lost': lost,
+      'records duplicated': duplicated,
+      'failed attempts by cause': Object.fromEntries(reasons),
+    },
+    [
+      ['every write acknowledged in the end', acknowledged.size === WRITES],
+      ['writes failed while the database was down (the fault was real)', failedAttempts > 0],
+      ['no acknowledged write lost', lost === 0],
+      ['no write stored twice', duplicated === 0 && docs.length === WRITES],
+      ['recovered within 10 s of the restart', firstSuccessAfterRestart > 0 && firstSuccessAfterRestart - restartedAt < 10_000],
+    ],
+  );
   await gateway.stop();
   await civil.stop();
   await db.stop();

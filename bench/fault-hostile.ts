@@ -15,8 +15,7 @@ type Hostile = { name: string; method?: string; type?: string | null; body?: str
 const residentId = stableId('resident', 'YHM0101000', 0);
 const json = (value: unknown) => JSON.stringify(value);
 const nested = (depth: number) => `{ ${'a { '.repeat(depth)}b${' }'.repeat(depth)} }`;
-const realNesting = (depth: number) =>
-  `{ grid(id: "${stableId('grid', 'ZB-YHM-02')}") { ${'community { grids { '.repeat(depth)}code${' } }'.repeat(depth)} } }`;
+const realNesting = (depth: number) => `{ grid(id: "${stableId('grid', 'ZB-YHM-02')}") { ${'community { grids { '.repeat(depth)}code${' } }'.repeat(depth)} } }`;
 
 const hostile: Hostile[] = [
   { name: 'truncated JSON', body: '{"query": "{ communities { name }' },
@@ -34,15 +33,31 @@ const hostile: Hostile[] = [
   { name: 'operator injection in an id', body: json({ query: 'query($id: ID!) { resident(id: $id) { name } }', variables: { id: { $ne: null } } }) },
   { name: 'script injection in an id', body: json({ query: 'query($id: ID!) { resident(id: $id) { name } }', variables: { id: "'; db.dropDatabase(); //" } }) },
   { name: '$where in a variable', body: json({ query: 'query($id: ID!) { resident(id: $id) { name } }', variables: { id: { $where: 'sleep(1000)' } } }) },
-  { name: 'prototype pollution', body: '{"query":"query($id: ID!) { resident(id: $id) { name } }","variables":{"id":"' + residentId + '","__proto__":{"polluted":true}},"__proto__":{"polluted":true}}' },
-  { name: 'mutation with bad input', body: json({ query: 'mutation { recordVisit(input: { residentId: "x", visitedOn: "never", method: HOME, visitorName: "网格员" }) { id } }' }) },
-  { name: '500 KB string variable', body: json({ query: 'mutation($i: RecordVisitInput!) { recordVisit(input: $i) { id } }', variables: { i: { residentId: residentId, visitedOn: '2026-01-01', method: 'HOME', visitorName: '网格员', notes: '访'.repeat(170_000) } } }) },
+  {
+    name: 'prototype pollution',
+    body: '{"query":"query($id: ID!) { resident(id: $id) { name } }","variables":{"id":"' + residentId + '","__proto__":{"polluted":true}},"__proto__":{"polluted":true}}',
+  },
+  {
+    name: 'mutation with bad input',
+    body: json({ query: 'mutation { recordVisit(input: { residentId: "x", visitedOn: "never", method: HOME, visitorName: "网格员" }) { id } }' }),
+  },
+  {
+    name: '500 KB string variable',
+    body: json({
+      query: 'mutation($i: RecordVisitInput!) { recordVisit(input: $i) { id } }',
+      variables: { i: { residentId: residentId, visitedOn: '2026-01-01', method: 'HOME', visitorName: '网格员', notes: '访'.repeat(170_000) } },
+    }),
+  },
   { name: 'invalid UTF-8', body: new Uint8Array([0x7b, 0x22, 0x71, 0x22, 0x3a, 0xff, 0xfe, 0xc3, 0x28, 0x7d]) },
   { name: 'text/plain (CSRF-style)', type: 'text/plain', body: json({ query: '{ __typename }' }) },
   { name: 'form-encoded', type: 'application/x-www-form-urlencoded', body: 'query=%7B__typename%7D' },
   { name: 'no content type', type: null, body: json({ query: '{ __typename }' }) },
   { name: 'bogus charset', type: 'application/json; charset=ebcdic-xyz', body: json({ query: '{ __typename }' }) },
-  { name: 'GET with a mutation', method: 'GET', path: `?query=${encodeURIComponent('mutation { recordVisit(input: {residentId: "x", visitedOn: "2026-01-01", method: HOME, visitorName: "网格员"}) { id } }')}` },
+  {
+    name: 'GET with a mutation',
+    method: 'GET',
+    path: `?query=${encodeURIComponent('mutation { recordVisit(input: {residentId: "x", visitedOn: "2026-01-01", method: HOME, visitorName: "网格员"}) { id } }')}`,
+  },
   { name: 'GET garbage', method: 'GET', path: '?query=%7B%7B%7B%7B&variables=%7Bnot-json' },
   { name: 'PUT', method: 'PUT', body: json({ query: '{ __typename }' }) },
   { name: 'DELETE', method: 'DELETE' },
@@ -95,27 +110,31 @@ async function main() {
   const polluted = ({} as { polluted?: unknown }).polluted !== undefined;
   const count = (k: string) => statuses.get(k) ?? 0;
 
-  report(`fault 4: ${sent} hostile or malformed requests, ${CONCURRENCY} at a time`, {
-    'requests sent': sent,
-    'succeeded (2xx; introspection, injection answered as errors)': count('2xx'),
-    partial: 'n/a',
-    'failed (4xx, as they should)': count('4xx'),
-    '5xx': count('5xx'),
-    'no answer': count('no answer'),
-    'time': `${elapsed} ms`,
-    'RSS before / peak / after (MB)': `${before} / ${peak} / ${after}`,
-    'JS heap after GC, before / after (MB)': `${heapBefore} / ${heapAfter}`,
-    'recovery time': '0 ms (never down)',
-    'records lost / duplicated': '0 / 0',
-    'statuses by kind': Object.fromEntries([...byKind].map(([k, v]) => [k, [...v].join(',')])),
-  }, [
-    ['no 5xx', count('5xx') === 0],
-    ['every request answered', count('no answer') === 0],
-    ['memory bounded (RSS peak < 1 GB, heap after GC grew < 64 MB)', peak < 1024 && heapAfter - heapBefore < 64],
-    ['a good query still answers afterwards', good.errors === undefined && good.data?.resident?.household?.fileNumber === 'YHM0101000'],
-    ['no prototype pollution', !polluted],
-    [`all ${TOTAL} sent within ${TIME_LIMIT_MS / 1000} s`, sent >= TOTAL],
-  ]);
+  report(
+    `fault 4: ${sent} hostile or malformed requests, ${CONCURRENCY} at a time`,
+    {
+      'requests sent': sent,
+      'succeeded (2xx; introspection, injection answered as errors)': count('2xx'),
+      partial: 'n/a',
+      'failed (4xx, as they should)': count('4xx'),
+      '5xx': count('5xx'),
+      'no answer': count('no answer'),
+      time: `${elapsed} ms`,
+      'RSS before / peak / after (MB)': `${before} / ${peak} / ${after}`,
+      'JS heap after GC, before / after (MB)': `${heapBefore} / ${heapAfter}`,
+      'recovery time': '0 ms (never down)',
+      'records lost / duplicated': '0 / 0',
+      'statuses by kind': Object.fromEntries([...byKind].map(([k, v]) => [k, [...v].join(',')])),
+    },
+    [
+      ['no 5xx', count('5xx') === 0],
+      ['every request answered', count('no answer') === 0],
+      ['memory bounded (RSS peak < 1 GB, heap after GC grew < 64 MB)', peak < 1024 && heapAfter - heapBefore < 64],
+      ['a good query still answers afterwards', good.errors === undefined && good.data?.resident?.household?.fileNumber === 'YHM0101000'],
+      ['no prototype pollution', !polluted],
+      [`all ${TOTAL} sent within ${TIME_LIMIT_MS / 1000} s`, sent >= TOTAL],
+    ],
+  );
   await stack.stop();
   await mongo.stop();
 }

@@ -42,7 +42,8 @@ async function main() {
       const { status, body } = await post(gateway.url, item.query);
       const outcome = classify(status, body);
       if (/127\.0\.0\.1|localhost|ECONNREFUSED|http:\/\//.test(JSON.stringify(body))) leaked = true;
-      if (outcome !== 'succeeded') reasons.set(`${phase} ${item.name}: ${errorSummary(status, body)}`, (reasons.get(`${phase} ${item.name}: ${errorSummary(status, body)}`) ?? 0) + 1);
+      if (outcome !== 'succeeded')
+        reasons.set(`${phase} ${item.name}: ${errorSummary(status, body)}`, (reasons.get(`${phase} ${item.name}: ${errorSummary(status, body)}`) ?? 0) + 1);
       if (phase === 'before') phases.before.add(outcome);
       else if (phase === 'down') {
         (item.name === 'independent' ? phases.downIndependent : phases.downNeedsProperty).add(outcome);
@@ -67,26 +68,30 @@ async function main() {
 
   const recoveryMs = lastErrorAfterRestart ? lastErrorAfterRestart - restartedAt : 0;
   const all = [phases.before, phases.downIndependent, phases.downNeedsProperty, phases.after];
-  report('fault 1: SIGKILL the property department under mixed load, then restart it', {
-    'requests sent': all.reduce((n, t) => n + t.sent, 0),
-    succeeded: all.reduce((n, t) => n + t.succeeded, 0),
-    partial: all.reduce((n, t) => n + t.partial, 0),
-    failed: all.reduce((n, t) => n + t.failed, 0),
-    'before the kill': phases.before,
-    'while down, not needing property': phases.downIndependent,
-    'while down, needing property': phases.downNeedsProperty,
-    'after the restart': phases.after,
-    'recovery time (ready → last error)': `${recoveryMs} ms`,
-    'records lost / duplicated': '0 / 0 (reads only)',
-    'non-success answers by cause': Object.fromEntries(reasons),
-  }, [
-    ['queries not needing property kept succeeding', phases.downIndependent.sent > 0 && phases.downIndependent.succeeded === phases.downIndependent.sent],
-    ['queries needing property got partial data + errors', phases.downNeedsProperty.sent > 0 && phases.downNeedsProperty.partial === phases.downNeedsProperty.sent],
-    ['every error names property with a SUBGRAPH_* code', namedAndCoded],
-    ['no URL or connection detail leaked', !leaked],
-    ['errors stopped within 5 s of the restart', recoveryMs < 5000 && phases.after.succeeded > 0],
-    ['no request failed outright at any time (a partial answer at most)', all.every((t) => t.failed === 0)],
-  ]);
+  report(
+    'fault 1: SIGKILL the property department under mixed load, then restart it',
+    {
+      'requests sent': all.reduce((n, t) => n + t.sent, 0),
+      succeeded: all.reduce((n, t) => n + t.succeeded, 0),
+      partial: all.reduce((n, t) => n + t.partial, 0),
+      failed: all.reduce((n, t) => n + t.failed, 0),
+      'before the kill': phases.before,
+      'while down, not needing property': phases.downIndependent,
+      'while down, needing property': phases.downNeedsProperty,
+      'after the restart': phases.after,
+      'recovery time (ready → last error)': `${recoveryMs} ms`,
+      'records lost / duplicated': '0 / 0 (reads only)',
+      'non-success answers by cause': Object.fromEntries(reasons),
+    },
+    [
+      ['queries not needing property kept succeeding', phases.downIndependent.sent > 0 && phases.downIndependent.succeeded === phases.downIndependent.sent],
+      ['queries needing property got partial data + errors', phases.downNeedsProperty.sent > 0 && phases.downNeedsProperty.partial === phases.downNeedsProperty.sent],
+      ['every error names property with a SUBGRAPH_* code', namedAndCoded],
+      ['no URL or connection detail leaked', !leaked],
+      ['errors stopped within 5 s of the restart', recoveryMs < 5000 && phases.after.succeeded > 0],
+      ['no request failed outright at any time (a partial answer at most)', all.every((t) => t.failed === 0)],
+    ],
+  );
   await gateway.stop();
   await property.stop();
   await stack.stop();

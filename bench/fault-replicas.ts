@@ -25,7 +25,11 @@ const RETRYABLE = new Set(['SUBGRAPH_UNAVAILABLE', 'SUBGRAPH_TIMEOUT', 'DATABASE
 async function service(entry: string, port: number, env: Record<string, string>) {
   let child: ChildProcess;
   const start = async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry)], { cwd: repoRoot, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+    child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry)], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     for (let i = 0; i < 900; i++) {
       if ((await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null))?.ok) return;
       await sleep(100);
@@ -39,7 +43,18 @@ async function service(entry: string, port: number, env: Record<string, string>)
 
 /** One HAProxy frontend + backend per pair: health checks on /health/ready, a refused connection tried on the other. */
 function haproxyConfig(pairs: Array<{ name: string; port: number; replicas: number[] }>): string {
-  const lines = ['global', '  maxconn 2000', 'defaults', '  mode http', '  timeout connect 1s', '  timeout client 60s', '  timeout server 60s', '  retries 3', '  option redispatch', '  retry-on conn-failure'];
+  const lines = [
+    'global',
+    '  maxconn 2000',
+    'defaults',
+    '  mode http',
+    '  timeout connect 1s',
+    '  timeout client 60s',
+    '  timeout server 60s',
+    '  retries 3',
+    '  option redispatch',
+    '  retry-on conn-failure',
+  ];
   for (const { name, port, replicas } of pairs) {
     lines.push(`frontend ${name}`, `  bind 127.0.0.1:${port}`, `  default_backend ${name}`);
     lines.push(`backend ${name}`, '  balance roundrobin', '  option httpchk GET /health/ready', '  http-check expect status 200', '  default-server inter 300ms fall 2 rise 2');
@@ -55,7 +70,10 @@ async function main() {
   const departments = listSubgraphs();
   const lb = Object.fromEntries(await Promise.all([...departments.map((d) => d.name), 'gateway'].map(async (n) => [n, await freePort()] as const)));
   const env: Record<string, string> = {
-    LOG_LEVEL: 'warn', RATE_LIMIT_STORE: 'redis', RATE_LIMIT_POINTS: String(RATE.points), RATE_LIMIT_WINDOW_S: String(RATE.windowS),
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_STORE: 'redis',
+    RATE_LIMIT_POINTS: String(RATE.points),
+    RATE_LIMIT_WINDOW_S: String(RATE.windowS),
     ...Object.fromEntries(departments.map((d) => [`${envName(d.name)}_URL`, `http://127.0.0.1:${lb[d.name]}/graphql`])),
   };
   // Every port first: HAProxy starts before the processes behind it (a gateway is ready once a department is).
@@ -89,7 +107,16 @@ async function main() {
   const limited = await mintDevToken({ ...DEMO_IDENTITIES['civil-affairs-clerk']!, subject: 'rate-limit-probe' }, { expiresIn: '1h' });
   const targets = [...replicas.gateway.map((g) => `http://127.0.0.1:${g.port}/graphql`), gatewayUrl];
   const statuses = await Promise.all(
-    Array.from({ length: 3 * RATE.points }, (_, i) => fetch(targets[i % targets.length]!, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${limited}` }, body: '{"query":"{ __typename }"}' }).then((r) => r.status, () => 0)),
+    Array.from({ length: 3 * RATE.points }, (_, i) =>
+      fetch(targets[i % targets.length]!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${limited}` },
+        body: '{"query":"{ __typename }"}',
+      }).then(
+        (r) => r.status,
+        () => 0,
+      ),
+    ),
   );
   const admitted = statuses.filter((s) => s === 200).length;
 
@@ -104,7 +131,9 @@ async function main() {
   const causes = new Map<string, number>();
   let running = true;
   const worker = async (w: number) => {
-    const callers = await Promise.all(Array.from({ length: 20 }, (_, c) => mintDevToken({ ...DEMO_IDENTITIES['civil-affairs-clerk']!, subject: `load-${w}-${c}` }, { expiresIn: '1h' })));
+    const callers = await Promise.all(
+      Array.from({ length: 20 }, (_, c) => mintDevToken({ ...DEMO_IDENTITIES['civil-affairs-clerk']!, subject: `load-${w}-${c}` }, { expiresIn: '1h' })),
+    );
     for (let i = 0; running; i++) {
       const authorization = `Bearer ${callers[i % callers.length]}`;
       const writing = i % 2 === 0;
@@ -115,8 +144,10 @@ async function main() {
       if (writing) tally.writes++;
       else tally.reads++;
       for (let attempt = 0; ; attempt++) {
-        const answer = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body, signal: AbortSignal.timeout(20_000) })
-          .then(async (r) => ({ status: r.status, body: (await r.json().catch(() => null)) as { data?: any; errors?: any[] } | null }), () => ({ status: 0, body: null }));
+        const answer = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body, signal: AbortSignal.timeout(20_000) }).then(
+          async (r) => ({ status: r.status, body: (await r.json().catch(() => null)) as { data?: any; errors?: any[] } | null }),
+          () => ({ status: 0, body: null }),
+        );
         const codes = (answer.body?.errors ?? []).map((e) => e.extensions?.code as string);
         if (answer.status === 200 && answer.body?.data && codes.length === 0) {
           if (writing) acknowledged.set(key, answer.body.data.recordVisit.id);
@@ -159,23 +190,27 @@ async function main() {
   const lost = [...acknowledged.values()].filter((id) => !storedIds.has(id)).length;
   await civil.close();
 
-  report('replicas behind HAProxy: replays, a shared rate limit, SIGKILL of one replica of each department and of a gateway under load', {
-    processes: `${departments.length} departments × 2, gateway × 2, HAProxy, Redis, ${mongo.kind}`,
-    'replays accepted / tried': `${replaysAccepted} / ${replaysTried}`,
-    'rate limit: admitted of sent (limit)': `${admitted} of ${statuses.length} (${RATE.points}; per-process counting would admit ${2 * RATE.points})`,
-    'requests (reads / writes)': `${tally.reads} / ${tally.writes}`,
-    'answers telling the client to retry': tally.toldToRetry,
-    'requests answered after a retry': tally.retriedThenAnswered,
-    'failures not told to retry': tally.notToldToRetry,
-    'requests given up after 20 retries': tally.gaveUp,
-    'writes acknowledged / stored / lost': `${acknowledged.size} / ${storedIds.size} / ${lost}`,
-    'non-success answers by cause': Object.fromEntries(causes),
-  }, [
-    ['0 replays accepted', replaysTried > 0 && replaysAccepted === 0],
-    ['the rate limit held across both gateways', admitted === RATE.points],
-    ['no request failed without being told to retry', tally.notToldToRetry === 0 && tally.gaveUp === 0],
-    ['0 acknowledged writes lost, none stored twice', acknowledged.size > 0 && lost === 0 && storedIds.size === stored.length && storedIds.size <= tally.writes],
-  ]);
+  report(
+    'replicas behind HAProxy: replays, a shared rate limit, SIGKILL of one replica of each department and of a gateway under load',
+    {
+      processes: `${departments.length} departments × 2, gateway × 2, HAProxy, Redis, ${mongo.kind}`,
+      'replays accepted / tried': `${replaysAccepted} / ${replaysTried}`,
+      'rate limit: admitted of sent (limit)': `${admitted} of ${statuses.length} (${RATE.points}; per-process counting would admit ${2 * RATE.points})`,
+      'requests (reads / writes)': `${tally.reads} / ${tally.writes}`,
+      'answers telling the client to retry': tally.toldToRetry,
+      'requests answered after a retry': tally.retriedThenAnswered,
+      'failures not told to retry': tally.notToldToRetry,
+      'requests given up after 20 retries': tally.gaveUp,
+      'writes acknowledged / stored / lost': `${acknowledged.size} / ${storedIds.size} / ${lost}`,
+      'non-success answers by cause': Object.fromEntries(causes),
+    },
+    [
+      ['0 replays accepted', replaysTried > 0 && replaysAccepted === 0],
+      ['the rate limit held across both gateways', admitted === RATE.points],
+      ['no request failed without being told to retry', tally.notToldToRetry === 0 && tally.gaveUp === 0],
+      ['0 acknowledged writes lost, none stored twice', acknowledged.size > 0 && lost === 0 && storedIds.size === stored.length && storedIds.size <= tally.writes],
+    ],
+  );
   await haproxy.stop();
   for (const group of Object.values(replicas)) for (const r of group) await r.stop();
   await redis.stop();

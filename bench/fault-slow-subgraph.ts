@@ -66,24 +66,28 @@ async function main() {
 
   const recoveryMs = lastErrorAfter ? lastErrorAfter - fastAt : 0;
   const budget = REQUEST_BUDGET_MS + 250; // + building and sending the answer
-  report('fault 3: employment answers after 5 s (its timeout: 1 s) under load, then recovers', {
-    'requests sent': slow.sent + after.sent,
-    succeeded: slow.succeeded + after.succeeded,
-    partial: slow.partial + after.partial,
-    failed: slow.failed + after.failed,
-    'while slow': slow,
-    'after it is fast again': after,
-    'healthy answer, median of 10': `${Math.round(healthy.sort((a, b) => a - b)[5]!)} ms`,
-    'slowest answer while slow': `${Math.round(worstMs)} ms (request budget ${REQUEST_BUDGET_MS} ms, employment timeout ${TIMEOUT_MS} ms)`,
-    'answers missing other departments': othersMissing,
-    'recovery time (fast again → last error)': `${recoveryMs} ms`,
-    'records lost / duplicated': '0 / 0 (reads only)',
-    'non-success answers by cause': Object.fromEntries(reasons),
-  }, [
-    ['every answer while slow was partial, with the other departments\' data', slow.partial === slow.sent && othersMissing === 0],
-    ['every answer within the request budget', worstMs < budget],
-    ['errors stopped within 5 s once it was fast again', recoveryMs < 5000 && after.succeeded > 0],
-  ]);
+  report(
+    'fault 3: employment answers after 5 s (its timeout: 1 s) under load, then recovers',
+    {
+      'requests sent': slow.sent + after.sent,
+      succeeded: slow.succeeded + after.succeeded,
+      partial: slow.partial + after.partial,
+      failed: slow.failed + after.failed,
+      'while slow': slow,
+      'after it is fast again': after,
+      'healthy answer, median of 10': `${Math.round(healthy.sort((a, b) => a - b)[5]!)} ms`,
+      'slowest answer while slow': `${Math.round(worstMs)} ms (request budget ${REQUEST_BUDGET_MS} ms, employment timeout ${TIMEOUT_MS} ms)`,
+      'answers missing other departments': othersMissing,
+      'recovery time (fast again → last error)': `${recoveryMs} ms`,
+      'records lost / duplicated': '0 / 0 (reads only)',
+      'non-success answers by cause': Object.fromEntries(reasons),
+    },
+    [
+      ["every answer while slow was partial, with the other departments' data", slow.partial === slow.sent && othersMissing === 0],
+      ['every answer within the request budget', worstMs < budget],
+      ['errors stopped within 5 s once it was fast again', recoveryMs < 5000 && after.succeeded > 0],
+    ],
+  );
   await gateway.stop();
   await proxy.stop();
   await stack.stop();

@@ -21,18 +21,32 @@ const arg = (name: string, fallback: number) => Number(process.argv[process.argv
 const CASES = arg('cases', 300);
 const CONCURRENCY = 4;
 const SENDER_ENV = {
-  CG_WEBHOOK_POLL_MS: '100', CG_WEBHOOK_BACKOFF_MS: '200', CG_WEBHOOK_MAX_BACKOFF_MS: '2000', CG_WEBHOOK_MAX_ATTEMPTS: '1000',
-  CG_WEBHOOK_TIMEOUT_MS: '2000', CG_WEBHOOK_SCAN_MS: '3600000', CG_OUTBOX_GRACE_MS: '5000', CG_WEBHOOKS: 'on',
+  CG_WEBHOOK_POLL_MS: '100',
+  CG_WEBHOOK_BACKOFF_MS: '200',
+  CG_WEBHOOK_MAX_BACKOFF_MS: '2000',
+  CG_WEBHOOK_MAX_ATTEMPTS: '1000',
+  CG_WEBHOOK_TIMEOUT_MS: '2000',
+  CG_WEBHOOK_SCAN_MS: '3600000',
+  CG_OUTBOX_GRACE_MS: '5000',
+  CG_WEBHOOKS: 'on',
 };
 
 function startReceiver(port: number, keysFile: string, secret: string) {
   let child: ChildProcess;
   const start = async () => {
     child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'webhook-receiver.ts')], {
-      cwd: repoRoot, env: { ...process.env, PORT: String(port), KEYS_FILE: keysFile, SECRET: secret }, stdio: ['ignore', 'ignore', 'ignore'],
+      cwd: repoRoot,
+      env: { ...process.env, PORT: String(port), KEYS_FILE: keysFile, SECRET: secret },
+      stdio: ['ignore', 'ignore', 'ignore'],
     });
     for (let i = 0; i < 200; i++) {
-      if (await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)) return;
+      if (
+        await fetch(`http://127.0.0.1:${port}/`).then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
       await sleep(100);
     }
     throw new Error('the receiver did not start');
@@ -60,7 +74,11 @@ async function main() {
   // Two processes of the party department: A serves the gateway and dispatches, B only dispatches.
   const senderA = await spawnDepartment('party', undefined, SENDER_ENV);
   const senderB = await spawnDepartment('party', undefined, SENDER_ENV);
-  running.push(() => senderA.kill(), () => senderB.kill(), () => mongo.stop());
+  running.push(
+    () => senderA.kill(),
+    () => senderB.kill(),
+    () => mongo.stop(),
+  );
   const urls = Object.fromEntries(Object.entries(stack.departments).map(([n, d]) => [n, d.url]));
   const gateway = await benchGateway({ ...urls, party: senderA.url });
   // The stack's helpers, against this gateway (development keys, as every bench gateway).
@@ -71,8 +89,9 @@ async function main() {
     query: async (query, variables, options = {}) => (await postGraphQL(gateway.url, query, variables, { authorization: `Bearer ${options.token}` })).body,
   });
 
-  const sub = await api.as(WATER, `mutation($i: SubscribeWebhookInput!) { subscribeWebhook(input: $i) { secret subscription { id } } }`,
-    { i: { url: `http://127.0.0.1:${receiverPort}/hook`, events: ['CASE_DISPATCHED'], unitId: UNITS.water } });
+  const sub = await api.as(WATER, `mutation($i: SubscribeWebhookInput!) { subscribeWebhook(input: $i) { secret subscription { id } } }`, {
+    i: { url: `http://127.0.0.1:${receiverPort}/hook`, events: ['CASE_DISPATCHED'], unitId: UNITS.water },
+  });
   if (sub.errors) throw new Error(JSON.stringify(sub.errors));
   const receiver = startReceiver(receiverPort, keysFile, sub.data.subscribeWebhook.secret);
   running.push(() => receiver.kill());
@@ -102,21 +121,30 @@ async function main() {
   const timeline: string[] = [];
   const at = (what: string) => timeline.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${what}`);
   await sleep(3000);
-  await receiver.kill(); at('receiver killed');
+  await receiver.kill();
+  at('receiver killed');
   await sleep(1500);
-  await senderA.kill(); at('sender A killed (serving + dispatching)');
+  await senderA.kill();
+  at('sender A killed (serving + dispatching)');
   await sleep(1500);
-  await restart(receiver); at('receiver restarted');
-  await restart(senderA); at('sender A restarted');
+  await restart(receiver);
+  at('receiver restarted');
+  await restart(senderA);
+  at('sender A restarted');
   await sleep(1500);
-  await senderB.kill(); at('sender B killed during delivery');
+  await senderB.kill();
+  at('sender B killed during delivery');
   await sleep(500);
-  await restart(senderB); at('sender B restarted');
+  await restart(senderB);
+  at('sender B restarted');
   await sleep(1000);
-  await mongo.kill(); at(`database killed (${mongo.kind})`);
+  await mongo.kill();
+  at(`database killed (${mongo.kind})`);
   await sleep(2000);
-  await mongo.restart(); at('database restarted');
-  await load; at(`load done (${acknowledged} acknowledged)`);
+  await mongo.restart();
+  at('database restarted');
+  await load;
+  at(`load done (${acknowledged} acknowledged)`);
 
   // Events produced = dispatches of this run's cases that are in the database (acknowledged or not).
   const party = await connectDatabase({ uri: process.env.MONGODB_URI!, dbName: departmentDbName('party') });
@@ -135,26 +163,30 @@ async function main() {
   const lost = [...expected].filter((k) => !delivered.has(k)).length;
   const unexpected = [...delivered].filter((k) => !expected.has(k)).length;
   const duplicates = lines(`${keysFile}.duplicates`).length;
-  report('Webhook delivery under receiver and sender kills', {
-    timeline,
-    'submit + dispatch attempts': calls,
-    'acknowledged dispatches': acknowledged,
-    'calls failed (sender or database down)': failedCalls,
-    'events produced (dispatches in the database)': expected.size,
-    'events delivered (unique keys applied)': delivered.size,
-    lost,
-    'delivered without a dispatch': unexpected,
-    'duplicates dropped by the key': duplicates,
-    'signatures refused': lines(`${keysFile}.refused`).length,
-    'delivery attempts': attempts,
-    'deliveries FAILED': deliveries.filter((d) => d.state === 'FAILED').length,
-    'seconds until all delivered': ((Date.now() - started) / 1000).toFixed(1),
-  }, [
-    ['every acknowledged dispatch produced an event', expected.size >= acknowledged],
-    ['produced = delivered', expected.size === delivered.size && unexpected === 0],
-    ['0 lost', lost === 0],
-    ['no signature refused', lines(`${keysFile}.refused`).length === 0],
-  ]);
+  report(
+    'Webhook delivery under receiver and sender kills',
+    {
+      timeline,
+      'submit + dispatch attempts': calls,
+      'acknowledged dispatches': acknowledged,
+      'calls failed (sender or database down)': failedCalls,
+      'events produced (dispatches in the database)': expected.size,
+      'events delivered (unique keys applied)': delivered.size,
+      lost,
+      'delivered without a dispatch': unexpected,
+      'duplicates dropped by the key': duplicates,
+      'signatures refused': lines(`${keysFile}.refused`).length,
+      'delivery attempts': attempts,
+      'deliveries FAILED': deliveries.filter((d) => d.state === 'FAILED').length,
+      'seconds until all delivered': ((Date.now() - started) / 1000).toFixed(1),
+    },
+    [
+      ['every acknowledged dispatch produced an event', expected.size >= acknowledged],
+      ['produced = delivered', expected.size === delivered.size && unexpected === 0],
+      ['0 lost', lost === 0],
+      ['no signature refused', lines(`${keysFile}.refused`).length === 0],
+    ],
+  );
   await party.close();
   await receiver.kill();
   await Promise.all([senderA.stop(), senderB.stop()]);

@@ -48,7 +48,11 @@ async function main() {
   const civilPort = await freePort();
   const env: Record<string, string> = { MONGODB_URI: mongo.uri, MONGODB_DB_PREFIX: 'bench_image' };
   for (const s of listSubgraphs()) env[`${envName(s.name)}_URL`] = s.name === 'civil-affairs' ? `http://127.0.0.1:${civilPort}/graphql` : 'http://127.0.0.1:9/graphql';
-  const civil = spawn(process.execPath, ['subgraphs/civil-affairs/src/index.js'], { cwd: out, env: { ...process.env, ...env, PORT: String(civilPort), LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  const civil = spawn(process.execPath, ['subgraphs/civil-affairs/src/index.js'], {
+    cwd: out,
+    env: { ...process.env, ...env, PORT: String(civilPort), LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
   const rows: Record<string, unknown>[] = [];
   try {
     for (const service of [...listSubgraphs().map((s) => s.name), 'gateway']) {
@@ -73,7 +77,9 @@ async function main() {
   }
   console.log(`\n=== the image's runtime tree (${os.availableParallelism()} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}; median of ${RUNS} starts)`);
   console.log(`  compiled ${files} files in ${compileMs} ms; npm ci --omit=dev in ${installS} s`);
-  console.log(`  size: ${Math.round(du(out))} MB in all, of which node_modules ${Math.round(du(path.join(out, 'node_modules')))} MB (plus the node:24-bookworm-slim base, not measurable here)`);
+  console.log(
+    `  size: ${Math.round(du(out))} MB in all, of which node_modules ${Math.round(du(path.join(out, 'node_modules')))} MB (plus the node:24-bookworm-slim base, not measurable here)`,
+  );
   console.table(rows);
 }
 

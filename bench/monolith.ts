@@ -23,10 +23,11 @@ interface Recorded {
 const READS = new Set(['find', 'aggregate', 'count', 'distinct']);
 const plans = new Map<string, Array<Recorded & { after: number[] }>>();
 
-const readBody = (req: IncomingMessage) => new Promise<string>((resolve) => {
-  let body = '';
-  req.on('data', (chunk) => (body += chunk)).on('end', () => resolve(body));
-});
+const readBody = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk)).on('end', () => resolve(body));
+  });
 
 /** The command as a client would send it: without the session and cluster fields the driver adds. */
 const plain = (command: Record<string, any>) => Object.fromEntries(Object.entries(command).filter(([k]) => !k.startsWith('$') && k !== 'lsid' && k !== 'txnNumber'));
@@ -34,15 +35,20 @@ const plain = (command: Record<string, any>) => Object.fromEntries(Object.entrie
 async function replay(client: mongoose.mongo.MongoClient, plan: Array<Recorded & { after: number[] }>) {
   const done: Array<Promise<unknown>> = [];
   for (const read of plan) {
-    done.push(Promise.all(read.after.map((i) => done[i])).then(async () => {
-      const db = client.db(read.db);
-      const c = plain(read.command);
-      if (read.name === 'find') {
-        return db.collection(c.find).find(c.filter ?? {}, { sort: c.sort, limit: c.limit, skip: c.skip, projection: c.projection }).toArray();
-      }
-      if (read.name === 'aggregate') return db.collection(c.aggregate).aggregate(c.pipeline).toArray();
-      return db.command(c);
-    }));
+    done.push(
+      Promise.all(read.after.map((i) => done[i])).then(async () => {
+        const db = client.db(read.db);
+        const c = plain(read.command);
+        if (read.name === 'find') {
+          return db
+            .collection(c.find)
+            .find(c.filter ?? {}, { sort: c.sort, limit: c.limit, skip: c.skip, projection: c.projection })
+            .toArray();
+        }
+        if (read.name === 'aggregate') return db.collection(c.aggregate).aggregate(c.pipeline).toArray();
+        return db.command(c);
+      }),
+    );
   }
   return Promise.all(done);
 }

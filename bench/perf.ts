@@ -32,8 +32,12 @@ const began = performance.now();
 // Every process of the run: JSON request logs off (a line per operation would be measured too), generous timeouts
 // (a slow database must not turn into errors) and no rate limit in front of the load.
 Object.assign(process.env, {
-  LOG_LEVEL: 'warn', SUBGRAPH_TIMEOUT_MS: '60000', GATEWAY_REQUEST_TIMEOUT_MS: '65000', PEER_TIMEOUT_MS: '60000',
-  RATE_LIMIT_POINTS: '100000000', SUBGRAPH_RETRIES: '0',
+  LOG_LEVEL: 'warn',
+  SUBGRAPH_TIMEOUT_MS: '60000',
+  GATEWAY_REQUEST_TIMEOUT_MS: '65000',
+  PEER_TIMEOUT_MS: '60000',
+  RATE_LIMIT_POINTS: '100000000',
+  SUBGRAPH_RETRIES: '0',
 });
 
 /** With --profile, `node --cpu-prof` for process `name`, writing into its own folder of this run's profiles. */
@@ -126,7 +130,9 @@ function renderProfiles(): string[] {
   if (!existsSync(PROFILES)) return [];
   mkdirSync(RESULTS, { recursive: true });
   return readdirSync(PROFILES).flatMap((name) => {
-    const files = readdirSync(path.join(PROFILES, name)).filter((f) => !f.endsWith('.load.cpuprofile')).map((f) => path.join(PROFILES, name, f));
+    const files = readdirSync(path.join(PROFILES, name))
+      .filter((f) => !f.endsWith('.load.cpuprofile'))
+      .map((f) => path.join(PROFILES, name, f));
     const busiest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
     if (!busiest) return [];
     const svg = path.join(RESULTS, `flame-${name}.svg`);
@@ -161,7 +167,10 @@ async function main() {
     ]);
     const clerk = await s.tokenFor(s.DEMO_CLERK);
     const secretary = await s.tokenFor(s.SECRETARY);
-    const gateways: Array<[string, Spawned]> = [['our gateway', apollo], ['Hive Gateway', hive]];
+    const gateways: Array<[string, Spawned]> = [
+      ['our gateway', apollo],
+      ['Hive Gateway', hive],
+    ];
     if (o.compare) gateways.splice(1, 0, ['other gateway', await start('gateway/src/index.ts', { ...gatewayEnv, ...o.compareEnv }, `gateway of ${o.compare}`, o.compare)]);
     const civil = listSubgraphs().find((e) => e.name === 'civil-affairs')!.name;
 
@@ -171,12 +180,23 @@ async function main() {
       await measure(rows, '1 one department', 'department directly', urls[civil]!, departments[civil]!.pid, [s.direct(civil, s.residentBody(ids))], urls);
     }
     const caseId = await s.firstCaseId(apollo.url, secretary);
-    for (const [key, scenario, query, variables] of [['dossier', '2 case dossier', s.DOSSIER_QUERY, { id: caseId }], ['list', '3 100 cases, fan-out', s.CASE_LIST_QUERY, undefined]] as const) {
+    for (const [key, scenario, query, variables] of [
+      ['dossier', '2 case dossier', s.DOSSIER_QUERY, { id: caseId }],
+      ['list', '3 100 cases, fan-out', s.CASE_LIST_QUERY, undefined],
+    ] as const) {
       if (!o.only.includes(key)) continue;
       for (const [name, g] of gateways) await measure(rows, scenario, name, g.url, g.pid, [s.viaGateway(secretary, s.fixedBody(query, variables))], urls);
       try {
         await s.record(monolith!.url, key, query, variables, secretary);
-        await measure(rows, scenario, 'monolith', monolith!.url.replace(/graphql$/, `replay/${key}`), monolith!.pid, [s.viaGateway(secretary, s.fixedBody(query, variables))], urls);
+        await measure(
+          rows,
+          scenario,
+          'monolith',
+          monolith!.url.replace(/graphql$/, `replay/${key}`),
+          monolith!.pid,
+          [s.viaGateway(secretary, s.fixedBody(query, variables))],
+          urls,
+        );
       } catch (error) {
         // On a slow database one answer can outlast the request budget: report the rest of the run anyway.
         console.error(`[bench] monolith not measured for ${key}: ${(error as Error).message.slice(0, 200)}`);
@@ -201,10 +221,21 @@ async function main() {
     while (stops.length) await stops.pop()!();
     await mongo.stop();
   }
-  printReport(rows, seeds, { seconds: o.seconds, connections: o.connections, workers: o.workers, scale: o.scale, cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? '?', memGb: Math.round(os.totalmem() / 2 ** 30), database: mongo.kind });
+  printReport(rows, seeds, {
+    seconds: o.seconds,
+    connections: o.connections,
+    workers: o.workers,
+    scale: o.scale,
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model ?? '?',
+    memGb: Math.round(os.totalmem() / 2 ** 30),
+    database: mongo.kind,
+  });
   if (memory) {
     const growth = Math.round(((memory.end - memory.start) / memory.start) * 1000) / 10;
-    console.log(`\nmemory: our gateway (1 process), ${memory.seconds} s of dossier load at ${o.connections} connections: ${memory.answers} answers (${memory.failed} failed, ${memory.rps} req/s); heap after GC ${memory.start} MB at start, ${memory.middle} MB half way, ${memory.end} MB at end (${growth >= 0 ? '+' : ''}${growth} %); peak RSS ${memory.peakRssMb} MB`);
+    console.log(
+      `\nmemory: our gateway (1 process), ${memory.seconds} s of dossier load at ${o.connections} connections: ${memory.answers} answers (${memory.failed} failed, ${memory.rps} req/s); heap after GC ${memory.start} MB at start, ${memory.middle} MB half way, ${memory.end} MB at end (${growth >= 0 ? '+' : ''}${growth} %); peak RSS ${memory.peakRssMb} MB`,
+    );
   }
   for (const line of renderProfiles()) console.log(`flame graph: ${line}`);
   console.log(`\nrun took ${Math.round((performance.now() - began) / 1000)} s`);

@@ -37,7 +37,12 @@ export async function post(url: string, query: string, variables?: Record<string
   const authorization = await (signedIn ??= devAuthorization());
   const started = performance.now();
   try {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...authorization }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...authorization },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const body = (await response.json().catch(() => null)) as { data?: any; errors?: any[] } | null;
     return { status: response.status, body, ms: performance.now() - started };
   } catch {

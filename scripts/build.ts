@@ -15,8 +15,16 @@ import { listSubgraphs, repoRoot } from '@cg/kit';
 const SOURCE_DIRS = () => ['kit/src', 'gateway/src', ...listSubgraphs().map((s) => path.relative(repoRoot, path.join(s.dir, 'src')))];
 /** Files read at run time, copied as they are. */
 const ASSETS = () => [
-  'package.json', 'package-lock.json', 'kit/package.json', 'kit/schema', 'gateway/package.json', 'gateway/graphiql',
-  'schema/supergraph.graphql', 'schema/contracts', 'docs/example-query.graphql', 'docs/operations',
+  'package.json',
+  'package-lock.json',
+  'kit/package.json',
+  'kit/schema',
+  'gateway/package.json',
+  'gateway/graphiql',
+  'schema/supergraph.graphql',
+  'schema/contracts',
+  'docs/example-query.graphql',
+  'docs/operations',
   ...listSubgraphs().flatMap((s) => ['package.json', 'schema.graphql'].map((f) => path.relative(repoRoot, path.join(s.dir, f)))),
 ];
 

@@ -13,7 +13,9 @@ if (!url || !values.name) {
 async function main() {
   const results = await runConformance({ url: url!, name: values.name!, current: repositoryServices(), log: (r) => console.log(formatResult(r)) });
   const failed = results.filter((r) => r.outcome === 'fail');
-  console.log(`\n${values.name}: ${results.filter((r) => r.outcome === 'pass').length} passed, ${failed.length} failed, ${results.filter((r) => r.outcome === 'skip').length} skipped`);
+  console.log(
+    `\n${values.name}: ${results.filter((r) => r.outcome === 'pass').length} passed, ${failed.length} failed, ${results.filter((r) => r.outcome === 'skip').length} skipped`,
+  );
   process.exitCode = failed.length ? 1 : 0;
 }
 

@@ -7,13 +7,15 @@ import { FULL_ID_NUMBER, FULL_PHONE } from '@cg/kit';
 
 let found = 0;
 for (const file of process.argv.slice(2)) {
-  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    const hits = [...line.matchAll(FULL_ID_NUMBER), ...line.matchAll(FULL_PHONE)].map((m) => m[0]);
-    if (hits.length === 0) return;
-    found += hits.length;
-    // Print where, never the value itself.
-    console.error(`${file}:${i + 1}: ${hits.length} full ID number(s) or phone(s)`);
-  });
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      const hits = [...line.matchAll(FULL_ID_NUMBER), ...line.matchAll(FULL_PHONE)].map((m) => m[0]);
+      if (hits.length === 0) return;
+      found += hits.length;
+      // Print where, never the value itself.
+      console.error(`${file}:${i + 1}: ${hits.length} full ID number(s) or phone(s)`);
+    });
 }
 if (found) process.exit(1);
 console.log('no full ID number or phone in the logs');

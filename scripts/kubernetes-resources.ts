@@ -28,7 +28,9 @@ function measured(capacity: Capacity, scenario: string, service: string) {
   const figures = capacity.scenarios.find((s) => s.scenario === scenario)?.perProcess;
   if (!figures) throw new Error(`bench/results/capacity.json has no "${scenario}" scenario: run npm run bench:capacity`);
   if (figures[service]) return figures[service];
-  const departments = Object.entries(figures).filter(([name]) => name !== 'gateway').map(([, f]) => f);
+  const departments = Object.entries(figures)
+    .filter(([name]) => name !== 'gateway')
+    .map(([, f]) => f);
   return { cpuMsPerRequest: Math.max(...departments.map((f) => f.cpuMsPerRequest)), peakRssMb: Math.max(...departments.map((f) => f.peakRssMb)) };
 }
 
@@ -40,7 +42,8 @@ export function cpuMsPerRequest(service: string, capacity: Capacity): number {
 /** Cores `service` needs at `requestsPerSecond` of the mix. */
 export const coresAt = (service: string, capacity: Capacity, requestsPerSecond: number) => (requestsPerSecond * cpuMsPerRequest(service, capacity)) / 1000;
 
-export const peakRssMb = (service: string, capacity: Capacity) => Math.max(capacity.idleRssMb[service] ?? 0, ...Object.keys(MIX).map((s) => measured(capacity, s, service).peakRssMb));
+export const peakRssMb = (service: string, capacity: Capacity) =>
+  Math.max(capacity.idleRssMb[service] ?? 0, ...Object.keys(MIX).map((s) => measured(capacity, s, service).peakRssMb));
 
 const roundUp = (value: number, step: number) => Math.ceil(value / step) * step;
 

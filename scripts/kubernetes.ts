@@ -42,7 +42,12 @@ function service(name: string, component: 'gateway' | 'department', port: number
     ...(component === 'gateway' ? [{ name: 'RATE_LIMIT_STORE', value: 'redis' }] : []),
   ];
   const envFrom = [SECRETS.hmac, SECRETS.stores, ...(component === 'gateway' ? [SECRETS.identityProvider] : [])].map((secret) => ({ secretRef: { name: secret } }));
-  const probe = (pathName: string, periodSeconds: number, failureThreshold: number) => ({ httpGet: { path: pathName, port: 'http' }, periodSeconds, timeoutSeconds: 3, failureThreshold });
+  const probe = (pathName: string, periodSeconds: number, failureThreshold: number) => ({
+    httpGet: { path: pathName, port: 'http' },
+    periodSeconds,
+    timeoutSeconds: 3,
+    failureThreshold,
+  });
   const deployment = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -108,7 +113,13 @@ function networkPolicies() {
         podSelector: { matchLabels: { 'app.kubernetes.io/component': 'department' } },
         policyTypes: ['Ingress'],
         ingress: [
-          { from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/component': 'gateway' } } }, { podSelector: { matchLabels: { 'app.kubernetes.io/component': 'department' } } }], ports: departmentPorts },
+          {
+            from: [
+              { podSelector: { matchLabels: { 'app.kubernetes.io/component': 'gateway' } } },
+              { podSelector: { matchLabels: { 'app.kubernetes.io/component': 'department' } } },
+            ],
+            ports: departmentPorts,
+          },
           { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }], ports: departmentPorts },
         ],
       },
@@ -124,9 +135,11 @@ export function renderKubernetes(capacity: Capacity = readCapacity()): Record<st
   for (const entry of departments) write(`${entry.name}.yaml`, service(entry.name, 'department', entry.port, capacity));
   write('network-policy.yaml', networkPolicies());
   // The keys each Secret must have; copy to secrets/<name>.env and fill in (those files stay out of the repository).
-  files['secrets/hmac.env.example'] = `${HEADER}# docs/security.md: at least 32 random characters each, e.g. \`openssl rand -hex 32\`\n${departments.map((d) => `${envName(d.name)}_HMAC_SECRET=`).join('\n')}\n`;
+  files['secrets/hmac.env.example'] =
+    `${HEADER}# docs/security.md: at least 32 random characters each, e.g. \`openssl rand -hex 32\`\n${departments.map((d) => `${envName(d.name)}_HMAC_SECRET=`).join('\n')}\n`;
   files['secrets/identity-provider.env.example'] = `${HEADER}AUTH_ISSUER=\nAUTH_AUDIENCE=community-governance\nAUTH_JWKS_URL=\n`;
-  files['secrets/stores.env.example'] = `${HEADER}# MongoDB replica set (credentials included) and Redis for the gateway's shared rate limits\nMONGODB_URI=mongodb://USER:PASSWORD@mongo-0.mongo,mongo-1.mongo,mongo-2.mongo/?replicaSet=rs0&w=majority&journal=true&retryWrites=true\nREDIS_URL=redis://redis:6379\n`;
+  files['secrets/stores.env.example'] =
+    `${HEADER}# MongoDB replica set (credentials included) and Redis for the gateway's shared rate limits\nMONGODB_URI=mongodb://USER:PASSWORD@mongo-0.mongo,mongo-1.mongo,mongo-2.mongo/?replicaSet=rs0&w=majority&journal=true&retryWrites=true\nREDIS_URL=redis://redis:6379\n`;
   // Secrets come from env files kept out of the repository (secrets/*.env; the .example files list the keys).
   write('kustomization.yaml', [
     {

@@ -20,7 +20,11 @@ export interface ScaffoldOptions {
   seed?: boolean;
 }
 
-const pascal = (name: string) => name.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+const pascal = (name: string) =>
+  name
+    .split('-')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
 const camel = (type: string) => type[0]!.toLowerCase() + type.slice(1);
 const plural = (word: string) => (/[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(s|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`);
 const snake = (type: string) => type.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
@@ -50,7 +54,12 @@ export function placeholders(options: ScaffoldOptions, port: number): Record<str
   const Entity = options.entity ?? `${pascal(options.name)}Record`;
   return {
     __name__: options.name,
-    __Title__: options.title ?? options.name.split('-').map((w, i) => (i === 0 ? w[0]!.toUpperCase() + w.slice(1) : w)).join(' '),
+    __Title__:
+      options.title ??
+      options.name
+        .split('-')
+        .map((w, i) => (i === 0 ? w[0]!.toUpperCase() + w.slice(1) : w))
+        .join(' '),
     __Entity__: Entity,
     __entity__: camel(Entity),
     __entities__: plural(camel(Entity)),
@@ -60,8 +69,7 @@ export function placeholders(options: ScaffoldOptions, port: number): Record<str
   };
 }
 
-const fill = (text: string, values: Record<string, string>) =>
-  Object.entries(values).reduce((out, [key, value]) => out.replaceAll(key, value), text);
+const fill = (text: string, values: Record<string, string>) => Object.entries(values).reduce((out, [key, value]) => out.replaceAll(key, value), text);
 
 function* templateFiles(dir: string, rel = ''): Generator<string> {
   for (const entry of readdirSync(path.join(dir, rel))) {
@@ -147,7 +155,9 @@ if (require.main === module) {
     const options = parseArgs(process.argv.slice(2));
     if (!options.name) throw new Error('usage: npm run new-subgraph -- <name> [--port N] [--entity TypeName] [--title "Name (中文)"] [--no-seed]');
     scaffold(options);
-    console.log(`\nNext: edit subgraphs/${options.name}/schema.graphql, then \`npm run codegen && npm run compose\`; \`npm start\` runs it; docs/adding-a-department.md walks through it.`);
+    console.log(
+      `\nNext: edit subgraphs/${options.name}/schema.graphql, then \`npm run codegen && npm run compose\`; \`npm start\` runs it; docs/adding-a-department.md walks through it.`,
+    );
   } catch (error) {
     console.error(`new-subgraph: ${(error as Error).message}`);
     process.exit(1);

@@ -11,7 +11,9 @@ import { connectRegistryStore, PublishRefused, SchemaRegistry } from '../gateway
 // npm run publish-department -- --list                                               every version, newest first
 // Through the gateway's /registry (REGISTRY_URL + REGISTRY_TOKEN), or straight to the registry's database
 // (SCHEMA_REGISTRY_URI). Exits 1 when the registry refuses; nothing served changes then.
-const { values } = parseArgs({ options: { name: { type: 'string' }, url: { type: 'string' }, sdl: { type: 'string' }, rollback: { type: 'string' }, list: { type: 'boolean' }, by: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { name: { type: 'string' }, url: { type: 'string' }, sdl: { type: 'string' }, rollback: { type: 'string' }, list: { type: 'boolean' }, by: { type: 'string' } },
+});
 const by = values.by ?? os.userInfo().username;
 
 async function sdlOf(name: string, url: string): Promise<string> {
@@ -20,7 +22,12 @@ async function sdlOf(name: string, url: string): Promise<string> {
     // A schema.graphql as kept in a repository leaves the kit's directives out; the served _service SDL has them.
     return text.includes('directive @access') ? text : `${text}\n${readFileSync(path.join(repoRoot, 'kit', 'schema', 'common.graphql'), 'utf8')}`;
   }
-  const answer = await new DepartmentClient(url, name).query('{ _service { sdl } }', undefined, { subject: 'registry', department: 'gateway', role: 'SERVICE', scope: { communityIds: [], gridIds: [] } });
+  const answer = await new DepartmentClient(url, name).query('{ _service { sdl } }', undefined, {
+    subject: 'registry',
+    department: 'gateway',
+    role: 'SERVICE',
+    scope: { communityIds: [], gridIds: [] },
+  });
   const sdl = answer.body?.data?._service?.sdl;
   if (typeof sdl !== 'string') throw new Error(`${url} did not answer _service { sdl } (status ${answer.status}); pass --sdl <file>`);
   return sdl;
@@ -40,7 +47,7 @@ async function overHttp(base: string, route: string, body?: unknown) {
 async function main() {
   const http = process.env.REGISTRY_URL;
   const uri = process.env.SCHEMA_REGISTRY_URI;
-  if (!http && !uri) throw new Error('set REGISTRY_URL (the gateway\'s /registry, with REGISTRY_TOKEN) or SCHEMA_REGISTRY_URI (the registry\'s MongoDB)');
+  if (!http && !uri) throw new Error("set REGISTRY_URL (the gateway's /registry, with REGISTRY_TOKEN) or SCHEMA_REGISTRY_URI (the registry's MongoDB)");
   const store = http ? undefined : await connectRegistryStore(uri!);
   const registry = store && new SchemaRegistry(store);
   try {

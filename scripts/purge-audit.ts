@@ -7,7 +7,10 @@ import { AUDIT_COLLECTION, connectDatabase, departmentDbName, listSubgraphs } fr
 
 export const MIN_RETENTION_DAYS = 1096;
 
-export async function purgeAudit(uri: string, { days = Number(process.env.AUDIT_RETENTION_DAYS ?? 1100), dryRun = false, now = new Date(), prefix = process.env.MONGODB_DB_PREFIX } = {}) {
+export async function purgeAudit(
+  uri: string,
+  { days = Number(process.env.AUDIT_RETENTION_DAYS ?? 1100), dryRun = false, now = new Date(), prefix = process.env.MONGODB_DB_PREFIX } = {},
+) {
   if (!Number.isFinite(days) || days < MIN_RETENTION_DAYS) throw new Error(`AUDIT_RETENTION_DAYS must be at least ${MIN_RETENTION_DAYS} (3 years)`);
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
   const results: Array<{ department: string; removed: number }> = [];
@@ -29,10 +32,13 @@ export async function purgeAudit(uri: string, { days = Number(process.env.AUDIT_
 if (require.main === module) {
   const uri = process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is required');
-  purgeAudit(uri, { dryRun: process.argv.includes('--dry-run') }).then(({ cutoff, results }) => {
-    for (const r of results) console.log(`${r.department}: ${r.removed} record(s) before ${cutoff} ${process.argv.includes('--dry-run') ? 'would be' : ''} removed`);
-  }, (error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+  purgeAudit(uri, { dryRun: process.argv.includes('--dry-run') }).then(
+    ({ cutoff, results }) => {
+      for (const r of results) console.log(`${r.department}: ${r.removed} record(s) before ${cutoff} ${process.argv.includes('--dry-run') ? 'would be' : ''} removed`);
+    },
+    (error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
 }

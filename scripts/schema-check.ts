@@ -41,7 +41,10 @@ function baseSupergraph(argv: string[]): { sdl: string; from: string } {
 
 const allowList = (): string[] =>
   existsSync(allowListPath)
-    ? readFileSync(allowListPath, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean)
+    ? readFileSync(allowListPath, 'utf8')
+        .split('\n')
+        .map((l) => l.replace(/#.*/, '').trim())
+        .filter(Boolean)
     : [];
 
 async function main(argv: string[]): Promise<number> {
@@ -84,7 +87,10 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code), (error) => {
-  console.error(error);
-  process.exit(1);
-});
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -39,11 +39,16 @@ let stopDatabase: () => Promise<void> = async () => undefined;
 async function stopAll(code = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.all(children.map((child) => new Promise<void>((done) => {
-    if (child.exitCode !== null) return done();
-    child.once('exit', () => done());
-    child.kill('SIGTERM');
-  })));
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
   await stopDatabase();
   console.log('stopped every process and the database');
   process.exit(code);
@@ -75,7 +80,9 @@ async function main() {
   const variables = { id: stableId('resident', 'YHM0101000', 0) };
   console.log(`\nGateway: ${gatewayUrl}\n\nTry the example query (docs/example-query.graphql) with variables ${JSON.stringify(variables)}:\n`);
   // Every request needs a token (docs/security.md): a development one for a demo role, from the key pair the gateway trusts.
-  console.log(`curl -s ${gatewayUrl} -H 'content-type: application/json' \\\n  -H "authorization: Bearer $(npm run -s mint-token -- civil-affairs-clerk)" \\\n  --data '${JSON.stringify({ query: query.replace(/#.*\n/g, '').replace(/\s+/g, ' ').trim(), variables })}'\n`);
+  console.log(
+    `curl -s ${gatewayUrl} -H 'content-type: application/json' \\\n  -H "authorization: Bearer $(npm run -s mint-token -- civil-affairs-clerk)" \\\n  --data '${JSON.stringify({ query: query.replace(/#.*\n/g, '').replace(/\s+/g, ' ').trim(), variables })}'\n`,
+  );
   console.log('Press Ctrl-C to stop.');
 }
 main().catch(async (error) => {

@@ -26,11 +26,17 @@ export function owners(...supergraphs: string[]): Map<string, Set<string>> {
     for (const def of document.definitions) {
       if (!('name' in def) || !def.name || !('directives' in def)) continue;
       const typeName = def.name.value;
-      const typeGraphs = (def.directives ?? []).filter((d) => d.name.value === 'join__type').map(graphOf).filter(Boolean) as string[];
+      const typeGraphs = (def.directives ?? [])
+        .filter((d) => d.name.value === 'join__type')
+        .map(graphOf)
+        .filter(Boolean) as string[];
       for (const g of typeGraphs) add(typeName, g);
       const fields = 'fields' in def ? (def.fields ?? []) : 'values' in def ? (def.values ?? []) : [];
       for (const field of fields) {
-        const fieldGraphs = (field.directives ?? []).filter((d) => d.name.value === 'join__field').map(graphOf).filter(Boolean) as string[];
+        const fieldGraphs = (field.directives ?? [])
+          .filter((d) => d.name.value === 'join__field')
+          .map(graphOf)
+          .filter(Boolean) as string[];
         for (const g of fieldGraphs.length ? fieldGraphs : typeGraphs) add(`${typeName}.${field.name.value}`, g);
       }
     }

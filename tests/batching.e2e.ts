@@ -13,7 +13,15 @@ function watchAll() {
   return {
     stop: () => Object.values(watchers).forEach((w) => w.stop()),
     /** department → collection → number of queries (`find`; a `getMore` only continues one of them). */
-    queries: () => Object.fromEntries(Object.entries(watchers).map(([name, w]) => [name, w.commands.filter((c) => c.name !== 'getMore' && c.collection !== 'audit_records' /* access records: tests/security */).reduce<Record<string, number>>((acc, c) => ({ ...acc, [`${c.name} ${c.collection}`]: (acc[`${c.name} ${c.collection}`] ?? 0) + 1 }), {})])),
+    queries: () =>
+      Object.fromEntries(
+        Object.entries(watchers).map(([name, w]) => [
+          name,
+          w.commands
+            .filter((c) => c.name !== 'getMore' && c.collection !== 'audit_records' /* access records: tests/security */)
+            .reduce<Record<string, number>>((acc, c) => ({ ...acc, [`${c.name} ${c.collection}`]: (acc[`${c.name} ${c.collection}`] ?? 0) + 1 }), {}),
+        ]),
+      ),
     commands: (name: string) => watchers[name]!.commands,
   };
 }
@@ -25,9 +33,9 @@ test('100 entity references resolve with one $in query, keys in request order, n
   const keys = [...ids.slice(0, 50), missing, ...ids.slice(50)];
   expect(keys).toHaveLength(100);
   const watch = watchAll();
-  const { body } = await postGraphQL(stack.departments['civil-affairs']!.url,
-    'query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { id } } }',
-    { r: keys.map((id) => ({ __typename: 'Resident', id })) });
+  const { body } = await postGraphQL(stack.departments['civil-affairs']!.url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { id } } }', {
+    r: keys.map((id) => ({ __typename: 'Resident', id })),
+  });
   watch.stop();
   expect(body.data._entities.map((e: { id: string } | null) => e?.id ?? null)).toEqual(keys.map((k) => (k === missing ? null : k)));
   const finds = watch.commands('civil-affairs');

@@ -37,7 +37,11 @@ async function answering(port: number, tries = 12): Promise<Set<number>> {
 
 async function startCluster(entry: string, env: Record<string, string>) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry)], { cwd: repoRoot, env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry)], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
   children.push(child);
   for (let i = 0; i < 600 && (await answering(port, 4)).size < 2; i++) {
     if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
@@ -80,12 +84,20 @@ test('GATEWAY_WORKERS=2: two gateway processes answer on one port, and one that 
   const token = await mintDevToken(DEMO_IDENTITIES['civil-affairs-clerk']!, { expiresIn: '10m' });
   const body = JSON.stringify({ query: '{ __typename }' });
   await proveCluster('gateway/src/index.ts', { GATEWAY_WORKERS: '2' }, (port) =>
-    send(port, 'POST', '/graphql', { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body));
+    send(port, 'POST', '/graphql', { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body),
+  );
 }, 180_000);
 
 test('CIVIL_AFFAIRS_WORKERS=2: a department as two processes on one port, each accepting signed requests; one that dies is replaced', async () => {
   const entry = listSubgraphs().find((e) => e.name === 'civil-affairs')!;
   const body = JSON.stringify({ query: '{ __typename }' });
   await proveCluster(path.relative(repoRoot, path.join(entry.dir, 'src', 'index.ts')), { CIVIL_AFFAIRS_WORKERS: '2' }, (port) =>
-    send(port, 'POST', '/graphql', { 'content-type': 'application/json', ...signedHeaders('civil-affairs', body, DEMO_IDENTITIES['civil-affairs-clerk']!, `cluster-${Date.now()}`) }, body));
+    send(
+      port,
+      'POST',
+      '/graphql',
+      { 'content-type': 'application/json', ...signedHeaders('civil-affairs', body, DEMO_IDENTITIES['civil-affairs-clerk']!, `cluster-${Date.now()}`) },
+      body,
+    ),
+  );
 }, 180_000);

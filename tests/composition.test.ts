@@ -14,13 +14,16 @@ test('every department is in the supergraph with its registered URL', () => {
   for (const entry of listSubgraphs()) expect(sdl).toContain(`name: "${entry.name}", url: "http://localhost:${entry.port}/graphql"`);
 });
 
-test('a conflicting department is reported with composition\'s own messages', () => {
+test("a conflicting department is reported with composition's own messages", () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'cg-compose-'));
   try {
     const department = (name: string, port: number, sdl: string) => {
       mkdirSync(path.join(root, name));
       writeFileSync(path.join(root, name, 'package.json'), JSON.stringify({ subgraph: { port } }));
-      writeFileSync(path.join(root, name, 'schema.graphql'), `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@tag"])\n${sdl}`);
+      writeFileSync(
+        path.join(root, name, 'schema.graphql'),
+        `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@tag"])\n${sdl}`,
+      );
     };
     department('a', 5001, 'type Query { grid: Grid } type Grid @key(fields: "id") { id: ID! code: String! @shareable }');
     department('b', 5002, 'type Grid @key(fields: "id") { id: ID! code: Int! @shareable }');
@@ -35,7 +38,11 @@ test('a conflicting department is reported with composition\'s own messages', ()
 test('a type or root field without an access rule fails composition, and its department does not start', async () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'cg-compose-'));
   try {
-    const sdl = (schemaRule: string, gridRule: string, queryRule: string) => `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@tag"]) ${schemaRule}
+    const sdl = (
+      schemaRule: string,
+      gridRule: string,
+      queryRule: string,
+    ) => `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@tag"]) ${schemaRule}
       type Query { grid(id: ID!): Grid ${queryRule} grids: [Grid!]! @access(roles: ["GRID_WORKER"]) }
       type Grid @key(fields: "id") ${gridRule} { id: ID! code: String! }
       type Unit @key(fields: "id", resolvable: false) { id: ID! }`;

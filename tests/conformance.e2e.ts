@@ -23,16 +23,35 @@ describe('an outside department (tests/support/patrol)', () => {
   test('passes when it follows the protocol', async () => {
     const results = await checkPatrol('none');
     expect(failures(results)).toEqual([]);
-    expect(names(results, 'pass')).toEqual(expect.arrayContaining([
-      'GET /health/live', 'GET /health/ready', 'unsigned request refused', 'altered body refused', 'expired request refused', 'replayed request refused',
-      'composes with the current supergraph', '_entities for Patrol', '_entities for Building', 'anonymous callers get UNAUTHENTICATED',
-      'roles outside @access get FORBIDDEN', 'masking and refusals on Patrol (patroller, patrollerPhone)', 'every error has extensions.code', 'no ID numbers or phone numbers in errors',
-    ]));
+    expect(names(results, 'pass')).toEqual(
+      expect.arrayContaining([
+        'GET /health/live',
+        'GET /health/ready',
+        'unsigned request refused',
+        'altered body refused',
+        'expired request refused',
+        'replayed request refused',
+        'composes with the current supergraph',
+        '_entities for Patrol',
+        '_entities for Building',
+        'anonymous callers get UNAUTHENTICATED',
+        'roles outside @access get FORBIDDEN',
+        'masking and refusals on Patrol (patroller, patrollerPhone)',
+        'every error has extensions.code',
+        'no ID numbers or phone numbers in errors',
+      ]),
+    );
   });
 
   test('fails, saying what to fix, when it skips signature verification', async () => {
     const results = await checkPatrol('skips-signing');
-    expect(names(results, 'fail')).toEqual(['unsigned request refused', 'altered body refused', 'request signed for another department refused', 'expired request refused', 'replayed request refused']);
+    expect(names(results, 'fail')).toEqual([
+      'unsigned request refused',
+      'altered body refused',
+      'request signed for another department refused',
+      'expired request refused',
+      'replayed request refused',
+    ]);
     expect(failures(results).join('\n')).toMatch(/fix: refuse a request without x-cg-timestamp/);
   });
 
@@ -60,9 +79,13 @@ describe('the four departments', () => {
   }, 120_000);
   afterAll(() => stack.stop());
 
-  test.each(['civil-affairs', 'party', 'employment', 'property'])('%s passes every check', async (name) => {
-    const results = await runConformance({ url: stack.departments[name]!.url, name, current: repositoryServices() });
-    expect(failures(results)).toEqual([]);
-    expect(names(results, 'pass').length).toBeGreaterThan(15);
-  }, 120_000);
+  test.each(['civil-affairs', 'party', 'employment', 'property'])(
+    '%s passes every check',
+    async (name) => {
+      const results = await runConformance({ url: stack.departments[name]!.url, name, current: repositoryServices() });
+      expect(failures(results)).toEqual([]);
+      expect(names(results, 'pass').length).toBeGreaterThan(15);
+    },
+    120_000,
+  );
 });

@@ -56,12 +56,22 @@ test('exclude wins, for fields, arguments, enum values and input fields, and cas
   const schema = cut({ include: ['partner'], exclude: ['internal'] });
   expect(fields(schema, 'Estate')).toEqual(['id', 'name', 'residents']);
   // An optional argument goes alone; a required input field takes its input type and the field needing it along.
-  expect(schema.getQueryType()!.getFields().search!.args.map((a) => a.name)).toEqual(['text']);
+  expect(
+    schema
+      .getQueryType()!
+      .getFields()
+      .search!.args.map((a) => a.name),
+  ).toEqual(['text']);
   expect(schema.getType('Secret')).toBeUndefined();
   expect(schema.getType('CareFilter')).toBeUndefined();
   expect(fields(schema, 'Query')).toEqual(['estates', 'resident', 'search']);
   // An argument whose default is an excluded enum value goes; the field stays.
-  expect(schema.getMutationType()!.getFields().flag!.args.map((a) => a.name)).toEqual(['id']);
+  expect(
+    schema
+      .getMutationType()!
+      .getFields()
+      .flag!.args.map((a) => a.name),
+  ).toEqual(['id']);
   const excludeOnly = cut({ exclude: ['internal'] });
   expect(fields(excludeOnly, 'Query')).toEqual(['estates', 'orphan', 'resident', 'search']); // care needed CareFilter.flag
   expect((excludeOnly.getType('Flag') as any).getValues().map((v: any) => v.name)).toEqual(['ELDERLY']);
@@ -84,7 +94,8 @@ test('the contracts of the repository: the checked-in API schemas are what compo
   expect(contracts.map((c) => c.name)).toEqual(['employment-partner', 'open-data', 'property-partner', 'response-unit']);
   for (const contract of contracts) expect({ [contract.name]: readFileSync(contractSchemaPath(contract.name), 'utf8') }).toEqual({ [contract.name]: contract.apiSchemaSdl });
   const property = buildSchema(contracts.find((c) => c.name === 'property-partner')!.apiSchemaSdl);
-  for (const type of ['CareProfile', 'ResidentCare', 'Resident', 'Household', 'AssistanceRecord', 'JointCaseInquiry']) expect({ type, present: Boolean(property.getType(type)) }).toEqual({ type, present: false });
+  for (const type of ['CareProfile', 'ResidentCare', 'Resident', 'Household', 'AssistanceRecord', 'JointCaseInquiry'])
+    expect({ type, present: Boolean(property.getType(type)) }).toEqual({ type, present: false });
   expect(fields(property, 'Query')).toEqual(expect.arrayContaining(['estates', 'serviceOrders', 'jointCases']));
   expect(fields(property, 'Query')).not.toContain('careProfiles');
   // Open data: aggregates only, nothing that returns a record of a person or a case.

@@ -10,7 +10,9 @@ const MEMBERS = ['mongo1', 'mongo2', 'mongo3'];
 const INFRASTRUCTURE = [...MEMBERS, 'mongo-init', 'redis', 'gateway'];
 
 test('every registered department is a service on its registered port, and nothing else is', () => {
-  const services = Object.keys(compose.services).filter((name) => !INFRASTRUCTURE.includes(name)).sort();
+  const services = Object.keys(compose.services)
+    .filter((name) => !INFRASTRUCTURE.includes(name))
+    .sort();
   expect(services).toEqual(subgraphs.map((s) => s.name).sort());
   for (const entry of subgraphs) {
     const env = compose.services[entry.name].environment;
@@ -32,7 +34,9 @@ test('the gateway reaches each department by its service name and waits for it t
 });
 
 test('only the gateway publishes a port', () => {
-  const publishing = Object.entries(compose.services).filter(([, s]: [string, any]) => s.ports?.length).map(([name]) => name);
+  const publishing = Object.entries(compose.services)
+    .filter(([, s]: [string, any]) => s.ports?.length)
+    .map(([name]) => name);
   expect(publishing).toEqual(['gateway']);
 });
 

@@ -44,12 +44,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') rows.at(-1)!.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') rows.at(-1)!.push(field), (field = ''), rows.push([]), i++;
+    else if (ch === ',') (rows.at(-1)!.push(field), (field = ''));
+    else if (ch === '\r' && text[i + 1] === '\n') (rows.at(-1)!.push(field), (field = ''), rows.push([]), i++);
     else field += ch;
   }
   if (rows.at(-1)!.length === 0 && field === '') rows.pop();
@@ -61,10 +61,14 @@ const sheetRows = (sheet: ExcelJS.Worksheet) => {
   return rows;
 };
 
-test('an XLSX of a community\'s two ledgers, read back, holds the API\'s figures', async () => {
-  const { data, errors } = await api.as(SECRETARY, `query($s: JointCaseScope!) {
+test("an XLSX of a community's two ledgers, read back, holds the API's figures", async () => {
+  const { data, errors } = await api.as(
+    SECRETARY,
+    `query($s: JointCaseScope!) {
     publicSentimentLedger(scope: $s) { grid { code name } category received handled resolved rated satisfied }
-    governmentLedger(scope: $s) { unit { name kind } received resolved onTime overdue whistleCalls reportedOnTime } }`, { s: { from, to, communityId } });
+    governmentLedger(scope: $s) { unit { name kind } received resolved onTime overdue whistleCalls reportedOnTime } }`,
+    { s: { from, to, communityId } },
+  );
   expect(errors).toBeUndefined();
   expect(data.governmentLedger.length).toBeGreaterThanOrEqual(2);
   const { status, headers, bytes } = await download('ledgers.xlsx', { community: communityId, from, to }, SECRETARY);
@@ -75,9 +79,13 @@ test('an XLSX of a community\'s two ledgers, read back, holds the API\'s figures
   expect(workbook.worksheets.map((w) => w.name)).toEqual(['民情台账', '政务台账']);
   const [sentiment, government] = workbook.worksheets.map(sheetRows);
   expect(sentiment![0]).toEqual(['网格编码', '网格', '类别', '受理', '回单', '审定', '评价', '满意']);
-  expect(sentiment!.slice(1)).toEqual(data.publicSentimentLedger.map((r: any) => [r.grid.code, r.grid.name, CATEGORY_LABELS[r.category], r.received, r.handled, r.resolved, r.rated, r.satisfied]));
+  expect(sentiment!.slice(1)).toEqual(
+    data.publicSentimentLedger.map((r: any) => [r.grid.code, r.grid.name, CATEGORY_LABELS[r.category], r.received, r.handled, r.resolved, r.rated, r.satisfied]),
+  );
   expect(government![0]).toEqual(['单位', '类型', '受理任务', '办结', '按期办结', '超期', '吹哨', '按时报到']);
-  expect(government!.slice(1).map((r) => [r[0], ...r.slice(2)])).toEqual(data.governmentLedger.map((r: any) => [r.unit.name, r.received, r.resolved, r.onTime, r.overdue, r.whistleCalls, r.reportedOnTime]));
+  expect(government!.slice(1).map((r) => [r[0], ...r.slice(2)])).toEqual(
+    data.governmentLedger.map((r: any) => [r.unit.name, r.received, r.resolved, r.onTime, r.overdue, r.whistleCalls, r.reportedOnTime]),
+  );
   expect(government!.slice(1).reduce((n, r) => n + (r[2] as number), 0)).toBeGreaterThanOrEqual(2);
 }, 60_000);
 
@@ -96,7 +104,11 @@ test('CSV: UTF-8 with BOM, Chinese headers, CRLF, quoted commas, quotes and newl
   // The secretary (no case-handling purpose) sees the reporter masked, in the file as in the API; a grid worker
   // handling the case sees more, in both.
   const reporter = async (identity: Identity, purpose?: string) => {
-    const { data } = await stack.query(`query($id: ID!) { jointCase(id: $id) { reporter { name phone } } }`, { id: row![0] }, { token: await stack.token('party-secretary', identity), purpose });
+    const { data } = await stack.query(
+      `query($id: ID!) { jointCase(id: $id) { reporter { name phone } } }`,
+      { id: row![0] },
+      { token: await stack.token('party-secretary', identity), purpose },
+    );
     return data.jointCase.reporter;
   };
   const masked = await reporter(SECRETARY);
@@ -122,10 +134,20 @@ test('refused as the API refuses: no token 401, a resident 403, a bad period 400
   expect((await download('salaries.xlsx', {}, SECRETARY)).status).toBe(404);
 });
 
-test('measures for a period: one row per measure, the API\'s values', async () => {
-  const { data } = await api.as(SECRETARY, `query($s: JointCaseScope!) { jointCaseMeasures(scope: $s) { cases dispatched responded responseRate } }`, { s: { from, to, communityId } });
+test("measures for a period: one row per measure, the API's values", async () => {
+  const { data } = await api.as(SECRETARY, `query($s: JointCaseScope!) { jointCaseMeasures(scope: $s) { cases dispatched responded responseRate } }`, {
+    s: { from, to, communityId },
+  });
   const { status, bytes } = await download('measures.csv', { community: communityId, from, to }, SECRETARY);
   expect(status).toBe(200);
-  const rows = Object.fromEntries(parseCsv(bytes.toString('utf8').slice(1)).slice(1).map((r) => [r[1], r[2]]));
-  expect(rows).toMatchObject({ cases: String(data.jointCaseMeasures.cases), dispatched: String(data.jointCaseMeasures.dispatched), responseRate: String(data.jointCaseMeasures.responseRate) });
+  const rows = Object.fromEntries(
+    parseCsv(bytes.toString('utf8').slice(1))
+      .slice(1)
+      .map((r) => [r[1], r[2]]),
+  );
+  expect(rows).toMatchObject({
+    cases: String(data.jointCaseMeasures.cases),
+    dispatched: String(data.jointCaseMeasures.dispatched),
+    responseRate: String(data.jointCaseMeasures.responseRate),
+  });
 });

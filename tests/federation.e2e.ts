@@ -54,9 +54,9 @@ test('a malformed id is a typed BAD_USER_INPUT error, an unknown one is null', a
 });
 
 test('_entities refuses an operator object where an id belongs and returns no data', async () => {
-  const { body } = await postGraphQL(stack.departments['civil-affairs']!.url,
-    'query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { id name } } }',
-    { r: [{ __typename: 'Resident', id: { $ne: null } }] });
+  const { body } = await postGraphQL(stack.departments['civil-affairs']!.url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Resident { id name } } }', {
+    r: [{ __typename: 'Resident', id: { $ne: null } }],
+  });
   expect(body.data ?? null).toBeNull();
   expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });
@@ -65,7 +65,10 @@ test('each department answers only its own fields: property lists the buildings 
   const gridId = stableId('grid', 'ZB-YHM-02');
   const { data, errors } = await stack.query(`{ grid(id: "${gridId}") { code buildings { number estate { name } } partyBranch { name } } }`);
   expect(errors).toBeUndefined();
-  const expected = world.property!.Building!.filter((b) => b.gridId === gridId).map((b) => b.number).sort();
+  const expected = world
+    .property!.Building!.filter((b) => b.gridId === gridId)
+    .map((b) => b.number)
+    .sort();
   expect(data.grid.buildings.map((b: any) => b.number).sort()).toEqual(expected);
   expect(data.grid.partyBranch.name).toBe('义合美新城第2网格党支部');
 });

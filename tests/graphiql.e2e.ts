@@ -66,9 +66,7 @@ test('GET /graphql in a browser serves GraphiQL from the gateway; the example qu
   // A pasted token goes out as the Authorization header, and the example answers in full.
   const token = await stack.token('civil-affairs-clerk');
   await page.evaluate((value: string) => {
-    const headers = Array.from(document.querySelectorAll('.graphiql-editor-tool .CodeMirror') as ArrayLike<any>).find((el) =>
-      el.CodeMirror.getValue().includes('Authorization'),
-    );
+    const headers = Array.from(document.querySelectorAll('.graphiql-editor-tool .CodeMirror') as ArrayLike<any>).find((el) => el.CodeMirror.getValue().includes('Authorization'));
     headers.CodeMirror.setValue(JSON.stringify({ Authorization: `Bearer ${value}` }));
   }, token);
   const shown = await run();

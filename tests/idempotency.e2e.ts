@@ -51,7 +51,7 @@ test.each([
   expect(await visits().countDocuments()).toBe(before);
 });
 
-test('whitespace-only notes mean none (the kit\'s one rule for optional text): the visit is recorded without notes', async () => {
+test("whitespace-only notes mean none (the kit's one rule for optional text): the visit is recorded without notes", async () => {
   const { data, errors } = await stack.query(record, { i: { ...input, notes: '   ' } });
   expect(errors).toBeUndefined();
   expect(data.recordVisit.notes).toBeNull();

@@ -75,6 +75,10 @@ test('a department and the gateway start with plain node and answer a signed-in 
     body: JSON.stringify({ query: `{ resident(id: "${id}") { id household { fileNumber } } }` }),
   });
   expect(await response.json()).toEqual({ data: { resident: { id, household: { fileNumber: 'YHM0101000' } } } });
-  const forged = await fetch(`${gateway}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token.slice(0, -4)}AAAA` }, body: '{"query":"{ __typename }"}' });
+  const forged = await fetch(`${gateway}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token.slice(0, -4)}AAAA` },
+    body: '{"query":"{ __typename }"}',
+  });
   expect(forged.status).toBe(401);
 });

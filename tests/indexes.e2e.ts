@@ -32,10 +32,16 @@ function served(filter: Record<string, any>, leading: Set<string>, sortFirst?: s
 const sortKeys = (sort: unknown): string[] => (sort instanceof Map ? [...sort.keys()] : Object.keys(sort ?? {}));
 
 const readOf = (c: ObservedCommand) =>
-  c.name === 'find' ? { filter: c.command.filter ?? {}, sort: c.command.sort } :
-  // `count` without a query is the collection's size from its metadata (paginate's total of an unfiltered list).
-  c.name === 'count' ? (c.command.query && Object.keys(c.command.query).length ? { filter: c.command.query, sort: undefined } : null) :
-  c.name === 'aggregate' && c.command.pipeline?.[0]?.$match ? { filter: c.command.pipeline[0].$match, sort: c.command.pipeline[1]?.$sort } : null;
+  c.name === 'find'
+    ? { filter: c.command.filter ?? {}, sort: c.command.sort }
+    : // `count` without a query is the collection's size from its metadata (paginate's total of an unfiltered list).
+      c.name === 'count'
+      ? c.command.query && Object.keys(c.command.query).length
+        ? { filter: c.command.query, sort: undefined }
+        : null
+      : c.name === 'aggregate' && c.command.pipeline?.[0]?.$match
+        ? { filter: c.command.pipeline[0].$match, sort: c.command.pipeline[1]?.$sort }
+        : null;
 
 function listQueries(): Array<GraphQLField<unknown, unknown>> {
   const schema = buildSchema(readFileSync(supergraphPath, 'utf8'), { assumeValidSDL: true });

@@ -44,22 +44,55 @@ test('full happy path: 点单 → 派单 → 接单 → 办单 → 回单 → �
   expect(c.status).toBe('CLOSED');
   expect(c.version).toBe(11);
   expect(c.rating.score).toBe(5);
-  expect(c.tasks.map((t) => [t.role, t.status, t.onTime])).toEqual([['LEAD', 'RESOLVED', true], ['HELPER', 'RESOLVED', true]]);
-  expect(c.history.map((e) => `${e.step}:${e.from ?? ''}>${e.to}`)).toEqual([
-    'SUBMIT:>SUBMITTED', 'DISPATCH:SUBMITTED>DISPATCHED', 'ACCEPT_HELPER:DISPATCHED>DISPATCHED', 'ACCEPT_LEAD:DISPATCHED>ACCEPTED',
-    'START:ACCEPTED>IN_PROGRESS', 'RESOLVE_TASK:IN_PROGRESS>IN_PROGRESS', 'RESOLVE_TASK:IN_PROGRESS>IN_PROGRESS', 'RESOLVE:IN_PROGRESS>RESOLVED',
-    'VERIFY:RESOLVED>VERIFIED', 'RATE:VERIFIED>RATED', 'CLOSE:RATED>CLOSED',
+  expect(c.tasks.map((t) => [t.role, t.status, t.onTime])).toEqual([
+    ['LEAD', 'RESOLVED', true],
+    ['HELPER', 'RESOLVED', true],
   ]);
-  expect(c.history.map((e) => e.by)).toEqual([who.residentId, 'grid-worker-1', 'law-clerk-1', 'property-staff-1', 'property-staff-1', 'law-clerk-1',
-    'property-staff-1', 'property-staff-1', 'secretary-1', who.residentId, 'grid-worker-1']);
+  expect(c.history.map((e) => `${e.step}:${e.from ?? ''}>${e.to}`)).toEqual([
+    'SUBMIT:>SUBMITTED',
+    'DISPATCH:SUBMITTED>DISPATCHED',
+    'ACCEPT_HELPER:DISPATCHED>DISPATCHED',
+    'ACCEPT_LEAD:DISPATCHED>ACCEPTED',
+    'START:ACCEPTED>IN_PROGRESS',
+    'RESOLVE_TASK:IN_PROGRESS>IN_PROGRESS',
+    'RESOLVE_TASK:IN_PROGRESS>IN_PROGRESS',
+    'RESOLVE:IN_PROGRESS>RESOLVED',
+    'VERIFY:RESOLVED>VERIFIED',
+    'RATE:VERIFIED>RATED',
+    'CLOSE:RATED>CLOSED',
+  ]);
+  expect(c.history.map((e) => e.by)).toEqual([
+    who.residentId,
+    'grid-worker-1',
+    'law-clerk-1',
+    'property-staff-1',
+    'property-staff-1',
+    'law-clerk-1',
+    'property-staff-1',
+    'property-staff-1',
+    'secretary-1',
+    who.residentId,
+    'grid-worker-1',
+  ]);
 
   // A closed case admits no step at all, and none of them changes it.
   const attempts: Array<[string, Record<string, unknown>]> = [
-    ['dispatchJointCase', { leadUnitId: UNITS.law }], ['acceptJointCaseTask', { unitId: UNITS.property }], ['startJointCase', {}],
-    ['resolveJointCase', { note: 'x' }], ['verifyJointCase', {}], ['rateJointCase', { score: 4 }], ['closeJointCase', {}],
-    ['returnJointCase', { reason: 'x' }], ['transferJointCase', { leadUnitId: UNITS.law, reason: 'x' }], ['requestJointCaseDeferral', { reason: 'x' }],
-    ['approveJointCaseDeferral', {}], ['resumeJointCase', {}], ['sendBackJointCase', { note: 'x' }], ['blowWhistle', { unitIds: [UNITS.law] }],
-    ['inquireJointCase', { note: 'x' }], ['markJointCaseDuplicate', { duplicateOfId: stableId('joint-case', 'small', 0) }],
+    ['dispatchJointCase', { leadUnitId: UNITS.law }],
+    ['acceptJointCaseTask', { unitId: UNITS.property }],
+    ['startJointCase', {}],
+    ['resolveJointCase', { note: 'x' }],
+    ['verifyJointCase', {}],
+    ['rateJointCase', { score: 4 }],
+    ['closeJointCase', {}],
+    ['returnJointCase', { reason: 'x' }],
+    ['transferJointCase', { leadUnitId: UNITS.law, reason: 'x' }],
+    ['requestJointCaseDeferral', { reason: 'x' }],
+    ['approveJointCaseDeferral', {}],
+    ['resumeJointCase', {}],
+    ['sendBackJointCase', { note: 'x' }],
+    ['blowWhistle', { unitIds: [UNITS.law] }],
+    ['inquireJointCase', { note: 'x' }],
+    ['markJointCaseDuplicate', { duplicateOfId: stableId('joint-case', 'small', 0) }],
   ];
   for (const [name, args] of attempts) {
     const { kase, errors } = await api.step(allowedBy(name, who.residentId), name, c, args);
@@ -72,10 +105,21 @@ test('full happy path: 点单 → 派单 → 接单 → 办单 → 回单 → �
 test('every step a SUBMITTED case does not allow is rejected and changes nothing', async () => {
   const c = await newCase();
   const attempts: Array<[string, Record<string, unknown>]> = [
-    ['startJointCase', {}], ['resolveJointCase', { note: 'x' }], ['verifyJointCase', {}], ['sendBackJointCase', { note: 'x' }],
-    ['rateJointCase', { score: 5 }], ['closeJointCase', {}], ['returnJointCase', { reason: 'x' }], ['transferJointCase', { leadUnitId: UNITS.law, reason: 'x' }],
-    ['requestJointCaseDeferral', { reason: 'x' }], ['approveJointCaseDeferral', {}], ['rejectJointCaseDeferral', {}], ['resumeJointCase', {}],
-    ['blowWhistle', { unitIds: [UNITS.law] }], ['acceptJointCaseTask', { unitId: UNITS.property }], ['resolveJointCaseTask', { unitId: UNITS.property }],
+    ['startJointCase', {}],
+    ['resolveJointCase', { note: 'x' }],
+    ['verifyJointCase', {}],
+    ['sendBackJointCase', { note: 'x' }],
+    ['rateJointCase', { score: 5 }],
+    ['closeJointCase', {}],
+    ['returnJointCase', { reason: 'x' }],
+    ['transferJointCase', { leadUnitId: UNITS.law, reason: 'x' }],
+    ['requestJointCaseDeferral', { reason: 'x' }],
+    ['approveJointCaseDeferral', {}],
+    ['rejectJointCaseDeferral', {}],
+    ['resumeJointCase', {}],
+    ['blowWhistle', { unitIds: [UNITS.law] }],
+    ['acceptJointCaseTask', { unitId: UNITS.property }],
+    ['resolveJointCaseTask', { unitId: UNITS.property }],
     ['reportToWhistle', { unitId: UNITS.law }],
   ];
   for (const [name, args] of attempts) {
@@ -130,7 +174,7 @@ test('side paths: 退单, re-dispatch, 转单, 挂账 (approval), 返工 by the 
   expect(data.jointCase.duplicateOf.id).toBe(c.id);
 });
 
-test('the case cannot be verified while the lead unit\'s task is open', async () => {
+test("the case cannot be verified while the lead unit's task is open", async () => {
   let c = await newCase({ category: 'POWER' });
   c = await api.ok(GRID_WORKER, 'dispatchJointCase', c, { leadUnitId: UNITS.power });
   c = await api.ok(POWER, 'acceptJointCaseTask', c, { unitId: UNITS.power });
@@ -205,7 +249,8 @@ test('whistle 吹哨 and report 报到: a deadline that passes shows as late; th
 
 test('submission checks every reference before writing', async () => {
   const base = { reporterId: who.residentId, unitId: who.unitId, category: 'OTHER', description: 'x' };
-  const attempt = async (input: Record<string, unknown>) => (await api.as(GRID_WORKER, 'mutation($i: SubmitJointCaseInput!) { submitJointCase(input: $i) { id } }', { i: input })).errors?.[0]?.extensions;
+  const attempt = async (input: Record<string, unknown>) =>
+    (await api.as(GRID_WORKER, 'mutation($i: SubmitJointCaseInput!) { submitJointCase(input: $i) { id } }', { i: input })).errors?.[0]?.extensions;
   expect(await attempt({ ...base, reporterId: '0'.repeat(24) })).toMatchObject({ code: 'NOT_FOUND', field: 'reporterId' });
   expect(await attempt({ ...base, unitId: '0'.repeat(24) })).toMatchObject({ code: 'NOT_FOUND', field: 'unitId' });
   expect(await attempt({ ...base, buildingId: '0'.repeat(24) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitId' });

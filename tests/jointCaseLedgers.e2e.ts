@@ -76,24 +76,51 @@ test('measures, 民情台账 and 政务台账 equal the hand-computed values of 
     return data.jointCaseMeasures;
   };
   expect(await measure({ communityId })).toEqual({
-    cases: 4, dispatched: 3, responded: 2, handled: 2, resolved: 2, onTime: 2, overdue: 1, reworked: 1, rated: 2, satisfied: 1, whistled: 1,
-    reportsDue: 2, reportsOnTime: 1, resolvedInGrid: 1, resolvedInCommunity: 1,
-    responseRate: 2 / 3, resolutionRate: 0.5, onTimeRate: 1, overdueRate: 0.25, reworkRate: 0.5, satisfactionRate: 0.5, whistleRate: 0.25,
-    reportOnTimeRate: 0.5, inGridShare: 0.5, inCommunityShare: 0.5,
+    cases: 4,
+    dispatched: 3,
+    responded: 2,
+    handled: 2,
+    resolved: 2,
+    onTime: 2,
+    overdue: 1,
+    reworked: 1,
+    rated: 2,
+    satisfied: 1,
+    whistled: 1,
+    reportsDue: 2,
+    reportsOnTime: 1,
+    resolvedInGrid: 1,
+    resolvedInCommunity: 1,
+    responseRate: 2 / 3,
+    resolutionRate: 0.5,
+    onTimeRate: 1,
+    overdueRate: 0.25,
+    reworkRate: 0.5,
+    satisfactionRate: 0.5,
+    whistleRate: 0.25,
+    reportOnTimeRate: 0.5,
+    inGridShare: 0.5,
+    inCommunityShare: 0.5,
   });
   expect(await measure({ gridId: grid1 })).toMatchObject({ cases: 2, dispatched: 2, overdue: 0, resolutionRate: 1, whistleRate: 0.5, satisfactionRate: 0.5 });
   expect(await measure({ unitId: UNITS.law })).toMatchObject({ cases: 1, whistled: 1, reworked: 1 });
   expect(await measure({ gridId: stableId('grid', 'ZB-YHM-06') })).toMatchObject({ cases: 0, responseRate: null, resolutionRate: null });
 
-  const { data: ledgers } = await api.as(SECRETARY, `query($s: JointCaseScope!) {
+  const { data: ledgers } = await api.as(
+    SECRETARY,
+    `query($s: JointCaseScope!) {
     publicSentimentLedger(scope: $s) { grid { id code } category received handled resolved rated satisfied }
-    governmentLedger(scope: $s) { unit { id name } received resolved onTime overdue whistleCalls reportedOnTime } }`, { s: { from, to, communityId } });
-  expect(ledgers.publicSentimentLedger).toEqual([
-    { grid: { id: grid1, code: 'ZB-YHM-01' }, category: 'POWER', received: 1, handled: 1, resolved: 1, rated: 1, satisfied: 0 },
-    { grid: { id: grid1, code: 'ZB-YHM-01' }, category: 'WATER', received: 1, handled: 1, resolved: 1, rated: 1, satisfied: 1 },
-    { grid: { id: grid2, code: 'ZB-YHM-02' }, category: 'DISPUTE', received: 1, handled: 0, resolved: 0, rated: 0, satisfied: 0 },
-    { grid: { id: grid2, code: 'ZB-YHM-02' }, category: 'OTHER', received: 1, handled: 0, resolved: 0, rated: 0, satisfied: 0 },
-  ].sort((x, y) => x.grid.id.localeCompare(y.grid.id) || x.category.localeCompare(y.category)));
+    governmentLedger(scope: $s) { unit { id name } received resolved onTime overdue whistleCalls reportedOnTime } }`,
+    { s: { from, to, communityId } },
+  );
+  expect(ledgers.publicSentimentLedger).toEqual(
+    [
+      { grid: { id: grid1, code: 'ZB-YHM-01' }, category: 'POWER', received: 1, handled: 1, resolved: 1, rated: 1, satisfied: 0 },
+      { grid: { id: grid1, code: 'ZB-YHM-01' }, category: 'WATER', received: 1, handled: 1, resolved: 1, rated: 1, satisfied: 1 },
+      { grid: { id: grid2, code: 'ZB-YHM-02' }, category: 'DISPUTE', received: 1, handled: 0, resolved: 0, rated: 0, satisfied: 0 },
+      { grid: { id: grid2, code: 'ZB-YHM-02' }, category: 'OTHER', received: 1, handled: 0, resolved: 0, rated: 0, satisfied: 0 },
+    ].sort((x, y) => x.grid.id.localeCompare(y.grid.id) || x.category.localeCompare(y.category)),
+  );
   const rows = Object.fromEntries(ledgers.governmentLedger.map((r: any) => [r.unit.id, { ...r, unit: undefined }]));
   expect(rows).toEqual({
     [UNITS.water]: { unit: undefined, received: 1, resolved: 1, onTime: 1, overdue: 0, whistleCalls: 1, reportedOnTime: 0 },
@@ -112,8 +139,14 @@ test('督单: the supervision list holds overdue cases and those due within the 
   const { c: later } = await submitAs('YHM0301000', { category: 'DISPUTE' }); // due in 7 days
   await sleep(500);
   const list = async (hours: number, first = 20, after?: string) =>
-    (await api.as(SECRETARY, `query($h: Float, $g: ID, $f: Int, $a: String) { supervisionList(withinHours: $h, gridId: $g, first: $f, after: $a) {
-      totalCount edges { node { id dueAt overdue } } pageInfo { hasNextPage endCursor } } }`, { h: hours, g: grid3, f: first, a: after })).data.supervisionList;
+    (
+      await api.as(
+        SECRETARY,
+        `query($h: Float, $g: ID, $f: Int, $a: String) { supervisionList(withinHours: $h, gridId: $g, first: $f, after: $a) {
+      totalCount edges { node { id dueAt overdue } } pageInfo { hasNextPage endCursor } } }`,
+        { h: hours, g: grid3, f: first, a: after },
+      )
+    ).data.supervisionList;
   const ids = (page: any) => page.edges.map((e: any) => e.node.id);
   const now0 = await list(0);
   expect(ids(now0)).toContain(late.id);
@@ -134,21 +167,28 @@ test('督单: the supervision list holds overdue cases and those due within the 
 });
 
 test('三清单: problems by category, the 1+3+N roster, and what each unit leads', async () => {
-  const { data, errors } = await api.as(SECRETARY, `{ threeLists(communityId: "${communityId}") {
-    problems { category open overdue } resources { id kind name } responsibilities { unit { id } categories openLeadTasks } } }`);
+  const { data, errors } = await api.as(
+    SECRETARY,
+    `{ threeLists(communityId: "${communityId}") {
+    problems { category open overdue } resources { id kind name } responsibilities { unit { id } categories openLeadTasks } } }`,
+  );
   expect(errors).toBeUndefined();
   expect(data.threeLists.resources.map((u: any) => u.id).sort()).toEqual(world.party!.ResponseUnit!.map((u) => u._id).sort());
   // Cross-check against the case list itself.
   const open = ['SUBMITTED', 'DISPATCHED', 'TRANSFERRED', 'ACCEPTED', 'IN_PROGRESS', 'REWORK', 'RETURNED', 'DEFERRAL_REQUESTED', 'DEFERRED'];
-  const { data: cases } = await api.as(SECRETARY, `{ jointCases(filter: { communityId: "${communityId}", status: [${open.join(',')}] }, first: 100) {
-    totalCount edges { node { category overdue leadUnit { id } tasks { unit { id } role status } } } } }`);
+  const { data: cases } = await api.as(
+    SECRETARY,
+    `{ jointCases(filter: { communityId: "${communityId}", status: [${open.join(',')}] }, first: 100) {
+    totalCount edges { node { category overdue leadUnit { id } tasks { unit { id } role status } } } } }`,
+  );
   expect(cases.jointCases.totalCount).toBeLessThanOrEqual(100);
   const nodes = cases.jointCases.edges.map((e: any) => e.node);
   const expected: Record<string, number> = {};
   for (const n of nodes) expected[n.category] = (expected[n.category] ?? 0) + 1;
   expect(Object.fromEntries(data.threeLists.problems.map((p: any) => [p.category, p.open]))).toEqual(expected);
   for (const p of data.threeLists.problems) expect([p.category, p.overdue]).toEqual([p.category, nodes.filter((n: any) => n.category === p.category && n.overdue).length]);
-  const leads = (unitId: string) => nodes.filter((n: any) => n.tasks.some((t: any) => t.unit.id === unitId && t.role === 'LEAD' && ['PENDING', 'ACCEPTED'].includes(t.status))).length;
+  const leads = (unitId: string) =>
+    nodes.filter((n: any) => n.tasks.some((t: any) => t.unit.id === unitId && t.role === 'LEAD' && ['PENDING', 'ACCEPTED'].includes(t.status))).length;
   for (const r of data.threeLists.responsibilities) expect([r.unit.id, r.openLeadTasks]).toEqual([r.unit.id, leads(r.unit.id)]);
 });
 
@@ -195,7 +235,11 @@ test('case lists filter, page by keyset and batch their units (one query per ent
   let after: string | null = null;
   let total = 0;
   do {
-    const { data, errors }: any = await api.as(SECRETARY, `query($a: String) { jointCases(first: 7, after: $a) { totalCount edges { node { id submittedAt } } pageInfo { hasNextPage endCursor } } }`, { a: after });
+    const { data, errors }: any = await api.as(
+      SECRETARY,
+      `query($a: String) { jointCases(first: 7, after: $a) { totalCount edges { node { id submittedAt } } pageInfo { hasNextPage endCursor } } }`,
+      { a: after },
+    );
     expect(errors).toBeUndefined();
     total = data.jointCases.totalCount;
     all.push(...data.jointCases.edges.map((e: any) => e.node.id));

@@ -13,7 +13,12 @@ const objects: any[] = kustomization.resources.flatMap((file: string) => parseAl
 const generated: Record<string, string[]> = Object.fromEntries(
   kustomization.secretGenerator.map((g: { name: string; envs: string[] }) => [
     g.name,
-    g.envs.flatMap((file) => readFileSync(path.join(kubernetesDir, `${file}.example`), 'utf8').split('\n').filter((l) => /^[A-Z]/.test(l)).map((l) => l.split('=')[0]!)),
+    g.envs.flatMap((file) =>
+      readFileSync(path.join(kubernetesDir, `${file}.example`), 'utf8')
+        .split('\n')
+        .filter((l) => /^[A-Z]/.test(l))
+        .map((l) => l.split('=')[0]!),
+    ),
   ]),
 );
 const of = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
@@ -24,8 +29,17 @@ const matches = (selector: Record<string, string>, labels: Record<string, string
 
 test('the checked-in manifests are what npm run kubernetes generates now (registry and measured figures)', () => {
   const files = renderKubernetes();
-  for (const [file, text] of Object.entries(files)) expect({ file, text: existsSync(path.join(kubernetesDir, file)) ? readFileSync(path.join(kubernetesDir, file), 'utf8') : null }).toEqual({ file, text });
-  expect(readdirSync(kubernetesDir).filter((f) => f.endsWith('.yaml')).sort()).toEqual(Object.keys(files).filter((f) => f.endsWith('.yaml')).sort());
+  for (const [file, text] of Object.entries(files))
+    expect({ file, text: existsSync(path.join(kubernetesDir, file)) ? readFileSync(path.join(kubernetesDir, file), 'utf8') : null }).toEqual({ file, text });
+  expect(
+    readdirSync(kubernetesDir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort(),
+  ).toEqual(
+    Object.keys(files)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort(),
+  );
 });
 
 test.each(services)('$name: a Deployment on its registered port, a Service to it, probes on the health endpoints', ({ name, port }) => {
@@ -42,7 +56,10 @@ test.each(services)('$name: a Deployment on its registered port, a Service to it
 });
 
 test('the probe paths are the ones every process serves', async () => {
-  const http = await listen(createHttpApp(async () => ({})), 0);
+  const http = await listen(
+    createHttpApp(async () => ({})),
+    0,
+  );
   try {
     const paths = new Set(services.flatMap(({ name }) => [container(name).readinessProbe, container(name).livenessProbe, container(name).startupProbe].map((p) => p.httpGet.path)));
     for (const probe of paths) expect({ probe, status: (await fetch(`http://127.0.0.1:${http.port}${probe}`)).status }).toEqual({ probe, status: 200 });

@@ -78,7 +78,8 @@ async function direct(query: string, identity: Identity | null = LAW, tamper: (h
 
 const token = (identity: Identity) => stack.token('party-secretary', identity);
 const codes = (errors: any[] | undefined) => (errors ?? []).map((e) => e.extensions?.code);
-const VIOLATION = 'id kind source status open description partyName partyPhone building { id } jointCase { id } notice { number deadline overdue } inspections { rectified } actions { kind }';
+const VIOLATION =
+  'id kind source status open description partyName partyPhone building { id } jointCase { id } notice { number deadline overdue } inspections { rectified } actions { kind }';
 
 describeWithJava('law enforcement (Java) joined to the graph', () => {
   beforeAll(async () => {
@@ -110,7 +111,10 @@ describeWithJava('law enforcement (Java) joined to the graph', () => {
     expect(((await unsigned.json()) as any).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'unsigned' });
     const altered = await direct('{ __typename }', LAW, (h, b) => [h, b.replace('__typename', '_service { sdl }')]);
     expect([altered.status, altered.body.errors![0].extensions.reason]).toEqual([401, 'bad signature']);
-    const otherIdentity = await direct('{ __typename }', LAW, (h, b) => [{ ...h, 'x-cg-identity': Buffer.from(JSON.stringify({ ...LAW, role: 'AUDITOR' })).toString('base64url') }, b]);
+    const otherIdentity = await direct('{ __typename }', LAW, (h, b) => [
+      { ...h, 'x-cg-identity': Buffer.from(JSON.stringify({ ...LAW, role: 'AUDITOR' })).toString('base64url') },
+      b,
+    ]);
     expect([otherIdentity.status, otherIdentity.body.errors![0].extensions.reason]).toEqual([401, 'bad signature']);
     const body = JSON.stringify({ query: '{ __typename }' });
     const old = signedHeaders(NAME, body, LAW, 'test-old', Date.now() - 5 * 60_000);
@@ -125,24 +129,48 @@ describeWithJava('law enforcement (Java) joined to the graph', () => {
   test('a joint case dispatched to law enforcement (the "3"): accepted, a violation recorded, JointCase.enforcementActions and Building.openViolations through the gateway', async () => {
     const lead = await stack.query(`{ responseUnits(kind: LAW_ENFORCEMENT) { id department } }`, {}, { token: await token(SECRETARY) });
     expect(lead.data.responseUnits).toContainEqual({ id: UNITS.law, department: NAME });
-    const listed = await stack.query(`{ jointCases(filter: { status: [SUBMITTED] }, first: 1) { edges { node { id version building { id } } } } }`, {}, { token: await token(SECRETARY) });
+    const listed = await stack.query(
+      `{ jointCases(filter: { status: [SUBMITTED] }, first: 1) { edges { node { id version building { id } } } } }`,
+      {},
+      { token: await token(SECRETARY) },
+    );
     let c = listed.data.jointCases.edges[0].node;
     const buildingId = c.building.id;
     c = await api.ok(SECRETARY, 'dispatchJointCase', c, { leadUnitId: UNITS.law });
     c = await api.ok(LAW, 'acceptJointCaseTask', c, { unitId: UNITS.law });
     expect(c.status).toBe('ACCEPTED');
 
-    const input = { kind: 'STREET_VENDING', buildingId, jointCaseId: c.id, description: '楼下商户占道经营，堵塞消防通道', partyName: '王小明', partyPhone: '13812341234', idempotencyKey: `case-${c.id}` };
+    const input = {
+      kind: 'STREET_VENDING',
+      buildingId,
+      jointCaseId: c.id,
+      description: '楼下商户占道经营，堵塞消防通道',
+      partyName: '王小明',
+      partyPhone: '13812341234',
+      idempotencyKey: `case-${c.id}`,
+    };
     const recorded = await stack.query(`mutation($input: RecordViolationInput!) { recordViolation(input: $input) { ${VIOLATION} } }`, { input }, { token: await token(LAW) });
     expect(recorded.errors).toBeUndefined();
     const violation = recorded.data.recordViolation;
-    expect(violation).toMatchObject({ kind: 'STREET_VENDING', source: 'JOINT_CASE', status: 'FOUND', open: true, partyName: '王小明', building: { id: buildingId }, jointCase: { id: c.id } });
+    expect(violation).toMatchObject({
+      kind: 'STREET_VENDING',
+      source: 'JOINT_CASE',
+      status: 'FOUND',
+      open: true,
+      partyName: '王小明',
+      building: { id: buildingId },
+      jointCase: { id: c.id },
+    });
     // A retry with the same key is the same violation.
     const retried = await stack.query(`mutation($input: RecordViolationInput!) { recordViolation(input: $input) { id } }`, { input }, { token: await token(LAW) });
     expect(retried.data.recordViolation.id).toBe(violation.id);
 
     const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    const noticed = await stack.query(`mutation($id: ID!, $deadline: String!) { issueRectificationNotice(violationId: $id, input: { deadline: $deadline, requirement: "三日内撤除摊位" }) { status notice { deadline overdue } } }`, { id: violation.id, deadline }, { token: await token(LAW) });
+    const noticed = await stack.query(
+      `mutation($id: ID!, $deadline: String!) { issueRectificationNotice(violationId: $id, input: { deadline: $deadline, requirement: "三日内撤除摊位" }) { status notice { deadline overdue } } }`,
+      { id: violation.id, deadline },
+      { token: await token(LAW) },
+    );
     expect(noticed.errors).toBeUndefined();
     expect(noticed.data.issueRectificationNotice).toEqual({ status: 'NOTICE_ISSUED', notice: { deadline, overdue: false } });
 
@@ -159,25 +187,43 @@ describeWithJava('law enforcement (Java) joined to the graph', () => {
     expect(dossier.data.jointCase.building.number).toEqual(expect.any(String));
     expect(dossier.data.jointCase.building.openViolations).toContainEqual({ id: violation.id, kind: 'STREET_VENDING', status: 'NOTICE_ISSUED' });
 
-    const inspected = await stack.query(`mutation($id: ID!) { recordFollowUpInspection(violationId: $id, input: { rectified: true, note: "摊位已撤除" }) { status open } }`, { id: violation.id }, { token: await token(LAW) });
+    const inspected = await stack.query(
+      `mutation($id: ID!) { recordFollowUpInspection(violationId: $id, input: { rectified: true, note: "摊位已撤除" }) { status open } }`,
+      { id: violation.id },
+      { token: await token(LAW) },
+    );
     expect(inspected.data.recordFollowUpInspection).toEqual({ status: 'RECTIFIED', open: false });
     const after = await stack.query(`query($id: ID!) { building: jointCase(id: $id) { building { openViolations { id } } } }`, { id: c.id }, { token: await token(SECRETARY) });
     expect(after.data.building.building.openViolations).not.toContainEqual({ id: violation.id });
 
     // The personal data read above is in law enforcement's own access records.
-    const audit = await stack.query(`{ lawEnforcementAuditRecords(subject: "${SECRETARY.subject}", first: 5) { edges { node { answeredBy fields entityIds } } } }`, {}, { as: 'auditor' });
-    expect(audit.data.lawEnforcementAuditRecords.edges[0].node).toMatchObject({ answeredBy: NAME, fields: ['Violation.partyName', 'Violation.partyPhone'], entityIds: [violation.id] });
+    const audit = await stack.query(
+      `{ lawEnforcementAuditRecords(subject: "${SECRETARY.subject}", first: 5) { edges { node { answeredBy fields entityIds } } } }`,
+      {},
+      { as: 'auditor' },
+    );
+    expect(audit.data.lawEnforcementAuditRecords.edges[0].node).toMatchObject({
+      answeredBy: NAME,
+      fields: ['Violation.partyName', 'Violation.partyPhone'],
+      entityIds: [violation.id],
+    });
   });
 
   test('many cases and buildings in one query: one `_entities` batch; `_entities` in key order with null for a miss', async () => {
     entityRequests = 0;
-    const { data, errors } = await stack.query(`{ jointCases(first: 30) { edges { node { id enforcementActions { kind } building { openViolations { id } } } } } }`, {}, { token: await token(SECRETARY) });
+    const { data, errors } = await stack.query(
+      `{ jointCases(first: 30) { edges { node { id enforcementActions { kind } building { openViolations { id } } } } } }`,
+      {},
+      { token: await token(SECRETARY) },
+    );
     expect(errors).toBeUndefined();
     // Every case and every building of the page in one HTTP request (the gateway merges the two fetches), not one each.
     expect(entityRequests).toBe(1);
     expect(data.jointCases.edges.length).toBeGreaterThan(10);
     for (const { node } of data.jointCases.edges) expect([node.enforcementActions, node.building.openViolations]).toEqual([expect.any(Array), expect.any(Array)]);
-    const entities = await direct(`{ _entities(representations: [{ __typename: "Violation", id: "${stableId('none', 1)}" }, { __typename: "Building", id: "${stableId('b', 1)}" }]) { __typename ... on Building { id openViolations { id } } } }`);
+    const entities = await direct(
+      `{ _entities(representations: [{ __typename: "Violation", id: "${stableId('none', 1)}" }, { __typename: "Building", id: "${stableId('b', 1)}" }]) { __typename ... on Building { id openViolations { id } } } }`,
+    );
     expect(entities.body.data._entities).toEqual([null, { __typename: 'Building', id: stableId('b', 1), openViolations: [] }]);
     const malformed = await direct(`{ _entities(representations: [{ __typename: "Violation", id: "11010519900101002X" }]) { __typename } }`);
     expect(malformed.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
@@ -188,15 +234,31 @@ describeWithJava('law enforcement (Java) joined to the graph', () => {
     const before = await stack.query(`{ violations(first: 100) { totalCount } }`, {}, { token: await token(LAW) });
     const bad = await stack.query(`mutation { recordViolation(input: { kind: OTHER, buildingId: "not-an-id", description: "x" }) { id } }`, {}, { token: await token(LAW) });
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'buildingId' });
-    const phone = await stack.query(`mutation { recordViolation(input: { kind: OTHER, buildingId: "${stableId('b', 1)}", description: "x", partyPhone: "123" }) { id } }`, {}, { token: await token(LAW) });
+    const phone = await stack.query(
+      `mutation { recordViolation(input: { kind: OTHER, buildingId: "${stableId('b', 1)}", description: "x", partyPhone: "123" }) { id } }`,
+      {},
+      { token: await token(LAW) },
+    );
     expect(phone.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'partyPhone' });
     const after = await stack.query(`{ violations(first: 100) { totalCount } }`, {}, { token: await token(LAW) });
     expect(after.data.violations.totalCount).toBe(before.data.violations.totalCount);
-    const found = await stack.query(`mutation { recordViolation(input: { kind: ILLEGAL_ADVERTISING, buildingId: "${stableId('b', 2)}", description: "楼道乱贴小广告" }) { id source } }`, {}, { token: await token(LAW) });
+    const found = await stack.query(
+      `mutation { recordViolation(input: { kind: ILLEGAL_ADVERTISING, buildingId: "${stableId('b', 2)}", description: "楼道乱贴小广告" }) { id source } }`,
+      {},
+      { token: await token(LAW) },
+    );
     expect(found.data.recordViolation.source).toBe('PATROL');
-    const early = await stack.query(`mutation($id: ID!) { recordFollowUpInspection(violationId: $id, input: { rectified: true }) { id } }`, { id: found.data.recordViolation.id }, { token: await token(LAW) });
+    const early = await stack.query(
+      `mutation($id: ID!) { recordFollowUpInspection(violationId: $id, input: { rectified: true }) { id } }`,
+      { id: found.data.recordViolation.id },
+      { token: await token(LAW) },
+    );
     expect(early.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ILLEGAL_TRANSITION' });
-    const missing = await stack.query(`mutation { issueRectificationNotice(violationId: "${stableId('none', 2)}", input: { deadline: "2099-01-01", requirement: "x" }) { id } }`, {}, { token: await token(LAW) });
+    const missing = await stack.query(
+      `mutation { issueRectificationNotice(violationId: "${stableId('none', 2)}", input: { deadline: "2099-01-01", requirement: "x" }) { id } }`,
+      {},
+      { token: await token(LAW) },
+    );
     expect(codes(missing.errors)).toEqual(['NOT_FOUND']);
   });
 
@@ -216,11 +278,24 @@ describeWithJava('law enforcement (Java) joined to the graph', () => {
   test('passes the conformance kit (npm run check-department)', async () => {
     const results = await runConformance({ url, name: NAME, current: repositoryServices() });
     expect(results.filter((r) => r.outcome === 'fail').map(formatResult)).toEqual([]);
-    expect(results.filter((r) => r.outcome === 'pass').map((r) => r.name)).toEqual(expect.arrayContaining([
-      'GET /health/live', 'GET /health/ready', 'unsigned request refused', 'altered body refused', 'expired request refused', 'replayed request refused',
-      'composes with the current supergraph', '_entities for Violation', '_entities for Building', '_entities for JointCase', 'every error has extensions.code',
-      'masking and refusals on Violation (partyName, partyPhone)', 'malformed key → typed error', 'roles outside @access get FORBIDDEN',
-    ]));
+    expect(results.filter((r) => r.outcome === 'pass').map((r) => r.name)).toEqual(
+      expect.arrayContaining([
+        'GET /health/live',
+        'GET /health/ready',
+        'unsigned request refused',
+        'altered body refused',
+        'expired request refused',
+        'replayed request refused',
+        'composes with the current supergraph',
+        '_entities for Violation',
+        '_entities for Building',
+        '_entities for JointCase',
+        'every error has extensions.code',
+        'masking and refusals on Violation (partyName, partyPhone)',
+        'malformed key → typed error',
+        'roles outside @access get FORBIDDEN',
+      ]),
+    );
   }, 120_000);
 
   test('law enforcement down: the case still answers from party, its fields null with SUBGRAPH_UNAVAILABLE', async () => {

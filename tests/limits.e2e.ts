@@ -28,10 +28,20 @@ test('an ordinary query passes the limits', async () => {
 });
 
 test('too deep', () =>
-  refused(`{ resident(id: "${RESIDENT}") { household { dwelling { building { estate { propertyCompany { estates { name } } } } } } } }`, 400, 'GRAPHQL_VALIDATION_FAILED', /depth/i));
+  refused(
+    `{ resident(id: "${RESIDENT}") { household { dwelling { building { estate { propertyCompany { estates { name } } } } } } } }`,
+    400,
+    'GRAPHQL_VALIDATION_FAILED',
+    /depth/i,
+  ));
 
 test('too many aliases', () =>
-  refused(`{ a: grid(id: "${GRID}") { code } b: grid(id: "${GRID}") { code } c: grid(id: "${GRID}") { code } d: grid(id: "${GRID}") { code } e: grid(id: "${GRID}") { code } }`, 400, 'GRAPHQL_VALIDATION_FAILED', /alias/i));
+  refused(
+    `{ a: grid(id: "${GRID}") { code } b: grid(id: "${GRID}") { code } c: grid(id: "${GRID}") { code } d: grid(id: "${GRID}") { code } e: grid(id: "${GRID}") { code } }`,
+    400,
+    'GRAPHQL_VALIDATION_FAILED',
+    /alias/i,
+  ));
 
 test('too many tokens', () => refused(`{ grid(id: "${GRID}") { ${'code '.repeat(300)} } }`, 400, 'GRAPHQL_PARSE_FAILED', /token/i));
 
@@ -39,7 +49,11 @@ test('too costly: a page of 100 costs 100 times one row', async () => {
   const page = (n: number) => `{ civilAffairsAuditRecords(first: ${n}) { totalCount edges { node { id fields } } } }`;
   expect((await stack.query(page(5), {}, { as: 'auditor' })).errors).toBeUndefined();
   const answer = await stack.post(page(100), {}, { as: 'auditor' });
-  expect({ status: answer.status, code: answer.body.errors?.[0]?.extensions?.code, data: answer.body.data ?? null }).toEqual({ status: 400, code: 'GRAPHQL_VALIDATION_FAILED', data: null });
+  expect({ status: answer.status, code: answer.body.errors?.[0]?.extensions?.code, data: answer.body.data ?? null }).toEqual({
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    data: null,
+  });
   expect(answer.body.errors![0].message).toMatch(/cost/i);
 });
 
@@ -51,7 +65,8 @@ test('a body over the size limit → 413', async () => {
 test('batched HTTP requests are refused', async () => {
   const token = await stack.token('civil-affairs-clerk');
   const response = await fetch(stack.gatewayUrl, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
   });
   expect(response.status).toBe(400);

@@ -18,7 +18,16 @@ beforeAll(async () => {
   }
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     const original = console[level].bind(console);
-    spies.push(jest.spyOn(console, level).mockImplementation((...args: unknown[]) => (capture(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')), original(...args))));
+    spies.push(
+      jest
+        .spyOn(console, level)
+        .mockImplementation(
+          (...args: unknown[]) => (
+            capture(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')),
+            original(...args)
+          ),
+        ),
+    );
   }
 }, 120_000);
 afterAll(async () => {

@@ -73,7 +73,10 @@ async function departmentRequests(): Promise<Counts> {
   const counts: Counts = {};
   for (const [name, d] of Object.entries(stack.departments)) {
     const text = await (await fetch(d.url.replace(/graphql$/, 'metrics'))).text();
-    counts[name] = text.split('\n').filter((l) => l.startsWith('graphql_requests_total{')).reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
+    counts[name] = text
+      .split('\n')
+      .filter((l) => l.startsWith('graphql_requests_total{'))
+      .reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
   }
   return counts;
 }
@@ -83,7 +86,11 @@ async function run(gatewayUrl: string, token: string, query: string, variables: 
   const before = await departmentRequests();
   const { body } = await postGraphQL(gatewayUrl, query, variables, { authorization: `Bearer ${token}` });
   const after = await departmentRequests();
-  const requests = Object.fromEntries(Object.keys(after).map((n) => [n, after[n]! - before[n]!]).filter(([, n]) => n));
+  const requests = Object.fromEntries(
+    Object.keys(after)
+      .map((n) => [n, after[n]! - before[n]!])
+      .filter(([, n]) => n),
+  );
   return { body, requests };
 }
 

@@ -65,7 +65,10 @@ test('/metrics on the gateway and the departments count requests, latency and er
   // Each department reports only itself, and counts the gateway's sub-operations.
   const civil = await metricsOf(stack.departments['civil-affairs']!.url);
   const civilOk = (text: string) =>
-    text.split('\n').filter((l) => l.startsWith('graphql_requests_total{') && l.includes('outcome="ok"')).reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
+    text
+      .split('\n')
+      .filter((l) => l.startsWith('graphql_requests_total{') && l.includes('outcome="ok"'))
+      .reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
   expect(civilOk(civil) - civilOk(civilBefore)).toBeGreaterThanOrEqual(2);
   expect(civil).not.toContain('service="party"');
   expect(civil).toContain('process_cpu_user_seconds_total');
@@ -120,7 +123,13 @@ async function runTracedDepartment(env: Record<string, string>): Promise<void> {
 test('OpenTelemetry: spans for HTTP and GraphQL reach the OTLP endpoint when set, and nothing is sent when disabled', async () => {
   const otlp = await collector();
   try {
-    const base = { OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_TRACES_EXPORTER: 'otlp', OTEL_METRICS_EXPORTER: 'none', OTEL_LOGS_EXPORTER: 'none' };
+    const base = {
+      OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_TRACES_EXPORTER: 'otlp',
+      OTEL_METRICS_EXPORTER: 'none',
+      OTEL_LOGS_EXPORTER: 'none',
+    };
     await runTracedDepartment({ ...base, OTEL_SDK_DISABLED: 'true' });
     expect(otlp.spans).toEqual([]);
 

@@ -13,8 +13,23 @@ let residentKey: string;
 
 const SERVICE_KEYS = ['description', 'group', 'keywords', 'metadata', 'service_code', 'service_name', 'type'];
 const REQUEST_KEYS = [
-  'address', 'address_id', 'agency_responsible', 'description', 'expected_datetime', 'lat', 'long', 'media_url', 'requested_datetime',
-  'service_code', 'service_name', 'service_notice', 'service_request_id', 'status', 'status_notes', 'updated_datetime', 'zipcode',
+  'address',
+  'address_id',
+  'agency_responsible',
+  'description',
+  'expected_datetime',
+  'lat',
+  'long',
+  'media_url',
+  'requested_datetime',
+  'service_code',
+  'service_name',
+  'service_notice',
+  'service_request_id',
+  'status',
+  'status_notes',
+  'updated_datetime',
+  'zipcode',
 ];
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -32,15 +47,33 @@ const get = async (path: string, params: Record<string, string> = {}) => {
   return { status: response.status, body: await response.json() };
 };
 const post = async (fields: Record<string, string>, headers: Record<string, string> = {}) => {
-  const response = await fetch(`${base}/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields) });
+  const response = await fetch(`${base}/requests.json`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields),
+  });
   return { status: response.status, body: await response.json() };
 };
-const isError = (body: unknown, code: number) => Array.isArray(body) && body.length === 1 && body[0].code === code && typeof body[0].description === 'string' && Object.keys(body[0]).sort().join() === 'code,description';
+const isError = (body: unknown, code: number) =>
+  Array.isArray(body) && body.length === 1 && body[0].code === code && typeof body[0].description === 'string' && Object.keys(body[0]).sort().join() === 'code,description';
 
 test('GET services.json: one service per case category, with the fields of the specification', async () => {
   const { status, body } = await get('/services.json', { api_key: residentKey });
   expect(status).toBe(200);
-  expect(body.map((s: any) => s.service_code)).toEqual(['WATER', 'POWER', 'GAS', 'HEATING', 'PROPERTY_SERVICE', 'ENVIRONMENT', 'PUBLIC_ORDER', 'BUILDING_SAFETY', 'DISPUTE', 'EMPLOYMENT', 'ASSISTANCE', 'OTHER']);
+  expect(body.map((s: any) => s.service_code)).toEqual([
+    'WATER',
+    'POWER',
+    'GAS',
+    'HEATING',
+    'PROPERTY_SERVICE',
+    'ENVIRONMENT',
+    'PUBLIC_ORDER',
+    'BUILDING_SAFETY',
+    'DISPUTE',
+    'EMPLOYMENT',
+    'ASSISTANCE',
+    'OTHER',
+  ]);
   for (const service of body) {
     expect(Object.keys(service).sort()).toEqual(SERVICE_KEYS);
     expect(service).toMatchObject({ metadata: false, type: 'realtime', service_name: expect.any(String), group: expect.any(String) });
@@ -71,7 +104,16 @@ test('POST requests.json (form-encoded, as the specification sends it) creates a
   expect(one.body).toHaveLength(1);
   const request = one.body[0];
   expect(Object.keys(request).sort()).toEqual(REQUEST_KEYS);
-  expect(request).toMatchObject({ service_request_id: body[0].service_request_id, status: 'open', status_notes: '点单 submitted', service_code: 'WATER', description: '楼道水管漏水', address_id: `unit:${me.unitId}`, lat: null, long: null });
+  expect(request).toMatchObject({
+    service_request_id: body[0].service_request_id,
+    status: 'open',
+    status_notes: '点单 submitted',
+    service_code: 'WATER',
+    description: '楼道水管漏水',
+    address_id: `unit:${me.unitId}`,
+    lat: null,
+    long: null,
+  });
   for (const key of ['requested_datetime', 'updated_datetime', 'expected_datetime']) expect({ key, ok: ISO_8601.test(request[key]) }).toEqual({ key, ok: true });
   const unit = world.property!.Unit!.find((u) => u._id === me.unitId)!;
   expect(request.address).toMatch(new RegExp(` [^ ]*${unit.entrance}${unit.room}$`)); // estate address, estate, dwelling label
@@ -90,7 +132,13 @@ test('bad input is a 400 error array and writes nothing; the resident is always 
   }
   // account_id of a neighbour is ignored for a resident: the case is the caller's own.
   const neighbour = reporterOf(world, 'YHM0101001');
-  const own = await post({ api_key: residentKey, service_code: 'OTHER', description: '路灯坏了', address_id: `building:${world.property!.Unit!.find((u) => u._id === me.unitId)!.buildingId}`, account_id: neighbour.residentId });
+  const own = await post({
+    api_key: residentKey,
+    service_code: 'OTHER',
+    description: '路灯坏了',
+    address_id: `building:${world.property!.Unit!.find((u) => u._id === me.unitId)!.buildingId}`,
+    account_id: neighbour.residentId,
+  });
   expect(own.status).toBe(201);
   expect(await cases.findById(own.body[0].service_request_id).lean()).toMatchObject({ reporterId: me.residentId });
   expect(await cases.countDocuments()).toBe(before + 1);

@@ -21,7 +21,11 @@ const codes = (body: { errors?: any[] }) => body.errors?.map((e) => e.extensions
 describe('contracts', () => {
   test("a property partner's token on /graphql/property-partner cannot even name a civil-affairs care field", async () => {
     const token = await partnerToken();
-    for (const query of ['{ careProfiles { totalCount } }', '{ jointCases { edges { node { reporter { care { flags } } } } } }', '{ resident(id: "0123456789abcdef01234567") { name } }']) {
+    for (const query of [
+      '{ careProfiles { totalCount } }',
+      '{ jointCases { edges { node { reporter { care { flags } } } } } }',
+      '{ resident(id: "0123456789abcdef01234567") { name } }',
+    ]) {
       const { status, body } = await postGraphQL(at('property-partner'), query, {}, bearer(token));
       expect({ query, status, codes: codes(body), data: body.data }).toEqual({ query, status: 400, codes: ['GRAPHQL_VALIDATION_FAILED'], data: undefined });
       expect(body.errors![0].message).toMatch(/^Cannot query field "(careProfiles|reporter|resident)" on type "(Query|JointCase)"/);
@@ -33,7 +37,12 @@ describe('contracts', () => {
   });
 
   test('inside the contract the partner reads its estates and service orders, under the same access rules', async () => {
-    const { status, body } = await postGraphQL(at('property-partner'), '{ estates(first: 3) { totalCount edges { node { name buildings { number } } } } serviceOrders(first: 1) { totalCount } }', {}, bearer(await partnerToken()));
+    const { status, body } = await postGraphQL(
+      at('property-partner'),
+      '{ estates(first: 3) { totalCount edges { node { name buildings { number } } } } serviceOrders(first: 1) { totalCount } }',
+      {},
+      bearer(await partnerToken()),
+    );
     expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
     expect(body.data.estates.totalCount).toBeGreaterThan(0);
     expect(body.data.estates.edges[0].node.buildings.length).toBeGreaterThan(0);
@@ -53,7 +62,12 @@ describe('contracts', () => {
     expect({ status: unknown.status, codes: codes(unknown.body) }).toEqual({ status: 404, codes: ['NOT_FOUND'] });
     // An unbound staff token may use any contract; the contract still leaves out what it leaves out.
     const clerk = await stack.token('civil-affairs-clerk');
-    const open = await postGraphQL(at('open-data'), '{ jointCaseMeasures(scope: { from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z" }) { cases resolutionRate } }', {}, bearer(clerk));
+    const open = await postGraphQL(
+      at('open-data'),
+      '{ jointCaseMeasures(scope: { from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z" }) { cases resolutionRate } }',
+      {},
+      bearer(clerk),
+    );
     expect(open.body.errors).toBeUndefined();
     expect(open.body.data.jointCaseMeasures.cases).toBeGreaterThan(0);
     expect(codes((await postGraphQL(at('open-data'), '{ jointCases { totalCount } }', {}, bearer(clerk))).body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
@@ -71,10 +85,19 @@ describe('trusted documents', () => {
     const before = await cases.countDocuments();
     const me = stableId('resident', 'YHM0101000', 0);
     const submit = 'mutation($input: SubmitJointCaseInput!) { submitJointCase(input: $input) { id } }';
-    const refused = await postGraphQL(stack.gatewayUrl, submit, { input: { reporterId: me, buildingId: me, category: 'WATER', description: '没水' } }, bearer(await stack.token('resident'), app));
+    const refused = await postGraphQL(
+      stack.gatewayUrl,
+      submit,
+      { input: { reporterId: me, buildingId: me, category: 'WATER', description: '没水' } },
+      bearer(await stack.token('resident'), app),
+    );
     expect({ status: refused.status, codes: codes(refused.body) }).toEqual({ status: 400, codes: ['PERSISTED_QUERY_REQUIRED'] });
     expect(await cases.countDocuments()).toBe(before);
-    const unknown = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(await stack.token('civil-affairs-clerk'), app) }, body: JSON.stringify({ documentId: `sha256:${'0'.repeat(64)}` }) });
+    const unknown = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(await stack.token('civil-affairs-clerk'), app) },
+      body: JSON.stringify({ documentId: `sha256:${'0'.repeat(64)}` }),
+    });
     expect({ status: unknown.status, codes: codes(await unknown.json()) }).toEqual({ status: 400, codes: ['PERSISTED_QUERY_NOT_FOUND'] });
   });
 
@@ -82,7 +105,11 @@ describe('trusted documents', () => {
     const headers = { 'content-type': 'application/json', ...bearer(await stack.token('party-secretary'), app) };
     const byId = await fetch(stack.gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ documentId: dossierId, variables }) });
     expect({ status: byId.status, body: await byId.json() }).toEqual({ status: 200, body: { data: { jointCase: null } } });
-    const byHash = await fetch(stack.gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: dossierId.replace('sha256:', '') } } }) });
+    const byHash = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: dossierId.replace('sha256:', '') } } }),
+    });
     expect({ status: byHash.status, body: await byHash.json() }).toEqual({ status: 200, body: { data: { jointCase: null } } });
     const params = new URLSearchParams({ documentId: dossierId, variables: JSON.stringify(variables) });
     const get = await fetch(`${stack.gatewayUrl}?${params}`, { headers: { ...headers, 'apollo-require-preflight': 'true' } });

@@ -44,20 +44,32 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await stack?.stop();
-  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  for (const [k, v] of Object.entries(saved))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
 });
 
-interface Caller { label: string; identity: Identity | null; service?: boolean }
+interface Caller {
+  label: string;
+  identity: Identity | null;
+  service?: boolean;
+}
 const nobody = { communityIds: [] as string[], gridIds: [] as string[] };
 
 function callers(owner: string, purpose: string): Caller[] {
   const other = owner === 'employment' ? 'civil-affairs' : 'employment';
   const staff: Array<[string, string, Partial<Identity['scope']>]> = [
-    ['GRID_WORKER', 'civil-affairs', { gridIds: [GRID1] }], ['PARTY_SECRETARY', 'party', { communityIds: [COMMUNITY] }],
-    ['DEPARTMENT_CLERK', owner, { gridIds: [GRID1] }], ['DEPARTMENT_CLERK', other, { gridIds: [GRID1] }],
-    ['PROPERTY_STAFF', 'property', { gridIds: [GRID1] }], ['AUDITOR', 'joint-unit', { communityIds: [COMMUNITY] }],
+    ['GRID_WORKER', 'civil-affairs', { gridIds: [GRID1] }],
+    ['PARTY_SECRETARY', 'party', { communityIds: [COMMUNITY] }],
+    ['DEPARTMENT_CLERK', owner, { gridIds: [GRID1] }],
+    ['DEPARTMENT_CLERK', other, { gridIds: [GRID1] }],
+    ['PROPERTY_STAFF', 'property', { gridIds: [GRID1] }],
+    ['AUDITOR', 'joint-unit', { communityIds: [COMMUNITY] }],
   ];
-  const list: Caller[] = [{ label: 'anonymous', identity: null }, { label: 'SERVICE token', identity: { subject: 'walk-service', role: 'SERVICE', department: owner, scope: nobody }, service: true }];
+  const list: Caller[] = [
+    { label: 'anonymous', identity: null },
+    { label: 'SERVICE token', identity: { subject: 'walk-service', role: 'SERVICE', department: owner, scope: nobody }, service: true },
+  ];
   for (const [role, department, scoped] of staff) {
     for (const scope of [nobody, { ...nobody, ...scoped }]) {
       for (const p of [undefined, purpose]) {
@@ -66,7 +78,8 @@ function callers(owner: string, purpose: string): Caller[] {
       }
     }
   }
-  for (const p of [undefined, purpose]) list.push({ label: `RESIDENT${p ? ` for ${p}` : ''}`, identity: { subject, role: 'RESIDENT', department: 'resident', scope: nobody, ...(p ? { purpose: p } : {}) } });
+  for (const p of [undefined, purpose])
+    list.push({ label: `RESIDENT${p ? ` for ${p}` : ''}`, identity: { subject, role: 'RESIDENT', department: 'resident', scope: nobody, ...(p ? { purpose: p } : {}) } });
   return list;
 }
 
@@ -86,20 +99,37 @@ async function sample(department: string, type: string) {
 }
 
 const MODEL_OF: Record<string, string[]> = {
-  organization: ['PartyOrganization'], branch: ['PartyOrganization'], parent: ['Grid', 'PartyOrganization'], member: ['PartyMember'],
-  unit: ['ResponseUnit', 'Unit'], leadUnit: ['ResponseUnit'], helperUnit: ['ResponseUnit'], firstReceiverUnit: ['ResponseUnit'], duplicateOf: ['JointCase'],
-  post: ['ServicePost', 'WelfarePost'], posting: ['JobPosting'], fund: ['WelfareFund'], course: ['TrainingCourse'], application: ['JobApplication'],
-  enrolment: ['CourseEnrolment'], reporter: ['Resident'], holderResident: ['Resident'], subGrid: ['Grid'], patrol: ['EstatePatrol'], claimedBy: ['PartyMember'],
+  organization: ['PartyOrganization'],
+  branch: ['PartyOrganization'],
+  parent: ['Grid', 'PartyOrganization'],
+  member: ['PartyMember'],
+  unit: ['ResponseUnit', 'Unit'],
+  leadUnit: ['ResponseUnit'],
+  helperUnit: ['ResponseUnit'],
+  firstReceiverUnit: ['ResponseUnit'],
+  duplicateOf: ['JointCase'],
+  post: ['ServicePost', 'WelfarePost'],
+  posting: ['JobPosting'],
+  fund: ['WelfareFund'],
+  course: ['TrainingCourse'],
+  application: ['JobApplication'],
+  enrolment: ['CourseEnrolment'],
+  reporter: ['Resident'],
+  holderResident: ['Resident'],
+  subGrid: ['Grid'],
+  patrol: ['EstatePatrol'],
+  claimedBy: ['PartyMember'],
 };
 
 /** An id for an argument named `<thing>Id(s)`, from the answering department's rows first. */
 async function idFor(name: string, department: string): Promise<string | undefined> {
   const base = name.replace(/Ids?$/, '');
   const types = MODEL_OF[base] ?? [base[0]!.toUpperCase() + base.slice(1)];
-  for (const type of types) for (const d of [department, ...Object.keys(stack.departments)]) {
-    const doc = await sample(d, type);
-    if (doc) return doc._id;
-  }
+  for (const type of types)
+    for (const d of [department, ...Object.keys(stack.departments)]) {
+      const doc = await sample(d, type);
+      if (doc) return doc._id;
+    }
   return undefined;
 }
 
@@ -143,7 +173,20 @@ async function send(probe: Probe, caller: Caller, n: number, retry = true) {
   }
 }
 
-const totals = { retried: 0, requests: 0, unauthenticated: 0, forbidden: 0, scopeRefused: 0, data: 0, inputErrors: 0, masked: 0, deniedLeaves: 0, refusedWrites: 0, refusedInResolver: 0, changedAllowed: 0 };
+const totals = {
+  retried: 0,
+  requests: 0,
+  unauthenticated: 0,
+  forbidden: 0,
+  scopeRefused: 0,
+  data: 0,
+  inputErrors: 0,
+  masked: 0,
+  deniedLeaves: 0,
+  refusedWrites: 0,
+  refusedInResolver: 0,
+  changedAllowed: 0,
+};
 
 const codes = new Map<string, number>();
 
@@ -167,7 +210,11 @@ function check(probe: Probe, caller: Caller, answer: { status: number; body: { d
     totals[scope ? 'scopeRefused' : 'forbidden']++;
     return 'FORBIDDEN';
   }
-  expect({ where, status: answer.status, internal: errors.filter((e) => !e.extensions?.code || e.extensions.code === 'INTERNAL_SERVER_ERROR') }).toEqual({ where, status: 200, internal: [] });
+  expect({ where, status: answer.status, internal: errors.filter((e) => !e.extensions?.code || e.extensions.code === 'INTERNAL_SERVER_ERROR') }).toEqual({
+    where,
+    status: 200,
+    internal: [],
+  });
   if (refusals.has(probe.field)) return 'REFUSED_IN_RESOLVER'; // per-step and per-row checks of the resolver itself
   expect({ where, unexpected: [...refusals].filter((r) => !exp.refused.has(r)) }).toEqual({ where, unexpected: [] });
   for (const path of exp.refused) {
@@ -194,7 +241,10 @@ async function snapshot(): Promise<string> {
   const hash = createHash('sha256');
   for (const [name, department] of Object.entries(stack.departments)) {
     const db = department.connection.db!;
-    const collections = (await db.listCollections().toArray()).map((c) => c.name).filter((c) => !BOOKKEEPING.has(c)).sort();
+    const collections = (await db.listCollections().toArray())
+      .map((c) => c.name)
+      .filter((c) => !BOOKKEEPING.has(c))
+      .sort();
     for (const c of collections) for (const doc of await db.collection(c).find().sort({ _id: 1 }).toArray()) hash.update(`${name}.${c} ${JSON.stringify(doc)}\n`);
   }
   return hash.digest('hex');
@@ -202,12 +252,14 @@ async function snapshot(): Promise<string> {
 
 async function pool<T>(items: T[], size: number, work: (item: T, i: number) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: size }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await work(items[i]!, i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await work(items[i]!, i);
+      }
+    }),
+  );
 }
 
 test('every root field answers each caller what the SDL rules say; refused mutations change nothing', async () => {
@@ -239,7 +291,9 @@ test('every root field answers each caller what the SDL rules say; refused mutat
   expect(await snapshot()).toBe(before);
   for (const name of Object.keys(stack.departments)) {
     const mine = audited.filter((a) => a.department === name);
-    const records = await stack.departments[name]!.connection.db!.collection(AUDIT_COLLECTION).find({ requestId: { $in: mine.map((a) => a.requestId) } }).toArray();
+    const records = await stack.departments[name]!.connection.db!.collection(AUDIT_COLLECTION)
+      .find({ requestId: { $in: mine.map((a) => a.requestId) } })
+      .toArray();
     const byRequest = new Map(records.map((r) => [r.requestId, r.refused]));
     for (const a of mine) expect({ ...a, refused: byRequest.get(a.requestId) }).toEqual({ ...a, refused: [a.field] });
   }
@@ -257,15 +311,17 @@ test('every root field answers each caller what the SDL rules say; refused mutat
     } else if (writes > 0) totals.changedAllowed++;
   }
 
-  console.log([
-    `policy walk: ${queries.length} queries and ${mutations.length} mutations of the supergraph, ${totals.requests} requests through the gateway in ${((Date.now() - started) / 1000).toFixed(0)} s ` +
-      `(queries ${((queriesDone - started) / 1000).toFixed(0)} s, refused mutations ${((refusedDone - queriesDone) / 1000).toFixed(0)} s)`,
-    `  anonymous and SERVICE-token callers: ${totals.unauthenticated} answered 401 UNAUTHENTICATED, 0 with data`,
-    `  refused by a rule: ${totals.forbidden} FORBIDDEN, ${totals.scopeRefused} out of scope; answered: ${totals.data} with data, ${totals.inputErrors} with another error (${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}); ${totals.retried} retried after a timeout`,
-    `  governed leaves checked: ${totals.masked} masked values, ${totals.deniedLeaves} refused leaves`,
-    `  refused mutations: ${totals.refusedWrites} (${audited.length} with an access record of the refusal), 0 write commands, databases unchanged (${before.slice(0, 12)})`,
-    `  mutations the rules allow: ${totals.changedAllowed} wrote, ${totals.refusedInResolver} refused by the resolver's own checks with 0 writes, the rest refused the generated input`,
-  ].join('\n'));
+  console.log(
+    [
+      `policy walk: ${queries.length} queries and ${mutations.length} mutations of the supergraph, ${totals.requests} requests through the gateway in ${((Date.now() - started) / 1000).toFixed(0)} s ` +
+        `(queries ${((queriesDone - started) / 1000).toFixed(0)} s, refused mutations ${((refusedDone - queriesDone) / 1000).toFixed(0)} s)`,
+      `  anonymous and SERVICE-token callers: ${totals.unauthenticated} answered 401 UNAUTHENTICATED, 0 with data`,
+      `  refused by a rule: ${totals.forbidden} FORBIDDEN, ${totals.scopeRefused} out of scope; answered: ${totals.data} with data, ${totals.inputErrors} with another error (${[...codes].map(([c, n]) => `${c} ${n}`).join(', ')}); ${totals.retried} retried after a timeout`,
+      `  governed leaves checked: ${totals.masked} masked values, ${totals.deniedLeaves} refused leaves`,
+      `  refused mutations: ${totals.refusedWrites} (${audited.length} with an access record of the refusal), 0 write commands, databases unchanged (${before.slice(0, 12)})`,
+      `  mutations the rules allow: ${totals.changedAllowed} wrote, ${totals.refusedInResolver} refused by the resolver's own checks with 0 writes, the rest refused the generated input`,
+    ].join('\n'),
+  );
   expect(totals.unauthenticated).toBeGreaterThan(0);
   expect(totals.forbidden).toBeGreaterThan(0);
   expect(totals.data).toBeGreaterThan(0);

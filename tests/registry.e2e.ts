@@ -40,14 +40,25 @@ const registry = async (route: string, body?: unknown, token = TOKEN) => {
   return { status: response.status, body: (await response.json()) as any };
 };
 const sdlOf = async (url: string, name: string) =>
-  (await new DepartmentClient(url, name).query('{ _service { sdl } }', undefined, { subject: 'test', department: 'gateway', role: 'SERVICE', scope: { communityIds: [], gridIds: [] } })).body!.data!._service.sdl as string;
+  (
+    await new DepartmentClient(url, name).query('{ _service { sdl } }', undefined, {
+      subject: 'test',
+      department: 'gateway',
+      role: 'SERVICE',
+      scope: { communityIds: [], gridIds: [] },
+    })
+  ).body!.data!._service.sdl as string;
 
 /** `npm run publish-department` in its own process, straight to the registry's database, as a department team runs it. */
 async function publishCli(name: string, url: string, sdl: string): Promise<{ code: number; output: string }> {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cg-publish-')), `${name}.graphql`);
   writeFileSync(file, sdl);
   try {
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/publish-department.ts', '--name', name, '--url', url, '--sdl', file], { cwd: path.join(__dirname, '..'), env: process.env, timeout: 90_000 });
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/publish-department.ts', '--name', name, '--url', url, '--sdl', file], {
+      cwd: path.join(__dirname, '..'),
+      env: process.env,
+      timeout: 90_000,
+    });
     return { code: 0, output: stdout };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -63,7 +74,9 @@ test('publish under load: 0 failed requests, new fields within seconds, bad publ
   const load = { running: true, ok: 0, failed: [] as string[] };
   const worker = async () => {
     while (load.running) {
-      const { status, body } = await stack.post(LOAD_QUERY, undefined, { token }).catch((error: Error) => ({ status: 0, body: { errors: [{ message: `${error.message} ${String((error.cause as Error)?.message)}` }] } as any }));
+      const { status, body } = await stack
+        .post(LOAD_QUERY, undefined, { token })
+        .catch((error: Error) => ({ status: 0, body: { errors: [{ message: `${error.message} ${String((error.cause as Error)?.message)}` }] } as any }));
       if (status === 200 && !body.errors && body.data?.buildings?.edges?.length) load.ok++;
       else load.failed.push(`${status} ${JSON.stringify(body).slice(0, 200)}`);
     }
@@ -84,17 +97,25 @@ test('publish under load: 0 failed requests, new fields within seconds, bad publ
       answer = await stack.query(PATROLS, undefined, { token });
     }
     const seconds = (Date.now() - start) / 1000;
-    expect(answer).toEqual({ data: { patrols: expect.arrayContaining([{ id: 'a00000000000000000000001', note: '消防通道畅通', patroller: '王建国', building: { id: 'b00000000000000000000001' } }]) } });
+    expect(answer).toEqual({
+      data: { patrols: expect.arrayContaining([{ id: 'a00000000000000000000001', note: '消防通道畅通', patroller: '王建国', building: { id: 'b00000000000000000000001' } }]) },
+    });
     console.log(`registry: the published department answered through the gateway ${seconds.toFixed(2)} s after the publish`);
 
     // Refused: a root field another department owns (does not compose) …
-    const clash = await publishCli('clash', 'http://127.0.0.1:9/graphql', 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])\ntype Query { estates: Int @access(roles: ["SERVICE"]) }');
+    const clash = await publishCli(
+      'clash',
+      'http://127.0.0.1:9/graphql',
+      'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])\ntype Query { estates: Int @access(roles: ["SERVICE"]) }',
+    );
     expect(clash).toEqual({ code: 1, output: expect.stringMatching(/^publish refused:\n {2}composition: Type of field "Query.estates" is incompatible across subgraphs/) });
     // … and property without Building.number, which the case dossier (docs/operations) reads.
     const property = stack.departments.property!;
-    const withoutNumber = print(visit(parse(await sdlOf(property.url, 'property')), {
-      ObjectTypeDefinition: (node) => (node.name.value === 'Building' ? { ...node, fields: node.fields?.filter((f) => f.name.value !== 'number') } : undefined),
-    }));
+    const withoutNumber = print(
+      visit(parse(await sdlOf(property.url, 'property')), {
+        ObjectTypeDefinition: (node) => (node.name.value === 'Building' ? { ...node, fields: node.fields?.filter((f) => f.name.value !== 'number') } : undefined),
+      }),
+    );
     expect(withoutNumber).not.toMatch(/^\s+number: String/m);
     const breaking = await publishCli('property', property.url, withoutNumber);
     expect(breaking.code).toBe(1);

@@ -81,7 +81,9 @@ test('an open breaker fails in milliseconds instead of waiting for the timeout',
     const started = Date.now();
     const { body } = await post(gateway.url, employmentOnly);
     expect(Date.now() - started).toBeLessThan(250);
-    expect(body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'employment', reason: 'circuit-open' }) })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'employment', reason: 'circuit-open' }) }),
+    ]);
     // Other departments' data still comes with it.
     const mixed = await post(gateway.url, crossing);
     expect(mixed.body.data.resident.household.fileNumber).toBe('YHM0101000');
@@ -152,7 +154,10 @@ test('mutations are never retried; reads are', async () => {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
-      const up = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (a) => (res.writeHead(a.statusCode!, a.headers), a.pipe(res)));
+      const up = http.request(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (a) => (res.writeHead(a.statusCode!, a.headers), a.pipe(res)),
+      );
       up.end(Buffer.concat(chunks));
     });
   });

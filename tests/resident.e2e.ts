@@ -26,7 +26,7 @@ test('the demo resident token is the README example resident', () => {
   expect(me.residentId).toBe(stableId('resident', 'YHM0101000', 0));
 });
 
-test('a resident reads their own record, de-identified fields as the rules say, and no one else\'s', async () => {
+test("a resident reads their own record, de-identified fields as the rules say, and no one else's", async () => {
   const own = await asMe(`{ resident(id: "${me.residentId}") { id name idNumber } residents { totalCount edges { node { id } } } }`);
   expect(own.data.resident.id).toBe(me.residentId);
   expect(own.data.resident.name).toMatch(/\*/); // masked: the rules give residents no full names

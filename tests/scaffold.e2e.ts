@@ -23,11 +23,31 @@ test('a scaffolded department composes, type-checks, starts and answers through 
   const copy = copyRepo('cg-scaffold-');
   try {
     const node = process.execPath;
-    const scaffold = await sh(copy.dir, node, ['--import', 'tsx', 'scripts/new-subgraph.ts', 'law-enforcement', '--entity', 'EnforcementAction', '--title', 'Law enforcement (综合执法)']);
+    const scaffold = await sh(copy.dir, node, [
+      '--import',
+      'tsx',
+      'scripts/new-subgraph.ts',
+      'law-enforcement',
+      '--entity',
+      'EnforcementAction',
+      '--title',
+      'Law enforcement (综合执法)',
+    ]);
     expect({ code: scaffold.code, output: scaffold.code ? scaffold.output : '' }).toEqual({ code: 0, output: '' });
 
     const dept = path.join(copy.dir, 'subgraphs', 'law-enforcement');
-    for (const file of ['schema.graphql', 'package.json', 'src/server.ts', 'src/index.ts', 'src/loaders.ts', 'src/models/EnforcementAction.ts', 'src/resolvers/Resident.ts', 'src/seed.ts', 'src/generated/resolvers-types.ts', 'test/law-enforcement.e2e.ts']) {
+    for (const file of [
+      'schema.graphql',
+      'package.json',
+      'src/server.ts',
+      'src/index.ts',
+      'src/loaders.ts',
+      'src/models/EnforcementAction.ts',
+      'src/resolvers/Resident.ts',
+      'src/seed.ts',
+      'src/generated/resolvers-types.ts',
+      'test/law-enforcement.e2e.ts',
+    ]) {
       expect(existsSync(path.join(dept, file))).toBe(true);
     }
     const port = JSON.parse(readFileSync(path.join(dept, 'package.json'), 'utf8')).subgraph.port;
@@ -49,17 +69,33 @@ test('a scaffolded department composes, type-checks, starts and answers through 
     // now include it, each ran and passed.
     const jest = path.join(copy.dir, 'node_modules', 'jest', 'bin', 'jest.js');
     const results = path.join(copy.dir, 'jest-results.json');
-    const run = await sh(copy.dir, node, [jest, '--ci', '--runInBand', '--json', `--outputFile=${results}`, 'subgraphs/law-enforcement', 'tests/deployment.test.ts', 'tests/kubernetes.test.ts']);
+    const run = await sh(copy.dir, node, [
+      jest,
+      '--ci',
+      '--runInBand',
+      '--json',
+      `--outputFile=${results}`,
+      'subgraphs/law-enforcement',
+      'tests/deployment.test.ts',
+      'tests/kubernetes.test.ts',
+    ]);
     const report = JSON.parse(readFileSync(results, 'utf8')) as { testResults: Array<{ name: string; assertionResults: Array<{ status: string }> }> };
-    const statuses = Object.fromEntries(report.testResults.map((r) => [path.relative(copy.dir, r.name).split(path.sep)[0] === 'subgraphs' ? 'department' : path.basename(r.name), [...new Set(r.assertionResults.map((a) => a.status))]]));
+    const statuses = Object.fromEntries(
+      report.testResults.map((r) => [
+        path.relative(copy.dir, r.name).split(path.sep)[0] === 'subgraphs' ? 'department' : path.basename(r.name),
+        [...new Set(r.assertionResults.map((a) => a.status))],
+      ]),
+    );
     expect(statuses).toEqual({ department: ['passed'], 'deployment.test.ts': ['passed'], 'kubernetes.test.ts': ['passed'] });
     expect(readFileSync(path.join(copy.dir, 'deploy', 'kubernetes', 'law-enforcement.yaml'), 'utf8')).toContain(`containerPort: ${port}`);
     expect(run.code).toBe(0);
 
     const toQuery = scaffold.ms + run.ms;
-    console.log(`scaffold-to-query: scaffold ${(scaffold.ms / 1000).toFixed(1)} s (files, compose service, codegen, composition) + ` +
-      `start and answer through the gateway ${(run.ms / 1000).toFixed(1)} s (jest, seeding every department) = ${(toQuery / 1000).toFixed(1)} s; ` +
-      `type-check of the whole repo ${(typecheck.ms / 1000).toFixed(1)} s`);
+    console.log(
+      `scaffold-to-query: scaffold ${(scaffold.ms / 1000).toFixed(1)} s (files, compose service, codegen, composition) + ` +
+        `start and answer through the gateway ${(run.ms / 1000).toFixed(1)} s (jest, seeding every department) = ${(toQuery / 1000).toFixed(1)} s; ` +
+        `type-check of the whole repo ${(typecheck.ms / 1000).toFixed(1)} s`,
+    );
   } finally {
     copy.remove();
   }

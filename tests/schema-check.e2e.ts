@@ -11,7 +11,11 @@ afterAll(() => copy.remove());
 const schemaFile = (name: string) => path.join(copy.dir, 'subgraphs', name, 'schema.graphql');
 const original = { civil: readFileSync(schemaFile('civil-affairs'), 'utf8'), employment: readFileSync(schemaFile('employment'), 'utf8') };
 const check = (...args: string[]) => {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/schema-check.ts', ...args], { cwd: copy.dir, encoding: 'utf8', env: { ...process.env, SCHEMA_CHECK_ALLOW_BREAKING: '' } });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/schema-check.ts', ...args], {
+    cwd: copy.dir,
+    encoding: 'utf8',
+    env: { ...process.env, SCHEMA_CHECK_ALLOW_BREAKING: '' },
+  });
   return { code: result.status, out: `${result.stdout}${result.stderr}` };
 };
 afterEach(() => {
@@ -62,7 +66,10 @@ test('adding a field is listed as non-breaking and passes', () => {
 });
 
 test('a schema that does not compose fails with composition errors', () => {
-  writeFileSync(schemaFile('employment'), original.employment.replace('type Employer @key(fields: "id") {\n  id: ID!\n  name: String!', 'type Employer @key(fields: "id") {\n  id: ID!\n  name: Int!'));
+  writeFileSync(
+    schemaFile('employment'),
+    original.employment.replace('type Employer @key(fields: "id") {\n  id: ID!\n  name: String!', 'type Employer @key(fields: "id") {\n  id: ID!\n  name: Int!'),
+  );
   writeFileSync(schemaFile('civil-affairs'), `${original.civil}\ntype Employer @key(fields: "id", resolvable: false) { id: ID! name: String! @shareable }\n`);
   const { code, out } = check();
   expect(out).toContain('Composition failed');

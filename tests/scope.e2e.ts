@@ -25,8 +25,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stack.stop());
 
-const as = async (identity: Identity, query: string, variables?: Record<string, unknown>) =>
-  stack.query(query, variables, { token: await stack.token('grid-worker', identity) });
+const as = async (identity: Identity, query: string, variables?: Record<string, unknown>) => stack.query(query, variables, { token: await stack.token('grid-worker', identity) });
 
 /** Every node id of a root connection and the totals it reported, page by page. */
 async function allIds(identity: Identity, field: string) {
@@ -34,7 +33,11 @@ async function allIds(identity: Identity, field: string) {
   const totals = new Set<number>();
   let after: string | null = null;
   for (let page = 0; page < 500; page++) {
-    const answer: any = await as(identity, `query($after: String) { ${field}(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { after });
+    const answer: any = await as(
+      identity,
+      `query($after: String) { ${field}(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+      { after },
+    );
     if (answer.errors) throw new Error(`${field}: ${JSON.stringify(answer.errors)}`);
     const connection = answer.data[field];
     totals.add(connection.totalCount);
@@ -57,7 +60,7 @@ function scopedLists() {
   });
 }
 
-test('every root list of a scoped type holds and counts only the rows in scope: a grid worker\'s grid, a resident\'s own', async () => {
+test("every root list of a scoped type holds and counts only the rows in scope: a grid worker's grid, a resident's own", async () => {
   const lists = scopedLists();
   expect(lists.map(([f]) => f)).toEqual(expect.arrayContaining(['residents', 'households', 'visits', 'disputes', 'careProfiles', 'jointCases', 'microWishes']));
   for (const [field, department, node] of lists) {
@@ -68,7 +71,10 @@ test('every root list of a scoped type holds and counts only the rows in scope: 
     expect({ field, found: docs.length }).toEqual({ field, found: everyone.ids.length });
     const callers = [worker([GRID1]), ...(rule.roles!.includes('RESIDENT') ? [resident] : [])];
     for (const caller of callers) {
-      const expected = docs.filter((d: any) => inScope(d, policies[department]!.get(node)!.scope!, caller)).map((d: any) => d._id).sort();
+      const expected = docs
+        .filter((d: any) => inScope(d, policies[department]!.get(node)!.scope!, caller))
+        .map((d: any) => d._id)
+        .sort();
       const seen = await allIds(caller, field);
       expect({ field, caller: caller.role, ids: [...seen.ids].sort(), totals: seen.totals }).toEqual({ field, caller: caller.role, ids: expected, totals: [expected.length] });
       narrowed ||= expected.length < everyone.ids.length;
@@ -78,7 +84,7 @@ test('every root list of a scoped type holds and counts only the rows in scope: 
   }
 }, 300_000);
 
-test('ledgers and measures of a grid worker count only the cases of the worker\'s grid', async () => {
+test("ledgers and measures of a grid worker count only the cases of the worker's grid", async () => {
   const scope = { from: '2020-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z' };
   const query = `query($s: JointCaseScope!) { jointCaseMeasures(scope: $s) { cases } publicSentimentLedger(scope: $s) { grid { id } received } }`;
   const wide = await as(worker([]), query, { s: scope });
@@ -111,13 +117,18 @@ test('a filter or sort on a governed field needs the right to read that field', 
   expect((await as(worker([]), list('sort: { field: BIRTH_DATE }'))).errors).toBeUndefined();
 });
 
-test('a write about a row outside the caller\'s grid is refused before anything is written, and the refusal is recorded', async () => {
+test("a write about a row outside the caller's grid is refused before anything is written, and the refusal is recorded", async () => {
   const other = await stack.departments['civil-affairs']!.models.Resident!.findOne({ gridId: GRID2 }).lean();
   const before = await stack.departments['civil-affairs']!.models.Visit!.countDocuments();
   const input = { residentId: other._id, visitedOn: '2025-01-15', visitorName: '王**', method: 'HOME' };
-  const { data, errors } = await stack.query('mutation($input: RecordVisitInput!) { recordVisit(input: $input) { id } }', { input }, {
-    token: await stack.token('grid-worker'), headers: { 'x-request-id': 'scope-write-refused-1' },
-  });
+  const { data, errors } = await stack.query(
+    'mutation($input: RecordVisitInput!) { recordVisit(input: $input) { id } }',
+    { input },
+    {
+      token: await stack.token('grid-worker'),
+      headers: { 'x-request-id': 'scope-write-refused-1' },
+    },
+  );
   expect({ data, error: errors?.[0]?.extensions }).toEqual({ data: null, error: expect.objectContaining({ code: 'FORBIDDEN', reason: 'scope', field: 'residentId' }) });
   expect(await stack.departments['civil-affairs']!.models.Visit!.countDocuments()).toBe(before);
   const record = await stack.departments['civil-affairs']!.connection.db!.collection(AUDIT_COLLECTION).findOne({ requestId: 'scope-write-refused-1' });

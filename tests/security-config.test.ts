@@ -17,7 +17,9 @@ test('production refuses to run without a configured per-department secret, and 
 test('production refuses development keys and a missing issuer', async () => {
   await expect(authOptionsFromEnv({ NODE_ENV: 'production' })).rejects.toThrow(/development keys are never used in production/);
   await expect(authOptionsFromEnv({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks' })).rejects.toThrow(/AUTH_ISSUER/);
-  await expect(authOptionsFromEnv({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example' })).resolves.toMatchObject({ issuer: 'https://idp.example' });
+  await expect(authOptionsFromEnv({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example' })).resolves.toMatchObject({
+    issuer: 'https://idp.example',
+  });
   await expect(authOptionsFromEnv({ AUTH_PUBLIC_KEYS: 'garbage' })).rejects.toThrow(/neither a JWKS nor PEM/);
 });
 
@@ -28,7 +30,7 @@ test('production turns introspection, field suggestions and stack traces off; ea
   expect(() => limitsFromEnv({ RATE_LIMIT_POINTS: '-1' })).toThrow(/RATE_LIMIT_POINTS/);
 });
 
-test('docker-compose gives every service every department\'s HMAC secret and the gateway its identity provider', () => {
+test("docker-compose gives every service every department's HMAC secret and the gateway its identity provider", () => {
   const compose = parse(readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true });
   for (const service of [...listSubgraphs().map((s) => s.name), 'gateway']) {
     for (const entry of listSubgraphs()) expect(Object.keys(compose.services[service].environment)).toContain(`${envName(entry.name)}_HMAC_SECRET`);

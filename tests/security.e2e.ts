@@ -7,9 +7,19 @@ let stack: Stack;
 let world: World;
 const policies: Record<string, Policy> = Object.fromEntries(listSubgraphs().map((e) => [e.name, policyFromDocument(loadTypeDefs(e.schemaPath))]));
 const DEMO_ROLE: Record<string, string> = {
-  GRID_WORKER: 'grid-worker', PARTY_SECRETARY: 'party-secretary', DEPARTMENT_CLERK: 'civil-affairs-clerk', PROPERTY_STAFF: 'property-staff', AUDITOR: 'auditor',
+  GRID_WORKER: 'grid-worker',
+  PARTY_SECRETARY: 'party-secretary',
+  DEPARTMENT_CLERK: 'civil-affairs-clerk',
+  PROPERTY_STAFF: 'property-staff',
+  AUDITOR: 'auditor',
 };
-const DEPARTMENT: Record<string, string> = { GRID_WORKER: 'civil-affairs', PARTY_SECRETARY: 'party', DEPARTMENT_CLERK: 'civil-affairs', PROPERTY_STAFF: 'property', AUDITOR: 'joint-unit' };
+const DEPARTMENT: Record<string, string> = {
+  GRID_WORKER: 'civil-affairs',
+  PARTY_SECRETARY: 'party',
+  DEPARTMENT_CLERK: 'civil-affairs',
+  PROPERTY_STAFF: 'property',
+  AUDITOR: 'joint-unit',
+};
 const GRID1 = stableId('grid', 'ZB-YHM-01');
 const GRID2 = stableId('grid', 'ZB-YHM-02');
 const docs = (dept: string, model: string) => world[dept]![model]!;
@@ -19,7 +29,13 @@ function subjectResident() {
   const members = new Map(docs('party', 'PartyMember').map((m) => [m.residentId, m]));
   const records = new Map(docs('employment', 'EmploymentRecord').map((r) => [r.residentId, r]));
   const r = docs('civil-affairs', 'Resident').find((x) => x.gridId === GRID1 && x.phone && members.has(x._id) && records.has(x._id))!;
-  return { r, member: members.get(r._id)!, record: records.get(r._id)!, household: docs('civil-affairs', 'Household').find((h) => h._id === r.householdId)!, grid: docs('civil-affairs', 'Grid').find((g) => g._id === GRID1)! };
+  return {
+    r,
+    member: members.get(r._id)!,
+    record: records.get(r._id)!,
+    household: docs('civil-affairs', 'Household').find((h) => h._id === r.householdId)!,
+    grid: docs('civil-affairs', 'Grid').find((g) => g._id === GRID1)!,
+  };
 }
 
 beforeAll(async () => {
@@ -76,7 +92,11 @@ test('every role × sensitive field × purpose gets what the SDL policy says, an
   }
   expect(readers.length).toBeGreaterThan(0);
 
-  const { data, errors } = await stack.query('{ civilAffairsAuditRecords(first: 100) { totalCount edges { node { requestId subject role department purpose operationName entityIds fields answeredBy } } } }', {}, { as: 'auditor' });
+  const { data, errors } = await stack.query(
+    '{ civilAffairsAuditRecords(first: 100) { totalCount edges { node { requestId subject role department purpose operationName entityIds fields answeredBy } } } }',
+    {},
+    { as: 'auditor' },
+  );
   expect(errors).toBeUndefined();
   const byRequest = new Map(data.civilAffairsAuditRecords.edges.map((e: any) => [e.node.requestId, e.node]));
   for (const reader of readers) {
@@ -134,7 +154,12 @@ test('a forbidden field comes back null with FORBIDDEN while the rest of the ans
 test('without a token nothing: 401 UNAUTHENTICATED before the operation is even parsed; health, metrics and GraphiQL stay open', async () => {
   const { r } = subjectResident();
   const origin = new URL(stack.gatewayUrl).origin;
-  for (const query of [`{ grid(id: "${GRID1}") { code } resident(id: "${r._id}") { name } }`, '{ __schema { types { name } } }', '{ no such operation', 'mutation { createGrid(input: {}) { id } }']) {
+  for (const query of [
+    `{ grid(id: "${GRID1}") { code } resident(id: "${r._id}") { name } }`,
+    '{ __schema { types { name } } }',
+    '{ no such operation',
+    'mutation { createGrid(input: {}) { id } }',
+  ]) {
     const { status, body } = await stack.post(query, {}, { as: null });
     expect({ query, status, data: body.data, code: body.errors?.[0]?.extensions?.code }).toEqual({ query, status: 401, data: undefined, code: 'UNAUTHENTICATED' });
     expect(body.errors![0].message).toMatch(/Authorization: Bearer/);
@@ -156,7 +181,13 @@ test('bad, expired, foreign and malformed tokens are refused with 401 before any
   const valid = await stack.token('civil-affairs-clerk');
   const [header, payload] = valid.split('.');
   const forged = `${header}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), role: 'AUDITOR' })).toString('base64url')}.${valid.split('.')[2]}`;
-  for (const [token, message] of [['not-a-jwt', /Bearer/], ['a.b.c', /not valid/], [expired, /expired/], [badClaims, /role/], [forged, /not valid/]] as const) {
+  for (const [token, message] of [
+    ['not-a-jwt', /Bearer/],
+    ['a.b.c', /not valid/],
+    [expired, /expired/],
+    [badClaims, /role/],
+    [forged, /not valid/],
+  ] as const) {
     const { status, body } = await stack.post(q, {}, { headers: { authorization: `Bearer ${token}` } });
     expect({ status, code: body.errors?.[0]?.extensions?.code, data: body.data }).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: undefined });
     expect(body.errors![0].message).toMatch(message);
@@ -166,7 +197,11 @@ test('bad, expired, foreign and malformed tokens are refused with 401 before any
 });
 
 test('only auditors read access records', async () => {
-  for (const [as, code] of [['civil-affairs-clerk', 'FORBIDDEN'], ['grid-worker', 'FORBIDDEN'], [null, 'UNAUTHENTICATED']] as const) {
+  for (const [as, code] of [
+    ['civil-affairs-clerk', 'FORBIDDEN'],
+    ['grid-worker', 'FORBIDDEN'],
+    [null, 'UNAUTHENTICATED'],
+  ] as const) {
     const { data, errors } = await stack.query('{ propertyAuditRecords { totalCount } }', {}, { as });
     expect(data ?? null).toBeNull();
     expect(errors?.[0]?.extensions?.code).toBe(code);

@@ -31,8 +31,10 @@ test('a second seed skips every collection; a changed fingerprint or a lost docu
   }
   const third = await seedWorld(uri, 'small', prefix);
   const rewritten = third.filter((c) => !c.unchanged).map(({ department, collection, inserted, changed }) => ({ department, collection, inserted, changed }));
-  expect(rewritten).toEqual([
-    { department: 'civil-affairs', collection: 'grids', inserted: 0, changed: 0 },
-    { department: 'civil-affairs', collection: 'visits', inserted: 1, changed: 0 },
-  ].sort((a, b) => third.findIndex((c) => c.collection === a.collection) - third.findIndex((c) => c.collection === b.collection)));
+  expect(rewritten).toEqual(
+    [
+      { department: 'civil-affairs', collection: 'grids', inserted: 0, changed: 0 },
+      { department: 'civil-affairs', collection: 'visits', inserted: 1, changed: 0 },
+    ].sort((a, b) => third.findIndex((c) => c.collection === a.collection) - third.findIndex((c) => c.collection === b.collection)),
+  );
 });

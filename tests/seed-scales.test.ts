@@ -20,8 +20,13 @@ test('demo has 义合美新城 figures: households, residents, party committees,
   const employers = new Set(employment.Employer!.map((e) => e._id));
   const nearby = [...latest.values()].filter((r) => r.status === 'EMPLOYED' && employers.has(r.employerId as string)).length;
   expect({
-    households: civil.Household!.length, residents: civil.Resident!.length, committees: level('COMMUNITY_COMMITTEE'),
-    branches: level('BRANCH'), buildingGroups: level('GROUP'), welfarePosts: employment.WelfarePost!.length, nearby,
+    households: civil.Household!.length,
+    residents: civil.Resident!.length,
+    committees: level('COMMUNITY_COMMITTEE'),
+    branches: level('BRANCH'),
+    buildingGroups: level('GROUP'),
+    welfarePosts: employment.WelfarePost!.length,
+    nearby,
   }).toEqual({ households: 8711, residents: 22_295, committees: 4, branches: 16, buildingGroups: 26, welfarePosts: 384, nearby: 3568 });
   expect(civil.Community![0]).toMatchObject({ householdCount: 8711, population: 22_295 });
 

@@ -71,7 +71,10 @@ describe.each([
 test('expired nonces go: by a TTL index on MongoDB, by a scheduled purge where there is none (FerretDB v1)', async () => {
   const connection = await connectDatabase({ uri: process.env.MONGODB_URI!, dbName: departmentDbName('purge') });
   const nonces = connection.getClient().db(connection.name).collection<{ _id: string; expiresAt: Date }>(NONCE_COLLECTION);
-  await nonces.insertMany([{ _id: 'old', expiresAt: new Date(Date.now() - 1000) }, { _id: 'young', expiresAt: new Date(Date.now() + 60_000) }]);
+  await nonces.insertMany([
+    { _id: 'old', expiresAt: new Date(Date.now() - 1000) },
+    { _id: 'young', expiresAt: new Date(Date.now() + 60_000) },
+  ]);
   const stop = await expireByField(nonces, 'expiresAt', 200);
   const ttl = (await nonces.indexes()).some((index) => index.expireAfterSeconds === 0);
   if (!ttl) {
@@ -113,9 +116,13 @@ describe.each([
 
   test(`one caller gets ${POINTS} answers in all, whichever gateway answers`, async () => {
     const ask = (i: number) =>
-      fetch(gateways[i % 2]!.url, { method: 'POST', headers: { 'content-type': 'application/json', ...authorization }, body: JSON.stringify({ query: '{ __typename }' }) }).then((r) => r.status);
+      fetch(gateways[i % 2]!.url, { method: 'POST', headers: { 'content-type': 'application/json', ...authorization }, body: JSON.stringify({ query: '{ __typename }' }) }).then(
+        (r) => r.status,
+      );
     const requests = Array.from({ length: 3 * POINTS }, (_, i) => i);
-    const statuses = concurrent ? await Promise.all(requests.map(ask)) : await requests.reduce<Promise<number[]>>(async (all, i) => [...(await all), await ask(i)], Promise.resolve([]));
+    const statuses = concurrent
+      ? await Promise.all(requests.map(ask))
+      : await requests.reduce<Promise<number[]>>(async (all, i) => [...(await all), await ask(i)], Promise.resolve([]));
     const admitted = statuses.filter((s) => s === 200).length;
     expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
     expect(admitted).toBe(store === 'memory' ? 2 * POINTS : POINTS);

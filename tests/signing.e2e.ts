@@ -38,9 +38,13 @@ describe.each(['civil-affairs', 'party', 'employment', 'property'])('%s refuses 
 
   test.each([
     ['unsigned', () => ({}), 'unsigned'],
-    ['signed with another department\'s secret', () => signedHeaders(other, body(), DIRECT_CALLER, 'r1'), 'bad signature'],
+    ["signed with another department's secret", () => signedHeaders(other, body(), DIRECT_CALLER, 'r1'), 'bad signature'],
     ['signed for another body', () => signedHeaders(department, body().replace('"id"', '"id" '), DIRECT_CALLER, 'r2'), 'bad signature'],
-    ['with the identity swapped after signing', () => ({ ...signedHeaders(department, body(), DIRECT_CALLER, 'r3'), [HEADERS.identity]: encodeIdentity({ ...DIRECT_CALLER, role: 'AUDITOR' }) }), 'bad signature'],
+    [
+      'with the identity swapped after signing',
+      () => ({ ...signedHeaders(department, body(), DIRECT_CALLER, 'r3'), [HEADERS.identity]: encodeIdentity({ ...DIRECT_CALLER, role: 'AUDITOR' }) }),
+      'bad signature',
+    ],
     ['with the request id swapped after signing', () => ({ ...signedHeaders(department, body(), DIRECT_CALLER, 'r4'), [HEADERS.requestId]: 'r5' }), 'bad signature'],
     ['with a garbage signature', () => ({ ...signedHeaders(department, body(), DIRECT_CALLER, 'r6'), [HEADERS.signature]: 'zz' }), 'bad signature'],
     ['signed 61 s ago', () => signedHeaders(department, body(), DIRECT_CALLER, 'r7', Date.now() - 61_000), 'stale'],
@@ -49,7 +53,12 @@ describe.each(['civil-affairs', 'party', 'employment', 'property'])('%s refuses 
     const watch = observeCommands(stack.departments[department]!.connection);
     const { status, body: answer } = await send(url(), body(), headers());
     watch.stop();
-    expect({ status, code: answer?.errors?.[0]?.extensions?.code, reason: answer?.errors?.[0]?.extensions?.reason, data: answer?.data }).toEqual({ status: 401, code: 'UNAUTHENTICATED', reason, data: undefined });
+    expect({ status, code: answer?.errors?.[0]?.extensions?.code, reason: answer?.errors?.[0]?.extensions?.reason, data: answer?.data }).toEqual({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      reason,
+      data: undefined,
+    });
     expect(watch.commands).toEqual([]);
   });
 
@@ -96,7 +105,7 @@ test('operator objects in variables through the gateway are refused before any r
   }
 });
 
-test('a department asking a peer signs as itself (role SERVICE), with the peer\'s secret', async () => {
+test("a department asking a peer signs as itself (role SERVICE), with the peer's secret", async () => {
   const resident = stableId('resident', 'YHM0101000', 0);
   const { createPeerClient } = await import('@cg/kit');
   await expect(createPeerClient('party', 'req-peer-1').requireEntities('civil-affairs', 'Resident', [resident], 'residentId')).resolves.toBeUndefined();

@@ -19,6 +19,10 @@ test('a manifest entry whose id is not the SHA-256 of its document is refused', 
 test('enforcement: on in production unless switched off, auditors ad hoc by default, trusted clients by name', () => {
   expect(trustedDocumentsFromEnv({ NODE_ENV: 'production' })).toMatchObject({ enforce: true, adHocRoles: ['AUDITOR'], clients: [] });
   expect(trustedDocumentsFromEnv({ NODE_ENV: 'production', GATEWAY_TRUSTED_DOCUMENTS: 'off' }).enforce).toBe(false);
-  expect(trustedDocumentsFromEnv({ GATEWAY_TRUSTED_CLIENTS: 'resident-app, grid-app', GATEWAY_ADHOC_ROLES: 'AUDITOR,DEPARTMENT_CLERK' })).toMatchObject({ enforce: false, clients: ['resident-app', 'grid-app'], adHocRoles: ['AUDITOR', 'DEPARTMENT_CLERK'] });
+  expect(trustedDocumentsFromEnv({ GATEWAY_TRUSTED_CLIENTS: 'resident-app, grid-app', GATEWAY_ADHOC_ROLES: 'AUDITOR,DEPARTMENT_CLERK' })).toMatchObject({
+    enforce: false,
+    clients: ['resident-app', 'grid-app'],
+    adHocRoles: ['AUDITOR', 'DEPARTMENT_CLERK'],
+  });
   expect(() => trustedDocumentsFromEnv({ GATEWAY_TRUSTED_DOCUMENTS: 'maybe' })).toThrow(/enforce/);
 });

@@ -84,7 +84,7 @@ test('a unit subscribes to its own unit only; community roles to a community in 
 });
 
 test('bad input is a typed error and creates nothing', async () => {
-  const count = async () => (await models.WebhookSubscription.countDocuments({}));
+  const count = async () => await models.WebhookSubscription.countDocuments({});
   const before = await count();
   for (const [input, field] of [
     [{ url: 'ftp://example.org/hook', events: ['CASE_DISPATCHED'], unitId: UNITS.water }, 'url'],
@@ -110,7 +110,11 @@ test('events reach the units they concern, signed, retried after a 500, with the
   let c = await api.submit(resident(who.residentId), { reporterId: who.residentId, unitId: who.unitId, category: 'WATER', description: '停水' });
   c = await api.ok(GRID_WORKER, 'dispatchJointCase', c, { leadUnitId: UNITS.water });
   const [event] = await until('the dispatch at water', () => (bodies('/water').length ? bodies('/water') : undefined));
-  expect(event).toMatchObject({ type: 'CASE_DISPATCHED', subscriptionId: water.data.subscribeWebhook.subscription.id, data: { caseId: c.id, status: 'DISPATCHED', roles: { [UNITS.water]: 'LEAD' } } });
+  expect(event).toMatchObject({
+    type: 'CASE_DISPATCHED',
+    subscriptionId: water.data.subscribeWebhook.subscription.id,
+    data: { caseId: c.id, status: 'DISPATCHED', roles: { [UNITS.water]: 'LEAD' } },
+  });
   const attempts = received.filter((r) => r.path === '/water');
   expect(attempts.map((r) => r.status)).toEqual([500, 200]);
   for (const r of attempts) {
@@ -120,8 +124,12 @@ test('events reach the units they concern, signed, retried after a 500, with the
   expect(verifyWebhook(secret, `${attempts[1]!.body} `, attempts[1]!.headers[SIGNATURE_HEADER] as string)).toBe(false);
   expect(verifyWebhook('another secret', attempts[1]!.body, attempts[1]!.headers[SIGNATURE_HEADER] as string)).toBe(false);
 
-  const { data } = await api.as(WATER, `query($id: ID!) { webhookSubscription(id: $id) { deliveries { eventId eventType state attempts { statusCode } } } }`, { id: water.data.subscribeWebhook.subscription.id });
-  expect(data.webhookSubscription.deliveries).toEqual([{ eventId: event.id, eventType: 'CASE_DISPATCHED', state: 'DELIVERED', attempts: [{ statusCode: 500 }, { statusCode: 200 }] }]);
+  const { data } = await api.as(WATER, `query($id: ID!) { webhookSubscription(id: $id) { deliveries { eventId eventType state attempts { statusCode } } } }`, {
+    id: water.data.subscribeWebhook.subscription.id,
+  });
+  expect(data.webhookSubscription.deliveries).toEqual([
+    { eventId: event.id, eventType: 'CASE_DISPATCHED', state: 'DELIVERED', attempts: [{ statusCode: 500 }, { statusCode: 200 }] },
+  ]);
 
   // A whistle naming law reaches law; the lead's 退单 reaches the community.
   c = await api.ok(GRID_WORKER, 'blowWhistle', c, { unitIds: [UNITS.law] });
@@ -139,7 +147,9 @@ test('events reach the units they concern, signed, retried after a 500, with the
 test('a case past its time limit is announced once as overdue', async () => {
   const who = reporterOf(world, 'YHM0201000');
   process.env.CG_CASE_LIMIT_HOURS = 'EMERGENCY=0.0001';
-  const c = await api.submit(resident(who.residentId), { reporterId: who.residentId, unitId: who.unitId, category: 'GAS', urgency: 'EMERGENCY', description: '燃气泄漏' }).finally(() => delete process.env.CG_CASE_LIMIT_HOURS);
+  const c = await api
+    .submit(resident(who.residentId), { reporterId: who.residentId, unitId: who.unitId, category: 'GAS', urgency: 'EMERGENCY', description: '燃气泄漏' })
+    .finally(() => delete process.env.CG_CASE_LIMIT_HOURS);
   const overdue = await until('the overdue event', () => bodies('/community').find((b) => b.type === 'CASE_OVERDUE' && b.data.caseId === c.id));
   await sleep(1000); // several scans later
   expect(bodies('/community').filter((b) => b.id === overdue.id)).toHaveLength(1);
@@ -165,20 +175,33 @@ test('a change that died before its confirmation is announced; a record whose ch
   await until('the recovered event', () => bodies('/water').find((b) => b.data.caseId === c.id));
 }, 30_000);
 
-test('the party department hears of its organisation\'s micro-wishes claimed and done', async () => {
+test("the party department hears of its organisation's micro-wishes claimed and done", async () => {
   const wish = world.party!.MicroWish!.find((w) => w.status === 'PUBLISHED')!;
   const member = world.party!.PartyMember!.find((m) => !!m._id)!;
   const sub = await api.as(SECRETARY, SUBSCRIBE, { input: { url: `${base}/wishes`, events: ['WISH_CLAIMED', 'WISH_DONE'], organizationId: wish.organizationId } });
   expect(sub.errors).toBeUndefined();
   const claimedOn = String(wish.publishedOn);
-  const claim = await api.as(SECRETARY, `mutation($id: ID!, $m: ID!, $d: String!) { claimMicroWish(id: $id, memberId: $m, claimedOn: $d) { status } }`, { id: wish._id, m: member._id, d: claimedOn });
+  const claim = await api.as(SECRETARY, `mutation($id: ID!, $m: ID!, $d: String!) { claimMicroWish(id: $id, memberId: $m, claimedOn: $d) { status } }`, {
+    id: wish._id,
+    m: member._id,
+    d: claimedOn,
+  });
   expect(claim.errors).toBeUndefined();
   const done = await api.as(SECRETARY, `mutation($id: ID!, $d: String!) { completeMicroWish(id: $id, doneOn: $d) { status } }`, { id: wish._id, d: claimedOn });
   expect(done.errors).toBeUndefined();
   const events = await until('both wish events', () => (bodies('/wishes').length >= 2 ? bodies('/wishes') : undefined));
-  expect(events.map((e) => [e.type, e.data.wishId, e.data.claimedById])).toEqual(expect.arrayContaining([['WISH_CLAIMED', wish._id, member._id], ['WISH_DONE', wish._id, member._id]]));
+  expect(events.map((e) => [e.type, e.data.wishId, e.data.claimedById])).toEqual(
+    expect.arrayContaining([
+      ['WISH_CLAIMED', wish._id, member._id],
+      ['WISH_DONE', wish._id, member._id],
+    ]),
+  );
   // A second claim is a CONFLICT and announces nothing.
-  const again = await api.as(SECRETARY, `mutation($id: ID!, $m: ID!, $d: String!) { claimMicroWish(id: $id, memberId: $m, claimedOn: $d) { status } }`, { id: wish._id, m: member._id, d: claimedOn });
+  const again = await api.as(SECRETARY, `mutation($id: ID!, $m: ID!, $d: String!) { claimMicroWish(id: $id, memberId: $m, claimedOn: $d) { status } }`, {
+    id: wish._id,
+    m: member._id,
+    d: claimedOn,
+  });
   expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   await sleep(800);
   expect(bodies('/wishes')).toHaveLength(2);

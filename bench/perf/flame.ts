@@ -63,7 +63,7 @@ export function renderFlameGraph(profilePath: string, svgPath: string, title: st
     url: node.callFrame.url.replace(root, ''),
     lineNumber: node.callFrame.lineNumber + 1,
     // Waiting is not work: idle samples would make most of the graph one flat bar.
-    hitCount: node.callFrame.functionName === '(idle)' ? 0 : hits.get(node.id) ?? 0,
+    hitCount: node.callFrame.functionName === '(idle)' ? 0 : (hits.get(node.id) ?? 0),
     children: (node.children ?? []).map((id) => tree(byId.get(id)!)),
   });
   const svg = flamegraph.fromCpuProfile({ head: tree(profile.nodes[0]!) }, { titletext: title, imagewidth: 1800, countname: 'samples', minwidth: 1 });

@@ -25,7 +25,11 @@ export interface LoadResult {
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
 
 /** Runs `sequence` (cycled per connection) against `url` for `seconds`, at most `maxRequests` in all. */
-export async function runLoad(url: string, sequence: LoadRequest[], { seconds, connections, maxRequests = 100_000 }: { seconds: number; connections: number; maxRequests?: number }): Promise<LoadResult> {
+export async function runLoad(
+  url: string,
+  sequence: LoadRequest[],
+  { seconds, connections, maxRequests = 100_000 }: { seconds: number; connections: number; maxRequests?: number },
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let failed = 0;
   const instance = autocannon({
@@ -64,7 +68,14 @@ export async function runLoad(url: string, sequence: LoadRequest[], { seconds, c
   latencies.sort((a, b) => a - b);
   const elapsed = (result.finish.getTime() - result.start.getTime()) / 1000;
   const round = (n: number) => Math.round(n * 10) / 10;
-  return { requests: latencies.length, failed, rps: round(latencies.length / elapsed), p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)) };
+  return {
+    requests: latencies.length,
+    failed,
+    rps: round(latencies.length / elapsed),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+  };
 }
 
 /** Sum of a counter over every series whose labels contain `match`, from Prometheus text. */

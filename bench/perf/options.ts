@@ -49,6 +49,11 @@ export function perfOptions(argv = process.argv): PerfOptions {
     profile,
     memorySeconds: Number(arg('memory-seconds', '60')),
     compare: has('compare') || has('compare-env') ? path.resolve(arg('compare', '.')) : undefined,
-    compareEnv: Object.fromEntries(arg('compare-env', '').split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string])),
+    compareEnv: Object.fromEntries(
+      arg('compare-env', '')
+        .split(',')
+        .filter(Boolean)
+        .map((kv) => kv.split('=') as [string, string]),
+    ),
   };
 }

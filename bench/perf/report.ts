@@ -15,16 +15,28 @@ export interface Row extends LoadResult {
 }
 
 const COLUMNS: Array<[string, (r: Row) => string | number]> = [
-  ['scenario', (r) => r.scenario], ['target', (r) => r.target], ['req/s', (r) => r.rps], ['p50 ms', (r) => r.p50], ['p95 ms', (r) => r.p95],
-  ['p99 ms', (r) => r.p99], ['CPU %', (r) => r.cpuPercent], ['CPU ms/answer', (r) => (r.requests ? Math.round((r.cpuSeconds * 10000) / r.requests) / 10 : '–')], ['peak RSS MB', (r) => r.peakRssMb], ['fetches/req', (r) => r.fetches],
-  ['db cmds/req', (r) => r.commands], ['per department fetches/cmds', (r) => r.byDepartment], ['answers (failed)', (r) => `${r.requests} (${r.failed})`],
+  ['scenario', (r) => r.scenario],
+  ['target', (r) => r.target],
+  ['req/s', (r) => r.rps],
+  ['p50 ms', (r) => r.p50],
+  ['p95 ms', (r) => r.p95],
+  ['p99 ms', (r) => r.p99],
+  ['CPU %', (r) => r.cpuPercent],
+  ['CPU ms/answer', (r) => (r.requests ? Math.round((r.cpuSeconds * 10000) / r.requests) / 10 : '–')],
+  ['peak RSS MB', (r) => r.peakRssMb],
+  ['fetches/req', (r) => r.fetches],
+  ['db cmds/req', (r) => r.commands],
+  ['per department fetches/cmds', (r) => r.byDepartment],
+  ['answers (failed)', (r) => `${r.requests} (${r.failed})`],
 ];
 
 const ratio = (a: number | undefined, b: number | undefined) => (a && b ? Math.round((a / b) * 100) / 100 : NaN);
 
 export function printReport(rows: Row[], seeds: SeedMarker[], run: Record<string, string | number>) {
   console.log(`\nmachine: ${run.cpus} cores (${run.cpuModel}), ${run.memGb} GiB, Node ${process.version}, database ${run.database}`);
-  console.log(`run: scale ${run.scale}, ${run.seconds} s per target, ${run.connections} connections, gateway workers ${run.workers}; CPU % and RSS are the serving process (all its workers)`);
+  console.log(
+    `run: scale ${run.scale}, ${run.seconds} s per target, ${run.connections} connections, gateway workers ${run.workers}; CPU % and RSS are the serving process (all its workers)`,
+  );
   for (const seed of seeds) {
     const residents = seed.counts.find((c) => c.collection === 'residents')?.documents;
     const total = seed.counts.reduce((sum, c) => sum + c.documents, 0);

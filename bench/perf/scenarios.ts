@@ -20,7 +20,10 @@ const heads = new Map<string, string[]>();
 export function headOfHouseholdIds(scaleName: string): string[] {
   if (!heads.has(scaleName)) {
     const residents = buildCoreWorld(scaleName).world['civil-affairs']!.Resident!;
-    heads.set(scaleName, residents.filter((r) => r.relationToHead === '户主').map((r) => r._id));
+    heads.set(
+      scaleName,
+      residents.filter((r) => r.relationToHead === '户主').map((r) => r._id),
+    );
   }
   return heads.get(scaleName)!;
 }
@@ -112,7 +115,10 @@ export async function reporterOf(gatewayUrl: string, token: string, residentId: 
 
 /** Has the monolith record the reads of one answer (bench/monolith.ts); fails unless that answer was complete. */
 export async function record(monolithUrl: string, name: string, query: string, variables: Record<string, unknown> | undefined, token: string) {
-  const answer = await fetch(monolithUrl.replace(/graphql$/, `record/${name}`), { method: 'POST', body: JSON.stringify({ query, variables, headers: { authorization: `Bearer ${token}` } }) });
+  const answer = await fetch(monolithUrl.replace(/graphql$/, `record/${name}`), {
+    method: 'POST',
+    body: JSON.stringify({ query, variables, headers: { authorization: `Bearer ${token}` } }),
+  });
   const recorded = (await answer.json()) as { reads: number; answer: { errors?: unknown[] } };
   if (recorded.answer.errors?.length) throw new Error(`monolith recording of ${name}: ${JSON.stringify(recorded.answer.errors).slice(0, 400)}`);
   console.error(`[bench] monolith recorded ${recorded.reads} reads for ${name}`);

@@ -2,8 +2,18 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import path from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import {
-  createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, importSPKI, jwtVerify, SignJWT,
-  errors as joseErrors, type JSONWebKeySet, type JWK, type JWTVerifyGetKey,
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  importSPKI,
+  jwtVerify,
+  SignJWT,
+  errors as joseErrors,
+  type JSONWebKeySet,
+  type JWK,
+  type JWTVerifyGetKey,
 } from 'jose';
 import { parseIdentity, repoRoot, stableId, type Identity } from '@cg/kit';
 
@@ -60,7 +70,10 @@ async function staticKeys(value: string, algorithms: string[]): Promise<JWTVerif
 }
 
 export async function authOptionsFromEnv(env = process.env): Promise<AuthOptions> {
-  const algorithms = (env.AUTH_ALGORITHMS ?? 'ES256,RS256,EdDSA').split(',').map((a) => a.trim()).filter(Boolean);
+  const algorithms = (env.AUTH_ALGORITHMS ?? 'ES256,RS256,EdDSA')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   const production = env.NODE_ENV === 'production';
   let keys: JWTVerifyGetKey;
   if (env.AUTH_JWKS_URL) keys = createRemoteJWKSet(new URL(env.AUTH_JWKS_URL), { timeoutDuration: 3000, cooldownDuration: 30_000 });
@@ -92,7 +105,10 @@ function identityFromClaims(claims: Record<string, unknown>, purposeHeader: stri
 }
 
 function unauthenticated(res: Response, message: string): void {
-  res.status(401).set('www-authenticate', 'Bearer').json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+  res
+    .status(401)
+    .set('www-authenticate', 'Bearer')
+    .json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
 }
 
 /** A refused Authorization header; the message is safe to show the caller. */
@@ -104,19 +120,31 @@ export async function identityFromAuthorization(header: string | undefined | nul
 }
 
 /** Same, with the contract (schema/contracts/) the token is bound to: its `contract` claim, when it has one. */
-export async function verifyAuthorization(header: string | undefined | null, purposeHeader: string | undefined | null, options: AuthOptions): Promise<{ identity: Identity; contract?: string } | null> {
+export async function verifyAuthorization(
+  header: string | undefined | null,
+  purposeHeader: string | undefined | null,
+  options: AuthOptions,
+): Promise<{ identity: Identity; contract?: string } | null> {
   if (!header) return null;
   const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header);
   if (!match) throw new TokenRefused('Authorization must be "Bearer <JWT>"');
   try {
     const { payload } = await jwtVerify(match[1]!, options.keys, {
-      issuer: options.issuer, audience: options.audience, algorithms: options.algorithms,
-      clockTolerance: options.clockToleranceS, requiredClaims: ['sub', 'exp'],
+      issuer: options.issuer,
+      audience: options.audience,
+      algorithms: options.algorithms,
+      clockTolerance: options.clockToleranceS,
+      requiredClaims: ['sub', 'exp'],
     });
     if (payload.contract !== undefined && (typeof payload.contract !== 'string' || !/^[a-z][a-z0-9-]{0,39}$/.test(payload.contract))) throw new Error('identity: contract');
     return { identity: identityFromClaims(payload, purposeHeader ?? undefined), ...(typeof payload.contract === 'string' ? { contract: payload.contract } : {}) };
   } catch (error) {
-    const reason = error instanceof joseErrors.JWTExpired ? 'the token has expired' : error instanceof Error && error.message.startsWith('identity:') ? `the token's ${error.message}` : 'the token is not valid here';
+    const reason =
+      error instanceof joseErrors.JWTExpired
+        ? 'the token has expired'
+        : error instanceof Error && error.message.startsWith('identity:')
+          ? `the token's ${error.message}`
+          : 'the token is not valid here';
     throw new TokenRefused(reason);
   }
 }
@@ -149,7 +177,12 @@ export function requireIdentity(_req: Request, res: Response, next: NextFunction
 /** Demo callers for `npm run mint-token -- <role>` and the tests (ids of the demo seed). */
 export const DEMO_IDENTITIES: Record<string, Omit<Identity, 'purpose'>> = {
   'grid-worker': { subject: 'demo-grid-worker-01', department: 'civil-affairs', role: 'GRID_WORKER', scope: { communityIds: [], gridIds: [stableId('grid', 'ZB-YHM-01')] } },
-  'party-secretary': { subject: 'demo-party-secretary', department: 'party', role: 'PARTY_SECRETARY', scope: { communityIds: [stableId('community', '义合美新城社区')], gridIds: [] } },
+  'party-secretary': {
+    subject: 'demo-party-secretary',
+    department: 'party',
+    role: 'PARTY_SECRETARY',
+    scope: { communityIds: [stableId('community', '义合美新城社区')], gridIds: [] },
+  },
   'civil-affairs-clerk': { subject: 'demo-civil-affairs-clerk', department: 'civil-affairs', role: 'DEPARTMENT_CLERK', scope: { communityIds: [], gridIds: [] } },
   'employment-clerk': { subject: 'demo-employment-clerk', department: 'employment', role: 'DEPARTMENT_CLERK', scope: { communityIds: [], gridIds: [] } },
   'property-staff': { subject: 'demo-property-staff', department: 'property', role: 'PROPERTY_STAFF', scope: { communityIds: [], gridIds: [] } },
@@ -157,7 +190,12 @@ export const DEMO_IDENTITIES: Record<string, Omit<Identity, 'purpose'>> = {
   // A resident signed in to the self-service path (群众点单): the subject is the resident's id (head of YHM0101000).
   resident: { subject: stableId('resident', 'YHM0101000', 0), department: 'resident', role: 'RESIDENT', scope: { communityIds: [], gridIds: [] } },
   // A property company's system (物业合作方); mint it with `--contract property-partner` to bind it to that schema.
-  'property-partner': { subject: 'demo-property-partner', department: `property:${stableId('company', '张北县鑫源物业服务有限公司')}`, role: 'PROPERTY_STAFF', scope: { communityIds: [], gridIds: [] } },
+  'property-partner': {
+    subject: 'demo-property-partner',
+    department: `property:${stableId('company', '张北县鑫源物业服务有限公司')}`,
+    role: 'PROPERTY_STAFF',
+    scope: { communityIds: [], gridIds: [] },
+  },
 };
 
 /** Signs a token for `identity` (development and tests only: production tokens come from the identity provider). */
@@ -168,14 +206,20 @@ export async function mintToken(
 ): Promise<string> {
   const key = await importJWK(privateJwk, privateJwk.alg ?? DEV_ALG);
   return new SignJWT({
-    department: identity.department, role: identity.role,
-    communityIds: identity.scope.communityIds, gridIds: identity.scope.gridIds,
+    department: identity.department,
+    role: identity.role,
+    communityIds: identity.scope.communityIds,
+    gridIds: identity.scope.gridIds,
     ...(identity.purpose ? { purpose: identity.purpose } : {}),
     // Bound to one contract: only /graphql/<contract> accepts the token (gateway/src/contracts-http.ts).
     ...(contract ? { contract } : {}),
   })
     .setProtectedHeader({ alg: privateJwk.alg ?? DEV_ALG, kid: privateJwk.kid })
-    .setSubject(identity.subject).setIssuer(issuer).setAudience(audience).setIssuedAt().setExpirationTime(expiresIn)
+    .setSubject(identity.subject)
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
     .sign(key);
 }
 

@@ -27,8 +27,7 @@ function breakerConfig(env = process.env): BreakerConfig {
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
-export const breakerState = (breaker: CircuitBreaker): BreakerState =>
-  breaker.opened ? 'open' : breaker.halfOpen ? 'half-open' : 'closed';
+export const breakerState = (breaker: CircuitBreaker): BreakerState => (breaker.opened ? 'open' : breaker.halfOpen ? 'half-open' : 'closed');
 
 /** Errors for which `countsAsFailure` returns false (a 4xx, the caller's own deadline) leave the breaker alone. */
 export function createBreaker<A extends unknown[], R>(

@@ -2,8 +2,25 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import {
-  getNamedType, isEnumType, isInputObjectType, isInterfaceType, isNonNullType, isObjectType, isUnionType, Kind, parse, print, printSchema, valueFromAST,
-  type ConstDirectiveNode, type DefinitionNode, type DirectiveNode, type GraphQLArgument, type GraphQLInputField, type GraphQLNamedType, type GraphQLSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isNonNullType,
+  isObjectType,
+  isUnionType,
+  Kind,
+  parse,
+  print,
+  printSchema,
+  valueFromAST,
+  type ConstDirectiveNode,
+  type DefinitionNode,
+  type DirectiveNode,
+  type GraphQLArgument,
+  type GraphQLInputField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
 } from 'graphql';
 import { parse as parseYaml } from 'yaml';
 import { repoRoot } from '@cg/kit';
@@ -39,23 +56,26 @@ const NAME = /^[a-z][a-z0-9-]{0,39}$/;
 /** Every `schema/contracts/<name>.yaml`, checked: known keys only, lists of tag names. */
 export function loadContracts(dir = contractsDir): ContractConfig[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((file) => {
-    const name = file.replace(/\.yaml$/, '');
-    const fail = (what: string): never => {
-      throw new Error(`schema/contracts/${file}: ${what}`);
-    };
-    if (!NAME.test(name)) fail('the file name must be a lower-case name (it becomes /graphql/<name>)');
-    const raw = (parseYaml(readFileSync(path.join(dir, file), 'utf8')) ?? {}) as Record<string, unknown>;
-    for (const key of Object.keys(raw)) if (!['description', 'include', 'exclude'].includes(key)) fail(`unknown key "${key}"`);
-    const tags = (key: string): string[] => {
-      const value = raw[key] ?? [];
-      if (!Array.isArray(value) || !value.every((t) => typeof t === 'string' && t.length > 0)) fail(`"${key}" must be a list of tag names`);
-      return value as string[];
-    };
-    const config = { name, description: typeof raw.description === 'string' ? raw.description : undefined, include: tags('include'), exclude: tags('exclude') };
-    if (config.include.length === 0 && config.exclude.length === 0) fail('give "include" or "exclude" tags');
-    return config;
-  });
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((file) => {
+      const name = file.replace(/\.yaml$/, '');
+      const fail = (what: string): never => {
+        throw new Error(`schema/contracts/${file}: ${what}`);
+      };
+      if (!NAME.test(name)) fail('the file name must be a lower-case name (it becomes /graphql/<name>)');
+      const raw = (parseYaml(readFileSync(path.join(dir, file), 'utf8')) ?? {}) as Record<string, unknown>;
+      for (const key of Object.keys(raw)) if (!['description', 'include', 'exclude'].includes(key)) fail(`unknown key "${key}"`);
+      const tags = (key: string): string[] => {
+        const value = raw[key] ?? [];
+        if (!Array.isArray(value) || !value.every((t) => typeof t === 'string' && t.length > 0)) fail(`"${key}" must be a list of tag names`);
+        return value as string[];
+      };
+      const config = { name, description: typeof raw.description === 'string' ? raw.description : undefined, include: tags('include'), exclude: tags('exclude') };
+      if (config.include.length === 0 && config.exclude.length === 0) fail('give "include" or "exclude" tags');
+      return config;
+    });
 }
 
 type Tags = Map<string, Set<string>>;
@@ -117,7 +137,7 @@ function hiddenElements(api: GraphQLSchema, tags: Tags, config: ContractConfig):
     return false;
   };
   const required = (input: GraphQLArgument | GraphQLInputField) => isNonNullType(input.type) && input.defaultValue === undefined;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const hide = (coordinate: string) => !hidden.has(coordinate) && (hidden.add(coordinate), (changed = true));
     for (const type of types) {
@@ -128,13 +148,13 @@ function hiddenElements(api: GraphQLSchema, tags: Tags, config: ContractConfig):
           const at = `${type.name}.${field.name}`;
           if (hidden.has(at)) continue;
           if (gone(getNamedType(field.type))) hide(at);
-          for (const arg of field.args) if (inputGone(arg, `${at}(${arg.name})`)) (required(arg) ? hide(at) : hide(`${at}(${arg.name})`));
+          for (const arg of field.args) if (inputGone(arg, `${at}(${arg.name})`)) required(arg) ? hide(at) : hide(`${at}(${arg.name})`);
           if (isInterfaceType(type) && api.getPossibleTypes(type).some((o) => !gone(o) && hidden.has(`${o.name}.${field.name}`))) hide(at);
         }
         if (fields.every((f) => hidden.has(`${type.name}.${f.name}`))) hide(type.name);
       } else if (isInputObjectType(type)) {
         const fields = Object.values(type.getFields());
-        for (const field of fields) if (inputGone(field, `${type.name}.${field.name}`)) (required(field) ? hide(type.name) : hide(`${type.name}.${field.name}`));
+        for (const field of fields) if (inputGone(field, `${type.name}.${field.name}`)) required(field) ? hide(type.name) : hide(`${type.name}.${field.name}`);
         if (fields.every((f) => hidden.has(`${type.name}.${f.name}`))) hide(type.name);
       } else if (isUnionType(type)) {
         if (type.getTypes().every(gone)) hide(type.name);
@@ -168,7 +188,11 @@ const INACCESSIBLE_URL = 'https://specs.apollo.dev/inaccessible/v0.2';
 const directive = (name: string, args: Record<string, string> = {}, enums: string[] = []): ConstDirectiveNode => ({
   kind: Kind.DIRECTIVE,
   name: { kind: Kind.NAME, value: name },
-  arguments: Object.entries(args).map(([k, v]) => ({ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: k }, value: enums.includes(k) ? { kind: Kind.ENUM, value: v } : { kind: Kind.STRING, value: v } })),
+  arguments: Object.entries(args).map(([k, v]) => ({
+    kind: Kind.ARGUMENT,
+    name: { kind: Kind.NAME, value: k },
+    value: enums.includes(k) ? { kind: Kind.ENUM, value: v } : { kind: Kind.STRING, value: v },
+  })),
 });
 const inaccessible = directive('inaccessible');
 
@@ -179,7 +203,8 @@ function markInaccessible(supergraphSdl: string, hidden: Set<string>): string {
     hidden.has(coordinate) ? { ...node, directives: [...(node.directives ?? []), inaccessible] } : node;
   const linked = supergraphSdl.includes(INACCESSIBLE_URL);
   const definitions = document.definitions.map((def): DefinitionNode => {
-    if (def.kind === Kind.SCHEMA_DEFINITION && !linked) return { ...def, directives: [...(def.directives ?? []), directive('link', { url: INACCESSIBLE_URL, for: 'SECURITY' }, ['for'])] };
+    if (def.kind === Kind.SCHEMA_DEFINITION && !linked)
+      return { ...def, directives: [...(def.directives ?? []), directive('link', { url: INACCESSIBLE_URL, for: 'SECURITY' }, ['for'])] };
     if (!('name' in def) || !def.name || def.kind === Kind.DIRECTIVE_DEFINITION) return def;
     const type = def.name.value;
     const marked: Record<string, unknown> = { ...mark(def as { directives?: readonly ConstDirectiveNode[] }, type) };
@@ -193,7 +218,9 @@ function markInaccessible(supergraphSdl: string, hidden: Set<string>): string {
     if ('values' in def && def.values) marked.values = def.values.map((value) => mark(value, `${type}.${value.name.value}`));
     return marked as unknown as DefinitionNode;
   });
-  const extra = linked ? '' : '\ndirective @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION\n';
+  const extra = linked
+    ? ''
+    : '\ndirective @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION\n';
   return `${print({ ...document, definitions })}\n${extra}`;
 }
 

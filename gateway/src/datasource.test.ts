@@ -9,26 +9,28 @@ import { signingPost } from './signing';
 // subgraph schema executed in process (the HTTP hop replaced by a function that counts what is sent).
 process.env.SUBGRAPH_RETRIES = '0';
 
-const schema = buildSubgraphSchema([{
-  typeDefs: parse(`
+const schema = buildSubgraphSchema([
+  {
+    typeDefs: parse(`
     extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
     type Person @key(fields: "id") { id: ID! name: String }
     type Place @key(fields: "id") { id: ID! label: String code: String }
   `),
-  resolvers: {
-    Person: {
-      __resolveReference: async ({ id }: { id: string }) => {
-        if (id === 'missing') throw new GraphQLError('no such person', { extensions: { code: 'NOT_FOUND' } });
-        return { id };
+    resolvers: {
+      Person: {
+        __resolveReference: async ({ id }: { id: string }) => {
+          if (id === 'missing') throw new GraphQLError('no such person', { extensions: { code: 'NOT_FOUND' } });
+          return { id };
+        },
+        name: ({ id }: { id: string }) => {
+          if (id === 'secret') throw new GraphQLError('not for you', { extensions: { code: 'FORBIDDEN' } });
+          return `name of ${id}`;
+        },
       },
-      name: ({ id }: { id: string }) => {
-        if (id === 'secret') throw new GraphQLError('not for you', { extensions: { code: 'FORBIDDEN' } });
-        return `name of ${id}`;
-      },
-    },
-    Place: { __resolveReference: ({ id }: { id: string }) => ({ id, label: `label of ${id}`, code: `code of ${id}` }) },
-  } as any,
-}]);
+      Place: { __resolveReference: ({ id }: { id: string }) => ({ id, label: `label of ${id}`, code: `code of ${id}` }) },
+    } as any,
+  },
+]);
 
 interface Sent {
   query: string;
@@ -53,8 +55,10 @@ function department(options: { down?: boolean } = {}) {
  * What the gateway reads of an answer: data, and errors without `locations` (the gateway never passes a department's
  * locations on, and in a merged document they point into the merged text).
  */
-const plain = ({ data, errors }: { data?: Record<string, any> | null; errors?: ReadonlyArray<{ locations?: unknown }> }) =>
-  ({ data, ...(errors ? { errors: errors.map(({ locations: _, ...rest }) => rest) } : {}) });
+const plain = ({ data, errors }: { data?: Record<string, any> | null; errors?: ReadonlyArray<{ locations?: unknown }> }) => ({
+  data,
+  ...(errors ? { errors: errors.map(({ locations: _, ...rest }) => rest) } : {}),
+});
 
 const source = (post: Post, mergeFetches = true) => new ResilientDataSource({ name: 'people', url: 'http://people.invalid/graphql', post, mergeFetches });
 
@@ -73,7 +77,8 @@ function entityFetch(context: object, index: number, query: string, variables: R
 
 const PERSON = '($representations:[_Any!]!){_entities(representations:$representations){...on Person{id name}}}';
 // A fragment and a variable of the client's operation, as the planner leaves them in a fetch.
-const PLACE = '($representations:[_Any!]!,$withCode:Boolean!){_entities(representations:$representations){...PlaceFields}} fragment PlaceFields on Place{label code@include(if:$withCode)}';
+const PLACE =
+  '($representations:[_Any!]!,$withCode:Boolean!){_entities(representations:$representations){...PlaceFields}} fragment PlaceFields on Place{label code@include(if:$withCode)}';
 const people = (...ids: string[]) => ({ representations: ids.map((id) => ({ __typename: 'Person', id })) });
 const places = (...ids: string[]) => ({ representations: ids.map((id) => ({ __typename: 'Place', id })) });
 
@@ -106,9 +111,19 @@ test('parallel fetches of one request go out as one signed request and come back
 
   // Each fetch gets exactly what it would have got alone: its data, and only its own errors, paths from `_entities`.
   expect(answers).toEqual(separately);
-  expect(answers[0]!.data!._entities).toEqual([{ id: 'a', name: 'name of a' }, { id: 'secret', name: null }]);
+  expect(answers[0]!.data!._entities).toEqual([
+    { id: 'a', name: 'name of a' },
+    { id: 'secret', name: null },
+  ]);
   expect(answers[0]!.errors).toEqual([expect.objectContaining({ message: 'not for you', path: ['_entities', 1, 'name'], extensions: { code: 'FORBIDDEN' } })]);
-  expect(answers[1]).toEqual({ data: { _entities: [{ label: 'label of x', code: 'code of x' }, { label: 'label of y', code: 'code of y' }] } });
+  expect(answers[1]).toEqual({
+    data: {
+      _entities: [
+        { label: 'label of x', code: 'code of x' },
+        { label: 'label of y', code: 'code of y' },
+      ],
+    },
+  });
   expect(answers[2]!.data!._entities).toEqual([{ id: 'b', name: 'name of b' }, null, { id: 'c', name: 'name of c' }]);
   expect(answers[2]!.errors).toEqual([expect.objectContaining({ message: 'no such person', path: ['_entities', 1] })]);
 });
@@ -120,7 +135,9 @@ test('a department that does not answer fails every fetch of the merged request,
   expect(down.sent).toHaveLength(1);
   for (const answer of answers) {
     expect(answer.data).toBeUndefined();
-    expect(answer.errors).toEqual([{ message: expect.stringContaining('"people" is unavailable'), extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'people', reason: 'unavailable' } }]);
+    expect(answer.errors).toEqual([
+      { message: expect.stringContaining('"people" is unavailable'), extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'people', reason: 'unavailable' } },
+    ]);
   }
 });
 
@@ -134,7 +151,15 @@ test('a fetch whose failure nulls the whole merged answer fails alone: its sibli
   const [first, broken, third] = (await Promise.all(fetches.map((f) => ds.process(f)))).map(plain);
   expect(dept.sent.map((s) => s.operationName)).toEqual(['Dossier__people__1', 'Dossier__people__1', 'Dossier__people__3']);
   // Its own error (a field) did not null it: it is asked again and keeps its data and that error.
-  expect(first).toEqual({ data: { _entities: [{ id: 'a', name: 'name of a' }, { id: 'secret', name: null }] }, errors: [expect.objectContaining({ path: ['_entities', 1, 'name'] })] });
+  expect(first).toEqual({
+    data: {
+      _entities: [
+        { id: 'a', name: 'name of a' },
+        { id: 'secret', name: null },
+      ],
+    },
+    errors: [expect.objectContaining({ path: ['_entities', 1, 'name'] })],
+  });
   expect(third).toEqual({ data: { _entities: [{ label: 'label of x' }] } });
   expect(broken!.data).toBeFalsy();
   expect(broken!.errors).toEqual([expect.objectContaining({ path: ['_entities'] })]);

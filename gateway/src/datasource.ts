@@ -27,19 +27,22 @@ interface ExecutionRequest {
 }
 
 const isMutation = (document: DocumentNode | undefined, query: string | undefined) =>
-  document
-    ? document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation')
-    : /^\s*mutation\b/.test(query ?? '');
+  document ? document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation') : /^\s*mutation\b/.test(query ?? '');
 
 /** What the query planner sends for another department's entities: a read of `_entities(representations: …)`. */
 function isEntityRead<Context extends ResilienceContext>(options: ProcessOptions<Context>): options is OperationOptions<Context> & { document: DocumentNode } {
-  return 'incomingRequestContext' in options && options.document !== undefined && typeof options.context === 'object' && options.context !== null
-    && options.request.variables?.representations !== undefined && !isMutation(options.document, undefined);
+  return (
+    'incomingRequestContext' in options &&
+    options.document !== undefined &&
+    typeof options.context === 'object' &&
+    options.context !== null &&
+    options.request.variables?.representations !== undefined &&
+    !isMutation(options.document, undefined)
+  );
 }
 
 const departmentFailures: string[] = Object.values(SubgraphErrorCode);
-const explainsMissingData = (error: GraphQLFormattedError) =>
-  error.path ? error.path.length === 1 : departmentFailures.includes(error.extensions?.code as string);
+const explainsMissingData = (error: GraphQLFormattedError) => (error.path ? error.path.length === 1 : departmentFailures.includes(error.extensions?.code as string));
 
 const formatted = (error: GraphQLFormattedError | GraphQLError): GraphQLFormattedError => (error instanceof GraphQLError ? error.toJSON() : error);
 

@@ -22,6 +22,11 @@ export const httpErrorHandler: ErrorRequestHandler = (error, _req, res, _next) =
   const status = Number(error?.status ?? error?.statusCode ?? 500);
   const clientError = status >= 400 && status < 500;
   res.status(clientError ? status : 500).json({
-    errors: [{ message: clientError ? 'The request body could not be read as a GraphQL request.' : 'Internal error.', extensions: { code: clientError ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
+    errors: [
+      {
+        message: clientError ? 'The request body could not be read as a GraphQL request.' : 'Internal error.',
+        extensions: { code: clientError ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' },
+      },
+    ],
   });
 };

@@ -57,7 +57,11 @@ export type FailureReason = 'timeout' | 'unavailable' | 'circuit-open' | 'deadli
 
 /** Why a department did not answer. Carries no URL and no response body: those never reach clients. */
 export class SubgraphFailure extends Error {
-  constructor(readonly subgraph: string, readonly reason: FailureReason, readonly status?: number) {
+  constructor(
+    readonly subgraph: string,
+    readonly reason: FailureReason,
+    readonly status?: number,
+  ) {
     super(`${subgraph}: ${reason}${status ? ` (HTTP ${status})` : ''}`);
     this.name = 'SubgraphFailure';
   }

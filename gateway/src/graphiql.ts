@@ -15,7 +15,8 @@ const entry = path.join(repoRoot, 'gateway', 'graphiql', 'app.js');
 const cacheRoot = () => process.env.GRAPHIQL_CACHE_DIR ?? path.join(repoRoot, 'node_modules', '.cache', 'cg-graphiql');
 const tokenPlaceholder = '<paste a token>';
 /** What the page answers until a token is in its Headers tab (every operation needs one, the schema included). */
-const tokenHint = 'Sign in first: paste a token into the Headers tab as {"Authorization": "Bearer <token>"} (in development: npm run -s mint-token -- civil-affairs-clerk), then run again.';
+const tokenHint =
+  'Sign in first: paste a token into the Headers tab as {"Authorization": "Bearer <token>"} (in development: npm run -s mint-token -- civil-affairs-clerk), then run again.';
 
 const version = (pkg: string) => (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version;
 
@@ -77,7 +78,15 @@ export interface ExampleOperation {
 /** The README example and every docs/operations/*.graphql; a `# variables: {…}` comment line gives the variables. */
 export function exampleOperations(root = repoRoot): ExampleOperation[] {
   const dir = path.join(root, 'docs', 'operations');
-  const files = [path.join(root, 'docs', 'example-query.graphql'), ...(existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort().map((f) => path.join(dir, f)) : [])];
+  const files = [
+    path.join(root, 'docs', 'example-query.graphql'),
+    ...(existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.graphql'))
+          .sort()
+          .map((f) => path.join(dir, f))
+      : []),
+  ];
   return files.map((file) => {
     const query = readFileSync(file, 'utf8');
     return {
@@ -126,7 +135,10 @@ export function mountGraphiql(app: Express, endpoint = '/graphql'): void {
   });
   const asset = (kind: keyof GraphiqlAssets, type: string) => async (_req: Request, res: import('express').Response) => {
     try {
-      res.type(type).set('cache-control', 'public, max-age=3600').send((await graphiqlAssets())[kind]);
+      res
+        .type(type)
+        .set('cache-control', 'public, max-age=3600')
+        .send((await graphiqlAssets())[kind]);
     } catch (error) {
       logger.error({ err: error }, 'GraphiQL bundle failed');
       res.status(500).type('text').send('GraphiQL could not be bundled; see the gateway log');

@@ -50,7 +50,12 @@ export function limitsFromEnv(env = process.env): Limits {
 }
 
 /** The Apollo Server options the limits translate to. */
-export function apolloLimits(limits: Limits): Pick<ApolloServerOptions<BaseContext>, 'plugins' | 'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests' | 'includeStacktraceInErrorResponses' | 'introspection' | 'csrfPrevention'> {
+export function apolloLimits(
+  limits: Limits,
+): Pick<
+  ApolloServerOptions<BaseContext>,
+  'plugins' | 'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests' | 'includeStacktraceInErrorResponses' | 'introspection' | 'csrfPrevention'
+> {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
@@ -84,9 +89,12 @@ export function rateLimit(limiter: RateLimiterAbstract) {
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) return next(rejection);
       const retryAfter = Math.ceil(rejection.msBeforeNext / 1000);
-      res.status(429).set('retry-after', String(retryAfter)).json({
-        errors: [{ message: `too many requests; retry in ${retryAfter} s`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } }],
-      });
+      res
+        .status(429)
+        .set('retry-after', String(retryAfter))
+        .json({
+          errors: [{ message: `too many requests; retry in ${retryAfter} s`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } }],
+        });
     }
   };
 }

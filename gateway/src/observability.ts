@@ -6,7 +6,11 @@ import type { ResilienceContext, ResilientDataSource } from './datasource';
  * wrapping the data source's `send`: one count per HTTP request (fetches merged into one count once), timed over
  * retries and the breaker, as the caller waited for it.
  */
-export function instrumentSubgraph<Context extends ResilienceContext>(subgraph: string, source: ResilientDataSource<Context>, metrics: ServiceMetrics): ResilientDataSource<Context> {
+export function instrumentSubgraph<Context extends ResilienceContext>(
+  subgraph: string,
+  source: ResilientDataSource<Context>,
+  metrics: ServiceMetrics,
+): ResilientDataSource<Context> {
   const send = source.send.bind(source);
   source.send = async (options) => {
     const operation = operationLabel('incomingRequestContext' in options ? options.incomingRequestContext.operationName : undefined);

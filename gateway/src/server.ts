@@ -133,8 +133,15 @@ export async function buildGateway(options: GatewayOptions = {}) {
     return contextFor(res.locals.identity ?? null, requestId, (clear) => res.once('close', clear));
   };
   const trusted = trustedDocuments({ ...trustedDocumentsFromEnv(), ...options.trustedDocuments });
-  const graphql = (handler: express.RequestHandler, contract: string | null) =>
-    [authenticate(auth), rateLimit(rates.limiter), requireIdentity, contractBinding(contract), express.json({ limit: limits.bodyLimit }), trusted, handler];
+  const graphql = (handler: express.RequestHandler, contract: string | null) => [
+    authenticate(auth),
+    rateLimit(rates.limiter),
+    requireIdentity,
+    contractBinding(contract),
+    express.json({ limit: limits.bodyLimit }),
+    trusted,
+    handler,
+  ];
   // Per-partner schemas (contracts.ts): each runs its own cut of the supergraph, started on its first request.
   let inputs: ReturnType<typeof contractInputs> | undefined;
   const contracts = loadContracts().map((config) => ({
@@ -149,7 +156,10 @@ export async function buildGateway(options: GatewayOptions = {}) {
   for (const contract of contracts) app.use(`/graphql/${contract.name}`, ...graphql(contract.handler, contract.name));
   app.use('/graphql', onlyRoot, ...(registry ? [registry.gate.middleware] : []), ...graphql(expressMiddleware(apollo, { context }), null));
   // Open311 GeoReport v2 (open311/): REST over the same operations, run in-process with the caller's identity.
-  app.use('/open311/v2', open311Router({ auth, limiter: rates.limiter, execute: (identity, request) => executeAs(apollo, request, (done) => contextFor(identity, randomUUID(), done)) }));
+  app.use(
+    '/open311/v2',
+    open311Router({ auth, limiter: rates.limiter, execute: (identity, request) => executeAs(apollo, request, (done) => contextFor(identity, randomUUID(), done)) }),
+  );
   app.use(jsonBodyErrors, httpErrorHandler);
   const stop = async () => {
     await apollo.stop();

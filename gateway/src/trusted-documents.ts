@@ -25,7 +25,13 @@ export interface TrustedDocumentsConfig {
 }
 
 export const manifestPath = path.join(repoRoot, 'docs', 'operations', 'persisted-documents.json');
-const list = (value: string | undefined, fallback: string[]) => (value === undefined ? fallback : value.split(',').map((v) => v.trim()).filter(Boolean));
+const list = (value: string | undefined, fallback: string[]) =>
+  value === undefined
+    ? fallback
+    : value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
 
 /** GATEWAY_TRUSTED_CLIENTS, GATEWAY_ADHOC_ROLES (default AUDITOR), GATEWAY_TRUSTED_DOCUMENTS (enforce/off; default: enforce in production), GATEWAY_PERSISTED_DOCUMENTS (the manifest). */
 export function trustedDocumentsFromEnv(env = process.env): TrustedDocumentsConfig {
@@ -95,7 +101,7 @@ export function trustedDocuments(config: TrustedDocumentsConfig) {
 function withParams(url: string, changes: Record<string, string | undefined>): string {
   const [pathname, search = ''] = url.split('?', 2) as [string, string?];
   const params = new URLSearchParams(search);
-  for (const [key, value] of Object.entries(changes)) (value === undefined ? params.delete(key) : params.set(key, value));
+  for (const [key, value] of Object.entries(changes)) value === undefined ? params.delete(key) : params.set(key, value);
   return `${pathname}?${params}`;
 }
 

@@ -12,7 +12,16 @@ beforeAll(async () => {
   connection = await connectDatabase({ uri: process.env.MONGODB_URI!, dbName: departmentDbName('aggregate') });
   Row = connection.model('Row', entitySchema('rows', { g: String, h: String, f: { a: Number, b: Number }, items: [{ _id: false, unit: String, ok: Number }] }));
   await Row.insertMany([
-    { _id: stableId('row', 1), g: 'x', h: 'p', f: { a: 1, b: 0 }, items: [{ unit: 'u1', ok: 1 }, { unit: 'u2', ok: 0 }] },
+    {
+      _id: stableId('row', 1),
+      g: 'x',
+      h: 'p',
+      f: { a: 1, b: 0 },
+      items: [
+        { unit: 'u1', ok: 1 },
+        { unit: 'u2', ok: 0 },
+      ],
+    },
     { _id: stableId('row', 2), g: 'x', h: 'q', f: { a: 1, b: 1 }, items: [{ unit: 'u1', ok: 1 }] },
     { _id: stableId('row', 3), g: 'y', h: 'p', f: { a: 0, b: 1 }, items: [] },
   ]);

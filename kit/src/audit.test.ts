@@ -38,8 +38,15 @@ test('every mutation appends who, role, department, purpose, operation, fields, 
   const records = await Audit.find({ requestId: 'req-mutation-1' }).lean();
   expect(records).toHaveLength(1);
   expect(records[0]).toMatchObject({
-    subject: 'u-clerk', role: 'DEPARTMENT_CLERK', department: 'civil-affairs', purpose: 'CASE_HANDLING', answeredBy: 'party',
-    operationName: 'Close', operationType: 'mutation', fields: ['Mutation.closeThing'], entityIds: [id],
+    subject: 'u-clerk',
+    role: 'DEPARTMENT_CLERK',
+    department: 'civil-affairs',
+    purpose: 'CASE_HANDLING',
+    answeredBy: 'party',
+    operationName: 'Close',
+    operationType: 'mutation',
+    fields: ['Mutation.closeThing'],
+    entityIds: [id],
   });
   expect(Date.now() - Date.parse(records[0].at)).toBeLessThan(60_000);
 });

@@ -105,15 +105,25 @@ export function auditPlugin(model: Model<any>, department: string): ApolloServer
           const identity = contextValue.identity;
           try {
             await model.create({
-              at: new Date().toISOString(), requestId: contextValue.requestId, answeredBy: department,
-              subject: identity?.subject ?? null, role: identity?.role ?? null, department: identity?.department ?? null,
-              purpose: identity?.purpose ?? null, operationName: operationName ?? null, operationType: operation?.operation ?? 'unknown',
-              entityIds: [...ids], fields: [...fields].sort(), refused: refused.sort(),
+              at: new Date().toISOString(),
+              requestId: contextValue.requestId,
+              answeredBy: department,
+              subject: identity?.subject ?? null,
+              role: identity?.role ?? null,
+              department: identity?.department ?? null,
+              purpose: identity?.purpose ?? null,
+              operationName: operationName ?? null,
+              operationType: operation?.operation ?? 'unknown',
+              entityIds: [...ids],
+              fields: [...fields].sort(),
+              refused: refused.sort(),
             });
           } catch {
             if (response.body.kind === 'single') {
               response.body.singleResult.data = null;
-              response.body.singleResult.errors = [{ message: 'the access record could not be written; nothing is served without one', extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } } as any];
+              response.body.singleResult.errors = [
+                { message: 'the access record could not be written; nothing is served without one', extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } } as any,
+              ];
             }
           }
         },
@@ -123,8 +133,7 @@ export function auditPlugin(model: Model<any>, department: string): ApolloServer
 }
 
 /** `civil-affairs` → `civilAffairsAuditRecords`: one root field per department, so composition keeps them apart. */
-export const auditFieldName = (department: string) =>
-  `${department.replace(/[^a-zA-Z0-9]+(.)/g, (_, c: string) => c.toUpperCase())}AuditRecords`;
+export const auditFieldName = (department: string) => `${department.replace(/[^a-zA-Z0-9]+(.)/g, (_, c: string) => c.toUpperCase())}AuditRecords`;
 
 /** The SDL the kit adds to every department: its audit query, readable by auditors only. */
 export const auditTypeDefs = (department: string) => `

@@ -17,10 +17,7 @@ export interface CompositionResult {
  * `outside`: departments that live outside subgraphs/ (their own SDL and URL), composed with the registered ones.
  */
 export function composeSupergraph(root?: string, outside: Array<{ name: string; url: string; typeDefs: DocumentNode }> = []): CompositionResult {
-  const services = [
-    ...listSubgraphs(root).map((entry) => ({ name: entry.name, url: subgraphUrl(entry, {}), typeDefs: loadTypeDefs(entry.schemaPath) })),
-    ...outside,
-  ];
+  const services = [...listSubgraphs(root).map((entry) => ({ name: entry.name, url: subgraphUrl(entry, {}), typeDefs: loadTypeDefs(entry.schemaPath) })), ...outside];
   const unruled = services.flatMap(({ name, typeDefs }) => {
     const missing = missingRules(typeDefs);
     return missing.length ? [`[${name}] no @access rule (and no department default) for: ${missing.join(', ')}`] : [];

@@ -64,7 +64,11 @@ export async function paginate<T extends { _id: string }>(
   const pageFilter = after ? { $and: [filter, afterFilter(order, decodeCursor(after, order.length))] } : filter;
   const [totalCount, rows] = await Promise.all([
     countMatching(model, filter),
-    model.find(pageFilter).sort(Object.fromEntries(order)).limit(size + 1).lean() as unknown as Promise<T[]>,
+    model
+      .find(pageFilter)
+      .sort(Object.fromEntries(order))
+      .limit(size + 1)
+      .lean() as unknown as Promise<T[]>,
   ]);
   const page = rows.slice(0, size);
   const edges = page.map((node) => ({

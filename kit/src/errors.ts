@@ -17,10 +17,7 @@ export function typedError(code: ErrorCode, message: string, details: Record<str
   return new GraphQLError(message, { extensions: { code, ...details } });
 }
 
-export const badInput = (message: string, details?: Record<string, unknown>) =>
-  typedError(ErrorCode.BAD_USER_INPUT, message, details);
+export const badInput = (message: string, details?: Record<string, unknown>) => typedError(ErrorCode.BAD_USER_INPUT, message, details);
 /** NOT_FOUND for `what` with `id`; `field` names the input that referred to it, when one did. */
-export const notFound = (what: string, id: string, field?: string) =>
-  typedError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist`, field === undefined ? { id } : { id, field });
-export const conflict = (message: string, details?: Record<string, unknown>) =>
-  typedError(ErrorCode.CONFLICT, message, details);
+export const notFound = (what: string, id: string, field?: string) => typedError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist`, field === undefined ? { id } : { id, field });
+export const conflict = (message: string, details?: Record<string, unknown>) => typedError(ErrorCode.CONFLICT, message, details);

@@ -6,8 +6,7 @@ import { newId, stableId } from './ids';
 export const isDuplicateKey = (error: unknown) => (error as { code?: number })?.code === 11000;
 
 /** The `_id` `createOnce` gives a record created with `idempotencyKey` (to recognise a retry before writing). */
-export const idempotentId = (model: Model<any>, idempotencyKey: string, caller?: string | null) =>
-  stableId(model.collection.name, caller ?? 'anonymous', idempotencyKey);
+export const idempotentId = (model: Model<any>, idempotencyKey: string, caller?: string | null) => stableId(model.collection.name, caller ?? 'anonymous', idempotencyKey);
 
 const fingerprint = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex').slice(0, 16);
 

@@ -8,8 +8,7 @@ const ID_PATTERN = /^[0-9a-f]{24}$/;
 export const newId = (): string => new Types.ObjectId().toHexString();
 
 /** A stable id derived from a natural key: seeding the same thing twice gives the same id. */
-export const stableId = (...parts: Array<string | number>): string =>
-  createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24);
+export const stableId = (...parts: Array<string | number>): string => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24);
 
 export const isId = (value: unknown): value is string => typeof value === 'string' && ID_PATTERN.test(value);
 

@@ -44,7 +44,13 @@ test('requirePeriod: a year, a quarter or a month, limited to the kinds the call
   expect(requirePeriod('2026-11', 'month', ['MONTH'])).toBe('2026-11');
   expect(requirePeriod('2026', 'period', ['YEAR', 'QUARTER'])).toBe('2026');
   expect(requirePeriod('2026-Q2', 'period', ['YEAR', 'QUARTER'])).toBe('2026-Q2');
-  for (const [value, kinds] of [['2026', ['MONTH']], ['2026-11', ['YEAR', 'QUARTER']], ['2026-Q5', ['QUARTER']], ['2026-00', ['MONTH']], ['26-01', ['MONTH']]] as const) {
+  for (const [value, kinds] of [
+    ['2026', ['MONTH']],
+    ['2026-11', ['YEAR', 'QUARTER']],
+    ['2026-Q5', ['QUARTER']],
+    ['2026-00', ['MONTH']],
+    ['26-01', ['MONTH']],
+  ] as const) {
     expect(thrown(() => requirePeriod(value, 'period', kinds))).toEqual(badField('period'));
   }
   expect((thrown(() => requirePeriod('x', 'period', ['YEAR', 'QUARTER'])) as Error).message).toBe('period must be a year YYYY or a quarter YYYY-Qn (n 1–4)');

@@ -36,8 +36,7 @@ const PERIODS: Record<PeriodKind, { pattern: RegExp; form: string }> = {
 };
 
 /** The kind of period `value` names, or `null` when it is none of them. */
-export const periodKind = (value: string): PeriodKind | null =>
-  (Object.keys(PERIODS) as PeriodKind[]).find((kind) => PERIODS[kind].pattern.test(value)) ?? null;
+export const periodKind = (value: string): PeriodKind | null => (Object.keys(PERIODS) as PeriodKind[]).find((kind) => PERIODS[kind].pattern.test(value)) ?? null;
 
 /** A period of one of the `kinds` the caller accepts (e.g. `['MONTH']` for a monthly ledger, `['YEAR', 'QUARTER']` for scoring). */
 export function requirePeriod(value: string, field: string, kinds: readonly PeriodKind[]): string {

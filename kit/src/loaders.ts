@@ -13,7 +13,10 @@ export function byIdLoader<T extends LeanDoc>(model: Model<any>): DataLoader<str
     // One `$in` per batch, whatever the backend: MongoDB serves it from the _id index, the embedded FerretDB (patched,
     // scripts/ferretdb/) as one bitmap scan of its GIN index, so the round trips of an answer do not grow with its keys.
     // The whole batch in the first reply: the default first batch of 101 documents would cost a getMore round trip.
-    const docs = (await model.find({ _id: trusted({ $in: [...ids] }) }).batchSize(ids.length + 1).lean()) as unknown as T[];
+    const docs = (await model
+      .find({ _id: trusted({ $in: [...ids] }) })
+      .batchSize(ids.length + 1)
+      .lean()) as unknown as T[];
     const byId = new Map(docs.map((doc) => [String(doc._id), doc]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -23,12 +26,7 @@ export function byIdLoader<T extends LeanDoc>(model: Model<any>): DataLoader<str
 const RELATED_BATCH = 2000;
 
 /** All documents whose `field` (a value or an array of values) is one of `keys`, in one `$in` query, grouped per key. */
-async function findGrouped<T extends LeanDoc>(
-  model: Model<any>,
-  field: string,
-  keys: readonly string[],
-  extraFilter: Record<string, unknown>,
-): Promise<T[][]> {
+async function findGrouped<T extends LeanDoc>(model: Model<any>, field: string, keys: readonly string[], extraFilter: Record<string, unknown>): Promise<T[][]> {
   const docs = (await model
     .find({ ...extraFilter, [field]: trusted({ $in: [...keys] }) })
     .sort({ _id: 1 })
@@ -42,21 +40,11 @@ async function findGrouped<T extends LeanDoc>(
 }
 
 /** One-to-many relation (a household's members, a grid's buildings), one query per batch. */
-export function manyByFieldLoader<T extends LeanDoc>(
-  model: Model<any>,
-  field: string,
-  extraFilter: Record<string, unknown> = {},
-): DataLoader<string, T[]> {
+export function manyByFieldLoader<T extends LeanDoc>(model: Model<any>, field: string, extraFilter: Record<string, unknown> = {}): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>((keys) => findGrouped<T>(model, field, keys, extraFilter));
 }
 
 /** A relation where each key has at most one document (the branch that covers a grid), `null` for none. */
-export function oneByFieldLoader<T extends LeanDoc>(
-  model: Model<any>,
-  field: string,
-  extraFilter: Record<string, unknown> = {},
-): DataLoader<string, T | null> {
-  return new DataLoader<string, T | null>(async (keys) =>
-    (await findGrouped<T>(model, field, keys, extraFilter)).map((group) => group[0] ?? null),
-  );
+export function oneByFieldLoader<T extends LeanDoc>(model: Model<any>, field: string, extraFilter: Record<string, unknown> = {}): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (keys) => (await findGrouped<T>(model, field, keys, extraFilter)).map((group) => group[0] ?? null));
 }

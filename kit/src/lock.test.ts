@@ -9,15 +9,20 @@ test('withLock serialises concurrent read-modify-write on one key and frees the 
   try {
     const counters = connection.collection<{ _id: string; n: number }>('counters');
     await counters.insertOne({ _id: 'c', n: 0 });
-    const bump = () => withLock(connection, 'counter:c', async () => {
-      const { n } = (await counters.findOne({ _id: 'c' }))!;
-      await new Promise((r) => setTimeout(r, 2));
-      await counters.updateOne({ _id: 'c' }, { $set: { n: n + 1 } });
-    });
+    const bump = () =>
+      withLock(connection, 'counter:c', async () => {
+        const { n } = (await counters.findOne({ _id: 'c' }))!;
+        await new Promise((r) => setTimeout(r, 2));
+        await counters.updateOne({ _id: 'c' }, { $set: { n: n + 1 } });
+      });
     await Promise.all(Array.from({ length: 15 }, bump));
     expect((await counters.findOne({ _id: 'c' }))!.n).toBe(15);
     expect(await connection.collection('locks').countDocuments()).toBe(0);
-    await expect(withLock(connection, 'counter:c', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      withLock(connection, 'counter:c', async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(await connection.collection('locks').countDocuments()).toBe(0);
   } finally {
     await connection.dropDatabase();

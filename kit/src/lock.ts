@@ -52,7 +52,9 @@ export async function withLock<T>(
  * Returns the document after the change, or null when the filter did not match.
  */
 export async function updateIf<T>(model: Model<any>, id: string, filter: Record<string, unknown>, update: UpdateQuery<any>): Promise<T | null> {
-  return withLock(model.db, `${model.collection.name}:${id}`, async () =>
-    (await model.findOneAndUpdate({ ...filter, _id: id }, update, { returnDocument: 'after' }).lean()) as T | null,
+  return withLock(
+    model.db,
+    `${model.collection.name}:${id}`,
+    async () => (await model.findOneAndUpdate({ ...filter, _id: id }, update, { returnDocument: 'after' }).lean()) as T | null,
   );
 }

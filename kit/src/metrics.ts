@@ -28,18 +28,43 @@ export function createMetrics(service: string): ServiceMetrics {
   const registers = [registry];
   return {
     registry,
-    requests: new Counter({ name: 'graphql_requests_total', help: 'GraphQL operations answered, by operation and outcome (ok|error)', labelNames: ['service', 'operation', 'outcome'], registers }),
+    requests: new Counter({
+      name: 'graphql_requests_total',
+      help: 'GraphQL operations answered, by operation and outcome (ok|error)',
+      labelNames: ['service', 'operation', 'outcome'],
+      registers,
+    }),
     duration: new Histogram({ name: 'graphql_request_duration_seconds', help: 'Time to answer a GraphQL operation', labelNames: ['service', 'operation'], buckets, registers }),
-    errors: new Counter({ name: 'graphql_errors_total', help: 'GraphQL errors returned, by operation and extensions.code', labelNames: ['service', 'operation', 'code'], registers }),
-    subgraphRequests: new Counter({ name: 'gateway_subgraph_requests_total', help: 'Requests the gateway sent to a department, by outcome (ok|error)', labelNames: ['subgraph', 'operation', 'outcome'], registers }),
-    subgraphDuration: new Histogram({ name: 'gateway_subgraph_request_duration_seconds', help: 'Time a department took to answer the gateway', labelNames: ['subgraph', 'operation'], buckets, registers }),
-    databaseCommands: new Counter({ name: 'database_commands_total', help: 'Commands sent to the database, by command and collection', labelNames: ['command', 'collection'], registers }),
+    errors: new Counter({
+      name: 'graphql_errors_total',
+      help: 'GraphQL errors returned, by operation and extensions.code',
+      labelNames: ['service', 'operation', 'code'],
+      registers,
+    }),
+    subgraphRequests: new Counter({
+      name: 'gateway_subgraph_requests_total',
+      help: 'Requests the gateway sent to a department, by outcome (ok|error)',
+      labelNames: ['subgraph', 'operation', 'outcome'],
+      registers,
+    }),
+    subgraphDuration: new Histogram({
+      name: 'gateway_subgraph_request_duration_seconds',
+      help: 'Time a department took to answer the gateway',
+      labelNames: ['subgraph', 'operation'],
+      buckets,
+      registers,
+    }),
+    databaseCommands: new Counter({
+      name: 'database_commands_total',
+      help: 'Commands sent to the database, by command and collection',
+      labelNames: ['command', 'collection'],
+      registers,
+    }),
   };
 }
 
 /** A bounded label for a client-chosen operation name. */
-export const operationLabel = (name: string | null | undefined): string =>
-  !name ? 'anonymous' : /^[_A-Za-z][_0-9A-Za-z]{0,99}$/.test(name) ? name : 'invalid';
+export const operationLabel = (name: string | null | undefined): string => (!name ? 'anonymous' : /^[_A-Za-z][_0-9A-Za-z]{0,99}$/.test(name) ? name : 'invalid');
 
 /** `GET /metrics` in Prometheus' text format. */
 export function mountMetrics(app: Express, metrics: ServiceMetrics): void {

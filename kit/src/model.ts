@@ -6,8 +6,5 @@ import { newId } from './ids';
  * and `requestFingerprint`, which `createOnce` stores to tell a retry from a reused idempotency key.
  */
 export function entitySchema<T extends SchemaDefinition>(collection: string, fields: T) {
-  return new Schema(
-    { _id: { type: String, default: newId }, ...fields, requestFingerprint: { type: String } },
-    { collection, versionKey: false },
-  );
+  return new Schema({ _id: { type: String, default: newId }, ...fields, requestFingerprint: { type: String } }, { collection, versionKey: false });
 }

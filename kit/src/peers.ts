@@ -5,7 +5,10 @@ import type { Identity } from './identity';
 
 /** A department asking a peer does so as itself, never on the end user's token (signed with the target's secret). */
 export const serviceIdentity = (department: string): Identity => ({
-  subject: `service:${department}`, department, role: 'SERVICE', scope: { communityIds: [], gridIds: [] },
+  subject: `service:${department}`,
+  department,
+  role: 'SERVICE',
+  scope: { communityIds: [], gridIds: [] },
 });
 
 let registry: SubgraphEntry[] | undefined;

@@ -13,9 +13,13 @@ export function redact(text: string): string {
 }
 
 const redactDeep = (value: unknown): unknown =>
-  typeof value === 'string' ? redact(value)
-    : Array.isArray(value) ? value.map(redactDeep)
-      : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)])) : value;
+  typeof value === 'string'
+    ? redact(value)
+    : Array.isArray(value)
+      ? value.map(redactDeep)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)]))
+        : value;
 
 /** Apollo `formatError`: the same error with personal data masked in its message and extensions (stack traces too). */
 export function redactError(formatted: GraphQLFormattedError): GraphQLFormattedError {

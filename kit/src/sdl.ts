@@ -9,5 +9,4 @@ const commonSdl = readFileSync(path.join(__dirname, '..', 'schema', 'common.grap
  * A department's `schema.graphql` plus the kit's shared types (PageInfo, @access, AuditRecord) and the department's
  * audit query (named after its folder), as served and as composed.
  */
-export const loadTypeDefs = (schemaPath: string) =>
-  parse(`${readFileSync(schemaPath, 'utf8')}\n${commonSdl}\n${auditTypeDefs(path.basename(path.dirname(schemaPath)))}`);
+export const loadTypeDefs = (schemaPath: string) => parse(`${readFileSync(schemaPath, 'utf8')}\n${commonSdl}\n${auditTypeDefs(path.basename(path.dirname(schemaPath)))}`);

@@ -35,7 +35,9 @@ export async function expireByField(collection: mongo.Collection<any>, field: st
     if ((error as { code?: number }).code !== NOT_IMPLEMENTED) throw error;
   }
   const purge = () =>
-    collection.deleteMany({ [field]: { $lt: new Date() } }).catch((error) => logger.warn({ err: (error as Error).message, collection: collection.collectionName }, 'purge of expired documents failed'));
+    collection
+      .deleteMany({ [field]: { $lt: new Date() } })
+      .catch((error) => logger.warn({ err: (error as Error).message, collection: collection.collectionName }, 'purge of expired documents failed'));
   const timer = setInterval(() => void purge(), everyMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -114,7 +114,12 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
     // Signals are handled once, by runUntilSignalled (stop listening, drain, close the database).
     stopOnTerminationSignals: false,
     // Per-field timings in every response cost time and tell callers about our internals.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), observabilityPlugin(department.name, metrics), auditPlugin(auditRecords, department.name)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      observabilityPlugin(department.name, metrics),
+      auditPlugin(auditRecords, department.name),
+    ],
     // A lost database connection is DATABASE_UNAVAILABLE, never a driver message naming hosts (docs/reliability.md);
     // a database error may quote the document it refused, so personal data is redacted from every message.
     formatError: (formatted, error) => redactError(formatDatabaseError(formatted, error)),

@@ -8,7 +8,11 @@ import { connectDatabase, departmentDbName, observeCommands, upsertById } from '
 let connection: Connection;
 let Item: Model<any>;
 const items = Array.from({ length: 1200 }, (_, i) => ({
-  _id: stableId('item', i), name: `第${i}号`, tags: i % 2 ? ['a', 'b'] : [], at: new Date(Date.UTC(2026, 0, 1 + (i % 28))), nested: { level: i % 4 },
+  _id: stableId('item', i),
+  name: `第${i}号`,
+  tags: i % 2 ? ['a', 'b'] : [],
+  at: new Date(Date.UTC(2026, 0, 1 + (i % 28))),
+  nested: { level: i % 4 },
 }));
 
 beforeAll(async () => {

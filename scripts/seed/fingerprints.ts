@@ -31,7 +31,10 @@ const sourcesKey = (scale: string) => `sources:${scale}`;
 
 const filesUnder = (target: string): string[] =>
   statSync(target).isDirectory()
-    ? readdirSync(target, { recursive: true, encoding: 'utf8' }).map((f) => path.join(target, f)).filter((f) => statSync(f).isFile()).sort()
+    ? readdirSync(target, { recursive: true, encoding: 'utf8' })
+        .map((f) => path.join(target, f))
+        .filter((f) => statSync(f).isFile())
+        .sort()
     : [target];
 
 /** The world builder, the kit it uses, each department's seed and models, and the locked package versions (faker). */

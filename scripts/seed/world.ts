@@ -18,7 +18,10 @@ import { propertyPlaces } from '../../subgraphs/property/src/seed/places';
 export const SCALES: Record<string, Scale> = {
   small: { name: 'small', grids: 6, buildingsPerGrid: 2, householdsPerBuilding: 25 },
   demo: {
-    name: 'demo', grids: 16, buildingsPerGrid: 8, householdsPerBuilding: 68,
+    name: 'demo',
+    grids: 16,
+    buildingsPerGrid: 8,
+    householdsPerBuilding: 68,
     figures: { households: 8711, residents: 22_295, committees: 4, buildingGroups: 26, employedNearby: 3568 },
   },
   county: { name: 'county', grids: 30, buildingsPerGrid: 4, householdsPerBuilding: 28 },

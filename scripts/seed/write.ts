@@ -35,7 +35,9 @@ export async function seedWorld(uri: string, scale = 'demo', dbPrefix?: string, 
   const unchanged = await unchangedSeed(uri, scale, sources, dbPrefix);
   if (unchanged) return unchanged;
   const world = await buildWorld(scale);
-  const total = Object.values(world).flatMap((part) => Object.values(part)).reduce((n, docs) => n + docs.length, 0);
+  const total = Object.values(world)
+    .flatMap((part) => Object.values(part))
+    .reduce((n, docs) => n + docs.length, 0);
   let written = 0;
   const counts: SeedCount[] = [];
   for (const entry of listSubgraphs()) {

@@ -61,7 +61,10 @@ export function caseClient(stack: Stack) {
   /** Runs step `name` on `c` (its id and version unless `args` override them); the raw answer. */
   async function step(identity: Identity | null, name: string, c: { id: string; version: number }, args: Record<string, unknown> = {}) {
     const all = { id: c.id, expectedVersion: c.version, ...args };
-    const list = Object.entries(all).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${lit(v)}`).join(', ');
+    const list = Object.entries(all)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}: ${lit(v)}`)
+      .join(', ');
     const { data, errors } = await as<Record<string, CaseView>>(identity, `mutation { ${name}(${list}) { ${CASE_FIELDS} } }`);
     return { kase: data?.[name] ?? null, errors };
   }

@@ -1,6 +1,14 @@
 import {
-  getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isObjectType,
-  type GraphQLField, type GraphQLInputType, type GraphQLObjectType,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
 } from 'graphql';
 import { decide, effectiveRule, inScope, type AccessRule, type Decision, type Identity, type Policy } from '@cg/kit';
 
@@ -69,7 +77,9 @@ export function expected(probe: Probe, policy: Policy, identity: Identity | null
 /** Leaf fields of `type` that `department` answers itself and that need no argument. */
 function leaves(type: GraphQLObjectType, department: string, owners: Map<string, Set<string>>) {
   return Object.values(type.getFields()).filter(
-    (f) => isLeafType(getNamedType(f.type)) && f.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined) &&
+    (f) =>
+      isLeafType(getNamedType(f.type)) &&
+      f.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined) &&
       (owners.get(`${type.name}.${f.name}`)?.has(department) ?? false),
   );
 }
@@ -109,10 +119,14 @@ export function generate(type: GraphQLInputType, name: string, pick: (name: stri
   const picked = pick(name);
   if (picked !== undefined) return picked;
   switch (type.name) {
-    case 'Int': return /year/i.test(name) ? 2025 : /score|rating/i.test(name) ? 3 : 1;
-    case 'Float': return 1;
-    case 'Boolean': return false;
-    case 'ID': return '0123456789abcdef01234567';
+    case 'Int':
+      return /year/i.test(name) ? 2025 : /score|rating/i.test(name) ? 3 : 1;
+    case 'Float':
+      return 1;
+    case 'Boolean':
+      return false;
+    case 'ID':
+      return '0123456789abcdef01234567';
   }
   if (name === 'from') return '2020-01-01T00:00:00Z';
   if (name === 'to') return '2030-01-01T00:00:00Z';

@@ -11,7 +11,10 @@ import { csvWriter, xlsxWriter } from './writers';
  * breaks the download off, so a partial file is never mistaken for a whole one.
  */
 export class ExportError extends Error {
-  constructor(readonly status: number, readonly errors: Array<{ message: string; extensions?: Record<string, unknown> }>) {
+  constructor(
+    readonly status: number,
+    readonly errors: Array<{ message: string; extensions?: Record<string, unknown> }>,
+  ) {
     super(errors[0]?.message ?? 'export failed');
   }
 }
@@ -58,7 +61,15 @@ function runner(req: Request): Run {
 async function handle(req: Request, res: Response): Promise<void> {
   const [, name, format] = /^([\w-]+)\.(xlsx|csv)$/.exec(String(req.params.file)) ?? [];
   const spec = name ? EXPORTS[name] : undefined;
-  if (!spec || !format) throw new ExportError(404, [{ message: `no export ${req.params.file}; one of ${Object.keys(EXPORTS).map((n) => `${n}.xlsx`).join(', ')}`, extensions: { code: 'NOT_FOUND' } }]);
+  if (!spec || !format)
+    throw new ExportError(404, [
+      {
+        message: `no export ${req.params.file}; one of ${Object.keys(EXPORTS)
+          .map((n) => `${n}.xlsx`)
+          .join(', ')}`,
+        extensions: { code: 'NOT_FOUND' },
+      },
+    ]);
   if (format === 'csv' && spec.sheets.length > 1) throw bad(`${name} has ${spec.sheets.length} sheets: ask for .xlsx or one of its parts`, 'format');
   const q = req.query as Record<string, unknown>;
   const str = (key: string) => (typeof q[key] === 'string' && q[key] ? (q[key] as string) : undefined);
@@ -68,10 +79,12 @@ async function handle(req: Request, res: Response): Promise<void> {
 
   const run = runner(req);
   // The first page of every sheet before any byte: refusals become a status, not a broken file.
-  const sheets = await Promise.all(spec.sheets.map(async (sheet) => {
-    const pages = sheet.rows(run, scope);
-    return { sheet, pages, first: await pages.next() };
-  }));
+  const sheets = await Promise.all(
+    spec.sheets.map(async (sheet) => {
+      const pages = sheet.rows(run, scope);
+      return { sheet, pages, first: await pages.next() };
+    }),
+  );
   const file = `${spec.title}.${format}`;
   res.status(200);
   res.setHeader('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

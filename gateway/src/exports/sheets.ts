@@ -26,13 +26,22 @@ export interface Sheet {
 }
 
 export const CATEGORY_LABELS: Record<string, string> = {
-  WATER: '供水', POWER: '供电', GAS: '燃气', HEATING: '供暖', PROPERTY_SERVICE: '物业服务', ENVIRONMENT: '环境卫生', PUBLIC_ORDER: '治安秩序',
-  BUILDING_SAFETY: '房屋安全', DISPUTE: '矛盾纠纷', EMPLOYMENT: '就业', ASSISTANCE: '救助保障', OTHER: '其他',
+  WATER: '供水',
+  POWER: '供电',
+  GAS: '燃气',
+  HEATING: '供暖',
+  PROPERTY_SERVICE: '物业服务',
+  ENVIRONMENT: '环境卫生',
+  PUBLIC_ORDER: '治安秩序',
+  BUILDING_SAFETY: '房屋安全',
+  DISPUTE: '矛盾纠纷',
+  EMPLOYMENT: '就业',
+  ASSISTANCE: '救助保障',
+  OTHER: '其他',
 };
 const KIND_LABELS: Record<string, string> = { COMMUNITY: '社区', PROPERTY: '物业', CONSTRUCTION: '住建', LAW_ENFORCEMENT: '执法', JOINT_BUILDING: '共建单位' };
 /** The value at a dotted path of a GraphQL answer (null when absent). */
-export const at = (value: Json, path: string): Json =>
-  path.split('.').reduce<Json>((v, key) => (v && typeof v === 'object' && !Array.isArray(v) ? (v[key] ?? null) : null), value);
+export const at = (value: Json, path: string): Json => path.split('.').reduce<Json>((v, key) => (v && typeof v === 'object' && !Array.isArray(v) ? (v[key] ?? null) : null), value);
 const cell = (v: Json): Cell => (typeof v === 'string' || typeof v === 'number' ? v : v == null ? null : String(v));
 const rowsAt = (data: Row, path: string) => (at(data, path) ?? []) as Row[];
 const label = (labels: Record<string, string>) => (code: Json) => (typeof code === 'string' ? (labels[code] ?? code) : null);
@@ -52,22 +61,44 @@ const once = (fetch: (run: Run, scope: Scope) => Promise<Row[]>) =>
 const publicSentiment: Sheet = {
   title: '民情台账',
   columns: [
-    col('网格编码', 'grid.code'), col('网格', 'grid.name', 20), col('类别', 'category', 12, category),
-    num('受理', 'received'), num('回单', 'handled'), num('审定', 'resolved'), num('评价', 'rated'), num('满意', 'satisfied'),
+    col('网格编码', 'grid.code'),
+    col('网格', 'grid.name', 20),
+    col('类别', 'category', 12, category),
+    num('受理', 'received'),
+    num('回单', 'handled'),
+    num('审定', 'resolved'),
+    num('评价', 'rated'),
+    num('满意', 'satisfied'),
   ],
   rows: once(async (run, scope) =>
-    rowsAt(await run(`query($s: JointCaseScope!) { publicSentimentLedger(scope: $s) { grid { code name } category received handled resolved rated satisfied } }`, { s: ledgerScope(scope) }), 'publicSentimentLedger'),
+    rowsAt(
+      await run(`query($s: JointCaseScope!) { publicSentimentLedger(scope: $s) { grid { code name } category received handled resolved rated satisfied } }`, {
+        s: ledgerScope(scope),
+      }),
+      'publicSentimentLedger',
+    ),
   ),
 };
 
 const government: Sheet = {
   title: '政务台账',
   columns: [
-    col('单位', 'unit.name', 24), col('类型', 'unit.kind', 12, kind), num('受理任务', 'received'), num('办结', 'resolved'), num('按期办结', 'onTime'),
-    num('超期', 'overdue'), num('吹哨', 'whistleCalls'), num('按时报到', 'reportedOnTime'),
+    col('单位', 'unit.name', 24),
+    col('类型', 'unit.kind', 12, kind),
+    num('受理任务', 'received'),
+    num('办结', 'resolved'),
+    num('按期办结', 'onTime'),
+    num('超期', 'overdue'),
+    num('吹哨', 'whistleCalls'),
+    num('按时报到', 'reportedOnTime'),
   ],
   rows: once(async (run, scope) =>
-    rowsAt(await run(`query($s: JointCaseScope!) { governmentLedger(scope: $s) { unit { name kind } received resolved onTime overdue whistleCalls reportedOnTime } }`, { s: ledgerScope(scope) }), 'governmentLedger'),
+    rowsAt(
+      await run(`query($s: JointCaseScope!) { governmentLedger(scope: $s) { unit { name kind } received resolved onTime overdue whistleCalls reportedOnTime } }`, {
+        s: ledgerScope(scope),
+      }),
+      'governmentLedger',
+    ),
   ),
 };
 
@@ -89,11 +120,31 @@ const responsibilities: Sheet = {
 };
 
 const MEASURES: Array<[string, string]> = [
-  ['cases', '受理量'], ['dispatched', '派单量'], ['responded', '接单量'], ['handled', '回单量'], ['resolved', '审定量'], ['onTime', '按期处置'], ['overdue', '超期'],
-  ['reworked', '返工'], ['rated', '评价'], ['satisfied', '满意'], ['whistled', '吹哨'], ['reportsDue', '应报到'], ['reportsOnTime', '按时报到'],
-  ['resolvedInGrid', '网格内解决'], ['resolvedInCommunity', '社区内解决'], ['responseRate', '响应率'], ['resolutionRate', '解决率'], ['onTimeRate', '按期处置率'],
-  ['overdueRate', '超期率'], ['reworkRate', '返工率'], ['satisfactionRate', '满意率'], ['whistleRate', '吹哨率'], ['reportOnTimeRate', '报到及时率'],
-  ['inGridShare', '小事不出网格率'], ['inCommunityShare', '大事不出社区率'],
+  ['cases', '受理量'],
+  ['dispatched', '派单量'],
+  ['responded', '接单量'],
+  ['handled', '回单量'],
+  ['resolved', '审定量'],
+  ['onTime', '按期处置'],
+  ['overdue', '超期'],
+  ['reworked', '返工'],
+  ['rated', '评价'],
+  ['satisfied', '满意'],
+  ['whistled', '吹哨'],
+  ['reportsDue', '应报到'],
+  ['reportsOnTime', '按时报到'],
+  ['resolvedInGrid', '网格内解决'],
+  ['resolvedInCommunity', '社区内解决'],
+  ['responseRate', '响应率'],
+  ['resolutionRate', '解决率'],
+  ['onTimeRate', '按期处置率'],
+  ['overdueRate', '超期率'],
+  ['reworkRate', '返工率'],
+  ['satisfactionRate', '满意率'],
+  ['whistleRate', '吹哨率'],
+  ['reportOnTimeRate', '报到及时率'],
+  ['inGridShare', '小事不出网格率'],
+  ['inCommunityShare', '大事不出社区率'],
 ];
 const measures: Sheet = {
   title: '考核指标',
@@ -109,17 +160,29 @@ const PAGE = 100;
 const overdue: Sheet = {
   title: '超期清单',
   columns: [
-    col('案件编号', 'id', 26), col('类别', 'category', 12, category), col('紧急程度', 'urgency'), col('状态', 'status', 14), col('问题描述', 'description', 30),
-    col('受理时间', 'submittedAt', 26), col('办理时限', 'dueAt', 26), col('网格', 'grid.code'), col('牵头单位', 'leadUnit.name', 24),
-    col('报事人', 'reporter.name'), col('联系电话', 'reporter.phone', 16),
+    col('案件编号', 'id', 26),
+    col('类别', 'category', 12, category),
+    col('紧急程度', 'urgency'),
+    col('状态', 'status', 14),
+    col('问题描述', 'description', 30),
+    col('受理时间', 'submittedAt', 26),
+    col('办理时限', 'dueAt', 26),
+    col('网格', 'grid.code'),
+    col('牵头单位', 'leadUnit.name', 24),
+    col('报事人', 'reporter.name'),
+    col('联系电话', 'reporter.phone', 16),
   ],
   async *rows(run, scope) {
     let after: Json = null;
     do {
-      const page = await run(`query($c: ID, $g: ID, $f: Int, $a: String) { supervisionList(withinHours: 0, communityId: $c, gridId: $g, first: $f, after: $a) {
+      const page = await run(
+        `query($c: ID, $g: ID, $f: Int, $a: String) { supervisionList(withinHours: 0, communityId: $c, gridId: $g, first: $f, after: $a) {
         edges { node { id category urgency status description submittedAt dueAt overdue grid { code } leadUnit { name } reporter { name phone } } } pageInfo { hasNextPage endCursor } } }`,
-        { c: scope.communityId, g: scope.gridId, f: PAGE, a: after });
-      yield rowsAt(page, 'supervisionList.edges').map((e) => at(e, 'node') as Row).filter((n) => n.overdue === true);
+        { c: scope.communityId, g: scope.gridId, f: PAGE, a: after },
+      );
+      yield rowsAt(page, 'supervisionList.edges')
+        .map((e) => at(e, 'node') as Row)
+        .filter((n) => n.overdue === true);
       after = at(page, 'supervisionList.pageInfo.hasNextPage') === true ? at(page, 'supervisionList.pageInfo.endCursor') : null;
     } while (after);
   },

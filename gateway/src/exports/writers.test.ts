@@ -21,7 +21,10 @@ test('a CSV starts with the BOM and ends lines with CRLF', async () => {
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const w = csvWriter(out);
-  await w.sheet('t', [{ header: '类别', value: (r) => r.a as string }, { header: '数', value: (r) => r.b as number }]);
+  await w.sheet('t', [
+    { header: '类别', value: (r) => r.a as string },
+    { header: '数', value: (r) => r.b as number },
+  ]);
   await w.rows([{ a: 'x,y', b: 2 }]);
   await w.end();
   expect(Buffer.concat(chunks).toString('utf8')).toBe('\uFEFF类别,数\r\n"x,y",2\r\n');

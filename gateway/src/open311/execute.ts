@@ -11,7 +11,11 @@ export interface OperationResult {
 }
 
 /** Runs an operation in-process through Apollo's whole request pipeline (limits, plans, the departments' rules). */
-export async function executeAs<C extends object>(apollo: ApolloServer<C>, request: OperationRequest, contextValue: (done: (clear: () => void) => void) => C): Promise<OperationResult> {
+export async function executeAs<C extends object>(
+  apollo: ApolloServer<C>,
+  request: OperationRequest,
+  contextValue: (done: (clear: () => void) => void) => C,
+): Promise<OperationResult> {
   let clear = () => {};
   const context = contextValue((c) => (clear = c));
   try {

@@ -13,7 +13,13 @@ interface Service {
 }
 
 const service = (code: string, name: string, description: string, group: string, keywords: string): Service => ({
-  service_code: code, service_name: name, description, metadata: false, type: 'realtime', keywords, group,
+  service_code: code,
+  service_name: name,
+  description,
+  metadata: false,
+  type: 'realtime',
+  keywords,
+  group,
 });
 
 /** One service per JointCaseCategory; the code is the category's name, so a request maps back without a table. */
@@ -34,10 +40,20 @@ export const SERVICES: Service[] = [
 
 /** Our statuses, the Open311 status (closed once the case is closed or a duplicate) and the note shown to the client. */
 export const STATUS_NOTES: Record<string, string> = {
-  SUBMITTED: '点单 submitted', DISPATCHED: '派单 dispatched', ACCEPTED: '接单 accepted', IN_PROGRESS: '办单 in progress',
-  RESOLVED: '回单 reported resolved', VERIFIED: '审定 verified by the community', RATED: '评单 rated', CLOSED: '办结 closed',
-  RETURNED: '退单 returned to the community', TRANSFERRED: '转单 transferred', DEFERRAL_REQUESTED: '挂账申请 deferral requested',
-  DEFERRED: '挂账 deferred', REWORK: '返工 rework', DUPLICATE: '重复件 duplicate request',
+  SUBMITTED: '点单 submitted',
+  DISPATCHED: '派单 dispatched',
+  ACCEPTED: '接单 accepted',
+  IN_PROGRESS: '办单 in progress',
+  RESOLVED: '回单 reported resolved',
+  VERIFIED: '审定 verified by the community',
+  RATED: '评单 rated',
+  CLOSED: '办结 closed',
+  RETURNED: '退单 returned to the community',
+  TRANSFERRED: '转单 transferred',
+  DEFERRAL_REQUESTED: '挂账申请 deferral requested',
+  DEFERRED: '挂账 deferred',
+  REWORK: '返工 rework',
+  DUPLICATE: '重复件 duplicate request',
 };
 export const CLOSED_STATUSES = ['CLOSED', 'DUPLICATE'];
 const open311Status = (status: string): 'open' | 'closed' => (CLOSED_STATUSES.includes(status) ? 'closed' : 'open');

@@ -35,7 +35,8 @@ export function registryRouter(registry: SchemaRegistry, token: string): Router 
   router.get('/versions', (_req, res) => answer(res, () => registry.store.list()));
   router.post('/publish', (req, res) => {
     const { name, url, sdl } = (req.body ?? {}) as Record<string, unknown>;
-    if (typeof name !== 'string' || typeof url !== 'string' || typeof sdl !== 'string') return void res.status(400).json({ error: 'BAD_USER_INPUT', reasons: ['name, url and sdl are required strings'] });
+    if (typeof name !== 'string' || typeof url !== 'string' || typeof sdl !== 'string')
+      return void res.status(400).json({ error: 'BAD_USER_INPUT', reasons: ['name, url and sdl are required strings'] });
     return answer(res, () => registry.publish({ name, url, sdl }, by(req)));
   });
   router.post('/rollback', (req, res) => {

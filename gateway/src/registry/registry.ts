@@ -58,7 +58,13 @@ export class SchemaRegistry {
     const services = repositoryServices();
     const composed = composeWith({ ...asPublished(services[0]!), sdl: print(services[0]!.typeDefs) }, services);
     if (!composed.supergraphSdl) throw new Error(`the repository's departments do not compose: ${composed.errors.join('; ')}`);
-    const base = { subgraphs: services.map(asPublished), supergraphSdl: composed.supergraphSdl, at: new Date(), by: 'registry', change: 'baseline: the departments of this repository' };
+    const base = {
+      subgraphs: services.map(asPublished),
+      supergraphSdl: composed.supergraphSdl,
+      at: new Date(),
+      by: 'registry',
+      change: 'baseline: the departments of this repository',
+    };
     await this.store.append(null, base).catch(() => undefined); // another gateway may have stored it first
     return (await this.store.version((await this.store.head())!))!;
   }
@@ -71,7 +77,13 @@ export class SchemaRegistry {
     if (!composed.supergraphSdl) throw new PublishRefused(composed.errors.map((e) => `composition: ${e}`));
     const broken = brokenOperations(composed.supergraphSdl, this.operations());
     if (broken.length) throw new PublishRefused(broken.map((e) => `breaks an operation in use: ${e}`));
-    const version = await this.store.append(head._id, { subgraphs: composed.services.map(asPublished), supergraphSdl: composed.supergraphSdl, at: new Date(), by, change: `publish ${subgraph.name}` });
+    const version = await this.store.append(head._id, {
+      subgraphs: composed.services.map(asPublished),
+      supergraphSdl: composed.supergraphSdl,
+      at: new Date(),
+      by,
+      change: `publish ${subgraph.name}`,
+    });
     return { version, supergraphSdl: composed.supergraphSdl };
   }
 

@@ -1,6 +1,13 @@
 import {
-  defaultFieldResolver, getNamedType, isEnumType, isInputObjectType, isObjectType,
-  type GraphQLFieldResolver, type GraphQLInputType, type GraphQLObjectType, type GraphQLSchema,
+  defaultFieldResolver,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
 } from 'graphql';
 import { trailOf } from '../audit';
 import { ErrorCode, typedError } from '../errors';
@@ -89,7 +96,11 @@ function argChecks(type: GraphQLObjectType, fieldName: string, policy: Policy, r
       }
     } else if (isInputObjectType(named) && depth < 4) {
       for (const field of Object.values(named.getFields())) {
-        const at = (args: Record<string, unknown>) => [get(args)].flat().map((v) => (v as Record<string, unknown> | null)?.[field.name]).find((v) => v != null);
+        const at = (args: Record<string, unknown>) =>
+          [get(args)]
+            .flat()
+            .map((v) => (v as Record<string, unknown> | null)?.[field.name])
+            .find((v) => v != null);
         const coordinate = reads.get(`${named.name}.${field.name}`);
         if (coordinate) {
           const check = require(coordinate, `${named.name}.${field.name}`);
@@ -111,8 +122,7 @@ function argChecks(type: GraphQLObjectType, fieldName: string, policy: Policy, r
   return checks;
 }
 
-const isEntity = (type: GraphQLObjectType) =>
-  [type.astNode, ...type.extensionASTNodes].some((node) => node?.directives?.some((d) => d.name.value === 'key'));
+const isEntity = (type: GraphQLObjectType) => [type.astNode, ...type.extensionASTNodes].some((node) => node?.directives?.some((d) => d.name.value === 'key'));
 
 /**
  * Wraps, in place, every resolver the policy concerns: role/department/purpose and `@reads` checks before the

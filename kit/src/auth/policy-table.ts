@@ -14,10 +14,14 @@ function cell(rule: AccessRule, role: string): string {
 }
 
 const who = (rule: AccessRule) => [rule.departments?.join(', ') ?? 'any', ...(rule.purposes && !rule.full ? [`purpose ${rule.purposes.join(' or ')}`] : [])].join('; ');
-const row = (name: string, rule: AccessRule, note = '') =>
-  `| ${name}${note} | ${rule.data ?? ''} | ${who(rule)} | ${TABLE_ROLES.map((r) => cell(rule, r)).join(' | ')} |`;
+const row = (name: string, rule: AccessRule, note = '') => `| ${name}${note} | ${rule.data ?? ''} | ${who(rule)} | ${TABLE_ROLES.map((r) => cell(rule, r)).join(' | ')} |`;
 const header = (first: string) => [`| ${first} | data | departments | ${TABLE_ROLES.join(' | ')} |`, `| --- | --- | --- | ${TABLE_ROLES.map(() => '---').join(' | ')} |`];
-const scopeNote = (tp: TypePolicy) => (tp.scope ? ` (scope: ${Object.entries(tp.scope).map(([k, v]) => `${k} ← ${v}`).join(', ')})` : '');
+const scopeNote = (tp: TypePolicy) =>
+  tp.scope
+    ? ` (scope: ${Object.entries(tp.scope)
+        .map(([k, v]) => `${k} ← ${v}`)
+        .join(', ')})`
+    : '';
 
 /**
  * docs/policy.md: every type and root field of every department × role → full, masked or denied, generated from
@@ -32,9 +36,9 @@ export function policyTable(root?: string): string {
     'every object type has a rule (its own, or the department default) and every root field its own; a department whose',
     'SDL leaves one out does not compose or start. `full`: the stored value; `masked`: de-identified (`张*`,',
     '`110105********002X`, `138****1234`, `1990-**-**`); `denied`: null with `FORBIDDEN`; `with P`: only when purpose P is',
-    'stated (`x-purpose` header or the token\'s `purpose` claim). `departments`: the caller\'s department must be one of',
-    'these (`property:<company>` counts as `property`). A type\'s row also governs every field returning it. `id` fields',
-    'are never restricted (federation keys). Types with a scope return only rows inside the caller\'s grids/communities,',
+    "stated (`x-purpose` header or the token's `purpose` claim). `departments`: the caller's department must be one of",
+    "these (`property:<company>` counts as `property`). A type's row also governs every field returning it. `id` fields",
+    "are never restricted (federation keys). Types with a scope return only rows inside the caller's grids/communities,",
     'and to a `RESIDENT` only the rows of that resident (`FORBIDDEN` for a single row; lists filtered in the database,',
     'totals included). `SERVICE` (a department asking a peer) is left out of the table; tokens never carry it.',
     '',
@@ -44,7 +48,11 @@ export function policyTable(root?: string): string {
     const policy = policyFromDocument(doc);
     const fallback = defaultRule(doc);
     lines.push(`## ${entry.name}`, '');
-    if (fallback) lines.push(`Department default (types without their own rule): roles ${fallback.roles?.join(', ') ?? 'any signed-in caller'}${fallback.departments ? `; departments ${fallback.departments.join(', ')}` : ''}.`, '');
+    if (fallback)
+      lines.push(
+        `Department default (types without their own rule): roles ${fallback.roles?.join(', ') ?? 'any signed-in caller'}${fallback.departments ? `; departments ${fallback.departments.join(', ')}` : ''}.`,
+        '',
+      );
     lines.push(...header('root field'));
     for (const rootType of ROOT_TYPES) {
       const tp = policy.get(rootType);

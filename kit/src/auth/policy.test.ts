@@ -50,8 +50,14 @@ test('every type needs a rule or the department default; every root field its ow
 });
 
 test('@reads marks arguments, input fields and enum values that reveal a governed field', () => {
-  const reads = readsFromDocument(sdl('type Query { q(f: F, s: S, n: String @reads(field: "R.n")): Int } input F { v: String @reads(field: "R.v") w: Int } enum S { A B @reads(field: "R.b") }'));
-  expect([...reads]).toEqual([['Query.q(n)', 'R.n'], ['F.v', 'R.v'], ['S.B', 'R.b']]);
+  const reads = readsFromDocument(
+    sdl('type Query { q(f: F, s: S, n: String @reads(field: "R.n")): Int } input F { v: String @reads(field: "R.v") w: Int } enum S { A B @reads(field: "R.b") }'),
+  );
+  expect([...reads]).toEqual([
+    ['Query.q(n)', 'R.n'],
+    ['F.v', 'R.v'],
+    ['S.B', 'R.b'],
+  ]);
 });
 
 test('row scope: grids and communities for staff, only their own rows for a resident, in memory and as a filter', () => {

@@ -76,8 +76,7 @@ function checkRule(rule: AccessRule, where: string): AccessRule {
 }
 
 type ObjectNode = ObjectTypeDefinitionNode | ObjectTypeExtensionNode;
-const objectTypes = (doc: DocumentNode) =>
-  doc.definitions.filter((d): d is ObjectNode => d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION);
+const objectTypes = (doc: DocumentNode) => doc.definitions.filter((d): d is ObjectNode => d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION);
 const isRoot = (name: string) => (ROOT_TYPES as readonly string[]).includes(name);
 
 /** The department's default rule: `@access` on `extend schema`, for object types that declare none. */
@@ -160,12 +159,17 @@ export function effectiveRule(policy: Policy, type: string, field: string): Acce
   if (field === 'id' || field === '__typename') return undefined; // keys carry no personal data and federation needs them
   const own = entry.fields.get(field);
   if (!own && !entry.rule) return undefined;
-  return { roles: own?.roles ?? entry.rule?.roles, departments: own?.departments ?? entry.rule?.departments, data: own?.data, full: own?.full, purposes: own?.purposes ?? (own ? undefined : entry.rule?.purposes) };
+  return {
+    roles: own?.roles ?? entry.rule?.roles,
+    departments: own?.departments ?? entry.rule?.departments,
+    data: own?.data,
+    full: own?.full,
+    purposes: own?.purposes ?? (own ? undefined : entry.rule?.purposes),
+  };
 }
 
 /** A department qualified by its unit (`property:<companyId>`) is also that department. */
-const inDepartments = (departments: string[], department: string) =>
-  departments.includes(department) || departments.includes(department.split(':')[0]!);
+const inDepartments = (departments: string[], department: string) => departments.includes(department) || departments.includes(department.split(':')[0]!);
 
 /**
  * What `identity` gets from something governed by `rule`: nothing without a signed-in caller; `denied` for a role

@@ -46,10 +46,11 @@ export function signaturePayload(target: string, timestamp: string, nonce: strin
 
 /** Lower-case hex HMAC-SHA256 of the payload with `secret`: the value of `x-cg-signature`. */
 export const computeSignature = (secret: string, ...parts: Parameters<typeof signaturePayload>): string =>
-  createHmac('sha256', secret).update(signaturePayload(...parts)).digest('hex');
+  createHmac('sha256', secret)
+    .update(signaturePayload(...parts))
+    .digest('hex');
 
-export const encodeIdentity = (identity: Identity | null): string =>
-  identity ? Buffer.from(JSON.stringify(identity), 'utf8').toString('base64url') : '';
+export const encodeIdentity = (identity: Identity | null): string => (identity ? Buffer.from(JSON.stringify(identity), 'utf8').toString('base64url') : '');
 
 /** The headers that make `body` acceptable to department `target` for the next `replayWindowMs()`. */
 export function signedHeaders(target: string, body: string, identity: Identity | null, requestId: string, now = Date.now()): Record<string, string> {

@@ -5,7 +5,8 @@ import type { Answer, DepartmentClient } from './client';
 import { identityFor, MISSING_ID } from './checks';
 import { fail, leafFields, minimalSelection, pass, skip, type CheckResult, type DepartmentModel } from './model';
 
-const ENTITIES = (types: string[], fields = 'id') => `query($r: [_Any!]!) { _entities(representations: $r) { __typename ${types.map((t) => `... on ${t} { ${fields} }`).join(' ')} } }`;
+const ENTITIES = (types: string[], fields = 'id') =>
+  `query($r: [_Any!]!) { _entities(representations: $r) { __typename ${types.map((t) => `... on ${t} { ${fields} }`).join(' ')} } }`;
 const codes = (answer: Answer, at?: string | number) => (answer.body?.errors ?? []).filter((e) => at === undefined || e.path?.includes(at)).map((e) => e.extensions?.code);
 
 /** `_entities` per key: results in the order of the representations, null for a miss, several in one call. */
@@ -29,15 +30,33 @@ export async function checkEntities(client: DepartmentClient, model: DepartmentM
     const got = answer.body?.data?._entities as Array<{ id?: string } | null> | undefined;
     const expected = reps.map((r) => (r.id === MISSING_ID || !known.length ? null : r.id));
     const actual = got?.map((g) => g?.id ?? null);
-    const ok = Array.isArray(got) && got.length === reps.length && (known.length ? JSON.stringify(actual) === JSON.stringify(expected) : actual!.every((id, i) => id === null || id === reps[i]!.id)) && !answer.body?.errors?.length;
-    const detail = known.length ? `${reps.length} keys in one call (${known.length} found by listing, 1 miss)` : `${reps.length} unknown keys (no ids to list: an extended entity; results null or the key itself)`;
-    results.push(ok ? pass(name, detail) : fail(name, `asked [${reps.map((r) => r.id).join(', ')}], got ${JSON.stringify(actual ?? answer.body).slice(0, 200)}`, 'answer one result per representation, in the order given, null for an id you do not have (do not sort or drop); batch the lookup but map results back by key'));
+    const ok =
+      Array.isArray(got) &&
+      got.length === reps.length &&
+      (known.length ? JSON.stringify(actual) === JSON.stringify(expected) : actual!.every((id, i) => id === null || id === reps[i]!.id)) &&
+      !answer.body?.errors?.length;
+    const detail = known.length
+      ? `${reps.length} keys in one call (${known.length} found by listing, 1 miss)`
+      : `${reps.length} unknown keys (no ids to list: an extended entity; results null or the key itself)`;
+    results.push(
+      ok
+        ? pass(name, detail)
+        : fail(
+            name,
+            `asked [${reps.map((r) => r.id).join(', ')}], got ${JSON.stringify(actual ?? answer.body).slice(0, 200)}`,
+            'answer one result per representation, in the order given, null for an id you do not have (do not sort or drop); batch the lookup but map results back by key',
+          ),
+    );
   }
   if (mixed.length > 2) {
     const answer = await client.query(ENTITIES([...new Set(mixed.map((m) => m.__typename))]), { r: mixed }, client.identity('DEPARTMENT_CLERK'));
     const got = answer.body?.data?._entities as Array<{ __typename?: string } | null> | undefined;
     const ok = Array.isArray(got) && got.length === mixed.length && got.every((g, i) => g === null || g.__typename === mixed[i]!.__typename);
-    results.push(ok ? pass('_entities of several types in one call', `${mixed.length} representations`) : fail('_entities of several types in one call', JSON.stringify(answer.body).slice(0, 200), 'answer a mixed list of representations in order, each by its own type'));
+    results.push(
+      ok
+        ? pass('_entities of several types in one call', `${mixed.length} representations`)
+        : fail('_entities of several types in one call', JSON.stringify(answer.body).slice(0, 200), 'answer a mixed list of representations in order, each by its own type'),
+    );
   }
   return results;
 }
@@ -65,7 +84,9 @@ export async function checkRootAccess(client: DepartmentClient, model: Departmen
     const query = `{ ${field.name}${args}${minimalSelection(field.type)} }`;
     const anonymous = await client.query(query, undefined, null);
     if (!codes(anonymous, field.name).includes('UNAUTHENTICATED')) problems.anonymous.push(`${field.name}: ${JSON.stringify(anonymous.body).slice(0, 120)}`);
-    const outsider = ROLES.filter((r) => r !== 'RESIDENT').map((r) => client.identity(r)).find((i) => decide(rule, i) === 'denied');
+    const outsider = ROLES.filter((r) => r !== 'RESIDENT')
+      .map((r) => client.identity(r))
+      .find((i) => decide(rule, i) === 'denied');
     if (outsider) {
       const answer = await client.query(query, undefined, outsider);
       if (!codes(answer, field.name).includes('FORBIDDEN')) problems.forbidden.push(`${field.name} as ${outsider.role}: ${JSON.stringify(answer.body).slice(0, 120)}`);
@@ -107,7 +128,8 @@ export async function checkMasking(client: DepartmentClient, model: DepartmentMo
       if (decide(entry.rule, identity) !== 'full') continue; // the type's own gate: checked with the root fields
       const answer = await client.query(ENTITIES([type], `id ${governed.map((f) => f.name).join(' ')}`), { r: [{ __typename: type, id }] }, identity);
       const row = answer.body?.data?._entities?.[0] as Record<string, unknown> | null | undefined;
-      for (const f of governed) seen.push({ identity, field: f.name, decision: decide(effectiveRule(model.policy, type, f.name), identity), value: row?.[f.name], codes: codes(answer, f.name) });
+      for (const f of governed)
+        seen.push({ identity, field: f.name, decision: decide(effectiveRule(model.policy, type, f.name), identity), value: row?.[f.name], codes: codes(answer, f.name) });
     }
     const problems: string[] = [];
     for (const f of governed) {
@@ -116,12 +138,23 @@ export async function checkMasking(client: DepartmentClient, model: DepartmentMo
       const reference = full.find((s) => s.value !== null && s.value !== undefined)?.value;
       for (const s of seen.filter((x) => x.field === f.name)) {
         const who = `${s.identity.role}${s.identity.purpose ? `/${s.identity.purpose}` : ''}`;
-        if (s.decision === 'denied' && (s.value !== null || !s.codes.includes('FORBIDDEN'))) problems.push(`${f.name} as ${who}: expected null + FORBIDDEN, got ${JSON.stringify(s.value)} ${JSON.stringify(s.codes)}`);
-        if (s.decision === 'full' && reference !== undefined && JSON.stringify(s.value) !== JSON.stringify(reference)) problems.push(`${f.name} as ${who}: expected the full value`);
-        if (s.decision === 'masked' && reference !== undefined && JSON.stringify(s.value) !== JSON.stringify(maskValue(rule.data!, reference))) problems.push(`${f.name} as ${who}: expected ${JSON.stringify(maskValue(rule.data!, reference))}, got ${JSON.stringify(s.value)}`);
+        if (s.decision === 'denied' && (s.value !== null || !s.codes.includes('FORBIDDEN')))
+          problems.push(`${f.name} as ${who}: expected null + FORBIDDEN, got ${JSON.stringify(s.value)} ${JSON.stringify(s.codes)}`);
+        if (s.decision === 'full' && reference !== undefined && JSON.stringify(s.value) !== JSON.stringify(reference))
+          problems.push(`${f.name} as ${who}: expected the full value`);
+        if (s.decision === 'masked' && reference !== undefined && JSON.stringify(s.value) !== JSON.stringify(maskValue(rule.data!, reference)))
+          problems.push(`${f.name} as ${who}: expected ${JSON.stringify(maskValue(rule.data!, reference))}, got ${JSON.stringify(s.value)}`);
       }
     }
-    results.push(problems.length ? fail(name, problems.slice(0, 8).join('\n      '), 'decide each field as kit/src/auth/policy.ts `decide` does (docs/department-protocol.md §4): full for `full` roles (with a stated purpose when `purposes` is given), masked for other listed readers, FORBIDDEN without a mask') : pass(name, `${seen.length / governed.length} callers compared`));
+    results.push(
+      problems.length
+        ? fail(
+            name,
+            problems.slice(0, 8).join('\n      '),
+            'decide each field as kit/src/auth/policy.ts `decide` does (docs/department-protocol.md §4): full for `full` roles (with a stated purpose when `purposes` is given), masked for other listed readers, FORBIDDEN without a mask',
+          )
+        : pass(name, `${seen.length / governed.length} callers compared`),
+    );
   }
   return results;
 }

@@ -27,7 +27,11 @@ export async function checkHealth(client: DepartmentClient): Promise<CheckResult
     try {
       const { status, body } = await client.health(path);
       const ok = status === 200 && typeof body === 'object' && body !== null;
-      results.push(ok ? pass(name, `200 ${JSON.stringify(body).slice(0, 80)}`) : fail(name, `answered ${status}`, `serve GET /health/${path} beside /graphql with 200 and a JSON body (docs/department-protocol.md §6)`));
+      results.push(
+        ok
+          ? pass(name, `200 ${JSON.stringify(body).slice(0, 80)}`)
+          : fail(name, `answered ${status}`, `serve GET /health/${path} beside /graphql with 200 and a JSON body (docs/department-protocol.md §6)`),
+      );
     } catch (error) {
       results.push(fail(name, (error as Error).message, `serve GET /health/${path} on the same host and port as /graphql`));
     }
@@ -44,12 +48,36 @@ export async function checkSigning(client: DepartmentClient): Promise<CheckResul
   const results: CheckResult[] = [];
   const valid = client.headers(PROBE, identity);
   const first = await client.send(PROBE, valid);
-  results.push(first.status === 200 && first.body?.data?.__typename === 'Query' ? pass('signed request accepted', 'a correctly signed { __typename } answered 200') : fail('signed request accepted', describe(first), 'verify cg-v1 exactly as docs/department-protocol.md §2 and docs/department-protocol-vectors.json say; check the secret (<NAME>_HMAC_SECRET or the development secret)'));
+  results.push(
+    first.status === 200 && first.body?.data?.__typename === 'Query'
+      ? pass('signed request accepted', 'a correctly signed { __typename } answered 200')
+      : fail(
+          'signed request accepted',
+          describe(first),
+          'verify cg-v1 exactly as docs/department-protocol.md §2 and docs/department-protocol-vectors.json say; check the secret (<NAME>_HMAC_SECRET or the development secret)',
+        ),
+  );
   const cases: Array<[string, () => Promise<{ status: number; body: any }>, string]> = [
-    ['unsigned request refused', () => client.send(PROBE, client.headers(PROBE, identity, { unsigned: true })), 'refuse a request without x-cg-timestamp/x-cg-nonce/x-cg-signature with 401 UNAUTHENTICATED (reason "unsigned")'],
-    ['altered body refused', () => client.send(PROBE, client.headers(PROBE, identity), PROBE.replace('{ __typename }', '{  __typename }')), 'hash the raw body bytes as received and compare the HMAC in constant time: 401 reason "bad signature"'],
-    ['request signed for another department refused', () => client.send(PROBE, client.headers(PROBE, identity, { signFor: client.name === 'party' ? 'property' : 'party' })), 'key the HMAC with this department\'s own secret and put its own name on the payload\'s second line'],
-    ['expired request refused', () => client.send(PROBE, client.headers(PROBE, identity, { timestamp: Date.now() - 61_000 })), 'refuse timestamps more than 60 s from your clock: 401 reason "stale"'],
+    [
+      'unsigned request refused',
+      () => client.send(PROBE, client.headers(PROBE, identity, { unsigned: true })),
+      'refuse a request without x-cg-timestamp/x-cg-nonce/x-cg-signature with 401 UNAUTHENTICATED (reason "unsigned")',
+    ],
+    [
+      'altered body refused',
+      () => client.send(PROBE, client.headers(PROBE, identity), PROBE.replace('{ __typename }', '{  __typename }')),
+      'hash the raw body bytes as received and compare the HMAC in constant time: 401 reason "bad signature"',
+    ],
+    [
+      'request signed for another department refused',
+      () => client.send(PROBE, client.headers(PROBE, identity, { signFor: client.name === 'party' ? 'property' : 'party' })),
+      "key the HMAC with this department's own secret and put its own name on the payload's second line",
+    ],
+    [
+      'expired request refused',
+      () => client.send(PROBE, client.headers(PROBE, identity, { timestamp: Date.now() - 61_000 })),
+      'refuse timestamps more than 60 s from your clock: 401 reason "stale"',
+    ],
     ['replayed request refused', () => client.send(PROBE, valid), 'claim each nonce in a store shared by all replicas; a second use is 401 reason "replayed"'],
   ];
   for (const [name, send, fix] of cases) {
@@ -64,18 +92,34 @@ export async function checkSchema(client: DepartmentClient, current: ServiceDefi
   const answer = await client.query('{ _service { sdl } }', undefined, client.identity('SERVICE'));
   const sdl = answer.body?.data?._service?.sdl;
   if (typeof sdl !== 'string') {
-    return { results: [fail('_service { sdl }', `no SDL: ${JSON.stringify(answer.body).slice(0, 160)}`, 'serve Apollo Federation 2: Query._service { sdl } (e.g. Spring for GraphQL\'s federation support)')] };
+    return {
+      results: [
+        fail(
+          '_service { sdl }',
+          `no SDL: ${JSON.stringify(answer.body).slice(0, 160)}`,
+          "serve Apollo Federation 2: Query._service { sdl } (e.g. Spring for GraphQL's federation support)",
+        ),
+      ],
+    };
   }
   const results = [pass('_service { sdl }', `${sdl.length} characters`)];
   // Any argument order and spacing: graphql-java prints `@link(import : [...], url : "…")`.
   if (!/@link\([^)]*\burl\s*:\s*"https:\/\/specs\.apollo\.dev\/federation\/v2/.test(sdl)) {
-    results.push(fail('Federation 2 SDL', 'no @link to https://specs.apollo.dev/federation/v2.x', 'add `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])`'));
+    results.push(
+      fail(
+        'Federation 2 SDL',
+        'no @link to https://specs.apollo.dev/federation/v2.x',
+        'add `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])`',
+      ),
+    );
   }
   let model: DepartmentModel | undefined;
   try {
     model = modelOf(parse(sdl));
   } catch (error) {
-    results.push(fail('SDL builds', (error as Error).message, 'fix the SDL; it must build as a subgraph schema and use @access/@scope/@reads as kit/schema/common.graphql declares them'));
+    results.push(
+      fail('SDL builds', (error as Error).message, 'fix the SDL; it must build as a subgraph schema and use @access/@scope/@reads as kit/schema/common.graphql declares them'),
+    );
     return { results, sdl };
   }
   let composed: ReturnType<typeof composeWith>;
@@ -84,10 +128,19 @@ export async function checkSchema(client: DepartmentClient, current: ServiceDefi
   } catch (error) {
     composed = { errors: [(error as Error).message], services: current };
   }
-  const others = current.filter((s) => s.name !== client.name).map((s) => s.name).join(', ');
-  results.push(composed.supergraphSdl
-    ? pass('composes with the current supergraph', `with ${others}`)
-    : fail('composes with the current supergraph', composed.errors.join('\n      '), 'rename clashing types or fields, mark shared value types @shareable, declare @access on every type and Query/Mutation field (docs/department-protocol.md §3)'));
+  const others = current
+    .filter((s) => s.name !== client.name)
+    .map((s) => s.name)
+    .join(', ');
+  results.push(
+    composed.supergraphSdl
+      ? pass('composes with the current supergraph', `with ${others}`)
+      : fail(
+          'composes with the current supergraph',
+          composed.errors.join('\n      '),
+          'rename clashing types or fields, mark shared value types @shareable, declare @access on every type and Query/Mutation field (docs/department-protocol.md §3)',
+        ),
+  );
   return { results, model, sdl };
 }
 

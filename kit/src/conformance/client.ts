@@ -52,7 +52,12 @@ export class DepartmentClient {
   }
 
   async send(body: string, headers: Record<string, string>, sendBody = body): Promise<Answer> {
-    const response = await fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: sendBody, signal: AbortSignal.timeout(this.timeoutMs) });
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: sendBody,
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
     const text = await response.text();
     let parsed: Answer['body'] = null;
     try {

@@ -18,7 +18,10 @@ export const repositoryServices = (): ServiceDefinition[] =>
  * Composes `candidate` with `current`, replacing a department of the same name. Like `npm run compose`, a type or
  * root field without an access rule fails it. Errors name the department they concern where composition says so.
  */
-export function composeWith(candidate: { name: string; url: string; sdl: string }, current: ServiceDefinition[]): { supergraphSdl?: string; errors: string[]; services: ServiceDefinition[] } {
+export function composeWith(
+  candidate: { name: string; url: string; sdl: string },
+  current: ServiceDefinition[],
+): { supergraphSdl?: string; errors: string[]; services: ServiceDefinition[] } {
   let typeDefs: DocumentNode;
   try {
     typeDefs = parse(candidate.sdl);

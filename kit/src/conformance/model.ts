@@ -1,6 +1,15 @@
 import {
-  getNamedType, isLeafType, isListType, isNonNullType, isObjectType, Kind,
-  type DocumentNode, type GraphQLField, type GraphQLObjectType, type GraphQLSchema, type GraphQLType,
+  getNamedType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type GraphQLType,
 } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { policyFromDocument, type Policy } from '../auth/policy';
@@ -26,7 +35,9 @@ export interface DepartmentModel {
   entities: string[];
 }
 
-const resolvableIdKey = (directives: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: { kind: string; value?: unknown } }[] }[] | undefined) =>
+const resolvableIdKey = (
+  directives: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: { kind: string; value?: unknown } }[] }[] | undefined,
+) =>
   (directives ?? []).some((d) => {
     if (d.name.value !== 'key') return false;
     const fields = d.arguments?.find((a) => a.name.value === 'fields')?.value;
@@ -67,4 +78,5 @@ export const callableWithoutArguments = (field: GraphQLField<unknown, unknown>) 
 export const minimalSelection = (type: GraphQLType) => (isLeafType(getNamedType(type)) ? '' : ' { __typename }');
 
 /** Leaf fields (scalars, enums and lists of them) of a type, except federation's. */
-export const leafFields = (type: GraphQLObjectType) => Object.values(type.getFields()).filter((f) => isLeafType(getNamedType(f.type)) && !f.name.startsWith('_') && f.args.length === 0);
+export const leafFields = (type: GraphQLObjectType) =>
+  Object.values(type.getFields()).filter((f) => isLeafType(getNamedType(f.type)) && !f.name.startsWith('_') && f.args.length === 0);

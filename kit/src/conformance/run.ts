@@ -13,13 +13,29 @@ async function probeBadInput(client: DepartmentClient, model: DepartmentModel): 
   const results: CheckResult[] = [];
   const type = model.entities[0];
   if (type) {
-    const answer = await client.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on ${type} { id } } }`, { r: [{ __typename: type, id: '11010519900101002X' }] }, identityFor(client, model.policy.get(type)?.rule));
+    const answer = await client.query(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${type} { id } } }`,
+      { r: [{ __typename: type, id: '11010519900101002X' }] },
+      identityFor(client, model.policy.get(type)?.rule),
+    );
     const typed = (answer.body?.errors ?? []).some((e) => e.extensions?.code);
-    results.push(typed ? pass('malformed key → typed error', String(answer.body!.errors![0]!.extensions!.code)) : fail('malformed key → typed error', JSON.stringify(answer.body).slice(0, 160), `refuse an ${type} representation whose id is not a 24-hex id with extensions.code BAD_USER_INPUT`));
+    results.push(
+      typed
+        ? pass('malformed key → typed error', String(answer.body!.errors![0]!.extensions!.code))
+        : fail(
+            'malformed key → typed error',
+            JSON.stringify(answer.body).slice(0, 160),
+            `refuse an ${type} representation whose id is not a 24-hex id with extensions.code BAD_USER_INPUT`,
+          ),
+    );
   }
   const unknown = await client.query('{ conformanceNoSuchField }', undefined, client.identity('DEPARTMENT_CLERK'));
   const code = unknown.body?.errors?.[0]?.extensions?.code;
-  results.push(code ? pass('unknown field → typed error', String(code)) : fail('unknown field → typed error', JSON.stringify(unknown.body).slice(0, 160), 'answer GraphQL validation errors with extensions.code (GRAPHQL_VALIDATION_FAILED)'));
+  results.push(
+    code
+      ? pass('unknown field → typed error', String(code))
+      : fail('unknown field → typed error', JSON.stringify(unknown.body).slice(0, 160), 'answer GraphQL validation errors with extensions.code (GRAPHQL_VALIDATION_FAILED)'),
+  );
   return results;
 }
 
@@ -29,8 +45,20 @@ function checkErrors(answers: Answer[]): CheckResult[] {
   const untyped = errors.filter((e) => typeof e.extensions?.code !== 'string').map((e) => e.message);
   const leaking = errors.map((e) => JSON.stringify({ message: e.message, extensions: e.extensions })).filter((text) => ID_NUMBER.test(text) || PHONE.test(text));
   return [
-    untyped.length ? fail('every error has extensions.code', [...new Set(untyped)].slice(0, 5).join('\n      '), 'give every error a code: BAD_USER_INPUT, NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, CONFLICT, DATABASE_UNAVAILABLE, DEPENDENCY_UNAVAILABLE (docs/department-protocol.md §5)') : pass('every error has extensions.code', `${errors.length} errors seen`),
-    leaking.length ? fail('no ID numbers or phone numbers in errors', leaking.slice(0, 3).join('\n      '), 'never quote input or stored values in messages; redact 18-character ID numbers and 11-digit phones') : pass('no ID numbers or phone numbers in errors', `${errors.length} errors scanned`),
+    untyped.length
+      ? fail(
+          'every error has extensions.code',
+          [...new Set(untyped)].slice(0, 5).join('\n      '),
+          'give every error a code: BAD_USER_INPUT, NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, CONFLICT, DATABASE_UNAVAILABLE, DEPENDENCY_UNAVAILABLE (docs/department-protocol.md §5)',
+        )
+      : pass('every error has extensions.code', `${errors.length} errors seen`),
+    leaking.length
+      ? fail(
+          'no ID numbers or phone numbers in errors',
+          leaking.slice(0, 3).join('\n      '),
+          'never quote input or stored values in messages; redact 18-character ID numbers and 11-digit phones',
+        )
+      : pass('no ID numbers or phone numbers in errors', `${errors.length} errors scanned`),
   ];
 }
 

@@ -5,8 +5,7 @@ import path from 'node:path';
 import { repoRoot } from '../registry';
 import { diesWithParent, freePort, startServerProcess, type ServerProcess } from './process';
 
-const cacheDir = () =>
-  process.env.CG_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'community-governance');
+const cacheDir = () => process.env.CG_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'community-governance');
 
 /**
  * The FerretDB v1.24.2 binary with scripts/ferretdb/pushdown.patch, built by scripts/toolchain.sh (the same code
@@ -34,8 +33,6 @@ export type FerretdbBackend = { postgresqlUrl: string } | { sqliteDir: string };
 export async function startFerretdb(bin: string, backend: FerretdbBackend): Promise<ServerProcess> {
   const port = await freePort();
   const storage =
-    'postgresqlUrl' in backend
-      ? ['--handler=postgresql', `--postgresql-url=${backend.postgresqlUrl}`]
-      : ['--handler=sqlite', `--sqlite-url=file:${backend.sqliteDir}/`];
+    'postgresqlUrl' in backend ? ['--handler=postgresql', `--postgresql-url=${backend.postgresqlUrl}`] : ['--handler=sqlite', `--sqlite-url=file:${backend.sqliteDir}/`];
   return startServerProcess('FerretDB', ...diesWithParent([bin, [...storage, `--listen-addr=127.0.0.1:${port}`, '--log-level=error']]), port);
 }

@@ -48,8 +48,7 @@ const asUser = (user: ReturnType<typeof serverUser>, command: string, args: stri
   user ? ['setpriv', [`--reuid=${user.uid}`, `--regid=${user.gid}`, '--clear-groups', '--', command, ...args]] : [command, args];
 
 /** Whether `user` can reach `dir` (as root, a data folder under /root is out of the postgres user's reach). */
-const reachable = (user: ReturnType<typeof serverUser>, dir: string) =>
-  !user || spawnSync(...asUser(user, 'test', ['-w', dir])).status === 0;
+const reachable = (user: ReturnType<typeof serverUser>, dir: string) => !user || spawnSync(...asUser(user, 'test', ['-w', dir])).status === 0;
 
 /**
  * A crashed run may leave postmaster.pid behind, naming a process that is gone (or, after a reboot, someone else):
@@ -82,7 +81,9 @@ export async function startPostgresql(dataDir: string, { durable }: { durable: b
   }
   chmodSync(dir, 0o700);
   if (!existsSync(path.join(dir, 'PG_VERSION'))) {
-    const init = spawnSync(...asUser(user, binaries.initdb, ['-D', dir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-instructions']), { encoding: 'utf8' });
+    const init = spawnSync(...asUser(user, binaries.initdb, ['-D', dir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-instructions']), {
+      encoding: 'utf8',
+    });
     if (init.status !== 0) throw new Error(`initdb failed: ${(init.stderr || init.stdout).trim().split('\n').pop()}`);
   }
   clearStaleServer(dir);
@@ -99,5 +100,12 @@ export async function startPostgresql(dataDir: string, { durable }: { durable: b
   // The port opens before recovery ends; postmaster.pid says "ready" once queries are served.
   const ready = () => readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').includes('ready');
   const server = await startServerProcess('PostgreSQL', ...diesWithParent(asUser(user, binaries.postgres, args)), port, { ready });
-  return { ...server, get pid() { return server.pid; }, url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir };
+  return {
+    ...server,
+    get pid() {
+      return server.pid;
+    },
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    dir,
+  };
 }

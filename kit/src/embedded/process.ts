@@ -69,7 +69,13 @@ export async function startServerProcess(
     if (dying.exitCode !== null || dying.signalCode) return;
     // A crash takes the server's own worker processes with it (PostgreSQL's backends would otherwise answer a moment
     // longer on connections they already hold).
-    const workers = signal === 'SIGKILL' && dying.pid ? spawnSync('pgrep', ['-P', String(dying.pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number) : [];
+    const workers =
+      signal === 'SIGKILL' && dying.pid
+        ? spawnSync('pgrep', ['-P', String(dying.pid)], { encoding: 'utf8' })
+            .stdout.split('\n')
+            .filter(Boolean)
+            .map(Number)
+        : [];
     await new Promise<void>((resolve) => {
       dying.once('exit', () => resolve());
       for (const pid of workers) {

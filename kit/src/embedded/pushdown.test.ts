@@ -41,7 +41,10 @@ beforeAll(async () => {
   postgres = await ensureMongo({ ownServer: true, log: () => undefined });
   expect(postgres.kind).toBe('ferretdb');
   sqliteDir = mkdtempSync(path.join(os.tmpdir(), 'cg-pushdown-sqlite-'));
-  sqlite = await startFerretdb(ferretdbBinary(() => undefined), { sqliteDir });
+  sqlite = await startFerretdb(
+    ferretdbBinary(() => undefined),
+    { sqliteDir },
+  );
   clients = await Promise.all([postgres.uri, `mongodb://127.0.0.1:${sqlite.port}/`].map((uri) => MongoClient.connect(uri)));
   const [pg, ref] = clients.map((client) => client.db('pushdown').collection('docs'));
   collections = { pg: pg!, ref: ref! };

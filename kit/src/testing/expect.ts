@@ -36,7 +36,10 @@ export async function snapshot(stack: Pick<Stack, 'departments'>, departments: s
   for (const name of departments) {
     const db = stack.departments[name]?.connection.db;
     if (!db) throw new Error(`department ${name} is not running in this stack`);
-    const collections = (await db.listCollections().toArray()).map((c) => c.name).filter((c) => !BOOKKEEPING_COLLECTIONS.has(c)).sort();
+    const collections = (await db.listCollections().toArray())
+      .map((c) => c.name)
+      .filter((c) => !BOOKKEEPING_COLLECTIONS.has(c))
+      .sort();
     for (const c of collections) dump[`${name}.${c}`] = await db.collection(c).find().sort({ _id: 1 }).toArray();
   }
   return JSON.stringify(dump);

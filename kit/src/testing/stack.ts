@@ -34,8 +34,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export const loadDepartment = async (dir: string) =>
-  ((await import(`${dir}/src/server`)) as { department: Department<any, any> }).department;
+export const loadDepartment = async (dir: string) => ((await import(`${dir}/src/server`)) as { department: Department<any, any> }).department;
 
 /** Departments started by this test file, by URL: direct calls to them are signed as the gateway would sign them. */
 const departmentUrls = new Map<string, string>();
@@ -84,7 +83,14 @@ export interface StackOptions {
  * The departments from subgraphs/ on free ports, each on its own database (prefixed per test file), and the gateway
  * on a free port serving the checked-in supergraph, trusting a key pair made for this stack.
  */
-export async function startStack({ departments: only, seed = true, limits = {}, as: defaultRole = 'civil-affairs-clerk', outside = [], gateway: gatewayOptions = {} }: StackOptions = {}): Promise<Stack> {
+export async function startStack({
+  departments: only,
+  seed = true,
+  limits = {},
+  as: defaultRole = 'civil-affairs-clerk',
+  outside = [],
+  gateway: gatewayOptions = {},
+}: StackOptions = {}): Promise<Stack> {
   const uri = process.env.MONGODB_URI!;
   if (seed) await seedWorld(uri, 'small', process.env.MONGODB_DB_PREFIX);
   const entries = listSubgraphs().filter((entry) => !only || only.includes(entry.name));
@@ -100,7 +106,13 @@ export async function startStack({ departments: only, seed = true, limits = {}, 
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const privateJwk: JWK = { ...(await exportJWK(privateKey)), alg: 'ES256', kid: 'test' };
   const issuer = 'cg-test';
-  const auth = { issuer, audience: DEFAULT_AUDIENCE, algorithms: ['ES256'], clockToleranceS: 0, keys: createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), alg: 'ES256', kid: 'test' }] }) };
+  const auth = {
+    issuer,
+    audience: DEFAULT_AUDIENCE,
+    algorithms: ['ES256'],
+    clockToleranceS: 0,
+    keys: createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), alg: 'ES256', kid: 'test' }] }),
+  };
   let supergraphSdl: string | undefined;
   if (outside.length) {
     const composed = composeSupergraph(undefined, outside);
@@ -123,7 +135,11 @@ export async function startStack({ departments: only, seed = true, limits = {}, 
   const post: Stack['post'] = async (query, variables, options = {}) => {
     const as = options.as === undefined ? defaultRole : options.as;
     const bearer = options.token ?? (as ? await token(as) : undefined);
-    const headers: Record<string, string> = { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(options.purpose ? { 'x-purpose': options.purpose } : {}), ...options.headers };
+    const headers: Record<string, string> = {
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      ...(options.purpose ? { 'x-purpose': options.purpose } : {}),
+      ...options.headers,
+    };
     return postGraphQL(gateway.url, query, variables, headers);
   };
   return {

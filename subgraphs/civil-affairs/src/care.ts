@@ -6,7 +6,14 @@
 import { addDays, maxDate } from '@cg/kit';
 
 export const VULNERABILITY_FLAGS = [
-  'LOW_INCOME', 'EXTREME_POVERTY', 'DISABILITY', 'ELDERLY_ALONE', 'HOSPITALISED', 'UNABLE_TO_SELF_CARE', 'LEFT_BEHIND_CHILD', 'SERIOUS_ILLNESS',
+  'LOW_INCOME',
+  'EXTREME_POVERTY',
+  'DISABILITY',
+  'ELDERLY_ALONE',
+  'HOSPITALISED',
+  'UNABLE_TO_SELF_CARE',
+  'LEFT_BEHIND_CHILD',
+  'SERIOUS_ILLNESS',
 ] as const;
 export type VulnerabilityFlag = (typeof VULNERABILITY_FLAGS)[number];
 
@@ -42,8 +49,7 @@ export interface CareState {
   openEvents: OpenEvent[];
 }
 
-export const groupsOf = (flags: readonly string[]): MustVisitGroup[] =>
-  MUST_VISIT_GROUPS.filter((group) => MUST_VISIT_RULES[group].flags.some((flag) => flags.includes(flag)));
+export const groupsOf = (flags: readonly string[]): MustVisitGroup[] => MUST_VISIT_GROUPS.filter((group) => MUST_VISIT_RULES[group].flags.some((flag) => flags.includes(flag)));
 
 export function requiredIntervalDays(flags: readonly string[]): number | null {
   const intervals = groupsOf(flags).map((group) => MUST_VISIT_RULES[group].intervalDays);

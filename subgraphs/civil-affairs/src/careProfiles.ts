@@ -35,7 +35,17 @@ export async function updateCareProfile<R = undefined>(
     let current = (await models.CareProfile.findById(_id).lean()) as CareProfileDoc | null;
     if (!current) {
       try {
-        const fresh = { _id, residentId: resident._id, gridId: resident.gridId, communityId: resident.communityId, flags: [], groups: [], flaggedOn: today, openEvents: [], revision: 0 };
+        const fresh = {
+          _id,
+          residentId: resident._id,
+          gridId: resident.gridId,
+          communityId: resident.communityId,
+          flags: [],
+          groups: [],
+          flaggedOn: today,
+          openEvents: [],
+          revision: 0,
+        };
         current = (await models.CareProfile.create(fresh)).toObject() as CareProfileDoc;
       } catch (error) {
         if (isDuplicateKey(error)) continue; // created concurrently: read it again
@@ -44,12 +54,26 @@ export async function updateCareProfile<R = undefined>(
     }
     const { state, result } = change(stateOf(current));
     const due = nextVisitDue(state);
-    const set = { flags: state.flags, groups: groupsOf(state.flags), flaggedOn: state.flaggedOn, lastVisitedOn: state.lastVisitedOn ?? undefined, openEvents: state.openEvents, gridId: resident.gridId, communityId: resident.communityId, ...(due ? { nextVisitDue: due } : {}) };
-    const updated = await updateIf<CareProfileDoc>(models.CareProfile, _id, { revision: current.revision }, {
-      $set: set,
-      $inc: { revision: 1 },
-      ...(due ? {} : { $unset: { nextVisitDue: 1 } }),
-    });
+    const set = {
+      flags: state.flags,
+      groups: groupsOf(state.flags),
+      flaggedOn: state.flaggedOn,
+      lastVisitedOn: state.lastVisitedOn ?? undefined,
+      openEvents: state.openEvents,
+      gridId: resident.gridId,
+      communityId: resident.communityId,
+      ...(due ? { nextVisitDue: due } : {}),
+    };
+    const updated = await updateIf<CareProfileDoc>(
+      models.CareProfile,
+      _id,
+      { revision: current.revision },
+      {
+        $set: set,
+        $inc: { revision: 1 },
+        ...(due ? {} : { $unset: { nextVisitDue: 1 } }),
+      },
+    );
     if (updated) return { profile: updated, result };
   }
   throw conflict('the care profile kept changing; try again', { field: 'residentId' });

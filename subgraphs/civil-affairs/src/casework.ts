@@ -2,15 +2,17 @@
  * SENSITIVE casework (敏感个人信息): vulnerability flags, assistance (救助/保障), must-go events and visits
  * (三必到四必访). Validation first; every write is one document, the care profile through `updateCareProfile`.
  */
-import {
-  actor, assertId, badInput, createOnce, optionalText, requireDate, requireNonBlank, requireOrder, requirePastDate, requireRange, stableId, todayInChina,
-} from '@cg/kit';
+import { actor, assertId, badInput, createOnce, optionalText, requireDate, requireNonBlank, requireOrder, requirePastDate, requireRange, stableId, todayInChina } from '@cg/kit';
 import { ASSISTANCE_TRANSITIONS, FLAG_OF_KIND, type AssistanceStatus } from './assistance';
 import { groupsOf, withEvent, withFlags, withVisit, type MustGoEvent, type OpenEvent, type VulnerabilityFlag } from './care';
 import { updateCareProfile } from './careProfiles';
 import { caller, type Context } from './context';
 import type {
-  GrantAssistanceInput, MutationChangeAssistanceStatusArgs, MutationSetVulnerabilityFlagsArgs, RecordVisitInput, ReportMustGoEventInput,
+  GrantAssistanceInput,
+  MutationChangeAssistanceStatusArgs,
+  MutationSetVulnerabilityFlagsArgs,
+  RecordVisitInput,
+  ReportMustGoEventInput,
 } from './generated/resolvers-types';
 import type { AssistanceRecordDoc } from './models/AssistanceRecord';
 import type { ResidentDoc } from './models/Resident';
@@ -43,14 +45,25 @@ export async function grantAssistance(ctx: Context, input: GrantAssistanceInput)
   const today = todayInChina();
   const status: AssistanceStatus = endDate && endDate < today ? 'ENDED' : 'ACTIVE';
   const doc = {
-    residentId: resident._id, householdId: resident.householdId, gridId: resident.gridId, kind: input.kind, status,
-    startDate, endDate, monthlyAmount, approvedBy, note, recordedBy: actor(ctx) ?? undefined,
+    residentId: resident._id,
+    householdId: resident.householdId,
+    gridId: resident.gridId,
+    kind: input.kind,
+    status,
+    startDate,
+    endDate,
+    monthlyAmount,
+    approvedBy,
+    note,
+    recordedBy: actor(ctx) ?? undefined,
   };
   const { doc: record } = await createOnce<AssistanceRecordDoc>(ctx.models.AssistanceRecord, doc, { idempotencyKey: input.idempotencyKey, caller: caller(ctx), input });
   const flag = FLAG_OF_KIND[input.kind as keyof typeof FLAG_OF_KIND];
   if (flag && status === 'ACTIVE') {
     // Idempotent: a flag already set changes nothing, so a retried grant is harmless here too.
-    await updateCareProfile(ctx.models, resident, today, (state) => ({ state: state.flags.includes(flag) ? state : withFlags(state, [...state.flags, flag], startDate > today ? today : startDate) }));
+    await updateCareProfile(ctx.models, resident, today, (state) => ({
+      state: state.flags.includes(flag) ? state : withFlags(state, [...state.flags, flag], startDate > today ? today : startDate),
+    }));
   }
   return record;
 }
@@ -59,12 +72,21 @@ export async function changeAssistanceStatus(ctx: Context, { id, status, endDate
   const end = endDate == null ? undefined : requireDate(endDate, 'endDate');
   if (status !== 'ENDED' && end) throw badInput('endDate goes with status ENDED only', { field: 'endDate' });
   const note = optionalText(reason, 'reason', 500);
-  return moveStatus<AssistanceStatus, AssistanceRecordDoc>(ctx.models.AssistanceRecord, 'AssistanceRecord', id, status, ASSISTANCE_TRANSITIONS, (current) => {
-    if (status !== 'ENDED') return {};
-    const on = end ?? todayInChina();
-    requireOrder(current.startDate, on, ['startDate', 'endDate']);
-    return { endDate: on };
-  }, { at: new Date().toISOString(), note, by: actor(ctx) }, (current) => ctx.requireInScope('AssistanceRecord', current, 'id'));
+  return moveStatus<AssistanceStatus, AssistanceRecordDoc>(
+    ctx.models.AssistanceRecord,
+    'AssistanceRecord',
+    id,
+    status,
+    ASSISTANCE_TRANSITIONS,
+    (current) => {
+      if (status !== 'ENDED') return {};
+      const on = end ?? todayInChina();
+      requireOrder(current.startDate, on, ['startDate', 'endDate']);
+      return { endDate: on };
+    },
+    { at: new Date().toISOString(), note, by: actor(ctx) },
+    (current) => ctx.requireInScope('AssistanceRecord', current, 'id'),
+  );
 }
 
 export async function reportMustGoEvent(ctx: Context, input: ReportMustGoEventInput) {
@@ -73,9 +95,11 @@ export async function reportMustGoEvent(ctx: Context, input: ReportMustGoEventIn
   const resident = await placed(ctx, input.residentId);
   // The key makes a retried report land on the same event id, which the profile keeps once.
   const eventId = input.idempotencyKey == null ? stableId('must_go', resident._id, input.event, occurredOn, note ?? '') : stableId('must_go', caller(ctx), input.idempotencyKey);
-  return (await updateCareProfile(ctx.models, resident, todayInChina(), (state) => ({
-    state: withEvent(state, { _id: eventId, event: input.event as MustGoEvent, occurredOn, note }),
-  }))).profile;
+  return (
+    await updateCareProfile(ctx.models, resident, todayInChina(), (state) => ({
+      state: withEvent(state, { _id: eventId, event: input.event as MustGoEvent, occurredOn, note }),
+    }))
+  ).profile;
 }
 
 /** A family dispute brings a must-go visit to every resident party (三必到: 家庭矛盾必到). */
@@ -95,8 +119,15 @@ export async function recordVisit(ctx: Context, input: RecordVisitInput): Promis
   const resident = await placed(ctx, assertId(input.residentId, 'residentId'));
   const profile = await ctx.loaders.careProfileByResident.load(resident._id);
   const doc = {
-    residentId: resident._id, gridId: resident.gridId, visitedOn, visitorName, method: input.method, notes,
-    groups: groupsOf(profile?.flags ?? []), answeredEvents: [] as string[], recordedBy: actor(ctx) ?? undefined,
+    residentId: resident._id,
+    gridId: resident.gridId,
+    visitedOn,
+    visitorName,
+    method: input.method,
+    notes,
+    groups: groupsOf(profile?.flags ?? []),
+    answeredEvents: [] as string[],
+    recordedBy: actor(ctx) ?? undefined,
   };
   const { doc: visit } = await createOnce<VisitDoc>(ctx.models.Visit, doc, { idempotencyKey: input.idempotencyKey, caller: caller(ctx), input });
   // Also on a retry: applying the same visit again changes nothing, and it finishes a call that stopped half-way.

@@ -1,5 +1,13 @@
 /** Status lifecycles of proxy services (代办) and disputes (矛盾纠纷): which change is allowed from which status. */
-export const PROXY_ITEMS = ['LOW_INCOME_ALLOWANCE', 'SOCIAL_INSURANCE', 'MEDICAL_INSURANCE', 'PENSION_CERTIFICATION', 'DISABILITY_CERTIFICATE', 'HOUSEHOLD_REGISTRATION', 'OTHER'] as const;
+export const PROXY_ITEMS = [
+  'LOW_INCOME_ALLOWANCE',
+  'SOCIAL_INSURANCE',
+  'MEDICAL_INSURANCE',
+  'PENSION_CERTIFICATION',
+  'DISABILITY_CERTIFICATE',
+  'HOUSEHOLD_REGISTRATION',
+  'OTHER',
+] as const;
 export const PROXY_CHANNELS = ['PARTY_SERVICE_CENTER', 'ESTATE_OFFICE', 'DOORSTEP'] as const;
 export const PROXY_STATUSES = ['REQUESTED', 'ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const;
 export type ProxyStatus = (typeof PROXY_STATUSES)[number];

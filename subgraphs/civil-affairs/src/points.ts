@@ -26,7 +26,11 @@ export interface PointsRequest {
 const MAX_ATTEMPTS = 200;
 export const pointsAccountId = (residentId: string) => stableId('civility_points_account', residentId);
 export const pointsEntryId = (residentId: string, key: string) => stableId('civility_points_entry', residentId, key);
-const fingerprint = (r: PointsRequest) => createHash('sha256').update(JSON.stringify([r.kind, r.points, r.activity ?? null, r.spentAt ?? null])).digest('hex').slice(0, 16);
+const fingerprint = (r: PointsRequest) =>
+  createHash('sha256')
+    .update(JSON.stringify([r.kind, r.points, r.activity ?? null, r.spentAt ?? null]))
+    .digest('hex')
+    .slice(0, 16);
 
 export function requirePointsKey(key: unknown): string {
   if (typeof key !== 'string' || !/^[\w.:-]{8,128}$/.test(key)) {
@@ -43,7 +47,9 @@ async function syncAccount(models: Models, residentId: string): Promise<AccountS
   const _id = pointsAccountId(residentId);
   let state: AccountState = ((await models.CivilityPointsAccount.findById(_id).lean()) as PointsAccountDoc | null) ?? EMPTY;
   for (;;) {
-    const next = (await models.CivilityPointsEntry.findOne({ residentId, seq: state.seq + 1 }).lean().exec()) as PointsEntryDoc | null;
+    const next = (await models.CivilityPointsEntry.findOne({ residentId, seq: state.seq + 1 })
+      .lean()
+      .exec()) as PointsEntryDoc | null;
     if (!next) return state;
     state = { balance: next.balanceAfter, earnedTotal: next.earnedTotalAfter, spentTotal: next.spentTotalAfter, seq: next.seq };
     try {
@@ -72,8 +78,16 @@ export async function applyPoints(models: Models, request: PointsRequest, now = 
       throw conflict(`not enough civility points: balance ${account.balance}, spend ${request.points}`, { field: 'points', reason: 'INSUFFICIENT_POINTS' });
     }
     const entry = {
-      _id, residentId: request.residentId, seq: account.seq + 1, kind: request.kind, points: request.points,
-      activity: request.activity, spentAt: request.spentAt, occurredAt: now.toISOString(), recordedBy: request.by ?? undefined, requestFingerprint: print,
+      _id,
+      residentId: request.residentId,
+      seq: account.seq + 1,
+      kind: request.kind,
+      points: request.points,
+      activity: request.activity,
+      spentAt: request.spentAt,
+      occurredAt: now.toISOString(),
+      recordedBy: request.by ?? undefined,
+      requestFingerprint: print,
       balanceAfter: account.balance + (earn ? request.points : -request.points),
       earnedTotalAfter: account.earnedTotal + (earn ? request.points : 0),
       spentTotalAfter: account.spentTotal + (earn ? 0 : request.points),

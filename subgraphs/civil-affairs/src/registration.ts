@@ -1,7 +1,5 @@
 /** Registering and updating grids, households and residents (一户一档): validate everything, then one write. */
-import {
-  assertId, badInput, conflict, createOnce, isDuplicateKey, notFound, optionalText, requireIdNumber, requireNonBlank, requirePhone,
-} from '@cg/kit';
+import { assertId, badInput, conflict, createOnce, isDuplicateKey, notFound, optionalText, requireIdNumber, requireNonBlank, requirePhone } from '@cg/kit';
 import { caller, type Context } from './context';
 import type { CreateGridInput, RegisterHouseholdInput, RegisterResidentInput, UpdateHouseholdInput, UpdateResidentInput } from './generated/resolvers-types';
 import type { GridDoc } from './models/Grid';
@@ -45,7 +43,9 @@ export async function createGrid(ctx: Context, input: CreateGridInput): Promise<
   const name = requireNonBlank(input.name, 'name', 100);
   const leaderName = requireNonBlank(input.leaderName, 'leaderName', 40);
   const workers = (input.workers ?? []).map((w, i) => ({
-    name: requireNonBlank(w.name, `workers.${i}.name`, 40), role: w.role, phone: w.phone == null ? undefined : requirePhone(w.phone, `workers.${i}.phone`),
+    name: requireNonBlank(w.name, `workers.${i}.name`, 40),
+    role: w.role,
+    phone: w.phone == null ? undefined : requirePhone(w.phone, `workers.${i}.phone`),
   }));
   const parentLevel = PARENT_LEVEL[input.level];
   let communityId: string;
@@ -60,11 +60,16 @@ export async function createGrid(ctx: Context, input: CreateGridInput): Promise<
     if (input.parentId == null) throw badInput(`parentId (a ${parentLevel} node) is required for a ${input.level} node`, { field: 'parentId' });
     parent = await loadGrid(ctx, input.parentId, 'parentId');
     if ((parent.level ?? 'GRID') !== parentLevel) throw badInput(`the parent of a ${input.level} node must be a ${parentLevel} node`, { field: 'parentId' });
-    if (input.communityId != null && input.communityId !== parent.communityId) throw badInput('communityId differs from the parent grid\'s community', { field: 'communityId' });
+    if (input.communityId != null && input.communityId !== parent.communityId) throw badInput("communityId differs from the parent grid's community", { field: 'communityId' });
     communityId = parent.communityId;
   }
   const doc = {
-    code, name, level: input.level, communityId, leaderName, workers,
+    code,
+    name,
+    level: input.level,
+    communityId,
+    leaderName,
+    workers,
     ...(parent ? { parentId: parent._id, ancestorIds: [...(parent.ancestorIds ?? []), parent._id] } : {}),
   };
   const { doc: grid } = await uniquely('code', () => createOnce<GridDoc>(ctx.models.Grid, doc, { idempotencyKey: input.idempotencyKey, caller: caller(ctx), input }));
@@ -89,7 +94,8 @@ export async function registerHousehold(ctx: Context, input: RegisterHouseholdIn
   const doc = { fileNumber, tenure: input.tenure, originVillage, communityId: grid.communityId, gridId: grid._id, subGridIds, unitId: input.unitId ?? undefined };
   ctx.requireInScope('Household', doc, 'gridId');
   const { doc: household } = await uniquely('fileNumber', () =>
-    createOnce<HouseholdDoc>(ctx.models.Household, doc, { idempotencyKey: input.idempotencyKey, caller: caller(ctx), input }));
+    createOnce<HouseholdDoc>(ctx.models.Household, doc, { idempotencyKey: input.idempotencyKey, caller: caller(ctx), input }),
+  );
   return household;
 }
 
@@ -115,7 +121,8 @@ export async function registerResident(ctx: Context, input: RegisterResidentInpu
   const doc = { name, idNumber, phone, birthDate, sex, residency: input.residency ?? 'REGISTERED', relationToHead, householdId: household._id, gridId: household.gridId };
   // A retry with the same key returns the first resident; another resident with this ID number is a CONFLICT.
   const { doc: resident } = await uniquely('idNumber', () =>
-    createOnce<ResidentDoc>(ctx.models.Resident, doc, { idempotencyKey: input.idempotencyKey, caller: caller(ctx), input: { ...input, idNumber } }));
+    createOnce<ResidentDoc>(ctx.models.Resident, doc, { idempotencyKey: input.idempotencyKey, caller: caller(ctx), input: { ...input, idNumber } }),
+  );
   return resident;
 }
 

@@ -16,7 +16,13 @@ export async function requestProxyService(ctx: Context, input: RequestProxyServi
   const note = optionalText(input.note, 'note', 500);
   const resident = await loadResident(ctx, input.residentId);
   const doc = {
-    residentId: resident._id, gridId: resident.gridId, item: input.item, channel: input.channel, status: 'REQUESTED', requestedOn, note,
+    residentId: resident._id,
+    gridId: resident.gridId,
+    item: input.item,
+    channel: input.channel,
+    status: 'REQUESTED',
+    requestedOn,
+    note,
     history: [{ status: 'REQUESTED', at: new Date().toISOString(), note, by: actor(ctx) ?? undefined }],
   };
   return (await createOnce<ProxyServiceDoc>(ctx.models.ProxyService, doc, { idempotencyKey: input.idempotencyKey, caller: caller(ctx), input })).doc;
@@ -25,10 +31,19 @@ export async function requestProxyService(ctx: Context, input: RequestProxyServi
 export async function advanceProxyService(ctx: Context, { id, status, handlerName, note }: MutationAdvanceProxyServiceArgs) {
   const handler = optionalText(handlerName, 'handlerName', 40);
   const text = optionalText(note, 'note', 500);
-  return moveStatus<ProxyStatus, ProxyServiceDoc>(ctx.models.ProxyService, 'ProxyService', id, status, PROXY_TRANSITIONS, (current) => {
-    if (status === 'ACCEPTED' && !handler && !current.handlerName) throw badInput('handlerName is required to accept a proxy service', { field: 'handlerName' });
-    return { ...(handler ? { handlerName: handler } : {}), ...(status === 'COMPLETED' ? { completedOn: todayInChina() } : {}) };
-  }, stamp(ctx, text), (current) => ctx.requireInScope('ProxyService', current, 'id'));
+  return moveStatus<ProxyStatus, ProxyServiceDoc>(
+    ctx.models.ProxyService,
+    'ProxyService',
+    id,
+    status,
+    PROXY_TRANSITIONS,
+    (current) => {
+      if (status === 'ACCEPTED' && !handler && !current.handlerName) throw badInput('handlerName is required to accept a proxy service', { field: 'handlerName' });
+      return { ...(handler ? { handlerName: handler } : {}), ...(status === 'COMPLETED' ? { completedOn: todayInChina() } : {}) };
+    },
+    stamp(ctx, text),
+    (current) => ctx.requireInScope('ProxyService', current, 'id'),
+  );
 }
 
 export async function reportDispute(ctx: Context, input: ReportDisputeInput): Promise<DisputeDoc> {
@@ -48,7 +63,13 @@ export async function reportDispute(ctx: Context, input: ReportDisputeInput): Pr
   }
   const residentIds = [...new Set(parties.flatMap((p) => (p.residentId ? [p.residentId] : [])))];
   const doc = {
-    gridId: grid._id, category: input.category, status: 'REPORTED', parties, residentIds, description, reportedOn,
+    gridId: grid._id,
+    category: input.category,
+    status: 'REPORTED',
+    parties,
+    residentIds,
+    description,
+    reportedOn,
     history: [{ status: 'REPORTED', at: new Date().toISOString(), by: actor(ctx) ?? undefined }],
   };
   const { doc: dispute } = await createOnce<DisputeDoc>(ctx.models.Dispute, doc, { idempotencyKey: input.idempotencyKey, caller: caller(ctx), input });
@@ -61,15 +82,24 @@ export async function advanceDispute(ctx: Context, { id, status, mediatorName, o
   const mediator = optionalText(mediatorName, 'mediatorName', 40);
   const result = optionalText(outcome, 'outcome', 2000);
   const date = on == null ? todayInChina() : requirePastDate(on, 'on');
-  return moveStatus<DisputeStatus, DisputeDoc>(ctx.models.Dispute, 'Dispute', id, status, DISPUTE_TRANSITIONS, (current) => {
-    if (date < current.reportedOn) throw badInput('on must not be before the dispute was reported', { field: 'on' });
-    if (status === 'MEDIATING' && !mediator && !current.mediatorName) throw badInput('mediatorName is required to start mediation', { field: 'mediatorName' });
-    if ((status === 'MEDIATED' || status === 'RESOLVED') && !result && !current.outcome) throw badInput(`outcome is required for ${status}`, { field: 'outcome' });
-    return {
-      ...(mediator ? { mediatorName: mediator } : {}),
-      ...(result ? { outcome: result } : {}),
-      ...(status === 'MEDIATED' ? { mediatedOn: date } : {}),
-      ...(status === 'RESOLVED' ? { resolvedOn: date } : {}),
-    };
-  }, stamp(ctx, result), (current) => ctx.requireInScope('Dispute', current, 'id'));
+  return moveStatus<DisputeStatus, DisputeDoc>(
+    ctx.models.Dispute,
+    'Dispute',
+    id,
+    status,
+    DISPUTE_TRANSITIONS,
+    (current) => {
+      if (date < current.reportedOn) throw badInput('on must not be before the dispute was reported', { field: 'on' });
+      if (status === 'MEDIATING' && !mediator && !current.mediatorName) throw badInput('mediatorName is required to start mediation', { field: 'mediatorName' });
+      if ((status === 'MEDIATED' || status === 'RESOLVED') && !result && !current.outcome) throw badInput(`outcome is required for ${status}`, { field: 'outcome' });
+      return {
+        ...(mediator ? { mediatorName: mediator } : {}),
+        ...(result ? { outcome: result } : {}),
+        ...(status === 'MEDIATED' ? { mediatedOn: date } : {}),
+        ...(status === 'RESOLVED' ? { resolvedOn: date } : {}),
+      };
+    },
+    stamp(ctx, result),
+    (current) => ctx.requireInScope('Dispute', current, 'id'),
+  );
 }

@@ -26,10 +26,15 @@ export async function moveStatus<S extends string, T>(
     throw conflict(`${what} cannot move from ${current.status} to ${to}`, { field: 'status', from: current.status, to });
   }
   const set = { ...extra(current), status: to };
-  const updated = await updateIf<T>(model, _id, { status: current.status }, {
-    $set: set,
-    $push: { history: { status: to, at: change.at, note: change.note ?? undefined, by: change.by ?? undefined } },
-  });
+  const updated = await updateIf<T>(
+    model,
+    _id,
+    { status: current.status },
+    {
+      $set: set,
+      $push: { history: { status: to, at: change.at, note: change.note ?? undefined, by: change.by ?? undefined } },
+    },
+  );
   if (!updated) throw conflict(`${what} ${_id} was changed meanwhile; reload and try again`, { field: 'status' });
   return updated as T;
 }

@@ -36,13 +36,19 @@ const OVERDUE = (asOf: string) => `overdueVisits(asOf: "${asOf}",`;
 
 test('overdue visits as of a date: who is late and by how much, longest first, paginated without gaps', async () => {
   const [a, b, c, d] = unflagged();
-  expect((await stack.query(FLAGS, { id: a!._id, flags: ['ELDERLY_ALONE'], since: '2026-10-01' }, REVIEW)).data.setVulnerabilityFlags).toEqual({ nextVisitDue: '2026-10-08', mustVisitGroups: ['ELDERLY_ALONE'] });
+  expect((await stack.query(FLAGS, { id: a!._id, flags: ['ELDERLY_ALONE'], since: '2026-10-01' }, REVIEW)).data.setVulnerabilityFlags).toEqual({
+    nextVisitDue: '2026-10-08',
+    mustVisitGroups: ['ELDERLY_ALONE'],
+  });
   await stack.query(FLAGS, { id: b!._id, flags: ['LOW_INCOME'], since: '2026-10-01' }, REVIEW); // due 10-31: not late on 10-30
   await stack.query(FLAGS, { id: c!._id, flags: ['ELDERLY_ALONE', 'DISABILITY'], since: '2026-10-01' }, REVIEW);
   const visit = await stack.query(VISIT, { input: { residentId: c!._id, visitedOn: '2026-10-20', visitorName: '王网格', method: 'HOME', idempotencyKey: 'visit-c-20261020' } });
   expect(visit.data.recordVisit.groups).toEqual(['ELDERLY_ALONE']);
   // 三必到: an emergency on 10-25 is due the same day.
-  const event = await stack.query(`mutation($id: ID!) { reportMustGoEvent(input: { residentId: $id, event: EMERGENCY, occurredOn: "2026-10-25", idempotencyKey: "event-d-0001" }) { nextVisitDue openEvents { event dueBy } } }`, { id: d!._id });
+  const event = await stack.query(
+    `mutation($id: ID!) { reportMustGoEvent(input: { residentId: $id, event: EMERGENCY, occurredOn: "2026-10-25", idempotencyKey: "event-d-0001" }) { nextVisitDue openEvents { event dueBy } } }`,
+    { id: d!._id },
+  );
   expect(event.data.reportMustGoEvent).toEqual({ nextVisitDue: '2026-10-25', openEvents: [{ event: 'EMERGENCY', dueBy: '2026-10-25' }] });
 
   const asOf = '2026-10-30';
@@ -54,7 +60,13 @@ test('overdue visits as of a date: who is late and by how much, longest first, p
   expect(byResident.has(b!._id)).toBe(false);
   // Everyone the rules make late, seeded or not, and nobody else; each once; longest overdue first.
   const profiles = await stack.departments['civil-affairs']!.connection.db!.collection('care_profiles').find().toArray();
-  const late = profiles.filter((p) => { const due = expectedDue(p); return due !== null && due < asOf; }).map((p) => p.residentId).sort();
+  const late = profiles
+    .filter((p) => {
+      const due = expectedDue(p);
+      return due !== null && due < asOf;
+    })
+    .map((p) => p.residentId)
+    .sort();
   expect(nodes.map((n) => n.resident.id).sort()).toEqual(late);
   expect(totals).toEqual([late.length]);
   expect(nodes.map((n) => n.nextVisitDue)).toEqual([...nodes.map((n) => n.nextVisitDue)].sort());
@@ -64,7 +76,9 @@ test('overdue visits as of a date: who is late and by how much, longest first, p
   const answered = await stack.query(VISIT, { input: answer });
   expect(answered.data.recordVisit.answeredEvents).toEqual(['EMERGENCY']);
   expect((await stack.query(VISIT, { input: answer })).data.recordVisit.id).toBe(answered.data.recordVisit.id);
-  const after = await stack.query(`{ ${OVERDUE(asOf)} first: 100) { totalCount } r: resident(id: "${d!._id}") { visits { totalCount } care { profile { nextVisitDue openEvents { event } } } } }`);
+  const after = await stack.query(
+    `{ ${OVERDUE(asOf)} first: 100) { totalCount } r: resident(id: "${d!._id}") { visits { totalCount } care { profile { nextVisitDue openEvents { event } } } } }`,
+  );
   expect(after.data.overdueVisits.totalCount).toBe(late.length - 1);
   expect(after.data.r).toEqual({ visits: { totalCount: 1 }, care: { profile: { nextVisitDue: null, openEvents: [] } } });
 
@@ -92,7 +106,10 @@ test('visit and assistance validation: typed errors that change nothing', async 
   expect((await stack.query(GRANT, { input: { ...grant, idempotencyKey: 'grant-e-lowincome' } }, REVIEW)).data.grantAssistance.id).toBe(granted.data.grantAssistance.id);
   const CHANGE = `mutation($id: ID!, $status: AssistanceStatus!, $end: String) { changeAssistanceStatus(id: $id, status: $status, endDate: $end) { status endDate } }`;
   expectError(await stack.query(CHANGE, { id: granted.data.grantAssistance.id, status: 'ENDED', end: '2026-01-01' }, REVIEW), 'BAD_USER_INPUT', 'endDate');
-  expect((await stack.query(CHANGE, { id: granted.data.grantAssistance.id, status: 'ENDED', end: '2026-09-30' }, REVIEW)).data.changeAssistanceStatus).toEqual({ status: 'ENDED', endDate: '2026-09-30' });
+  expect((await stack.query(CHANGE, { id: granted.data.grantAssistance.id, status: 'ENDED', end: '2026-09-30' }, REVIEW)).data.changeAssistanceStatus).toEqual({
+    status: 'ENDED',
+    endDate: '2026-09-30',
+  });
   expectError(await stack.query(CHANGE, { id: granted.data.grantAssistance.id, status: 'ACTIVE' }, REVIEW), 'CONFLICT', 'status');
   const listed = await stack.query(`{ assistanceRecords(filter: { residentId: "${e!._id}", kind: LOW_INCOME_ALLOWANCE }) { totalCount edges { node { status } } } }`);
   expect(listed.data.assistanceRecords).toEqual({ totalCount: 1, edges: [{ node: { status: 'ENDED' } }] });
@@ -102,7 +119,10 @@ test('visit and assistance validation: typed errors that change nothing', async 
 
 test('proxy service lifecycle: requested → accepted → completed; illegal moves are CONFLICT', async () => {
   const resident = unflagged()[6]!;
-  const created = await stack.query(`mutation($id: ID!) { requestProxyService(input: { residentId: $id, item: MEDICAL_INSURANCE, channel: DOORSTEP, idempotencyKey: "proxy-0001" }) { id status } }`, { id: resident._id });
+  const created = await stack.query(
+    `mutation($id: ID!) { requestProxyService(input: { residentId: $id, item: MEDICAL_INSURANCE, channel: DOORSTEP, idempotencyKey: "proxy-0001" }) { id status } }`,
+    { id: resident._id },
+  );
   const id = created.data.requestProxyService.id;
   const MOVE = `mutation($id: ID!, $s: ProxyServiceStatus!, $h: String) { advanceProxyService(id: $id, status: $s, handlerName: $h) { status handlerName completedOn history { status } } }`;
   expectError(await stack.query(MOVE, { id, s: 'ACCEPTED' }), 'BAD_USER_INPUT', 'handlerName');
@@ -120,7 +140,14 @@ test('a family dispute brings must-go visits to its resident parties and is medi
   const household = civil().Household!.find((h) => civil().Resident!.filter((r) => r.householdId === h._id).length >= 2)!;
   const [p1, p2] = civil().Resident!.filter((r) => r.householdId === household._id);
   const REPORT = `mutation($input: ReportDisputeInput!) { reportDispute(input: $input) { id status parties { name resident { id } } } }`;
-  const input = { gridId: household.gridId, category: 'FAMILY', parties: [{ residentId: p1!._id }, { residentId: p2!._id }], description: '夫妻因赡养老人发生争执', reportedOn: '2026-10-28', idempotencyKey: 'dispute-family-01' };
+  const input = {
+    gridId: household.gridId,
+    category: 'FAMILY',
+    parties: [{ residentId: p1!._id }, { residentId: p2!._id }],
+    description: '夫妻因赡养老人发生争执',
+    reportedOn: '2026-10-28',
+    idempotencyKey: 'dispute-family-01',
+  };
   const before = await snapshot(stack, ['civil-affairs']);
   expectError(await stack.query(REPORT, { input: { ...input, parties: [{ residentId: p1!._id }] } }), 'BAD_USER_INPUT', 'parties');
   expectError(await stack.query(REPORT, { input: { ...input, parties: [{ residentId: p1!._id }, {}] } }), 'BAD_USER_INPUT', 'parties.1');
@@ -131,7 +158,9 @@ test('a family dispute brings must-go visits to its resident parties and is medi
   expect(reported.errors).toBeUndefined();
   expect(reported.data.reportDispute.parties.map((p: any) => p.resident.id)).toEqual([p1!._id, p2!._id]);
   await stack.query(REPORT, { input }); // a retry adds no second dispute or event
-  const events = await stack.query(`{ r: resident(id: "${p1!._id}") { care { profile { openEvents { event dueBy } } } } d: disputes(filter: { residentId: "${p2!._id}", category: FAMILY }) { totalCount } }`);
+  const events = await stack.query(
+    `{ r: resident(id: "${p1!._id}") { care { profile { openEvents { event dueBy } } } } d: disputes(filter: { residentId: "${p2!._id}", category: FAMILY }) { totalCount } }`,
+  );
   expect(events.data.r.care.profile.openEvents).toEqual(expect.arrayContaining([{ event: 'FAMILY_DISPUTE', dueBy: '2026-10-29' }]));
   expect(events.data.r.care.profile.openEvents.filter((e: any) => e.event === 'FAMILY_DISPUTE')).toHaveLength(1);
   expect(events.data.d.totalCount).toBe(1);

@@ -31,8 +31,7 @@ test('20 concurrent spends against a balance covering 3 of them: 3 succeed, 17 g
     const earned = await stack.query(EARN, { input: { residentId, activity: '志愿服务', points, idempotencyKey: `earn-concurrent-${i}` } });
     expect(earned.errors).toBeUndefined();
   }
-  const results = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-    stack.query(SPEND, { input: { residentId, points: 3, idempotencyKey: `spend-concurrent-${i}` } })));
+  const results = await Promise.all(Array.from({ length: 20 }, (_, i) => stack.query(SPEND, { input: { residentId, points: 3, idempotencyKey: `spend-concurrent-${i}` } })));
   const ok = results.filter((r) => !r.errors);
   const refused = results.filter((r) => r.errors);
   expect(ok).toHaveLength(3);

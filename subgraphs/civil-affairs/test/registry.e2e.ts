@@ -25,17 +25,27 @@ const household0 = () => civil().Household![0]!;
 test('residents of one grid aged 18–60, by birth date: every page reports the same totalCount, no gaps or repeats', async () => {
   const gridId = stableId('grid', 'ZB-YHM-02');
   const asOf = '2026-11-01';
-  const expected = civil().Resident!
-    .filter((r) => r.gridId === gridId && age(r.birthDate as string, asOf) >= 18 && age(r.birthDate as string, asOf) <= 60)
+  const expected = civil()
+    .Resident!.filter((r) => r.gridId === gridId && age(r.birthDate as string, asOf) >= 18 && age(r.birthDate as string, asOf) <= 60)
     .sort((a, b) => (a.birthDate as string).localeCompare(b.birthDate as string) || a._id.localeCompare(b._id));
   expect(expected.length).toBeGreaterThan(20);
-  const { nodes, totals } = await allPages(stack, 'residents',
-    `filter: { gridId: "${gridId}", minAge: 18, maxAge: 60, asOf: "${asOf}" }, sort: { field: BIRTH_DATE },`, 'id birthDate', 7);
+  const { nodes, totals } = await allPages(
+    stack,
+    'residents',
+    `filter: { gridId: "${gridId}", minAge: 18, maxAge: 60, asOf: "${asOf}" }, sort: { field: BIRTH_DATE },`,
+    'id birthDate',
+    7,
+  );
   expect(totals).toEqual([expected.length]);
   expect(nodes.map((n) => n.id)).toEqual(expected.map((r) => r._id));
 
-  const { nodes: desc } = await allPages(stack, 'residents',
-    `filter: { gridId: "${gridId}", minAge: 18, maxAge: 60, asOf: "${asOf}" }, sort: { field: BIRTH_DATE, direction: DESC },`, 'birthDate', 50);
+  const { nodes: desc } = await allPages(
+    stack,
+    'residents',
+    `filter: { gridId: "${gridId}", minAge: 18, maxAge: 60, asOf: "${asOf}" }, sort: { field: BIRTH_DATE, direction: DESC },`,
+    'birthDate',
+    50,
+  );
   expect(desc.map((n) => n.birthDate)).toEqual(expected.map((r) => r.birthDate).reverse());
 });
 
@@ -55,11 +65,14 @@ test('name prefix, sex, community and vulnerability filters count what the seed 
 
   // Residency: a resident the seed gives none is registered (户籍), like one registered without it.
   const floating = civil().Resident!.filter((r) => r.residency === 'FLOATING').length;
-  const byResidency = async (residency: string) =>
-    (await stack.query(`{ residents(filter: { residency: ${residency} }, first: 1) { totalCount } }`)).data.residents.totalCount;
+  const byResidency = async (residency: string) => (await stack.query(`{ residents(filter: { residency: ${residency} }, first: 1) { totalCount } }`)).data.residents.totalCount;
   expect([await byResidency('REGISTERED'), await byResidency('FLOATING')]).toEqual([civil().Resident!.length - floating, floating]);
 
-  const alone = new Set(civil().CareProfile!.filter((p) => (p.flags as string[]).some((f) => ['ELDERLY_ALONE', 'HOSPITALISED'].includes(f))).map((p) => p.residentId));
+  const alone = new Set(
+    civil()
+      .CareProfile!.filter((p) => (p.flags as string[]).some((f) => ['ELDERLY_ALONE', 'HOSPITALISED'].includes(f)))
+      .map((p) => p.residentId),
+  );
   expect(alone.size).toBeGreaterThan(0);
   const { nodes, totals } = await allPages(stack, 'residents', 'filter: { vulnerabilities: [ELDERLY_ALONE, HOSPITALISED] },', 'id care { flags }', 25);
   expect(totals).toEqual([alone.size]);
@@ -84,9 +97,16 @@ test('the grid chain has four levels: community → grid → building → entran
   expect(entrances.every((e: any) => e.level === 'ENTRANCE')).toBe(true);
   // Every resident of the grid lives in exactly one entrance of it.
   const inEntrances = entrances.flatMap((e: any) => e.residents.map((r: any) => r.id)).sort();
-  expect(inEntrances).toEqual(civil().Resident!.filter((r) => r.gridId === gridId).map((r) => r._id).sort());
+  expect(inEntrances).toEqual(
+    civil()
+      .Resident!.filter((r) => r.gridId === gridId)
+      .map((r) => r._id)
+      .sort(),
+  );
 
-  const levels = await stack.query('{ g: grids(filter: { level: GRID }) { totalCount } e: grids(filter: { level: ENTRANCE }, first: 3) { totalCount edges { node { parent { level parent { level } } } } } }');
+  const levels = await stack.query(
+    '{ g: grids(filter: { level: GRID }) { totalCount } e: grids(filter: { level: ENTRANCE }, first: 3) { totalCount edges { node { parent { level parent { level } } } } } }',
+  );
   expect(levels.data.g.totalCount).toBe(civil().Grid!.filter((g) => g.level === 'GRID').length);
   expect(levels.data.e.totalCount).toBe(civil().Grid!.filter((g) => g.level === 'ENTRANCE').length);
   expect(levels.data.e.edges[0].node.parent).toEqual({ level: 'BUILDING', parent: { level: 'GRID' } });
@@ -105,7 +125,12 @@ test('lookup by ID number: exact match, lowercase x normalised, bad check digit 
   const lower = idNumberEndingInX('1958-03-12', true);
   const registered = await stack.query(REGISTER, { input: { name: '李秀英', idNumber: lower, householdId: household0()._id, relationToHead: '母亲' } });
   expect(registered.errors).toBeUndefined();
-  expect(registered.data.registerResident).toMatchObject({ birthDate: '1958-03-12', sex: Number(lower[16]) % 2 ? 'MALE' : 'FEMALE', residency: 'REGISTERED', grid: { id: household0().gridId } });
+  expect(registered.data.registerResident).toMatchObject({
+    birthDate: '1958-03-12',
+    sex: Number(lower[16]) % 2 ? 'MALE' : 'FEMALE',
+    residency: 'REGISTERED',
+    grid: { id: household0().gridId },
+  });
   expect(registered.data.registerResident.idNumber.endsWith('X')).toBe(true);
   for (const form of [lower, lower.toUpperCase()]) {
     const byX = await stack.query(`{ residentByIdNumber(idNumber: "${form}") { id } }`);
@@ -146,7 +171,10 @@ test('registering a resident: each bad input is a typed error and changes nothin
   // Registered again under another key: the ID number is taken.
   expectError(await stack.query(REGISTER, { input: { ...good, idempotencyKey: 'register-zhao-0002' } }), 'CONFLICT', 'idNumber');
 
-  const update = await stack.query(`mutation($id: ID!) { updateResident(id: $id, input: { idNumber: "${makeIdNumber('130722', '1979-12-31', 102)}", residency: FLOATING }) { birthDate sex residency household { floatingMemberCount } } }`, { id: first.data.registerResident.id });
+  const update = await stack.query(
+    `mutation($id: ID!) { updateResident(id: $id, input: { idNumber: "${makeIdNumber('130722', '1979-12-31', 102)}", residency: FLOATING }) { birthDate sex residency household { floatingMemberCount } } }`,
+    { id: first.data.registerResident.id },
+  );
   expect(update.data.updateResident).toEqual({ birthDate: '1979-12-31', sex: 'FEMALE', residency: 'FLOATING', household: { floatingMemberCount: 1 } });
 });
 
@@ -159,13 +187,24 @@ test('registering a household checks its Unit with property: a missing one is NO
   const before = await snapshot(stack, ['civil-affairs']);
   expectError(await stack.query(REGISTER_HOUSEHOLD, { input: { ...input, unitId: '0'.repeat(24) } }), 'NOT_FOUND', 'unitId');
   expectError(await stack.query(REGISTER_HOUSEHOLD, { input: { ...input, unitId: 'x' } }), 'BAD_USER_INPUT', 'unitId');
-  expectError(await stack.query(REGISTER_HOUSEHOLD, { input: { ...input, subGridId: civil().Grid!.find((g) => g.level === 'ENTRANCE' && (g.ancestorIds as string[])[0] !== grid._id)!._id } }), 'BAD_USER_INPUT', 'subGridId');
+  expectError(
+    await stack.query(REGISTER_HOUSEHOLD, {
+      input: { ...input, subGridId: civil().Grid!.find((g) => g.level === 'ENTRANCE' && (g.ancestorIds as string[])[0] !== grid._id)!._id },
+    }),
+    'BAD_USER_INPUT',
+    'subGridId',
+  );
   expectError(await stack.query(REGISTER_HOUSEHOLD, { input: { ...input, fileNumber: household0().fileNumber } }), 'CONFLICT', 'fileNumber');
   expect(await snapshot(stack, ['civil-affairs'])).toBe(before);
 
   const created = await stack.query(REGISTER_HOUSEHOLD, { input });
   expect(created.errors).toBeUndefined();
-  expect(created.data.registerHousehold).toMatchObject({ fileNumber: 'YHM-NEW-0001', grid: { code: 'ZB-YHM-04' }, subGrids: [{ level: 'BUILDING' }, { level: 'ENTRANCE' }], dwelling: { id: unit._id } });
+  expect(created.data.registerHousehold).toMatchObject({
+    fileNumber: 'YHM-NEW-0001',
+    grid: { code: 'ZB-YHM-04' },
+    subGrids: [{ level: 'BUILDING' }, { level: 'ENTRANCE' }],
+    dwelling: { id: unit._id },
+  });
   const again = await stack.query(REGISTER_HOUSEHOLD, { input });
   expect(again.data.registerHousehold.id).toBe(created.data.registerHousehold.id);
 

@@ -8,7 +8,8 @@ test('seeding twice changes nothing in civil affairs', async () => {
   await seedWorld(uri, 'small', process.env.MONGODB_DB_PREFIX);
   const again = (await seedWorld(uri, 'small', process.env.MONGODB_DB_PREFIX)).filter((c) => c.department === 'civil-affairs');
   expect(again.map((c) => c.collection).sort()).toEqual(expect.arrayContaining(['care_profiles', 'civility_points_entries', 'disputes', 'visits']));
-  for (const count of again) expect({ collection: count.collection, inserted: count.inserted, changed: count.changed }).toEqual({ collection: count.collection, inserted: 0, changed: 0 });
+  for (const count of again)
+    expect({ collection: count.collection, inserted: count.inserted, changed: count.changed }).toEqual({ collection: count.collection, inserted: 0, changed: 0 });
 }, 120_000);
 
 test('the extension is deterministic, refers only to real residents, and its ledgers add up', async () => {

@@ -25,7 +25,10 @@ export async function allPages(stack: Stack, field: string, args: string, select
   const totals = new Set<number>();
   let after: string | null = null;
   for (let page = 0; page < 1000; page++) {
-    const result: any = await stack.query(`query($after: String) { ${field}(${args} first: ${first}, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${selection} } } } }`, { after });
+    const result: any = await stack.query(
+      `query($after: String) { ${field}(${args} first: ${first}, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${selection} } } } }`,
+      { after },
+    );
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     const connection = result.data[field];
     totals.add(connection.totalCount);

@@ -18,5 +18,4 @@ export const ACTIVE_APPLICATION_STATUSES: ApplicationStatus[] = ['APPLIED', 'INT
 export const canMove = (from: ApplicationStatus, to: ApplicationStatus) => NEXT[from].includes(to);
 
 /** The states an application may be in for a move to `to`: the filter of the conditional update. */
-export const statesBefore = (to: ApplicationStatus): ApplicationStatus[] =>
-  (Object.keys(NEXT) as ApplicationStatus[]).filter((from) => canMove(from, to));
+export const statesBefore = (to: ApplicationStatus): ApplicationStatus[] => (Object.keys(NEXT) as ApplicationStatus[]).filter((from) => canMove(from, to));

@@ -33,15 +33,18 @@ export async function applyForJob(ctx: Context, input: ApplyForJobInput): Promis
   const { doc } = await createOnce<JobApplicationDoc>(
     ctx.models.JobApplication,
     {
-      postingId, employerId: posting.employerId, residentId, status: 'APPLIED', appliedOn, lastStepOn: appliedOn,
+      postingId,
+      employerId: posting.employerId,
+      residentId,
+      status: 'APPLIED',
+      appliedOn,
+      lastStepOn: appliedOn,
       history: [{ status: 'APPLIED', on: appliedOn, note, by: actor(ctx) }],
     },
     { idempotencyKey: input.idempotencyKey, caller: actor(ctx), input: { postingId, residentId, appliedOn, note } },
   );
   return doc;
 }
-
-
 
 /**
  * Moves an application to its next stage with one conditional update on the state that was read (status and the
@@ -119,8 +122,13 @@ async function place(ctx: Context, application: JobApplicationDoc, on: string, n
     { _id: stableId('placement', application._id) },
     {
       $setOnInsert: {
-        residentId: application.residentId, status: 'EMPLOYED', employerId: application.employerId, since: on,
-        applicationId: application._id, recordedBy: actor(ctx), recordedAt: new Date(),
+        residentId: application.residentId,
+        status: 'EMPLOYED',
+        employerId: application.employerId,
+        since: on,
+        applicationId: application._id,
+        recordedBy: actor(ctx),
+        recordedAt: new Date(),
       },
     },
     { upsert: true },

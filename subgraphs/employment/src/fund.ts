@@ -21,9 +21,15 @@ export async function openWelfareFund(ctx: Context, input: OpenWelfareFundInput)
   const communityId = assertId(input.communityId, 'communityId');
   await ctx.peers.requireEntities('civil-affairs', 'Community', [communityId], 'communityId');
   const doc = { name, communityId };
-  const { doc: fund } = await createOnce<WelfareFundDoc>(ctx.models.WelfareFund, { ...doc, balanceFen: 0, incomeTotalFen: 0, paymentTotalFen: 0, pendingEntryIds: [] }, {
-    idempotencyKey: input.idempotencyKey, caller: actor(ctx), input: doc,
-  });
+  const { doc: fund } = await createOnce<WelfareFundDoc>(
+    ctx.models.WelfareFund,
+    { ...doc, balanceFen: 0, incomeTotalFen: 0, paymentTotalFen: 0, pendingEntryIds: [] },
+    {
+      idempotencyKey: input.idempotencyKey,
+      caller: actor(ctx),
+      input: doc,
+    },
+  );
   return fund;
 }
 
@@ -36,8 +42,12 @@ async function requireFund(ctx: Context, id: string, field: string) {
 export async function recordFundIncome(ctx: Context, input: RecordFundIncomeInput) {
   const fundId = assertId(input.fundId, 'fundId');
   const entry = {
-    fundId, kind: 'INCOME' as const, source: requireEnum(input.source, FUND_INCOME_SOURCES, 'source'),
-    amountFen: requireFen(input.amountFen, 'amountFen'), occurredOn: requireDate(input.receivedOn, 'receivedOn'), note: optionalText(input.note, 'note', 500),
+    fundId,
+    kind: 'INCOME' as const,
+    source: requireEnum(input.source, FUND_INCOME_SOURCES, 'source'),
+    amountFen: requireFen(input.amountFen, 'amountFen'),
+    occurredOn: requireDate(input.receivedOn, 'receivedOn'),
+    note: optionalText(input.note, 'note', 500),
   };
   await requireFund(ctx, fundId, 'fundId');
   return book(ctx, entry, `income:${newId()}`, input.idempotencyKey);
@@ -65,7 +75,17 @@ const insufficient = (balanceFen: number, amountFen: number) =>
   conflict(`the fund balance (${balanceFen} fen) does not cover ${amountFen} fen`, { field: 'amountFen', reason: 'INSUFFICIENT_BALANCE', balanceFen });
 
 /** A ledger entry before it is booked: income from a source, or a payment to a post's holder for a month. */
-type LedgerEntry = { fundId: string; kind: 'INCOME' | 'PAYMENT'; amountFen: number; occurredOn: string; source?: string; note?: string; postId?: string; payeeResidentId?: string; period?: string };
+type LedgerEntry = {
+  fundId: string;
+  kind: 'INCOME' | 'PAYMENT';
+  amountFen: number;
+  occurredOn: string;
+  source?: string;
+  note?: string;
+  postId?: string;
+  payeeResidentId?: string;
+  period?: string;
+};
 
 /** One writer per fund at a time (see locks.ts); the conditional update inside still guards the balance. */
 const book = (ctx: Context, entry: LedgerEntry, dedupeKey: string, idempotencyKey?: string | null) =>
@@ -75,9 +95,15 @@ async function bookLocked(ctx: Context, entry: LedgerEntry, dedupeKey: string, i
   const { WelfareFund, WelfareFundEntry } = ctx.models;
   let pending: WelfareFundEntryDoc;
   try {
-    ({ doc: pending } = await createOnce<WelfareFundEntryDoc>(WelfareFundEntry, { ...entry, state: 'PENDING', dedupeKey, recordedBy: actor(ctx) }, {
-      idempotencyKey, caller: actor(ctx), input: entry,
-    }));
+    ({ doc: pending } = await createOnce<WelfareFundEntryDoc>(
+      WelfareFundEntry,
+      { ...entry, state: 'PENDING', dedupeKey, recordedBy: actor(ctx) },
+      {
+        idempotencyKey,
+        caller: actor(ctx),
+        input: entry,
+      },
+    ));
   } catch (error) {
     if (isDuplicateKey(error)) throw conflict(`post ${entry.postId} was already paid for ${entry.period}`, { field: 'period' });
     throw error;
@@ -123,10 +149,15 @@ export async function reconcile(ctx: Context, fund: WelfareFundDoc) {
     { $group: { _id: { kind: '$kind', source: '$source' }, totalFen: { $sum: '$amountFen' } } },
   ])) as Array<{ _id: { kind: string; source?: FundIncomeSource }; totalFen: number }>;
   // FerretDB v1 answers 0 for a counting `$sum: 1` here, so the (few) groups are counted one by one.
-  const counted = await Promise.all(groups.map(async (g) => ({
-    ...g,
-    entries: await ctx.models.WelfareFundEntry.countDocuments({ ...countedEntries(fund), kind: g._id.kind, ...(g._id.source ? { source: g._id.source } : {}) } as Record<string, unknown>),
-  })));
+  const counted = await Promise.all(
+    groups.map(async (g) => ({
+      ...g,
+      entries: await ctx.models.WelfareFundEntry.countDocuments({ ...countedEntries(fund), kind: g._id.kind, ...(g._id.source ? { source: g._id.source } : {}) } as Record<
+        string,
+        unknown
+      >),
+    })),
+  );
   const sum = (kind: string) => groups.filter((g) => g._id.kind === kind).reduce((total, g) => total + g.totalFen, 0);
   const ledgerIncomeTotalFen = sum('INCOME');
   const ledgerPaymentTotalFen = sum('PAYMENT');

@@ -39,8 +39,14 @@ export async function recordEmploymentStatus(ctx: Context, input: RecordEmployme
   const latest = latestRecord((await ctx.models.EmploymentRecord.find({ residentId }).lean()) as EmploymentRecordDoc[]);
   const doc = { residentId, status, employerId, since, note };
   if (latest) requireNotBefore(since, latest.since, 'since', "the resident's latest record");
-  const { doc: record } = await createOnce<EmploymentRecordDoc>(ctx.models.EmploymentRecord, { ...doc, recordedBy: actor(ctx), recordedAt: new Date() }, {
-    idempotencyKey: input.idempotencyKey, caller: actor(ctx), input: doc,
-  });
+  const { doc: record } = await createOnce<EmploymentRecordDoc>(
+    ctx.models.EmploymentRecord,
+    { ...doc, recordedBy: actor(ctx), recordedAt: new Date() },
+    {
+      idempotencyKey: input.idempotencyKey,
+      caller: actor(ctx),
+      input: doc,
+    },
+  );
   return record;
 }

@@ -1,5 +1,13 @@
 import { assertId, badInput, requireDate, requireEnum, requireNonBlank, trusted, type SortSpec } from '@cg/kit';
-import type { EmployerFilter, JobApplicationFilter, JobPostingFilter, JobPostingSort, TrainingCourseFilter, TrainingCourseSort, WelfarePostFilter } from './generated/resolvers-types';
+import type {
+  EmployerFilter,
+  JobApplicationFilter,
+  JobPostingFilter,
+  JobPostingSort,
+  TrainingCourseFilter,
+  TrainingCourseSort,
+  WelfarePostFilter,
+} from './generated/resolvers-types';
 import { containsPattern, requireInt } from './input';
 import { APPLICATION_STATUSES, COURSE_CATEGORIES, EMPLOYER_KINDS, POSTING_STATUSES, WELFARE_POST_KINDS, WELFARE_POST_STATUSES } from './models/enums';
 

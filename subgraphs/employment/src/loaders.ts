@@ -19,11 +19,12 @@ const MATCH_POOL = 100;
 const openPostingsByKeyword = (models: Models) =>
   new DataLoader<string, JobPostingDoc[]>((keywords) =>
     Promise.all(
-      keywords.map(async (keyword) =>
-        (await models.JobPosting.find({ status: 'OPEN', openings: trusted({ $gt: 0 }), ...(keyword ? { title: containsPattern(keyword) } : {}) })
-          .sort({ postedOn: -1, _id: 1 })
-          .limit(MATCH_POOL)
-          .lean()) as unknown as JobPostingDoc[],
+      keywords.map(
+        async (keyword) =>
+          (await models.JobPosting.find({ status: 'OPEN', openings: trusted({ $gt: 0 }), ...(keyword ? { title: containsPattern(keyword) } : {}) })
+            .sort({ postedOn: -1, _id: 1 })
+            .limit(MATCH_POOL)
+            .lean()) as unknown as JobPostingDoc[],
       ),
     ),
   );

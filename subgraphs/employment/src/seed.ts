@@ -47,4 +47,3 @@ export const extendWorld: ExtendWorld = (world, scale) => {
     WelfareFundEntry: entries,
   };
 };
-

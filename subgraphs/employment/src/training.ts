@@ -18,15 +18,27 @@ export async function createTrainingCourse(ctx: Context, input: CreateTrainingCo
     capacity: requireInt(input.capacity, 'capacity', 1, 1000),
   };
   requireNotBefore(doc.endsOn, doc.startsOn, 'endsOn', 'the start');
-  const { doc: course } = await createOnce<TrainingCourseDoc>(ctx.models.TrainingCourse, { ...doc, seatsLeft: doc.capacity, enrolledCount: 0 }, {
-    idempotencyKey: input.idempotencyKey, caller: actor(ctx), input: doc,
-  });
+  const { doc: course } = await createOnce<TrainingCourseDoc>(
+    ctx.models.TrainingCourse,
+    { ...doc, seatsLeft: doc.capacity, enrolledCount: 0 },
+    {
+      idempotencyKey: input.idempotencyKey,
+      caller: actor(ctx),
+      input: doc,
+    },
+  );
   return course;
 }
 
 /** Takes one seat (conditional $inc: never below zero) or gives it back. */
 const takeSeat = (ctx: Context, courseId: string) =>
-  locked(ctx, 'course', courseId, () => ctx.models.TrainingCourse.findOneAndUpdate({ _id: courseId, seatsLeft: trusted({ $gte: 1 }) }, { $inc: { seatsLeft: -1, enrolledCount: 1 } }, { returnDocument: 'after' }).lean());
+  locked(ctx, 'course', courseId, () =>
+    ctx.models.TrainingCourse.findOneAndUpdate(
+      { _id: courseId, seatsLeft: trusted({ $gte: 1 }) },
+      { $inc: { seatsLeft: -1, enrolledCount: 1 } },
+      { returnDocument: 'after' },
+    ).lean(),
+  );
 const giveSeatBack = (ctx: Context, courseId: string) =>
   locked(ctx, 'course', courseId, () => ctx.models.TrainingCourse.updateOne({ _id: courseId }, { $inc: { seatsLeft: 1, enrolledCount: -1 } }));
 
@@ -92,7 +104,11 @@ export async function completeEnrolment(ctx: Context, input: CompleteEnrolmentIn
   requireNotBefore(completedOn, course.startsOn, 'completedOn', 'the course start');
   requireNotBefore(completedOn, enrolment.enrolledOn, 'completedOn', 'the enrolment');
   const done = await locked(ctx, 'enrolment', id, () =>
-    ctx.models.CourseEnrolment.findOneAndUpdate({ _id: id, status: 'ENROLLED' }, { $set: { status: 'COMPLETED', completedOn, passed: input.passed } }, { returnDocument: 'after' }).lean(),
+    ctx.models.CourseEnrolment.findOneAndUpdate(
+      { _id: id, status: 'ENROLLED' },
+      { $set: { status: 'COMPLETED', completedOn, passed: input.passed } },
+      { returnDocument: 'after' },
+    ).lean(),
   );
   if (!done) throw conflict(`only an ENROLLED enrolment can be completed (it is ${enrolment.status})`, { field: 'enrolmentId' });
   return done;

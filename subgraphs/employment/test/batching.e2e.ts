@@ -19,13 +19,17 @@ async function countCommands(run: () => Promise<void>) {
   } finally {
     watch.stop();
   }
-  return watch.commands.filter((c) => c.name !== 'getMore' && c.collection !== AUDIT_COLLECTION).reduce<Record<string, number>>((acc, c) => ({ ...acc, [`${c.name} ${c.collection}`]: (acc[`${c.name} ${c.collection}`] ?? 0) + 1 }), {});
+  return watch.commands
+    .filter((c) => c.name !== 'getMore' && c.collection !== AUDIT_COLLECTION)
+    .reduce<Record<string, number>>((acc, c) => ({ ...acc, [`${c.name} ${c.collection}`]: (acc[`${c.name} ${c.collection}`] ?? 0) + 1 }), {});
 }
 
-test('a page of postings with their employers and the employers\' open postings: one query per collection', async () => {
+test("a page of postings with their employers and the employers' open postings: one query per collection", async () => {
   let data: any;
   const commands = await countCommands(async () => {
-    const response = await stack.query('{ jobPostings(first: 50, filter: { status: OPEN }) { totalCount edges { node { title employer { name kind openPostings { id title } } } } } }');
+    const response = await stack.query(
+      '{ jobPostings(first: 50, filter: { status: OPEN }) { totalCount edges { node { title employer { name kind openPostings { id title } } } } } }',
+    );
     expect(response.errors).toBeUndefined();
     data = response.data;
   });
@@ -36,7 +40,7 @@ test('a page of postings with their employers and the employers\' open postings:
   expect(commands).toEqual({ 'count job_postings': 1, 'find job_postings': 2, 'find employers': 1 });
 });
 
-test('a grid\'s residents with status, history, applications, training, posts and matching postings: one query per collection', async () => {
+test("a grid's residents with status, history, applications, training, posts and matching postings: one query per collection", async () => {
   const gridId = stableId('grid', 'ZB-YHM-02');
   let data: any;
   const commands = await countCommands(async () => {

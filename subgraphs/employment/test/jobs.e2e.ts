@@ -53,7 +53,12 @@ test('postings of one employer and by a word of the title', async () => {
   expect(seen.map((p) => p.id)).toEqual([...byEmployer].sort((a, b) => String(a.postedOn).localeCompare(String(b.postedOn)) || a._id.localeCompare(b._id)).map((p) => p._id));
   const word = String(posting.title).slice(0, 2);
   const titled = await allPages({ titleContains: word }, 'POSTED_NEWEST', 100);
-  expect(titled.seen.map((p) => p.id).sort()).toEqual(world.employment!.JobPosting!.filter((p) => String(p.title).includes(word)).map((p) => p._id).sort());
+  expect(titled.seen.map((p) => p.id).sort()).toEqual(
+    world
+      .employment!.JobPosting!.filter((p) => String(p.title).includes(word))
+      .map((p) => p._id)
+      .sort(),
+  );
 });
 
 test('bad filters and cursors are typed errors', async () => {
@@ -87,7 +92,14 @@ test('each invalid create is refused with a typed error naming the field and cha
 });
 
 test('a retried create with the same idempotencyKey returns the first record; the key with another input is a CONFLICT', async () => {
-  const input = { name: '台江县刺绣就业帮扶车间', kind: 'ASSISTANCE_WORKSHOP', address: '台江县方黎湾', contactPhone: '+86 139-1234-5678', jobsProvided: 30, idempotencyKey: key('employer') };
+  const input = {
+    name: '台江县刺绣就业帮扶车间',
+    kind: 'ASSISTANCE_WORKSHOP',
+    address: '台江县方黎湾',
+    contactPhone: '+86 139-1234-5678',
+    jobsProvided: 30,
+    idempotencyKey: key('employer'),
+  };
   const before = await stack.departments.employment!.models.Employer!.countDocuments();
   const first = await stack.query(CREATE_EMPLOYER, { input });
   const again = await stack.query(CREATE_EMPLOYER, { input });
@@ -104,7 +116,9 @@ const ADVANCE = `mutation($input: AdvanceJobApplicationInput!) { advanceJobAppli
 
 async function newPosting(openings: number) {
   const employer = world.employment!.Employer!.find((e) => e.kind === 'ASSISTANCE_WORKSHOP')!;
-  const { data, errors } = await stack.query(CREATE_POSTING, { input: { employerId: employer._id, title: `包装工${key('t')}`, openings, monthlyWage: 2800, postedOn: '2026-10-01' } });
+  const { data, errors } = await stack.query(CREATE_POSTING, {
+    input: { employerId: employer._id, title: `包装工${key('t')}`, openings, monthlyWage: 2800, postedOn: '2026-10-01' },
+  });
   expect(errors).toBeUndefined();
   return { postingId: data.createJobPosting.id as string, employer };
 }
@@ -112,7 +126,10 @@ async function newPosting(openings: number) {
 async function offered(postingId: string, resident: SeedDoc) {
   const { data, errors } = await stack.query(APPLY, { input: { postingId, residentId: resident._id, appliedOn: '2026-10-02' } });
   expect(errors).toBeUndefined();
-  for (const [status, on] of [['INTERVIEWED', '2026-10-05'], ['OFFERED', '2026-10-08']]) {
+  for (const [status, on] of [
+    ['INTERVIEWED', '2026-10-05'],
+    ['OFFERED', '2026-10-08'],
+  ]) {
     expect((await stack.query(ADVANCE, { input: { applicationId: data.applyForJob.id, status, on } })).errors).toBeUndefined();
   }
   return data.applyForJob.id as string;
@@ -140,10 +157,13 @@ test('application lifecycle: an illegal move changes nothing; placement fills an
   expect(placed.data.advanceJobApplication.history.map((s: any) => s.status)).toEqual(['APPLIED', 'INTERVIEWED', 'OFFERED', 'PLACED']);
   expectError(await stack.query(ADVANCE, { input: { applicationId, status: 'WITHDRAWN', on: '2026-10-11' } }), 'CONFLICT');
 
-  const { data } = await stack.query(`query($id: ID!, $r: ID!) {
+  const { data } = await stack.query(
+    `query($id: ID!, $r: ID!) {
     jobPosting(id: $id) { openings filled status }
     resident(id: $r) { employmentStatus { status since employer { id } placement { id } } employmentHistory { status since until } jobApplications { id status } }
-  }`, { id: postingId, r: resident!._id });
+  }`,
+    { id: postingId, r: resident!._id },
+  );
   expect(data.jobPosting).toEqual({ openings: 1, filled: 1, status: 'OPEN' });
   expect(data.resident.employmentStatus).toEqual({ status: 'EMPLOYED', since: '2026-10-10', employer: { id: employer._id }, placement: { id: applicationId } });
   const history = data.resident.employmentHistory;
@@ -160,7 +180,10 @@ test('openings never go below zero: the last opening goes to one placement, the 
   const results = await Promise.all(ids.map((applicationId) => stack.query(ADVANCE, { input: { applicationId, status: 'PLACED', on: '2026-10-20' } })));
   expect(results.filter((r) => !r.errors)).toHaveLength(1);
   expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(2);
-  const { data } = await stack.query(`query($id: ID!) { jobPosting(id: $id) { openings filled status } jobApplications(filter: { postingId: $id }) { totalCount edges { node { status } } } }`, { id: postingId });
+  const { data } = await stack.query(
+    `query($id: ID!) { jobPosting(id: $id) { openings filled status } jobApplications(filter: { postingId: $id }) { totalCount edges { node { status } } } }`,
+    { id: postingId },
+  );
   expect(data.jobPosting).toEqual({ openings: 0, filled: 1, status: 'FILLED' });
   expect(data.jobApplications.edges.map((e: any) => e.node.status).sort()).toEqual(['OFFERED', 'OFFERED', 'PLACED']);
 });
@@ -198,7 +221,10 @@ test('employment status history: dates in order, employer only when employed, th
 
 test('matching postings: open ones with openings left the resident has not applied to, optionally by keyword', async () => {
   const resident = workingAge(world, 1, 20)[0]!;
-  const { data, errors } = await stack.query(`query($r: ID!) { resident(id: $r) { all: matchingPostings(first: 50) { id status openings title } sewing: matchingPostings(keyword: "缝纫") { title } } }`, { r: resident._id });
+  const { data, errors } = await stack.query(
+    `query($r: ID!) { resident(id: $r) { all: matchingPostings(first: 50) { id status openings title } sewing: matchingPostings(keyword: "缝纫") { title } } }`,
+    { r: resident._id },
+  );
   expect(errors).toBeUndefined();
   expect(data.resident.all.length).toBeGreaterThan(0);
   for (const p of data.resident.all) expect(p.status === 'OPEN' && p.openings > 0).toBe(true);

@@ -91,7 +91,9 @@ async function fundWithPosts(posts: number) {
   const holders = workingAge(world, posts, 50);
   const postIds: string[] = [];
   for (const [i, holder] of holders.entries()) {
-    const post = await stack.query(CREATE_POST, { input: { fundId, title: `保洁员${i}`, kind: 'CLEANER', monthlyPayFen: 120_000, holderResidentId: holder._id, holderSince: '2026-01-01' } });
+    const post = await stack.query(CREATE_POST, {
+      input: { fundId, title: `保洁员${i}`, kind: 'CLEANER', monthlyPayFen: 120_000, holderResidentId: holder._id, holderSince: '2026-01-01' },
+    });
     expect(post.data.createWelfarePost).toMatchObject({ status: 'HELD', holder: { id: holder._id } });
     postIds.push(post.data.createWelfarePost.id);
   }
@@ -120,13 +122,27 @@ test('the fund reconciles: income by source, payments to post holders, balance =
     expectError(await stack.query(mutation, { input }), 'BAD_USER_INPUT', field);
   }
   expectError(await stack.query(INCOME, { input: { fundId: 'a'.repeat(24), source: 'DONATION', amountFen: 100, receivedOn: '2026-10-01' } }), 'NOT_FOUND', 'fundId');
-  expectError(await stack.query(CREATE_POST, { input: { fundId, title: '巡逻员', kind: 'SECURITY_PATROL', monthlyPayFen: 100, holderResidentId: 'a'.repeat(24), holderSince: '2026-01-01' } }), 'NOT_FOUND', 'holderResidentId');
+  expectError(
+    await stack.query(CREATE_POST, {
+      input: { fundId, title: '巡逻员', kind: 'SECURITY_PATROL', monthlyPayFen: 100, holderResidentId: 'a'.repeat(24), holderSince: '2026-01-01' },
+    }),
+    'NOT_FOUND',
+    'holderResidentId',
+  );
   expect(await snapshot(stack, ['employment'])).toEqual(before);
 
   const { data } = await stack.query(RECONCILE, { id: fundId });
   expect(data.welfareFund.reconciliation).toEqual({
-    incomeTotalFen: 200_000, paymentTotalFen: 120_000, balanceFen: 80_000, ledgerIncomeTotalFen: 200_000, ledgerPaymentTotalFen: 120_000, reconciled: true,
-    incomeBySource: [{ source: 'GREENHOUSE_RENT', totalFen: 50_000, entries: 1 }, { source: 'SOLAR_DIVIDEND', totalFen: 150_000, entries: 1 }],
+    incomeTotalFen: 200_000,
+    paymentTotalFen: 120_000,
+    balanceFen: 80_000,
+    ledgerIncomeTotalFen: 200_000,
+    ledgerPaymentTotalFen: 120_000,
+    reconciled: true,
+    incomeBySource: [
+      { source: 'GREENHOUSE_RENT', totalFen: 50_000, entries: 1 },
+      { source: 'SOLAR_DIVIDEND', totalFen: 150_000, entries: 1 },
+    ],
   });
   expect(data.welfareFund.entries.totalCount).toBe(3);
 });
@@ -181,7 +197,10 @@ test('posts: a vacant post takes one holder; filters and paging over the seeded 
   let after: string | null = null;
   let total = 0;
   do {
-    const { data }: any = await stack.query(`query($after: String) { welfarePosts(filter: { kind: CLEANER, status: HELD, fundId: "${world.employment!.WelfareFund![0]!._id}" }, first: 2, after: $after) { totalCount edges { node { id holder { id } } } pageInfo { hasNextPage endCursor } } }`, { after });
+    const { data }: any = await stack.query(
+      `query($after: String) { welfarePosts(filter: { kind: CLEANER, status: HELD, fundId: "${world.employment!.WelfareFund![0]!._id}" }, first: 2, after: $after) { totalCount edges { node { id holder { id } } } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+    );
     total = data.welfarePosts.totalCount;
     ids.push(...data.welfarePosts.edges.map((e: any) => e.node.id));
     after = data.welfarePosts.pageInfo.hasNextPage ? data.welfarePosts.pageInfo.endCursor : null;

@@ -2,9 +2,18 @@
 import { andFilters, optionalDate, optionalId, paginate, pickSort, trusted } from '@cg/kit';
 import type { Context } from './context';
 import type {
-  QueryAwardNominationsArgs, QueryBranchesWithoutNominationArgs, QueryDualRegistrationsArgs, QueryJointBuildingUnitsArgs,
-  QueryLiaisonAssignmentsArgs, QueryMicroWishesArgs, QueryPartyMembersArgs, QueryPartyOrganizationsArgs, QueryPointEntriesArgs,
-  QueryQuotaShortfallsArgs, QueryServiceActivitiesArgs, QueryServicePostsArgs,
+  QueryAwardNominationsArgs,
+  QueryBranchesWithoutNominationArgs,
+  QueryDualRegistrationsArgs,
+  QueryJointBuildingUnitsArgs,
+  QueryLiaisonAssignmentsArgs,
+  QueryMicroWishesArgs,
+  QueryPartyMembersArgs,
+  QueryPartyOrganizationsArgs,
+  QueryPointEntriesArgs,
+  QueryQuotaShortfallsArgs,
+  QueryServiceActivitiesArgs,
+  QueryServicePostsArgs,
 } from './generated/resolvers-types';
 import { requireMonth, requireQuarter, requireYear } from './inputs';
 import type { AwardNominationDoc } from './models/AwardNomination';
@@ -21,8 +30,7 @@ import { membersMeetingQuota } from './quota';
 import { subtreeIds } from './tree';
 
 const clean = (filter: Record<string, unknown>) => Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
-const range = (from: string | undefined, to: string | undefined) =>
-  from || to ? trusted({ ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) }) : undefined;
+const range = (from: string | undefined, to: string | undefined) => (from || to ? trusted({ ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) }) : undefined);
 const NAME = { NAME_ASC: { name: 1 }, NAME_DESC: { name: -1 } } as const;
 
 export function partyOrganizations(ctx: Context, { filter, orderBy, ...page }: QueryPartyOrganizationsArgs) {
@@ -104,7 +112,11 @@ export function microWishes(ctx: Context, { filter, orderBy, ...page }: QueryMic
 
 export function pointEntries(ctx: Context, { filter, orderBy, ...page }: QueryPointEntriesArgs) {
   const f = filter ?? {};
-  const query = clean({ memberId: optionalId(f.memberId, 'filter.memberId'), month: f.month == null ? undefined : requireMonth(f.month, 'filter.month'), sourceType: f.sourceType ?? undefined });
+  const query = clean({
+    memberId: optionalId(f.memberId, 'filter.memberId'),
+    month: f.month == null ? undefined : requireMonth(f.month, 'filter.month'),
+    sourceType: f.sourceType ?? undefined,
+  });
   const sorts = { MONTH_ASC: { month: 1 }, MONTH_DESC: { month: -1 } } as const;
   return paginate<PointEntryDoc>(ctx.models.PointEntry, query, pickSort(sorts, orderBy, 'MONTH_DESC'), page);
 }
@@ -133,7 +145,11 @@ export function jointBuildingUnits(ctx: Context, { filter, orderBy, ...page }: Q
 
 export function liaisonAssignments(ctx: Context, { filter, orderBy, ...page }: QueryLiaisonAssignmentsArgs) {
   const f = filter ?? {};
-  const query = clean({ kind: f.kind ?? undefined, communityId: optionalId(f.communityId, 'filter.communityId'), organizationId: optionalId(f.organizationId, 'filter.organizationId') });
+  const query = clean({
+    kind: f.kind ?? undefined,
+    communityId: optionalId(f.communityId, 'filter.communityId'),
+    organizationId: optionalId(f.organizationId, 'filter.organizationId'),
+  });
   const sorts = { START_ON_ASC: { startOn: 1 }, START_ON_DESC: { startOn: -1 } } as const;
   return paginate<LiaisonAssignmentDoc>(ctx.models.LiaisonAssignment, query, pickSort(sorts, orderBy, 'START_ON_DESC'), page);
 }

@@ -43,9 +43,7 @@ export const createLoaders = ({ models }: { models: Models }) => ({
   // --- organisation tree and members
   organization: byIdLoader<PartyOrganizationDoc>(models.PartyOrganization),
   childrenOf: manyByFieldLoader<PartyOrganizationDoc>(models.PartyOrganization, 'parentId'),
-  descendantsOf: perArgument((level: string | null) =>
-    manyByFieldLoader<PartyOrganizationDoc>(models.PartyOrganization, 'ancestorIds', level ? { level } : {}),
-  ),
+  descendantsOf: perArgument((level: string | null) => manyByFieldLoader<PartyOrganizationDoc>(models.PartyOrganization, 'ancestorIds', level ? { level } : {})),
   branchByGrid: oneByFieldLoader<PartyOrganizationDoc>(models.PartyOrganization, 'coveredGridIds', { level: 'BRANCH' }),
   member: byIdLoader<PartyMemberDoc>(models.PartyMember),
   membersOf: manyByFieldLoader<PartyMemberDoc>(models.PartyMember, 'organizationId'),
@@ -60,9 +58,7 @@ export const createLoaders = ({ models }: { models: Models }) => ({
   claimsOfPost: perArgument((year: number | null) => manyByFieldLoader<PostClaimDoc>(models.PostClaim, 'postId', year ? { year } : {})),
   claimsOfMember: perArgument((year: number | null) => manyByFieldLoader<PostClaimDoc>(models.PostClaim, 'memberId', year ? { year } : {})),
   serviceActivity: byIdLoader<ServiceActivityDoc>(models.ServiceActivity),
-  activitiesOf: perArgument((year: number | null) =>
-    manyByFieldLoader<ServiceActivityDoc>(models.ServiceActivity, 'memberId', year ? { year } : {}),
-  ),
+  activitiesOf: perArgument((year: number | null) => manyByFieldLoader<ServiceActivityDoc>(models.ServiceActivity, 'memberId', year ? { year } : {})),
   quotaOf: perArgument(
     (year: number) =>
       new DataLoader<string, QuotaStatus>(async (memberIds) => {
@@ -74,8 +70,7 @@ export const createLoaders = ({ models }: { models: Models }) => ({
   microWish: byIdLoader<MicroWishDoc>(models.MicroWish),
   pointEntry: byIdLoader<PointEntryDoc>(models.PointEntry),
   monthlyPointsOf: perArgument(
-    ({ from, to }: { from: string; to: string }) =>
-      new DataLoader<string, Awaited<ReturnType<typeof monthlyPoints>>[number]>((ids) => monthlyPoints(models, [...ids], from, to)),
+    ({ from, to }: { from: string; to: string }) => new DataLoader<string, Awaited<ReturnType<typeof monthlyPoints>>[number]>((ids) => monthlyPoints(models, [...ids], from, to)),
   ),
   awardNomination: byIdLoader<AwardNominationDoc>(models.AwardNomination),
   nominationsOf: perArgument((quarter: string) => manyByFieldLoader<AwardNominationDoc>(models.AwardNomination, 'branchId', { quarter })),

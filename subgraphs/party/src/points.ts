@@ -134,7 +134,10 @@ export async function evaluateMonth(models: Models, month: string, actor?: strin
       chunk.map((e) => ({
         updateOne: {
           filter: { _id: e._id },
-          update: { $set: { points: e.points, reason: e.reason, sourceType: e.sourceType }, $setOnInsert: { memberId: e.memberId, month, sourceId: e.sourceId, createdAt: new Date(), createdBy: actor ?? undefined } },
+          update: {
+            $set: { points: e.points, reason: e.reason, sourceType: e.sourceType },
+            $setOnInsert: { memberId: e.memberId, month, sourceId: e.sourceId, createdAt: new Date(), createdBy: actor ?? undefined },
+          },
           upsert: true,
         },
       })),

@@ -2,10 +2,14 @@ import type { Identity } from '@cg/kit';
 import { authorizeStep } from '../src/jointCase/authorize';
 import type { CaseTask } from '../src/models/JointCase';
 
-const task = (unitId: string, department: string, role: 'LEAD' | 'HELPER', status: CaseTask['status'] = 'PENDING') =>
-  ({ unitId, department, role, status }) as CaseTask;
+const task = (unitId: string, department: string, role: 'LEAD' | 'HELPER', status: CaseTask['status'] = 'PENDING') => ({ unitId, department, role, status }) as CaseTask;
 const kase = { reporterId: 'r1', communityId: 'c1', gridId: 'g1', tasks: [task('u1', 'property:1', 'LEAD'), task('u2', 'law-enforcement', 'HELPER')] };
-const who = (role: string, department = 'party', subject = 's1', scope = { communityIds: [] as string[], gridIds: [] as string[] }): Identity => ({ subject, department, role, scope });
+const who = (role: string, department = 'party', subject = 's1', scope = { communityIds: [] as string[], gridIds: [] as string[] }): Identity => ({
+  subject,
+  department,
+  role,
+  scope,
+});
 const code = (f: () => void) => {
   try {
     f();

@@ -24,11 +24,21 @@ beforeAll(async () => {
     { _id: newcomer, residentId: stableId('r', 9), category: 'RESIDENT', organizationId: org, joinedOn: '2026-02-10' },
   ]);
   const ledger: Array<[string, string, number]> = [
-    [steady, '2026-01', 50], [steady, '2026-01', 35], [steady, '2026-02', 90], [steady, '2026-03', 80],
-    [slack, '2026-01', 50], [slack, '2026-02', 59],
-    [mixed, '2026-01', 85], [mixed, '2026-02', 59], [mixed, '2026-03', 90],
-    [edge, '2026-01', 80], [edge, '2026-02', 80], [edge, '2026-03', 80], [edge, '2026-03', -1],
-    [newcomer, '2026-02', 10], [newcomer, '2026-03', 10],
+    [steady, '2026-01', 50],
+    [steady, '2026-01', 35],
+    [steady, '2026-02', 90],
+    [steady, '2026-03', 80],
+    [slack, '2026-01', 50],
+    [slack, '2026-02', 59],
+    [mixed, '2026-01', 85],
+    [mixed, '2026-02', 59],
+    [mixed, '2026-03', 90],
+    [edge, '2026-01', 80],
+    [edge, '2026-02', 80],
+    [edge, '2026-03', 80],
+    [edge, '2026-03', -1],
+    [newcomer, '2026-02', 10],
+    [newcomer, '2026-03', 10],
   ];
   for (const [i, [memberId, month, points]] of ledger.entries()) {
     await creditPoints(models, { memberId, month, points, reason: 'test', sourceType: 'MANUAL', sourceId: `ledger-${i}` });
@@ -51,7 +61,9 @@ test('judge: every month ≥ 80 is a bonus, every month < 60 a penalty, anything
 test('evaluating a month writes the hand-worked bonus and penalty, and a second run changes nothing', async () => {
   const first = await evaluateMonth(models, '2026-03');
   expect(first).toEqual({ month: '2026-03', membersEvaluated: 4, bonuses: 1, penalties: 1, written: 2, removed: 0 });
-  const rule = await models.PointEntry.find({ month: '2026-03', sourceType: trusted({ $in: ['RULE_BONUS', 'RULE_PENALTY'] }) }).sort({ points: -1 }).lean();
+  const rule = await models.PointEntry.find({ month: '2026-03', sourceType: trusted({ $in: ['RULE_BONUS', 'RULE_PENALTY'] }) })
+    .sort({ points: -1 })
+    .lean();
   expect(rule.map((e) => [e.memberId, e.sourceType, e.points])).toEqual([
     [steady, 'RULE_BONUS', POINT_RULE.bonus],
     [slack, 'RULE_PENALTY', POINT_RULE.penalty],

@@ -19,9 +19,12 @@ beforeAll(async () => {
   ]);
   const activity = (memberId: string, kind: string, date: string) => ({ memberId, kind, date, year: Number(date.slice(0, 4)), content: 'x' });
   await models.ServiceActivity.insertMany([
-    activity(full, 'HOUSEHOLD_CONTACT', '2026-04-02'), activity(full, 'VOLUNTEER_SERVICE', '2026-05-02'),
-    activity(full, 'VOLUNTEER_SERVICE', '2026-06-02'), activity(full, 'SUGGESTION', '2026-07-02'),
-    activity(partial, 'SUGGESTION', '2026-07-02'), activity(partial, 'HOUSEHOLD_CONTACT', '2025-12-30'),
+    activity(full, 'HOUSEHOLD_CONTACT', '2026-04-02'),
+    activity(full, 'VOLUNTEER_SERVICE', '2026-05-02'),
+    activity(full, 'VOLUNTEER_SERVICE', '2026-06-02'),
+    activity(full, 'SUGGESTION', '2026-07-02'),
+    activity(partial, 'SUGGESTION', '2026-07-02'),
+    activity(partial, 'HOUSEHOLD_CONTACT', '2025-12-30'),
   ]);
 });
 afterAll(async () => {

@@ -19,7 +19,8 @@ test('party seed: every org has its ancestor path, references stay inside the wo
   for (const a of p.ServiceActivity!.filter((x) => x.householdId)) expect(households.has(a.householdId as string)).toBe(true);
   // Each rule entry equals the judgement of the member's earned points over its window.
   const earned = new Map<string, number>();
-  for (const e of p.PointEntry!.filter((x) => !String(x.sourceType).startsWith('RULE'))) earned.set(`${e.memberId}|${e.month}`, (earned.get(`${e.memberId}|${e.month}`) ?? 0) + (e.points as number));
+  for (const e of p.PointEntry!.filter((x) => !String(x.sourceType).startsWith('RULE')))
+    earned.set(`${e.memberId}|${e.month}`, (earned.get(`${e.memberId}|${e.month}`) ?? 0) + (e.points as number));
   const rules = p.PointEntry!.filter((x) => String(x.sourceType).startsWith('RULE'));
   expect(rules.length).toBeGreaterThan(0);
   for (const r of rules) {

@@ -25,7 +25,10 @@ async function pageThrough(field: string, args: string, first: number) {
   let after: string | null = null;
   let totalCount = -1;
   for (let guard = 0; guard < 100; guard++) {
-    const data = await ok(`query($after: String) { ${field}(${args} first: ${first}, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`, { after });
+    const data = await ok(
+      `query($after: String) { ${field}(${args} first: ${first}, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+    );
     const page = data[field];
     totalCount = page.totalCount;
     ids.push(...page.edges.map((e: any) => e.node.id));
@@ -39,12 +42,21 @@ test('organisations page through with no gaps or repeats, and totalCount counts 
   const { ids, totalCount } = await pageThrough('partyOrganizations', '', 7);
   expect(totalCount).toBe(orgs().length);
   expect(new Set(ids).size).toBe(ids.length);
-  expect(ids.sort()).toEqual(orgs().map((o) => o._id).sort());
+  expect(ids.sort()).toEqual(
+    orgs()
+      .map((o) => o._id)
+      .sort(),
+  );
 });
 
 test('members filtered by organisation subtree and category, newest first, paginated', async () => {
   const branch = orgs().find((o) => o.level === 'BRANCH')!;
-  const inSubtree = new Set([branch._id, ...orgs().filter((o) => (o.ancestorIds as string[]).includes(branch._id)).map((o) => o._id)]);
+  const inSubtree = new Set([
+    branch._id,
+    ...orgs()
+      .filter((o) => (o.ancestorIds as string[]).includes(branch._id))
+      .map((o) => o._id),
+  ]);
   const expected = members().filter((m) => inSubtree.has(m.organizationId as string));
   const args = `filter: { organizationId: "${branch._id}", includeDescendants: true }, orderBy: JOINED_ON_DESC,`;
   const { ids, totalCount } = await pageThrough('partyMembers', args, 3);
@@ -83,7 +95,9 @@ test('a list of organisations with members, counts and ancestors costs a fixed n
       name memberCount totalMemberCount ancestors { name } members { category resident { id } } } } } }`);
     watch.stop();
     // Access records (tests/security) are written per sensitive read, not per row: left out of the count.
-    const tally = watch.commands.filter((c) => c.collection !== 'audit_records').reduce<Record<string, number>>((acc, c) => ({ ...acc, [`${c.name} ${c.collection}`]: (acc[`${c.name} ${c.collection}`] ?? 0) + 1 }), {});
+    const tally = watch.commands
+      .filter((c) => c.collection !== 'audit_records')
+      .reduce<Record<string, number>>((acc, c) => ({ ...acc, [`${c.name} ${c.collection}`]: (acc[`${c.name} ${c.collection}`] ?? 0) + 1 }), {});
     return { nodes: data.partyOrganizations.edges.length, tally };
   };
   const few = await run(2);

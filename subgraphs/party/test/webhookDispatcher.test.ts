@@ -12,7 +12,14 @@ test('backoff doubles per attempt up to the cap, with jitter in [½, 1] of it', 
 });
 
 const sub = (changes: Partial<WebhookSubscriptionDoc>): WebhookSubscriptionDoc => ({
-  _id: 's1', url: 'http://x', events: ['CASE_DISPATCHED'], secret: 'k', ownerDepartment: 'd', createdAt: new Date(), active: true, ...changes,
+  _id: 's1',
+  url: 'http://x',
+  events: ['CASE_DISPATCHED'],
+  secret: 'k',
+  ownerDepartment: 'd',
+  createdAt: new Date(),
+  active: true,
+  ...changes,
 });
 const event = (changes: Partial<OutboxEntry>): OutboxEntry => ({ id: 'e', type: 'CASE_DISPATCHED', at: new Date(), communityId: 'c1', unitIds: ['u1'], data: '{}', ...changes });
 

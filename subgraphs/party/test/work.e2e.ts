@@ -98,13 +98,21 @@ test('the yearly quota: a new in-service member is short of all four items until
   };
   expect(await shortfall()).toEqual(['POST', 'HOUSEHOLD', 'VOLUNTEER_SERVICE', 'SUGGESTION']);
   const gridId = stableId('grid', 'ZB-YHM-01');
-  const post = (await ok('mutation($input: CreateServicePostInput!) { createServicePost(input: $input) { id } }',
-    { input: { name: '法律援助岗', kind: 'LEGAL', gridId, organizationId: branchId } })).createServicePost.id;
+  const post = (
+    await ok('mutation($input: CreateServicePostInput!) { createServicePost(input: $input) { id } }', {
+      input: { name: '法律援助岗', kind: 'LEGAL', gridId, organizationId: branchId },
+    })
+  ).createServicePost.id;
   await ok('mutation($input: ClaimServicePostInput!) { claimServicePost(input: $input) { year } }', { input: { postId: post, memberId: member, claimedOn: '2027-02-01' } });
   const record = 'mutation($input: RecordServiceActivityInput!) { recordServiceActivity(input: $input) { id kind } }';
   const household = world['civil-affairs']!.Household!.find((h) => h.gridId === gridId)!._id;
   await fails(record, { input: { memberId: member, kind: 'HOUSEHOLD_CONTACT', date: '2027-03-01', content: '入户走访' } }, 'BAD_USER_INPUT', 'householdId');
-  await fails(record, { input: { memberId: member, kind: 'HOUSEHOLD_CONTACT', date: '2027-03-01', content: '入户走访', householdId: stableId('nope') } }, 'NOT_FOUND', 'householdId');
+  await fails(
+    record,
+    { input: { memberId: member, kind: 'HOUSEHOLD_CONTACT', date: '2027-03-01', content: '入户走访', householdId: stableId('nope') } },
+    'NOT_FOUND',
+    'householdId',
+  );
   await fails(record, { input: { memberId: member, kind: 'VOLUNTEER_SERVICE', date: '2027-03-01', content: '义诊', hours: 30 } }, 'BAD_USER_INPUT', 'hours');
   await ok(record, { input: { memberId: member, kind: 'HOUSEHOLD_CONTACT', date: '2027-03-01', content: '入户走访', householdId: household } });
   expect(await shortfall()).toEqual(['VOLUNTEER_SERVICE', 'SUGGESTION']);
@@ -141,8 +149,11 @@ test('微心愿: published → claimed → done → approved; an illegal step is
 });
 
 test('微心愿: of two members claiming at once exactly one wins', async () => {
-  const id = (await ok('mutation($input: PublishMicroWishInput!) { publishMicroWish(input: $input) { id } }',
-    { input: { title: '代购降压药', organizationId: committeeId, publishedOn: '2026-11-02', dueOn: '2026-11-05' } })).publishMicroWish.id;
+  const id = (
+    await ok('mutation($input: PublishMicroWishInput!) { publishMicroWish(input: $input) { id } }', {
+      input: { title: '代购降压药', organizationId: committeeId, publishedOn: '2026-11-02', dueOn: '2026-11-05' },
+    })
+  ).publishMicroWish.id;
   const [a, b] = [await newMember(6), await newMember(7)];
   const results = await Promise.all([a, b].map((m) => stack.query(`mutation { claimMicroWish(id: "${id}", memberId: "${m}", claimedOn: "2026-11-02") { claimedBy { id } } }`)));
   const winners = results.filter((r) => !r.errors);
@@ -181,7 +192,15 @@ test('points: hand credits validate, and evaluating a month twice changes nothin
 
 test('大党委 and 包联: phone, dates and scores are validated; a period is scored once', async () => {
   const unit = 'mutation($input: CreateJointBuildingUnitInput!) { createJointBuildingUnit(input: $input) { id contactPhone } }';
-  const u = { name: '张北县税务局', kind: 'GOVERNMENT_DEPARTMENT', organizationId: committeeId, contactName: '李明', contactPhone: '12345678901', services: ['税务咨询'], joinedOn: '2026-05-01' };
+  const u = {
+    name: '张北县税务局',
+    kind: 'GOVERNMENT_DEPARTMENT',
+    organizationId: committeeId,
+    contactName: '李明',
+    contactPhone: '12345678901',
+    services: ['税务咨询'],
+    joinedOn: '2026-05-01',
+  };
   await fails(unit, { input: u }, 'BAD_USER_INPUT', 'contactPhone');
   await fails(unit, { input: { ...u, contactPhone: '13912345678', services: [] } }, 'BAD_USER_INPUT', 'services');
   await fails(unit, { input: { ...u, contactPhone: '13912345678', organizationId: branchId } }, 'BAD_USER_INPUT', 'organizationId');
@@ -198,5 +217,11 @@ test('大党委 and 包联: phone, dates and scores are validated; a period is s
   await ok(score, { input: { period: '2026-Q3', score: 90, scoredOn: '2026-09-30' } });
   await fails(score, { input: { period: '2026-Q3', score: 70, scoredOn: '2026-09-30' } }, 'CONFLICT', 'period');
   const data = (await ok(score, { input: { period: '2026-Q4', score: 81, scoredOn: '2026-12-30' } })).scoreLiaison;
-  expect(data).toEqual({ averageScore: 85.5, scores: [{ period: '2026-Q3', score: 90 }, { period: '2026-Q4', score: 81 }] });
+  expect(data).toEqual({
+    averageScore: 85.5,
+    scores: [
+      { period: '2026-Q3', score: 90 },
+      { period: '2026-Q4', score: 81 },
+    ],
+  });
 });

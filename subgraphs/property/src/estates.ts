@@ -25,9 +25,9 @@ export async function assignFallbackProvider(ctx: Context, input: AssignFallback
   const companyId = input.propertyCompanyId == null ? null : assertId(input.propertyCompanyId, 'propertyCompanyId');
   const effectiveOn = requireDate(input.effectiveOn, 'effectiveOn');
   const note = optionalText(input.note, 'note');
-  const company = (companyId
-    ? await ctx.models.PropertyCompany.findById(companyId).lean()
-    : await ctx.models.PropertyCompany.findOne({ isFallbackProvider: true }).sort({ name: 1 }).lean()) as PropertyCompanyDoc | null;
+  const company = (
+    companyId ? await ctx.models.PropertyCompany.findById(companyId).lean() : await ctx.models.PropertyCompany.findOne({ isFallbackProvider: true }).sort({ name: 1 }).lean()
+  ) as PropertyCompanyDoc | null;
   if (!company) {
     if (companyId) throw notFound('PropertyCompany', companyId, 'propertyCompanyId');
     throw typedError(ErrorCode.NOT_FOUND, 'no fallback provider (兜底物业) is registered', { field: 'propertyCompanyId' });
@@ -39,7 +39,12 @@ export async function assignFallbackProvider(ctx: Context, input: AssignFallback
     if (estate.propertyCompanyId) throw conflict('the estate already has a property company', { field: 'estateId', propertyCompanyId: estate.propertyCompanyId });
     requireAfterLastChange(estate, effectiveOn);
     const event: ManagementEvent = {
-      action: 'FALLBACK_TAKEOVER', propertyCompanyId: company._id, effectiveOn, note, recordedBy: actor(ctx), recordedAt: new Date().toISOString(),
+      action: 'FALLBACK_TAKEOVER',
+      propertyCompanyId: company._id,
+      effectiveOn,
+      note,
+      recordedBy: actor(ctx),
+      recordedAt: new Date().toISOString(),
     };
     const updated = await ctx.models.Estate.findOneAndUpdate(
       { _id: estateId, propertyCompanyId: null },
@@ -62,7 +67,12 @@ export async function endEstateManagement(ctx: Context, input: EndEstateManageme
     if (!estate.propertyCompanyId) throw conflict('the estate has no property company', { field: 'estateId' });
     requireAfterLastChange(estate, effectiveOn);
     const event: ManagementEvent = {
-      action: 'ENDED', propertyCompanyId: estate.propertyCompanyId, effectiveOn, note, recordedBy: actor(ctx), recordedAt: new Date().toISOString(),
+      action: 'ENDED',
+      propertyCompanyId: estate.propertyCompanyId,
+      effectiveOn,
+      note,
+      recordedBy: actor(ctx),
+      recordedAt: new Date().toISOString(),
     };
     const updated = await ctx.models.Estate.findOneAndUpdate(
       { _id: estateId, propertyCompanyId: estate.propertyCompanyId },

@@ -1,8 +1,21 @@
 import { badInput, chinaDayStart, chinaNextDayStart, escapeRegex, optionalDate, optionalId as id, requireOrder, trusted, type SortSpec } from '@cg/kit';
 import type { Context } from './context';
 import type {
-  BuildingFilter, BuildingOrder, CrossAppointmentFilter, CrossAppointmentOrder, EstateFilter, EstateOrder, EstatePatrolFilter, EstatePatrolOrder,
-  OwnersCommitteeFilter, OwnersCommitteeOrder, PropertyCompanyFilter, PropertyCompanyOrder, QueryPatrolCoverageArgs, ServiceOrderFilter, ServiceOrderOrder,
+  BuildingFilter,
+  BuildingOrder,
+  CrossAppointmentFilter,
+  CrossAppointmentOrder,
+  EstateFilter,
+  EstateOrder,
+  EstatePatrolFilter,
+  EstatePatrolOrder,
+  OwnersCommitteeFilter,
+  OwnersCommitteeOrder,
+  PropertyCompanyFilter,
+  PropertyCompanyOrder,
+  QueryPatrolCoverageArgs,
+  ServiceOrderFilter,
+  ServiceOrderOrder,
   UnitFilter,
 } from './generated/resolvers-types';
 import type { EstateDoc } from './models/Estate';
@@ -39,8 +52,7 @@ export const SORTS: {
   patrol: { DATE_DESC: { date: -1, _id: -1 }, DATE_ASC: { date: 1 } },
 };
 
-export const companyFilter = (f: PropertyCompanyFilter = {}) =>
-  compact({ isFallbackProvider: f.isFallbackProvider ?? undefined, name: contains(f.nameContains, 'nameContains') });
+export const companyFilter = (f: PropertyCompanyFilter = {}) => compact({ isFallbackProvider: f.isFallbackProvider ?? undefined, name: contains(f.nameContains, 'nameContains') });
 
 export function estateFilter(f: EstateFilter = {}) {
   const companyId = id(f.propertyCompanyId, 'propertyCompanyId');
@@ -49,11 +61,9 @@ export function estateFilter(f: EstateFilter = {}) {
   return compact({ communityId: id(f.communityId, 'communityId'), propertyCompanyId: companyId ?? managed, name: contains(f.nameContains, 'nameContains') });
 }
 
-export const buildingFilter = (f: BuildingFilter = {}) =>
-  compact({ estateId: id(f.estateId, 'estateId'), gridId: id(f.gridId, 'gridId') });
+export const buildingFilter = (f: BuildingFilter = {}) => compact({ estateId: id(f.estateId, 'estateId'), gridId: id(f.gridId, 'gridId') });
 
-export const unitFilter = (f: UnitFilter = {}) =>
-  compact({ buildingId: id(f.buildingId, 'buildingId'), floor: f.floor ?? undefined });
+export const unitFilter = (f: UnitFilter = {}) => compact({ buildingId: id(f.buildingId, 'buildingId'), floor: f.floor ?? undefined });
 
 /** Records whose [start, end] period (end open when missing) includes `day`. */
 function activeOn(day: string | undefined, startField: string, endField: string, endRequired: boolean): Filter {
@@ -108,7 +118,9 @@ export function patrolFilter(f: EstatePatrolFilter = {}) {
 /** 巡查覆盖: estates (of a community or company) without a patrol on `date`: one `distinct`, one `find`. */
 export async function patrolCoverage(ctx: Context, args: QueryPatrolCoverageArgs) {
   const date = optionalDate(args.date, 'date')!;
-  const estates = (await ctx.models.Estate.find(estateFilter({ communityId: args.communityId, propertyCompanyId: args.propertyCompanyId })).sort({ name: 1, _id: 1 }).lean()) as EstateDoc[];
+  const estates = (await ctx.models.Estate.find(estateFilter({ communityId: args.communityId, propertyCompanyId: args.propertyCompanyId }))
+    .sort({ name: 1, _id: 1 })
+    .lean()) as EstateDoc[];
   const patrolled = new Set((await ctx.models.EstatePatrol.distinct('estateId', { date, estateId: trusted({ $in: estates.map((e) => e._id) }) })).map(String));
   return { date, estateCount: estates.length, patrolledCount: patrolled.size, unpatrolledEstates: estates.filter((e) => !patrolled.has(e._id)) };
 }

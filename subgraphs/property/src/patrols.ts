@@ -1,4 +1,19 @@
-import { actor, assertId, badInput, conflict, createOnce, isDuplicateKey, newId, notFound, optionalText, requireNonBlank, requirePastDate, requirePhone, trusted, withLock } from '@cg/kit';
+import {
+  actor,
+  assertId,
+  badInput,
+  conflict,
+  createOnce,
+  isDuplicateKey,
+  newId,
+  notFound,
+  optionalText,
+  requireNonBlank,
+  requirePastDate,
+  requirePhone,
+  trusted,
+  withLock,
+} from '@cg/kit';
 import type { Context } from './context';
 import type { MutationResolvePatrolIssueArgs, PatrolIssueInput, RecordEstatePatrolInput } from './generated/resolvers-types';
 import type { EstatePatrolDoc } from './models/EstatePatrol';
@@ -6,8 +21,7 @@ import { requireBuilding, requireEstate, requireUnit } from './references';
 
 /** 崇礼: the steward patrols 08:30–09:30 every day. */
 const PATROL_WINDOW = { start: '08:30', end: '09:30' } as const;
-export const onSchedule = (patrol: { startTime: string; endTime: string }) =>
-  patrol.startTime >= PATROL_WINDOW.start && patrol.endTime <= PATROL_WINDOW.end;
+export const onSchedule = (patrol: { startTime: string; endTime: string }) => patrol.startTime >= PATROL_WINDOW.start && patrol.endTime <= PATROL_WINDOW.end;
 
 const MAX_PATROL_ISSUES = 50;
 

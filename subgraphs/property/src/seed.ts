@@ -12,7 +12,24 @@ import { PATROL_ISSUE_CATEGORIES } from './models/EstatePatrol';
 
 const TODAY = '2026-11-01';
 const RECORDED_AT = '2026-11-01T00:00:00.000Z';
-const WORK_UNITS = ['粮食局', '供销社', '农机站', '水利局', '邮电局', '电力局', '交通局', '卫生局', '税务局', '林业局', '畜牧局', '建设局', '教育局', '人民医院', '农业银行', '气象局'];
+const WORK_UNITS = [
+  '粮食局',
+  '供销社',
+  '农机站',
+  '水利局',
+  '邮电局',
+  '电力局',
+  '交通局',
+  '卫生局',
+  '税务局',
+  '林业局',
+  '畜牧局',
+  '建设局',
+  '教育局',
+  '人民医院',
+  '农业银行',
+  '气象局',
+];
 const ORDER_TEXT: Record<string, string[]> = {
   REPAIR: ['厨房水管漏水', '楼道灯不亮', '单元门禁损坏', '暖气片不热', '卫生间下水堵塞'],
   SANITATION: ['楼下垃圾未及时清运', '楼道堆放杂物', '小区绿地有狗粪'],
@@ -70,10 +87,15 @@ export const extendWorld: ExtendWorld = (world, scale) => {
       { action: 'ENDED', propertyCompanyId: regular._id, effectiveOn: `202${i % 3}-12-31`, note: '合同到期撤场', recordedAt: RECORDED_AT },
     ] as unknown as Doc[];
     const takenOver = i % 2 === 0;
-    if (takenOver) history.push({ action: 'FALLBACK_TAKEOVER', propertyCompanyId: fallback._id, effectiveOn: '2023-04-01', note: '先服务、后收费', recordedAt: RECORDED_AT } as unknown as Doc);
+    if (takenOver)
+      history.push({ action: 'FALLBACK_TAKEOVER', propertyCompanyId: fallback._id, effectiveOn: '2023-04-01', note: '先服务、后收费', recordedAt: RECORDED_AT } as unknown as Doc);
     oldEstates.push({
-      _id: stableId('estate', name), name, address: `张北县${faker.location.street()}${i + 1}号`, communityId: community._id,
-      ...(takenOver ? { propertyCompanyId: fallback._id, managedSince: '2023-04-01' } : {}), managementHistory: history,
+      _id: stableId('estate', name),
+      name,
+      address: `张北县${faker.location.street()}${i + 1}号`,
+      communityId: community._id,
+      ...(takenOver ? { propertyCompanyId: fallback._id, managedSince: '2023-04-01' } : {}),
+      managementHistory: history,
     });
   }
   const allEstates = [...core.Estate!, ...oldEstates];
@@ -85,8 +107,13 @@ export const extendWorld: ExtendWorld = (world, scale) => {
     const pool = buildings.filter((b) => b.estateId === estate._id).flatMap((b) => residentsOfBuilding(b._id));
     const termStart = isoDate(faker.date.between({ from: '2022-01-01', to: '2024-12-31' }));
     OwnersCommittee.push({
-      _id: stableId('owners-committee', estate._id), kind: 'OWNERS_COMMITTEE', name: `${estate.name}业主委员会`, estateId: estate._id,
-      termStart, termEnd: `${Number(termStart.slice(0, 4)) + 5}${termStart.slice(4)}`, members: seat(faker.helpers.arrayElements(pool, { min: 5, max: 7 })),
+      _id: stableId('owners-committee', estate._id),
+      kind: 'OWNERS_COMMITTEE',
+      name: `${estate.name}业主委员会`,
+      estateId: estate._id,
+      termStart,
+      termEnd: `${Number(termStart.slice(0, 4)) + 5}${termStart.slice(4)}`,
+      members: seat(faker.helpers.arrayElements(pool, { min: 5, max: 7 })),
     });
   }
   for (const building of buildings.filter((_, i) => i % 4 === 0)) {
@@ -95,8 +122,14 @@ export const extendWorld: ExtendWorld = (world, scale) => {
     const termStart = isoDate(faker.date.between({ from: '2023-01-01', to: '2025-06-30' }));
     const estate = core.Estate!.find((e) => e._id === building.estateId)!;
     OwnersCommittee.push({
-      _id: stableId('owners-committee', building._id), kind: 'BUILDING_COMMITTEE', name: `${estate.name}${building.number}楼管委`, estateId: estate._id,
-      buildingId: building._id, termStart, termEnd: `${Number(termStart.slice(0, 4)) + 3}${termStart.slice(4)}`, members: seat(faker.helpers.arrayElements(pool, 5)),
+      _id: stableId('owners-committee', building._id),
+      kind: 'BUILDING_COMMITTEE',
+      name: `${estate.name}${building.number}楼管委`,
+      estateId: estate._id,
+      buildingId: building._id,
+      termStart,
+      termEnd: `${Number(termStart.slice(0, 4)) + 3}${termStart.slice(4)}`,
+      members: seat(faker.helpers.arrayElements(pool, 5)),
     });
   }
 
@@ -108,11 +141,17 @@ export const extendWorld: ExtendWorld = (world, scale) => {
     const toCompany = i % 2 === 0;
     const startOn = isoDate(faker.date.between({ from: '2021-01-01', to: '2025-12-31' }));
     CrossAppointment.push({
-      _id: stableId('cross-appointment', i), personName: String(person.name), phone: String(person.phone ?? `139${String(10_000_000 + i).slice(-8)}`),
-      residentId: person._id, direction: toCompany ? 'COMMUNITY_TO_COMPANY' : 'COMPANY_TO_COMMUNITY', communityId: community._id,
+      _id: stableId('cross-appointment', i),
+      personName: String(person.name),
+      phone: String(person.phone ?? `139${String(10_000_000 + i).slice(-8)}`),
+      residentId: person._id,
+      direction: toCompany ? 'COMMUNITY_TO_COMPANY' : 'COMPANY_TO_COMMUNITY',
+      communityId: community._id,
       communityPost: toCompany ? faker.helpers.arrayElement(['社区党委委员', '社区居委会委员', '社区党委副书记']) : '社区党委兼职委员',
-      propertyCompanyId: (i % 3 === 2 ? fallback : regular)._id, companyPost: toCompany ? '物业党建指导员' : faker.helpers.arrayElement(['项目经理', '物业党支部书记']),
-      startOn, ...(i % 5 === 4 ? { endOn: `${Number(startOn.slice(0, 4)) + 1}${startOn.slice(4)}` } : {}),
+      propertyCompanyId: (i % 3 === 2 ? fallback : regular)._id,
+      companyPost: toCompany ? '物业党建指导员' : faker.helpers.arrayElement(['项目经理', '物业党支部书记']),
+      startOn,
+      ...(i % 5 === 4 ? { endOn: `${Number(startOn.slice(0, 4)) + 1}${startOn.slice(4)}` } : {}),
     });
   }
 
@@ -126,13 +165,31 @@ export const extendWorld: ExtendWorld = (world, scale) => {
     const unit = unitById.get(String(household.unitId))!;
     const reporter = (residentsByHousehold.get(household._id) ?? [])[0]!;
     const estateId = estateOfBuilding.get(String(unit.buildingId))!;
-    const status: ServiceOrderStatus = i < 12 ? SERVICE_ORDER_STATUSES[i % 6]! : faker.helpers.weightedArrayElement([
-      { weight: 1, value: 'ORDERED' }, { weight: 1, value: 'DISPATCHED' }, { weight: 1, value: 'ACCEPTED' }, { weight: 2, value: 'DONE' }, { weight: 6, value: 'RATED' }, { weight: 1, value: 'CANCELLED' },
-    ] as const);
+    const status: ServiceOrderStatus =
+      i < 12
+        ? SERVICE_ORDER_STATUSES[i % 6]!
+        : faker.helpers.weightedArrayElement([
+            { weight: 1, value: 'ORDERED' },
+            { weight: 1, value: 'DISPATCHED' },
+            { weight: 1, value: 'ACCEPTED' },
+            { weight: 2, value: 'DONE' },
+            { weight: 6, value: 'RATED' },
+            { weight: 1, value: 'CANCELLED' },
+          ] as const);
     const category = faker.helpers.arrayElement(SERVICE_ORDER_CATEGORIES);
     const steps = pathTo(status, faker.helpers.arrayElement(['ORDERED', 'DISPATCHED', 'ACCEPTED'] as const));
     let at = faker.date.between({ from: '2026-08-01T00:00:00Z', to: '2026-10-30T00:00:00Z' }).toISOString();
-    const order: Doc = { _id: stableId('service-order', i), category, description: faker.helpers.arrayElement(ORDER_TEXT[category]!), status, reporterId: reporter._id, unitId: unit._id, estateId, orderedAt: at, history: [] };
+    const order: Doc = {
+      _id: stableId('service-order', i),
+      category,
+      description: faker.helpers.arrayElement(ORDER_TEXT[category]!),
+      status,
+      reporterId: reporter._id,
+      unitId: unit._id,
+      estateId,
+      orderedAt: at,
+      history: [],
+    };
     const history = order.history as Doc[];
     for (const [k, to] of steps.entries()) {
       if (k > 0) at = addHours(at, faker.number.int({ min: 1, max: 30 }));
@@ -142,7 +199,13 @@ export const extendWorld: ExtendWorld = (world, scale) => {
     }
     const company = allEstates.find((e) => e._id === estateId)?.propertyCompanyId;
     if (steps.includes('DISPATCHED') && company) order.propertyCompanyId = company;
-    if (status === 'RATED') order.rating = faker.helpers.weightedArrayElement([{ weight: 1, value: 2 }, { weight: 2, value: 3 }, { weight: 5, value: 4 }, { weight: 8, value: 5 }]);
+    if (status === 'RATED')
+      order.rating = faker.helpers.weightedArrayElement([
+        { weight: 1, value: 2 },
+        { weight: 2, value: 3 },
+        { weight: 5, value: 4 },
+        { weight: 8, value: 5 },
+      ]);
     if (status === 'CANCELLED') order.cancelReason = '居民自行解决';
     ServiceOrder.push(order);
   }
@@ -158,18 +221,39 @@ export const extendWorld: ExtendWorld = (world, scale) => {
       const date = isoDate(new Date(Date.parse(`${TODAY}T00:00:00Z`) - d * 86_400_000));
       if (faker.number.float() < 0.12) continue;
       const start = faker.number.float() < 0.9 ? 510 + faker.number.int({ min: 0, max: 10 }) : 540 + faker.number.int({ min: 0, max: 30 });
-      const issues = Array.from({ length: faker.helpers.weightedArrayElement([{ weight: 5, value: 0 }, { weight: 3, value: 1 }, { weight: 2, value: 2 }, { weight: 1, value: 3 }]) }, (_, k) => {
-        const category = faker.helpers.arrayElement(PATROL_ISSUE_CATEGORIES);
-        const building = own.length ? faker.helpers.arrayElement(own) : undefined;
-        const resolved = faker.number.float() < 0.6 + d / 100;
-        return {
-          id: stableId('patrol-issue', estate._id, date, k), category, description: faker.helpers.arrayElement(ISSUE_TEXT[category]!),
-          ...(building ? { buildingId: building._id } : {}), resolved, ...(resolved ? { resolvedAt: `${date}T06:00:00.000Z` } : {}),
-        };
-      });
+      const issues = Array.from(
+        {
+          length: faker.helpers.weightedArrayElement([
+            { weight: 5, value: 0 },
+            { weight: 3, value: 1 },
+            { weight: 2, value: 2 },
+            { weight: 1, value: 3 },
+          ]),
+        },
+        (_, k) => {
+          const category = faker.helpers.arrayElement(PATROL_ISSUE_CATEGORIES);
+          const building = own.length ? faker.helpers.arrayElement(own) : undefined;
+          const resolved = faker.number.float() < 0.6 + d / 100;
+          return {
+            id: stableId('patrol-issue', estate._id, date, k),
+            category,
+            description: faker.helpers.arrayElement(ISSUE_TEXT[category]!),
+            ...(building ? { buildingId: building._id } : {}),
+            resolved,
+            ...(resolved ? { resolvedAt: `${date}T06:00:00.000Z` } : {}),
+          };
+        },
+      );
       EstatePatrol.push({
-        _id: stableId('estate-patrol', estate._id, date), date, estateId: estate._id, stewardName: String(grid.leaderName), gridId: grid._id,
-        startTime: hhmm(start), endTime: hhmm(start + faker.number.int({ min: 40, max: 60 })), issues, openIssueCount: issues.filter((x) => !x.resolved).length,
+        _id: stableId('estate-patrol', estate._id, date),
+        date,
+        estateId: estate._id,
+        stewardName: String(grid.leaderName),
+        gridId: grid._id,
+        startTime: hhmm(start),
+        endTime: hhmm(start + faker.number.int({ min: 40, max: 60 })),
+        issues,
+        openIssueCount: issues.filter((x) => !x.resolved).length,
       });
     }
   }

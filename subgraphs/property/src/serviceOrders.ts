@@ -1,7 +1,11 @@
 import { actor, assertId, conflict, createOnce, notFound, optionalText, requireNonBlank, requireRange, withLock } from '@cg/kit';
 import type { Context } from './context';
 import type {
-  CreateServiceOrderInput, MutationAcceptServiceOrderArgs, MutationCancelServiceOrderArgs, MutationCompleteServiceOrderArgs, MutationDispatchServiceOrderArgs,
+  CreateServiceOrderInput,
+  MutationAcceptServiceOrderArgs,
+  MutationCancelServiceOrderArgs,
+  MutationCompleteServiceOrderArgs,
+  MutationDispatchServiceOrderArgs,
   MutationRateServiceOrderArgs,
 } from './generated/resolvers-types';
 import type { ServiceOrderDoc } from './models/ServiceOrder';
@@ -21,7 +25,13 @@ export async function createServiceOrder(ctx: Context, input: CreateServiceOrder
   const { doc } = await createOnce<ServiceOrderDoc>(
     ctx.models.ServiceOrder,
     {
-      category: input.category, description, status: 'ORDERED', reporterId, unitId, estateId: building.estateId, orderedAt: at,
+      category: input.category,
+      description,
+      status: 'ORDERED',
+      reporterId,
+      unitId,
+      estateId: building.estateId,
+      orderedAt: at,
       history: [{ from: null, to: 'ORDERED', party: 'RESIDENT', actor: by, at }],
     },
     { idempotencyKey: input.idempotencyKey, caller: by, input: { reporterId, unitId, category: input.category, description } },
@@ -30,8 +40,7 @@ export async function createServiceOrder(ctx: Context, input: CreateServiceOrder
 }
 
 const PAST: Record<ServiceOrderAction, string> = { dispatch: 'dispatched', accept: 'accepted', complete: 'completed', rate: 'rated', cancel: 'cancelled' };
-const illegal = (action: ServiceOrderAction, status: string) =>
-  conflict(`a service order that is ${status} cannot be ${PAST[action]}`, { field: 'id', status, action });
+const illegal = (action: ServiceOrderAction, status: string) => conflict(`a service order that is ${status} cannot be ${PAST[action]}`, { field: 'id', status, action });
 
 /**
  * Applies one lifecycle step as ONE conditional update: the filter names the status just read, so a concurrent
@@ -75,11 +84,9 @@ export async function dispatchServiceOrder(ctx: Context, args: MutationDispatchS
   return takeStep(ctx, args.id, 'dispatch', { propertyCompanyId: companyId }, note);
 }
 
-export const acceptServiceOrder = (ctx: Context, args: MutationAcceptServiceOrderArgs) =>
-  takeStep(ctx, args.id, 'accept', {}, optionalText(args.note, 'note'));
+export const acceptServiceOrder = (ctx: Context, args: MutationAcceptServiceOrderArgs) => takeStep(ctx, args.id, 'accept', {}, optionalText(args.note, 'note'));
 
-export const completeServiceOrder = (ctx: Context, args: MutationCompleteServiceOrderArgs) =>
-  takeStep(ctx, args.id, 'complete', {}, optionalText(args.note, 'note'));
+export const completeServiceOrder = (ctx: Context, args: MutationCompleteServiceOrderArgs) => takeStep(ctx, args.id, 'complete', {}, optionalText(args.note, 'note'));
 
 /** 评单: 1 (very dissatisfied) to 5 (very satisfied). */
 export function rateServiceOrder(ctx: Context, args: MutationRateServiceOrderArgs) {

@@ -24,7 +24,10 @@ async function walk(field: string, args: string, selection: string, pageSize: nu
   const totals = new Set<number>();
   let after: string | null = null;
   for (let pages = 0; pages < 100; pages++) {
-    const data: any = await ok(`query($after: String) { ${field}(${args} first: ${pageSize}, after: $after) { totalCount edges { cursor node { ${selection} } } pageInfo { hasNextPage endCursor } } }`, { after });
+    const data: any = await ok(
+      `query($after: String) { ${field}(${args} first: ${pageSize}, after: $after) { totalCount edges { cursor node { ${selection} } } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+    );
     const page = data[field];
     totals.add(page.totalCount);
     nodes.push(...page.edges.map((e: any) => e.node));
@@ -64,7 +67,10 @@ test('service orders in a Beijing date range, and best rated first (rated orders
 });
 
 test('estates: unmanaged ones, by company, by name descending; a reversed date range is refused', async () => {
-  const unmanaged = property().Estate!.filter((e) => !e.propertyCompanyId).map((e) => e.name).sort();
+  const unmanaged = property()
+    .Estate!.filter((e) => !e.propertyCompanyId)
+    .map((e) => e.name)
+    .sort();
   expect(unmanaged.length).toBeGreaterThan(0);
   const data = await ok('{ estates(filter: { managed: false }) { totalCount edges { node { name propertyCompany { id } managementHistory { action } } } } }');
   expect(data.estates.totalCount).toBe(unmanaged.length);
@@ -72,7 +78,9 @@ test('estates: unmanaged ones, by company, by name descending; a reversed date r
   expect(data.estates.edges.every((e: any) => e.node.propertyCompany === null)).toBe(true);
   const fallback = property().PropertyCompany!.find((c) => c.isFallbackProvider)!;
   const { nodes } = await walk('estates', `filter: { propertyCompanyId: "${fallback._id}" }, orderBy: NAME_DESC,`, 'name', 2);
-  const managed = property().Estate!.filter((e) => e.propertyCompanyId === fallback._id).map((e) => String(e.name));
+  const managed = property()
+    .Estate!.filter((e) => e.propertyCompanyId === fallback._id)
+    .map((e) => String(e.name));
   expect(nodes.map((n) => n.name)).toEqual(managed.sort().reverse());
   const bad = await stack.query('{ serviceOrders(filter: { orderedFrom: "2026-10-02", orderedTo: "2026-10-01" }) { totalCount } }');
   expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'orderedTo' });
@@ -81,7 +89,9 @@ test('estates: unmanaged ones, by company, by name descending; a reversed date r
 test('committees active on a day, cross-appointments of a company, patrols with open issues, coverage', async () => {
   const day = '2026-06-01';
   const active = property().OwnersCommittee!.filter((c) => String(c.termStart) <= day && String(c.termEnd) >= day);
-  const committees = await ok(`{ ownersCommittees(filter: { activeOn: "${day}" }, first: 100) { totalCount edges { node { kind memberCount members { role resident { id } } } } } }`);
+  const committees = await ok(
+    `{ ownersCommittees(filter: { activeOn: "${day}" }, first: 100) { totalCount edges { node { kind memberCount members { role resident { id } } } } } }`,
+  );
   expect(committees.ownersCommittees.totalCount).toBe(active.length);
   expect(committees.ownersCommittees.edges.every((e: any) => e.node.memberCount === e.node.members.length && e.node.members.length >= 5)).toBe(true);
 
@@ -96,12 +106,20 @@ test('committees active on a day, cross-appointments of a company, patrols with 
   expect(nodes.every((n) => n.openIssueCount === n.issues.filter((i: any) => !i.resolved).length && n.openIssueCount > 0)).toBe(true);
 
   const date = '2026-10-25';
-  const patrolled = new Set(property().EstatePatrol!.filter((p) => p.date === date).map((p) => p.estateId));
+  const patrolled = new Set(
+    property()
+      .EstatePatrol!.filter((p) => p.date === date)
+      .map((p) => p.estateId),
+  );
   const coverage = await ok(`{ patrolCoverage(date: "${date}") { estateCount patrolledCount unpatrolledEstates { id } } }`);
   expect(coverage.patrolCoverage.estateCount).toBe(property().Estate!.length);
   expect(coverage.patrolCoverage.patrolledCount).toBe(patrolled.size);
-  expect(coverage.patrolCoverage.unpatrolledEstates.map((e: any) => e.id).sort())
-    .toEqual(property().Estate!.filter((e) => !patrolled.has(e._id)).map((e) => e._id).sort());
+  expect(coverage.patrolCoverage.unpatrolledEstates.map((e: any) => e.id).sort()).toEqual(
+    property()
+      .Estate!.filter((e) => !patrolled.has(e._id))
+      .map((e) => e._id)
+      .sort(),
+  );
 });
 
 test('a page of 100 units with building, estate and company costs one query per collection', async () => {
@@ -113,7 +131,9 @@ test('a page of 100 units with building, estate and company costs one query per 
   expect(data.units.totalCount).toBe(world.property!.Unit!.length);
   expect(data.units.edges.every((e: any) => e.node.label.startsWith(e.node.building.number) && e.node.building.estate.name)).toBe(true);
   // getMore and killCursors only continue or close the cursor of a query counted already.
-  const counts = watch.commands.filter((c) => !['getMore', 'killCursors'].includes(c.name)).reduce<Record<string, number>>((acc, c) => ({ ...acc, [`${c.name} ${c.collection}`]: (acc[`${c.name} ${c.collection}`] ?? 0) + 1 }), {});
+  const counts = watch.commands
+    .filter((c) => !['getMore', 'killCursors'].includes(c.name))
+    .reduce<Record<string, number>>((acc, c) => ({ ...acc, [`${c.name} ${c.collection}`]: (acc[`${c.name} ${c.collection}`] ?? 0) + 1 }), {});
   // An unfiltered total is a `count` (collection metadata on MongoDB), not a countDocuments aggregate.
   expect(counts).toEqual({ 'count units': 1, 'find units': 1, 'find buildings': 1, 'find estates': 1, 'find property_companies': 1 });
 });

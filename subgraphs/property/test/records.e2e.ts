@@ -27,7 +27,8 @@ async function refused(mutation: string, input: Record<string, unknown>, code: s
   expect(await snapshot(stack, ['property'])).toBe(before);
 }
 
-const ASSIGN = 'mutation($input: AssignFallbackProviderInput!) { assignFallbackProvider(input: $input) { id managedSince propertyCompany { id isFallbackProvider } managementHistory { action effectiveOn propertyCompany { id } } } }';
+const ASSIGN =
+  'mutation($input: AssignFallbackProviderInput!) { assignFallbackProvider(input: $input) { id managedSince propertyCompany { id isFallbackProvider } managementHistory { action effectiveOn propertyCompany { id } } } }';
 const END = 'mutation($input: EndEstateManagementInput!) { endEstateManagement(input: $input) { id propertyCompany { id } managementHistory { action } } }';
 
 test('the fallback provider takes over an unmanaged estate once; managed estates, other companies and bad dates are refused', async () => {
@@ -54,34 +55,79 @@ test('the fallback provider takes over an unmanaged estate once; managed estates
   await refused(END, { estateId: estate._id, effectiveOn: '2026-11-06' }, 'CONFLICT', 'estateId');
 });
 
-const COMMITTEE = 'mutation($input: CreateOwnersCommitteeInput!) { createOwnersCommittee(input: $input) { id kind memberCount building { id } estate { ownersCommittees { id } } members { role resident { id } } } }';
+const COMMITTEE =
+  'mutation($input: CreateOwnersCommitteeInput!) { createOwnersCommittee(input: $input) { id kind memberCount building { id } estate { ownersCommittees { id } } members { role resident { id } } } }';
 const committee = (input: Record<string, unknown> = {}) => ({
-  kind: 'OWNERS_COMMITTEE', name: '义合美新城一区第二届业主委员会', estateId: estateOne, termStart: '2026-01-01', termEnd: '2030-12-31',
-  members: [{ residentId: residents[0], role: 'DIRECTOR' }, { residentId: residents[1], role: 'MEMBER' }], ...input,
+  kind: 'OWNERS_COMMITTEE',
+  name: '义合美新城一区第二届业主委员会',
+  estateId: estateOne,
+  termStart: '2026-01-01',
+  termEnd: '2030-12-31',
+  members: [
+    { residentId: residents[0], role: 'DIRECTOR' },
+    { residentId: residents[1], role: 'MEMBER' },
+  ],
+  ...input,
 });
 
 test("owners' committees: members must be residents, terms in order, at most one chair, buildings in the estate", async () => {
   const otherEstateBuilding = world.property!.Building!.find((b) => b.estateId !== estateOne)!;
-  await refused(COMMITTEE, committee({ members: [{ residentId: residents[0], role: 'DIRECTOR' }, { residentId: 'ab'.repeat(12), role: 'MEMBER' }] }), 'NOT_FOUND', 'members');
+  await refused(
+    COMMITTEE,
+    committee({
+      members: [
+        { residentId: residents[0], role: 'DIRECTOR' },
+        { residentId: 'ab'.repeat(12), role: 'MEMBER' },
+      ],
+    }),
+    'NOT_FOUND',
+    'members',
+  );
   await refused(COMMITTEE, committee({ termEnd: '2025-12-31' }), 'BAD_USER_INPUT', 'termEnd');
   await refused(COMMITTEE, committee({ members: residents.map((residentId) => ({ residentId, role: 'DIRECTOR' })) }), 'BAD_USER_INPUT', 'members');
-  await refused(COMMITTEE, committee({ members: [{ residentId: residents[0], role: 'MEMBER' }, { residentId: residents[0], role: 'MEMBER' }] }), 'BAD_USER_INPUT', 'members');
+  await refused(
+    COMMITTEE,
+    committee({
+      members: [
+        { residentId: residents[0], role: 'MEMBER' },
+        { residentId: residents[0], role: 'MEMBER' },
+      ],
+    }),
+    'BAD_USER_INPUT',
+    'members',
+  );
   await refused(COMMITTEE, committee({ members: [] }), 'BAD_USER_INPUT', 'members');
   await refused(COMMITTEE, committee({ kind: 'BUILDING_COMMITTEE' }), 'BAD_USER_INPUT', 'buildingId');
   await refused(COMMITTEE, committee({ kind: 'BUILDING_COMMITTEE', buildingId: otherEstateBuilding._id }), 'BAD_USER_INPUT', 'buildingId');
 
   const { data, errors } = await stack.query(COMMITTEE, { input: committee({ idempotencyKey: 'committee-0001' }) });
   expect(errors).toBeUndefined();
-  expect(data.createOwnersCommittee).toMatchObject({ kind: 'OWNERS_COMMITTEE', memberCount: 2, building: null, members: [{ role: 'DIRECTOR', resident: { id: residents[0] } }, { role: 'MEMBER', resident: { id: residents[1] } }] });
+  expect(data.createOwnersCommittee).toMatchObject({
+    kind: 'OWNERS_COMMITTEE',
+    memberCount: 2,
+    building: null,
+    members: [
+      { role: 'DIRECTOR', resident: { id: residents[0] } },
+      { role: 'MEMBER', resident: { id: residents[1] } },
+    ],
+  });
   expect(data.createOwnersCommittee.estate.ownersCommittees.map((c: any) => c.id)).toContain(data.createOwnersCommittee.id);
   const retry = await stack.query(COMMITTEE, { input: committee({ idempotencyKey: 'committee-0001' }) });
   expect(retry.data.createOwnersCommittee.id).toBe(data.createOwnersCommittee.id);
 });
 
-const APPOINT = 'mutation($input: CreateCrossAppointmentInput!) { createCrossAppointment(input: $input) { id phone personName direction community { id } propertyCompany { id } resident { id } } }';
+const APPOINT =
+  'mutation($input: CreateCrossAppointmentInput!) { createCrossAppointment(input: $input) { id phone personName direction community { id } propertyCompany { id } resident { id } } }';
 const appointment = (input: Record<string, unknown> = {}) => ({
-  personName: '王建国', phone: '+86 139-1234-5678', direction: 'COMMUNITY_TO_COMPANY', communityId, communityPost: '社区党委委员',
-  propertyCompanyId: world.property!.PropertyCompany![0]!._id, companyPost: '物业党建指导员', startOn: '2026-03-01', ...input,
+  personName: '王建国',
+  phone: '+86 139-1234-5678',
+  direction: 'COMMUNITY_TO_COMPANY',
+  communityId,
+  communityPost: '社区党委委员',
+  propertyCompanyId: world.property!.PropertyCompany![0]!._id,
+  companyPost: '物业党建指导员',
+  startOn: '2026-03-01',
+  ...input,
 });
 
 test('cross-appointments: a mainland mobile, dates in order, a known community and resident', async () => {
@@ -96,7 +142,8 @@ test('cross-appointments: a mainland mobile, dates in order, a known community a
   expect((await models.CrossAppointment!.findById(data.createCrossAppointment.id).lean<any>()).phone).toBe('13912345678');
 });
 
-const PATROL = 'mutation($input: RecordEstatePatrolInput!) { recordEstatePatrol(input: $input) { id onSchedule openIssueCount issues { id resolved building { id } unit { id } } } }';
+const PATROL =
+  'mutation($input: RecordEstatePatrolInput!) { recordEstatePatrol(input: $input) { id onSchedule openIssueCount issues { id resolved building { id } unit { id } } } }';
 
 test('patrols: places inside the estate, times in order, not in the future, one per estate and day; issues resolve once', async () => {
   const building = world.property!.Building!.find((b) => b.estateId === estateOne)!;
@@ -104,8 +151,18 @@ test('patrols: places inside the estate, times in order, not in the future, one 
   const elsewhere = world.property!.Building!.find((b) => b.estateId !== estateOne)!;
   const steward = { as: 'property-staff' };
   const patrol = (input: Record<string, unknown> = {}) => ({
-    estateId: estateOne, date: '2025-05-20', stewardName: '李网格', stewardPhone: '13812345678', gridId: building.gridId, startTime: '08:30', endTime: '09:25',
-    issues: [{ category: 'FIRE_EQUIPMENT', description: '灭火器过期', unitId: unit._id }, { category: 'SANITATION', description: '垃圾桶满溢', buildingId: building._id, resolved: true }], ...input,
+    estateId: estateOne,
+    date: '2025-05-20',
+    stewardName: '李网格',
+    stewardPhone: '13812345678',
+    gridId: building.gridId,
+    startTime: '08:30',
+    endTime: '09:25',
+    issues: [
+      { category: 'FIRE_EQUIPMENT', description: '灭火器过期', unitId: unit._id },
+      { category: 'SANITATION', description: '垃圾桶满溢', buildingId: building._id, resolved: true },
+    ],
+    ...input,
   });
   await refused(PATROL, patrol({ issues: [{ category: 'LIGHTING', description: '路灯不亮', buildingId: elsewhere._id }] }), 'BAD_USER_INPUT', 'issues.0.buildingId', steward);
   await refused(PATROL, patrol({ endTime: '08:00' }), 'BAD_USER_INPUT', 'endTime', steward);

@@ -5,7 +5,11 @@ import { checkMembers } from '../src/committees';
 test('each step is allowed from exactly the statuses the lifecycle names', () => {
   const allowed = Object.fromEntries((Object.keys(STEPS) as ServiceOrderAction[]).map((a) => [a, SERVICE_ORDER_STATUSES.filter((s) => canTake(a, s))]));
   expect(allowed).toEqual({
-    dispatch: ['ORDERED'], accept: ['DISPATCHED'], complete: ['ACCEPTED'], rate: ['DONE'], cancel: ['ORDERED', 'DISPATCHED', 'ACCEPTED'],
+    dispatch: ['ORDERED'],
+    accept: ['DISPATCHED'],
+    complete: ['ACCEPTED'],
+    rate: ['DONE'],
+    cancel: ['ORDERED', 'DISPATCHED', 'ACCEPTED'],
   });
 });
 
@@ -23,7 +27,12 @@ test('a patrol is on schedule only inside 08:30–09:30', () => {
 
 test('committee members: distinct well-formed ids, at most one chair, 1 to 21 seats', () => {
   const id = (n: number) => n.toString(16).padStart(24, '0');
-  expect(checkMembers([{ residentId: id(1), role: 'DIRECTOR' }, { residentId: id(2), role: 'DEPUTY_DIRECTOR' }])).toEqual([id(1), id(2)]);
+  expect(
+    checkMembers([
+      { residentId: id(1), role: 'DIRECTOR' },
+      { residentId: id(2), role: 'DEPUTY_DIRECTOR' },
+    ]),
+  ).toEqual([id(1), id(2)]);
   expect(() => checkMembers(Array.from({ length: 22 }, (_, i) => ({ residentId: id(i + 1), role: 'MEMBER' })))).toThrow(/1 to 21/);
   expect(() => checkMembers([{ residentId: 'x', role: 'MEMBER' }])).toThrow(/hexadecimal/);
 });

@@ -22,11 +22,19 @@ afterAll(() => stack.stop());
 const ORDER = 'id status rating propertyCompany { id } reporter { id } unit { id } history { from to party note }';
 /** Who takes each step (the SDL's rules): the community orders, dispatches, rates and cancels; the property company works it. */
 const ACTOR: Record<string, string> = {
-  createServiceOrder: 'grid-worker', dispatchServiceOrder: 'grid-worker', rateServiceOrder: 'grid-worker', cancelServiceOrder: 'grid-worker',
-  acceptServiceOrder: 'property-staff', completeServiceOrder: 'property-staff',
+  createServiceOrder: 'grid-worker',
+  dispatchServiceOrder: 'grid-worker',
+  rateServiceOrder: 'grid-worker',
+  cancelServiceOrder: 'grid-worker',
+  acceptServiceOrder: 'property-staff',
+  completeServiceOrder: 'property-staff',
 };
 const create = (input: Record<string, unknown>) =>
-  stack.query(`mutation($input: CreateServiceOrderInput!) { createServiceOrder(input: $input) { ${ORDER} } }`, { input: { reporterId, unitId, category: 'REPAIR', description: '厨房水管漏水', ...input } }, { as: ACTOR.createServiceOrder! });
+  stack.query(
+    `mutation($input: CreateServiceOrderInput!) { createServiceOrder(input: $input) { ${ORDER} } }`,
+    { input: { reporterId, unitId, category: 'REPAIR', description: '厨房水管漏水', ...input } },
+    { as: ACTOR.createServiceOrder! },
+  );
 const step = (mutation: string, id: string, extra = '') => stack.query(`mutation { ${mutation}(id: "${id}"${extra}) { ${ORDER} } }`, {}, { as: ACTOR[mutation]! });
 
 async function created(input: Record<string, unknown> = {}) {
@@ -59,7 +67,9 @@ test('an unknown category is refused by the schema and writes nothing', async ()
 test('ordered → dispatched → accepted → done → rated, each step in the history; illegal steps change nothing', async () => {
   const order = await created();
   expect(order.status).toBe('ORDERED');
-  const estate = world.property!.Estate!.find((e) => e._id === world.property!.Building!.find((b) => b._id === world.property!.Unit!.find((u) => u._id === unitId)!.buildingId)!.estateId)!;
+  const estate = world.property!.Estate!.find(
+    (e) => e._id === world.property!.Building!.find((b) => b._id === world.property!.Unit!.find((u) => u._id === unitId)!.buildingId)!.estateId,
+  )!;
 
   const early = await step('acceptServiceOrder', order.id);
   expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'ORDERED' });
@@ -79,13 +89,20 @@ test('ordered → dispatched → accepted → done → rated, each step in the h
   const rated = (await step('rateServiceOrder', order.id, ', rating: 5, comment: "很及时"')).data.rateServiceOrder;
   expect(rated).toMatchObject({ status: 'RATED', rating: 5, reporter: { id: reporterId }, unit: { id: unitId } });
   expect(rated.history.map((h: any) => [h.from, h.to, h.party])).toEqual([
-    [null, 'ORDERED', 'RESIDENT'], ['ORDERED', 'DISPATCHED', 'COMMUNITY'], ['DISPATCHED', 'ACCEPTED', 'PROPERTY_COMPANY'],
-    ['ACCEPTED', 'DONE', 'PROPERTY_COMPANY'], ['DONE', 'RATED', 'RESIDENT'],
+    [null, 'ORDERED', 'RESIDENT'],
+    ['ORDERED', 'DISPATCHED', 'COMMUNITY'],
+    ['DISPATCHED', 'ACCEPTED', 'PROPERTY_COMPANY'],
+    ['ACCEPTED', 'DONE', 'PROPERTY_COMPANY'],
+    ['DONE', 'RATED', 'RESIDENT'],
   ]);
   expect(rated.history[1].note).toBe('派给物业');
 
   const after = await snapshot(stack, ['property']);
-  for (const [mutation, extra] of [['cancelServiceOrder', ', reason: "不需要了"'], ['rateServiceOrder', ', rating: 1'], ['dispatchServiceOrder', '']] as const) {
+  for (const [mutation, extra] of [
+    ['cancelServiceOrder', ', reason: "不需要了"'],
+    ['rateServiceOrder', ', rating: 1'],
+    ['dispatchServiceOrder', ''],
+  ] as const) {
     const illegal = await step(mutation, order.id, extra);
     expect(illegal.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'RATED' });
   }

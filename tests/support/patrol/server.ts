@@ -49,18 +49,29 @@ export async function startPatrol({ name = 'patrol', flaw = 'none' as Flaw, sdl 
       return found.filter(Boolean).sort((a, b) => a!.id.localeCompare(b!.id));
     };
   }
-  const apollo = new ApolloServer<{ identity: Identity | null }>({ schema, plugins: [ApolloServerPluginInlineTraceDisabled()], formatError: (formatted) => redactError(formatted) });
+  const apollo = new ApolloServer<{ identity: Identity | null }>({
+    schema,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    formatError: (formatted) => redactError(formatted),
+  });
   await apollo.start();
   const seen = new Set<string>();
   const nonces: NonceStore = { kind: 'database', claim: async (nonce) => !seen.has(nonce) && Boolean(seen.add(nonce)), close: async () => undefined };
   const app = createHttpApp(async () => ({ department: name }));
   // The flaw of a service that trusts whatever identity header arrives, signed or not.
-  const trustAnything = [express.json(), (req: express.Request, res: express.Response, next: express.NextFunction) => {
-    const header = req.header('x-cg-identity');
-    res.locals.identity = header ? parseIdentity(JSON.parse(Buffer.from(header, 'base64url').toString('utf8'))) : null;
-    next();
-  }];
-  app.use('/graphql', ...(flaw === 'skips-signing' ? trustAnything : verifySignedRequests(name, nonces)), expressMiddleware(apollo, { context: async ({ res }) => ({ identity: (res.locals.identity as Identity | null) ?? null }) }));
+  const trustAnything = [
+    express.json(),
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      const header = req.header('x-cg-identity');
+      res.locals.identity = header ? parseIdentity(JSON.parse(Buffer.from(header, 'base64url').toString('utf8'))) : null;
+      next();
+    },
+  ];
+  app.use(
+    '/graphql',
+    ...(flaw === 'skips-signing' ? trustAnything : verifySignedRequests(name, nonces)),
+    expressMiddleware(apollo, { context: async ({ res }) => ({ identity: (res.locals.identity as Identity | null) ?? null }) }),
+  );
   const http = await listen(app, 0);
   return { url: http.url, stop: async () => (await http.close(), await apollo.stop()) };
 }

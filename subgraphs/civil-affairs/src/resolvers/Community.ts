@@ -4,6 +4,5 @@ import type { CommunityResolvers } from '../generated/resolvers-types';
 
 export const Community = {
   ...entityResolvers((ctx: Context) => ctx.loaders.community),
-  grids: async (community, _, { loaders }) =>
-    [...(await loaders.gridsByCommunity.load(community._id))].sort((a, b) => a.code.localeCompare(b.code)),
+  grids: async (community, _, { loaders }) => [...(await loaders.gridsByCommunity.load(community._id))].sort((a, b) => a.code.localeCompare(b.code)),
 } satisfies CommunityResolvers;

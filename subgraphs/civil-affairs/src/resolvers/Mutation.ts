@@ -13,9 +13,10 @@ async function pointsRequest(ctx: Context, request: PointsRequest) {
   const idempotencyKey = requirePointsKey(input.idempotencyKey);
   const points = request.kind === 'EARN' ? requireRange(request.input.points ?? 1, 'points', 1, 100) : requireRange(request.input.points, 'points', 1, 1000);
   if (!Number.isInteger(points)) throw badInput('points must be a whole number', { field: 'points' });
-  const details = request.kind === 'EARN'
-    ? { activity: requireNonBlank(request.input.activity, 'activity', 100) }
-    : { spentAt: request.input.spentAt == null ? '合约食堂' : requireNonBlank(request.input.spentAt, 'spentAt', 100) };
+  const details =
+    request.kind === 'EARN'
+      ? { activity: requireNonBlank(request.input.activity, 'activity', 100) }
+      : { spentAt: request.input.spentAt == null ? '合约食堂' : requireNonBlank(request.input.spentAt, 'spentAt', 100) };
   const resident = await registration.loadResident(ctx, input.residentId);
   return applyPoints(ctx.models, { residentId: resident._id, kind, points, idempotencyKey, by: actor(ctx), ...details });
 }

@@ -42,16 +42,25 @@ export const Query = {
     paginate<HouseholdDoc>(ctx.models.Household, andFilters(equalities(filter, ['tenure'], ['communityId', 'gridId']), ctx.scopeFilter('Household')), { fileNumber: 1 }, page),
   household: fetchById((ctx: Context) => ctx.loaders.household),
   householdByFileNumber: (_, { fileNumber }, { models }) =>
-    models.Household.findOne({ fileNumber: requireNonBlank(fileNumber, 'fileNumber', 40) }).lean().exec(),
+    models.Household.findOne({ fileNumber: requireNonBlank(fileNumber, 'fileNumber', 40) })
+      .lean()
+      .exec(),
   residents: async (_, { filter, sort, ...page }, ctx) =>
     paginate<ResidentDoc>(ctx.models.Resident, andFilters(await residentFilter(ctx.models, filter ?? {}), ctx.scopeFilter('Resident')), residentSort(sort), page),
   resident: fetchById((ctx: Context) => ctx.loaders.resident),
   residentByIdNumber: (_, { idNumber }, { models }) =>
-    models.Resident.findOne({ idNumber: requireIdNumber(idNumber).idNumber }).lean().exec(),
+    models.Resident.findOne({ idNumber: requireIdNumber(idNumber).idNumber })
+      .lean()
+      .exec(),
 
   // SENSITIVE (敏感个人信息) from here to overdueVisits.
   assistanceRecords: async (_, { filter, ...page }, ctx) =>
-    paginate<AssistanceRecordDoc>(ctx.models.AssistanceRecord, andFilters({ ...equalities(filter, ['kind', 'status'], ['residentId']), ...(await gridScope(ctx, filter?.gridId)) }, ctx.scopeFilter('AssistanceRecord')), { startDate: -1 }, page),
+    paginate<AssistanceRecordDoc>(
+      ctx.models.AssistanceRecord,
+      andFilters({ ...equalities(filter, ['kind', 'status'], ['residentId']), ...(await gridScope(ctx, filter?.gridId)) }, ctx.scopeFilter('AssistanceRecord')),
+      { startDate: -1 },
+      page,
+    ),
   careProfiles: async (_, { filter, ...page }, ctx) => {
     const where: Filter = { ...equalities(filter, [], ['communityId']), ...(await gridScope(ctx, filter?.gridId)) };
     if (filter?.flag) where.flags = filter.flag;
@@ -66,14 +75,26 @@ export const Query = {
   },
 
   visits: async (_, { filter, ...page }, ctx) =>
-    paginate<VisitDoc>(ctx.models.Visit, andFilters({ ...equalities(filter, [], ['residentId']), ...(await gridScope(ctx, filter?.gridId)), ...dateRange('visitedOn', filter?.from, filter?.to) }, ctx.scopeFilter('Visit')), { visitedOn: -1 }, page),
+    paginate<VisitDoc>(
+      ctx.models.Visit,
+      andFilters(
+        { ...equalities(filter, [], ['residentId']), ...(await gridScope(ctx, filter?.gridId)), ...dateRange('visitedOn', filter?.from, filter?.to) },
+        ctx.scopeFilter('Visit'),
+      ),
+      { visitedOn: -1 },
+      page,
+    ),
   proxyServices: async (_, { filter, ...page }, ctx) =>
-    paginate<ProxyServiceDoc>(ctx.models.ProxyService, andFilters({ ...equalities(filter, ['item', 'channel', 'status'], ['residentId']), ...(await gridScope(ctx, filter?.gridId)) }, ctx.scopeFilter('ProxyService')), { requestedOn: -1 }, page),
+    paginate<ProxyServiceDoc>(
+      ctx.models.ProxyService,
+      andFilters({ ...equalities(filter, ['item', 'channel', 'status'], ['residentId']), ...(await gridScope(ctx, filter?.gridId)) }, ctx.scopeFilter('ProxyService')),
+      { requestedOn: -1 },
+      page,
+    ),
   disputes: async (_, { filter, ...page }, ctx) => {
     const where: Filter = { ...equalities(filter, ['category', 'status']), ...(await gridScope(ctx, filter?.gridId)) };
     if (filter?.residentId != null) where.residentIds = assertId(filter.residentId, 'residentId');
     return paginate<DisputeDoc>(ctx.models.Dispute, andFilters(where, ctx.scopeFilter('Dispute')), { reportedOn: -1 }, page);
   },
-  civilityPointsAccount: (_, { residentId }, { loaders }) =>
-    loaders.pointsAccountByResident.load(assertId(residentId, 'residentId')),
+  civilityPointsAccount: (_, { residentId }, { loaders }) => loaders.pointsAccountByResident.load(assertId(residentId, 'residentId')),
 } satisfies QueryResolvers;

@@ -17,6 +17,20 @@ import { ResidentCare } from './ResidentCare';
 import { Visit } from './Visit';
 
 export const resolvers = {
-  Query, Mutation, Community, Grid, Household, Resident, ResidentCare, CareProfile, AssistanceRecord, Visit, ProxyService,
-  MustGoEventRecord, Dispute, DisputeParty, CivilityPointsAccount, CivilityPointsEntry,
+  Query,
+  Mutation,
+  Community,
+  Grid,
+  Household,
+  Resident,
+  ResidentCare,
+  CareProfile,
+  AssistanceRecord,
+  Visit,
+  ProxyService,
+  MustGoEventRecord,
+  Dispute,
+  DisputeParty,
+  CivilityPointsAccount,
+  CivilityPointsEntry,
 } satisfies Resolvers;

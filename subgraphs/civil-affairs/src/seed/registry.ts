@@ -26,9 +26,15 @@ const ageThisYear = (birthDate: string, today: string) => Number(today.slice(0, 
 /** `count` household sizes of 1–6 that add up to `people` exactly (a relocation household averages about 2.6). */
 function householdSizes(faker: Faker, count: number, people: number): number[] {
   if (people < count || people > 6 * count) throw new Error(`${people} people do not fit ${count} households of 1–6`);
-  const sizes = Array.from({ length: count }, () => faker.helpers.weightedArrayElement([
-    { weight: 2, value: 1 }, { weight: 4, value: 2 }, { weight: 3, value: 3 }, { weight: 2, value: 4 }, { weight: 1, value: 5 },
-  ]));
+  const sizes = Array.from({ length: count }, () =>
+    faker.helpers.weightedArrayElement([
+      { weight: 2, value: 1 },
+      { weight: 4, value: 2 },
+      { weight: 3, value: 3 },
+      { weight: 2, value: 4 },
+      { weight: 1, value: 5 },
+    ]),
+  );
   let gap = people - sizes.reduce((a, b) => a + b, 0);
   for (let i = 0; gap !== 0; i = (i + 7919) % count) {
     const step = Math.sign(gap);
@@ -59,7 +65,7 @@ export function civilRegistry(faker: Faker, scale: Scale, today: string) {
   /** ID numbers are unique: on a clash the sequence code moves on by two, keeping its parity (the sex digit). */
   const uniqueIdNumber = (birthDate: string, seq: number) => {
     let id = makeIdNumber(ZHANGBEI, birthDate, seq);
-    for (let next = seq; issued.has(id); ) id = makeIdNumber(ZHANGBEI, birthDate, (next = (next + 2) % 1000));
+    for (let next = seq; issued.has(id);) id = makeIdNumber(ZHANGBEI, birthDate, (next = (next + 2) % 1000));
     issued.add(id);
     return id;
   };
@@ -78,9 +84,17 @@ export function civilRegistry(faker: Faker, scale: Scale, today: string) {
     household(g: number, b: number, h: number, gridId: string, unitId: string): SeededHousehold {
       const fileNumber = `YHM${pad(g)}${pad(b)}${pad(h, 3)}`;
       const household = {
-        _id: stableId('household', fileNumber), fileNumber,
-        tenure: faker.helpers.weightedArrayElement([{ weight: 8, value: 'OWNED' }, { weight: 1, value: 'RENTED' }, { weight: 1, value: 'VACANT' }]),
-        originVillage: `${faker.helpers.arrayElement(VILLAGES)}村`, communityId, gridId, unitId,
+        _id: stableId('household', fileNumber),
+        fileNumber,
+        tenure: faker.helpers.weightedArrayElement([
+          { weight: 8, value: 'OWNED' },
+          { weight: 1, value: 'RENTED' },
+          { weight: 1, value: 'VACANT' },
+        ]),
+        originVillage: `${faker.helpers.arrayElement(VILLAGES)}村`,
+        communityId,
+        gridId,
+        unitId,
       };
       docs.Household.push(household);
       const surname = faker.person.lastName();
@@ -98,8 +112,15 @@ export function civilRegistry(faker: Faker, scale: Scale, today: string) {
       const name = m === 1 ? faker.person.fullName({ sex: 'female' }) : surname + faker.person.firstName(sex === 'MALE' ? 'male' : 'female');
       const age = ageThisYear(birthDate, today);
       const resident = {
-        _id: stableId('resident', household.fileNumber as string, m), name, idNumber: uniqueIdNumber(birthDate, seq), phone: age >= 16 ? phone() : undefined,
-        birthDate, sex, relationToHead: relation, householdId: household._id, gridId: household.gridId,
+        _id: stableId('resident', household.fileNumber as string, m),
+        name,
+        idNumber: uniqueIdNumber(birthDate, seq),
+        phone: age >= 16 ? phone() : undefined,
+        birthDate,
+        sex,
+        relationToHead: relation,
+        householdId: household._id,
+        gridId: household.gridId,
       };
       docs.Resident.push(resident);
       return { resident, age };
@@ -107,8 +128,12 @@ export function civilRegistry(faker: Faker, scale: Scale, today: string) {
     /** The community itself, counting the households and residents seeded. */
     finish(): void {
       docs.Community.push({
-        _id: communityId, name: COMMUNITY, district: '河北省张家口市张北县', settlementType: 'RELOCATION',
-        householdCount: docs.Household.length, population: docs.Resident.length,
+        _id: communityId,
+        name: COMMUNITY,
+        district: '河北省张家口市张北县',
+        settlementType: 'RELOCATION',
+        householdCount: docs.Household.length,
+        population: docs.Resident.length,
       });
     },
   };

@@ -2,10 +2,7 @@ import { Schema, type Connection, type InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 import { APPLICATION_STATUSES } from './enums';
 
-const step = new Schema(
-  { status: { type: String, required: true, enum: APPLICATION_STATUSES }, on: { type: String, required: true }, note: String, by: String },
-  { _id: false },
-);
+const step = new Schema({ status: { type: String, required: true, enum: APPLICATION_STATUSES }, on: { type: String, required: true }, note: String, by: String }, { _id: false });
 
 export const jobApplicationSchema = entitySchema('job_applications', {
   postingId: { type: String, required: true },

@@ -6,6 +6,5 @@ const newestFirst = (a: { postedOn: string }, b: { postedOn: string }) => b.post
 
 export const Employer = {
   ...entityResolvers((ctx: Context) => ctx.loaders.employer),
-  openPostings: async (employer, _, { loaders }) =>
-    [...(await loaders.openPostingsByEmployer.load(employer._id))].sort(newestFirst),
+  openPostings: async (employer, _, { loaders }) => [...(await loaders.openPostingsByEmployer.load(employer._id))].sort(newestFirst),
 } satisfies EmployerResolvers;

@@ -14,8 +14,7 @@ export const Query = {
   jobPostings: (_, { filter, sort, first, after }, { models }) =>
     paginate<JobPostingDoc>(models.JobPosting, postingFilter(filter ?? {}), pickSort(POSTING_SORTS, sort, 'POSTED_NEWEST'), { first, after }),
   jobPosting: fetchById((ctx: Context) => ctx.loaders.jobPosting),
-  jobApplications: (_, { filter, first, after }, { models }) =>
-    paginate<JobApplicationDoc>(models.JobApplication, applicationFilter(filter), { appliedOn: -1 }, { first, after }),
+  jobApplications: (_, { filter, first, after }, { models }) => paginate<JobApplicationDoc>(models.JobApplication, applicationFilter(filter), { appliedOn: -1 }, { first, after }),
   jobApplication: fetchById((ctx: Context) => ctx.loaders.jobApplication),
   trainingCourses: (_, { filter, sort, first, after }, { models }) =>
     paginate<TrainingCourseDoc>(models.TrainingCourse, courseFilter(filter), pickSort(COURSE_SORTS, sort, 'STARTS_SOONEST'), { first, after }),

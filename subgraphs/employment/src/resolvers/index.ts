@@ -12,6 +12,16 @@ import { WelfareFundEntry } from './WelfareFundEntry';
 import { WelfarePost } from './WelfarePost';
 
 export const resolvers = {
-  Query, Mutation, Employer, JobPosting, JobApplication, EmploymentRecord, Resident,
-  TrainingCourse, CourseEnrolment, WelfarePost, WelfareFund, WelfareFundEntry,
+  Query,
+  Mutation,
+  Employer,
+  JobPosting,
+  JobApplication,
+  EmploymentRecord,
+  Resident,
+  TrainingCourse,
+  CourseEnrolment,
+  WelfarePost,
+  WelfareFund,
+  WelfareFundEntry,
 };

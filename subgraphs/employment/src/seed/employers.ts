@@ -22,8 +22,12 @@ export function employmentCore(faker: Faker) {
     docs.Employer.push({ _id: employerId, name: e.name, kind: e.kind, address: `张北县义合美产业园${i + 1}号`, jobsProvided: e.jobsProvided });
     for (const [j, title] of e.titles.entries()) {
       docs.JobPosting.push({
-        _id: stableId('posting', e.name, title), employerId, title, openings: faker.number.int({ min: 2, max: 30 }),
-        monthlyWage: faker.number.int({ min: 25, max: 45 }) * 100, status: j === e.titles.length - 1 && i === 0 ? 'CLOSED' : 'OPEN',
+        _id: stableId('posting', e.name, title),
+        employerId,
+        title,
+        openings: faker.number.int({ min: 2, max: 30 }),
+        monthlyWage: faker.number.int({ min: 25, max: 45 }) * 100,
+        status: j === e.titles.length - 1 && i === 0 ? 'CLOSED' : 'OPEN',
         postedOn: isoDate(faker.date.between({ from: '2026-06-01', to: '2026-10-31' })),
       });
     }
@@ -33,10 +37,22 @@ export function employmentCore(faker: Faker) {
     /** From 16 a resident has a status: a student until 19, retired from 60, else mostly employed (at one of ours). */
     record(residentId: string, age: number): void {
       if (age < 16) return;
-      const status = age >= 60 ? 'RETIRED' : age < 19 ? 'STUDENT' : faker.helpers.weightedArrayElement([{ weight: 7, value: 'EMPLOYED' }, { weight: 2, value: 'SEEKING' }, { weight: 1, value: 'UNABLE_TO_WORK' }]);
+      const status =
+        age >= 60
+          ? 'RETIRED'
+          : age < 19
+            ? 'STUDENT'
+            : faker.helpers.weightedArrayElement([
+                { weight: 7, value: 'EMPLOYED' },
+                { weight: 2, value: 'SEEKING' },
+                { weight: 1, value: 'UNABLE_TO_WORK' },
+              ]);
       const employer = status === 'EMPLOYED' ? faker.helpers.arrayElement(docs.Employer) : undefined;
       docs.EmploymentRecord.push({
-        _id: stableId('employment', residentId), residentId, status, employerId: employer?._id,
+        _id: stableId('employment', residentId),
+        residentId,
+        status,
+        employerId: employer?._id,
         since: isoDate(faker.date.between({ from: '2020-01-01', to: '2026-10-01' })),
       });
     },

@@ -23,13 +23,21 @@ export function seedWorkshops(grids: number) {
     const name = `义合美新城第${i}${shop.trade}就业帮扶车间`;
     const employerId = stableId('employer', name);
     employers.push({
-      _id: employerId, name, kind: 'ASSISTANCE_WORKSHOP', address: `张北县义合美新城帮扶车间园区${i}号厂房`,
-      contactPhone: phone(), jobsProvided: faker.number.int({ min: 30, max: 120 }),
+      _id: employerId,
+      name,
+      kind: 'ASSISTANCE_WORKSHOP',
+      address: `张北县义合美新城帮扶车间园区${i}号厂房`,
+      contactPhone: phone(),
+      jobsProvided: faker.number.int({ min: 30, max: 120 }),
     });
     for (const title of shop.titles) {
       postings.push({
-        _id: stableId('posting', name, title), employerId, title, openings: faker.number.int({ min: 6, max: 30 }),
-        monthlyWage: faker.number.int({ min: 22, max: 42 }) * 100, status: 'OPEN',
+        _id: stableId('posting', name, title),
+        employerId,
+        title,
+        openings: faker.number.int({ min: 6, max: 30 }),
+        monthlyWage: faker.number.int({ min: 22, max: 42 }) * 100,
+        status: 'OPEN',
         postedOn: faker.date.between({ from: '2026-04-01', to: '2026-09-30' }).toISOString().slice(0, 10),
       });
     }
@@ -38,12 +46,20 @@ export function seedWorkshops(grids: number) {
 }
 
 const OUTCOMES = [
-  { weight: 25, value: 'APPLIED' }, { weight: 15, value: 'INTERVIEWED' }, { weight: 10, value: 'OFFERED' },
-  { weight: 25, value: 'PLACED' }, { weight: 15, value: 'REJECTED' }, { weight: 10, value: 'WITHDRAWN' },
+  { weight: 25, value: 'APPLIED' },
+  { weight: 15, value: 'INTERVIEWED' },
+  { weight: 10, value: 'OFFERED' },
+  { weight: 25, value: 'PLACED' },
+  { weight: 15, value: 'REJECTED' },
+  { weight: 10, value: 'WITHDRAWN' },
 ] as const;
 const PATH: Record<string, string[]> = {
-  APPLIED: ['APPLIED'], INTERVIEWED: ['APPLIED', 'INTERVIEWED'], OFFERED: ['APPLIED', 'INTERVIEWED', 'OFFERED'],
-  PLACED: ['APPLIED', 'INTERVIEWED', 'OFFERED', 'PLACED'], REJECTED: ['APPLIED', 'INTERVIEWED', 'REJECTED'], WITHDRAWN: ['APPLIED', 'WITHDRAWN'],
+  APPLIED: ['APPLIED'],
+  INTERVIEWED: ['APPLIED', 'INTERVIEWED'],
+  OFFERED: ['APPLIED', 'INTERVIEWED', 'OFFERED'],
+  PLACED: ['APPLIED', 'INTERVIEWED', 'OFFERED', 'PLACED'],
+  REJECTED: ['APPLIED', 'INTERVIEWED', 'REJECTED'],
+  WITHDRAWN: ['APPLIED', 'WITHDRAWN'],
 };
 
 /**
@@ -71,7 +87,13 @@ export function seedApplications(residents: Doc[], records: Doc[], postings: Doc
     const applicationId = stableId('application', residentId, posting._id);
     const lastStepOn = dates[keep - 1]!;
     applications.push({
-      _id: applicationId, postingId: posting._id, employerId: posting.employerId, residentId, status, appliedOn, lastStepOn,
+      _id: applicationId,
+      postingId: posting._id,
+      employerId: posting.employerId,
+      residentId,
+      status,
+      appliedOn,
+      lastStepOn,
       ...(status === 'PLACED' ? { placedOn: lastStepOn } : {}),
       history: steps.map((s, i) => ({ status: s, on: dates[i] })),
     });
@@ -80,8 +102,12 @@ export function seedApplications(residents: Doc[], records: Doc[], postings: Doc
       posting.placedApplicationIds = [...((posting.placedApplicationIds as string[]) ?? []), applicationId];
       if (posting.openings === 0) posting.status = 'FILLED';
       placements.push({
-        _id: stableId('placement', applicationId), residentId, status: 'EMPLOYED', employerId: posting.employerId,
-        since: lastStepOn, applicationId,
+        _id: stableId('placement', applicationId),
+        residentId,
+        status: 'EMPLOYED',
+        employerId: posting.employerId,
+        since: lastStepOn,
+        applicationId,
       });
     }
   }
@@ -98,10 +124,13 @@ export function seedHistory(residents: Doc[], records: Doc[], employers: Doc[]) 
     const since = record.since as string;
     const earliest = addDays(birth.get(residentId) ?? since, 16 * 366);
     const previous =
-      record.status === 'EMPLOYED' ? { status: 'SEEKING', since: addDays(since, -faker.number.int({ min: 30, max: 400 })) }
-      : record.status === 'SEEKING' ? { status: 'EMPLOYED', employerId: faker.helpers.arrayElement(employers)._id, since: addDays(since, -faker.number.int({ min: 200, max: 1500 })) }
-      : record.status === 'RETIRED' && ageOn(birth.get(residentId) ?? TODAY, TODAY) >= 60 ? { status: 'EMPLOYED', employerId: faker.helpers.arrayElement(employers)._id, since: addDays(since, -faker.number.int({ min: 2000, max: 6000 })) }
-      : null;
+      record.status === 'EMPLOYED'
+        ? { status: 'SEEKING', since: addDays(since, -faker.number.int({ min: 30, max: 400 })) }
+        : record.status === 'SEEKING'
+          ? { status: 'EMPLOYED', employerId: faker.helpers.arrayElement(employers)._id, since: addDays(since, -faker.number.int({ min: 200, max: 1500 })) }
+          : record.status === 'RETIRED' && ageOn(birth.get(residentId) ?? TODAY, TODAY) >= 60
+            ? { status: 'EMPLOYED', employerId: faker.helpers.arrayElement(employers)._id, since: addDays(since, -faker.number.int({ min: 2000, max: 6000 })) }
+            : null;
     if (!previous || previous.since < earliest) continue;
     history.push({ _id: stableId('employment-history', residentId), residentId, note: '历史登记', ...previous });
   }

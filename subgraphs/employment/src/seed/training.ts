@@ -33,16 +33,33 @@ export function seedTraining(residents: Doc[], records: Doc[], grids: number) {
       const enrolledOn = addDays(startsOn, -faker.number.int({ min: 1, max: 20 }));
       if (enrolledOn > TODAY) continue;
       const finished = endsOn < TODAY;
-      const status = finished ? faker.helpers.weightedArrayElement([{ weight: 85, value: 'COMPLETED' }, { weight: 15, value: 'WITHDRAWN' }]) : 'ENROLLED';
+      const status = finished
+        ? faker.helpers.weightedArrayElement([
+            { weight: 85, value: 'COMPLETED' },
+            { weight: 15, value: 'WITHDRAWN' },
+          ])
+        : 'ENROLLED';
       if (status !== 'WITHDRAWN') taken++;
       enrolments.push({
-        _id: stableId('enrolment', courseId, resident._id), courseId, residentId: resident._id, status, enrolledOn,
+        _id: stableId('enrolment', courseId, resident._id),
+        courseId,
+        residentId: resident._id,
+        status,
+        enrolledOn,
         ...(status === 'COMPLETED' ? { completedOn: endsOn, passed: faker.number.float() < 0.9 } : {}),
       });
     }
     courses.push({
-      _id: courseId, title, category: kind.category, provider: faker.helpers.arrayElement(PROVIDERS), startsOn, endsOn,
-      hours: faker.number.int({ min: 3, max: 15 }) * 8, capacity, seatsLeft: capacity - taken, enrolledCount: taken,
+      _id: courseId,
+      title,
+      category: kind.category,
+      provider: faker.helpers.arrayElement(PROVIDERS),
+      startsOn,
+      endsOn,
+      hours: faker.number.int({ min: 3, max: 15 }) * 8,
+      capacity,
+      seatsLeft: capacity - taken,
+      enrolledCount: taken,
     });
   }
   return { courses, enrolments };

@@ -29,14 +29,19 @@ export function seedWelfare(communities: Doc[], households: Doc[], residents: Do
   for (const community of communities) {
     const fundId = stableId('welfare-fund', community._id);
     const homes = households.filter((h) => h.communityId === community._id).length;
-    const candidates = residents.filter((r) => communityOf.get(r.householdId as string) === community._id && ageOn(r.birthDate as string, TODAY) >= 30 && ageOn(r.birthDate as string, TODAY) < 65);
+    const candidates = residents.filter(
+      (r) => communityOf.get(r.householdId as string) === community._id && ageOn(r.birthDate as string, TODAY) >= 30 && ageOn(r.birthDate as string, TODAY) < 65,
+    );
     const count = Math.min(candidates.length, Math.max(3, Math.round(homes * POSTS_PER_HOUSEHOLD)));
     const holders = faker.helpers.arrayElements(candidates, count);
     const own: Doc[] = holders.map((holder, i) => {
       const spec = faker.helpers.weightedArrayElement(POSTS);
       const vacant = faker.number.float() < 0.05;
       return {
-        _id: stableId('welfare-post', fundId, i), fundId, title: `${spec.title}${String(i + 1).padStart(3, '0')}号`, kind: spec.kind,
+        _id: stableId('welfare-post', fundId, i),
+        fundId,
+        title: `${spec.title}${String(i + 1).padStart(3, '0')}号`,
+        kind: spec.kind,
         monthlyPayFen: faker.number.int({ min: spec.yuan[0] / 10, max: spec.yuan[1] / 10 }) * 1000,
         status: vacant ? 'VACANT' : 'HELD',
         ...(vacant ? {} : { holderResidentId: holder._id, holderSince: faker.date.between({ from: '2025-01-01', to: '2026-06-30' }).toISOString().slice(0, 10) }),
@@ -62,8 +67,15 @@ export function seedWelfare(communities: Doc[], households: Doc[], residents: Do
       for (const post of own) {
         if (post.status !== 'HELD' || (post.holderSince as string).slice(0, 7) > period) continue;
         booked.push({
-          _id: stableId('fund-entry', post._id, period), fundId, kind: 'PAYMENT', amountFen: post.monthlyPayFen, postId: post._id,
-          payeeResidentId: post.holderResidentId, period, occurredOn: `${period}-25`, dedupeKey: `pay:${post._id}:${period}`,
+          _id: stableId('fund-entry', post._id, period),
+          fundId,
+          kind: 'PAYMENT',
+          amountFen: post.monthlyPayFen,
+          postId: post._id,
+          payeeResidentId: post.holderResidentId,
+          period,
+          occurredOn: `${period}-25`,
+          dedupeKey: `pay:${post._id}:${period}`,
         });
       }
     }
@@ -80,8 +92,13 @@ export function seedWelfare(communities: Doc[], households: Doc[], residents: Do
       entries.push({ ...entry, state: 'APPLIED', balanceAfterFen: balance });
     }
     funds.push({
-      _id: fundId, name: `${community.name}公益基金池`, communityId: community._id,
-      balanceFen: balance, incomeTotalFen: incomeTotal, paymentTotalFen: paymentTotal, pendingEntryIds: [],
+      _id: fundId,
+      name: `${community.name}公益基金池`,
+      communityId: community._id,
+      balanceFen: balance,
+      incomeTotalFen: incomeTotal,
+      paymentTotalFen: paymentTotal,
+      pendingEntryIds: [],
     });
   }
   return { funds, posts, entries };

@@ -19,7 +19,13 @@ export async function creditMemberPoints(ctx: Context, input: CreditMemberPoints
   }
   const sourceId = key ?? `manual:${Date.now()}:${Math.random().toString(36).slice(2)}`;
   const { entry } = await creditPoints(ctx.models, {
-    memberId, points: input.points, reason: input.reason, sourceType: 'MANUAL', sourceId, month, actor: actor(ctx),
+    memberId,
+    points: input.points,
+    reason: input.reason,
+    sourceType: 'MANUAL',
+    sourceId,
+    month,
+    actor: actor(ctx),
   });
   return entry;
 }

@@ -1,4 +1,20 @@
-import { actor, assertId, badInput, conflict, isDuplicateKey, notFound, requireDate, requireEnum, requireNonBlank, requireOrder, requirePeriod, requirePhone, requireRange, trusted, updateIf } from '@cg/kit';
+import {
+  actor,
+  assertId,
+  badInput,
+  conflict,
+  isDuplicateKey,
+  notFound,
+  requireDate,
+  requireEnum,
+  requireNonBlank,
+  requireOrder,
+  requirePeriod,
+  requirePhone,
+  requireRange,
+  trusted,
+  updateIf,
+} from '@cg/kit';
 import type { Context } from '../context';
 import type { CreateJointBuildingUnitInput, CreateLiaisonAssignmentInput, ScoreLiaisonInput } from '../generated/resolvers-types';
 import { JOINT_BUILDING_UNIT_KINDS, type JointBuildingUnitDoc } from '../models/JointBuildingUnit';

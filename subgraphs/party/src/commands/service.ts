@@ -55,7 +55,13 @@ export async function claimServicePost(ctx: Context, input: ClaimServicePostInpu
     throw error;
   }
   await creditPoints(ctx.models, {
-    memberId, points: SERVICE_POINTS.postClaim, reason: '认领服务岗位', sourceType: 'SERVICE_POST', sourceId: claim._id, month: claimedOn.slice(0, 7), actor: actor(ctx),
+    memberId,
+    points: SERVICE_POINTS.postClaim,
+    reason: '认领服务岗位',
+    sourceType: 'SERVICE_POST',
+    sourceId: claim._id,
+    month: claimedOn.slice(0, 7),
+    actor: actor(ctx),
   });
   return claim;
 }
@@ -78,8 +84,13 @@ export async function recordServiceActivity(ctx: Context, input: RecordServiceAc
   if (doc.householdId) await ctx.peers.requireEntities('civil-affairs', 'Household', [doc.householdId as string], 'householdId');
   const activity = await insertOnce<ServiceActivityDoc>(ctx, ctx.models.ServiceActivity, doc, input.idempotencyKey);
   await creditPoints(ctx.models, {
-    memberId, points: SERVICE_POINTS.activity, reason: kind === 'SUGGESTION' ? '提出合理化建议' : kind === 'VOLUNTEER_SERVICE' ? '参加志愿服务' : '联系群众',
-    sourceType: 'SERVICE_ACTIVITY', sourceId: activity._id, month: date.slice(0, 7), actor: actor(ctx),
+    memberId,
+    points: SERVICE_POINTS.activity,
+    reason: kind === 'SUGGESTION' ? '提出合理化建议' : kind === 'VOLUNTEER_SERVICE' ? '参加志愿服务' : '联系群众',
+    sourceType: 'SERVICE_ACTIVITY',
+    sourceId: activity._id,
+    month: date.slice(0, 7),
+    actor: actor(ctx),
   });
   return activity;
 }

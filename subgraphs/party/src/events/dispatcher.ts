@@ -33,8 +33,12 @@ export function dispatcherOptionsFromEnv(env = process.env): DispatcherOptions {
     return value;
   };
   return {
-    pollMs: n('CG_WEBHOOK_POLL_MS', 500), backoffMs: n('CG_WEBHOOK_BACKOFF_MS', 1000), maxBackoffMs: n('CG_WEBHOOK_MAX_BACKOFF_MS', 600_000),
-    maxAttempts: n('CG_WEBHOOK_MAX_ATTEMPTS', 15), timeoutMs: n('CG_WEBHOOK_TIMEOUT_MS', 10_000), scanMs: n('CG_WEBHOOK_SCAN_MS', 60_000),
+    pollMs: n('CG_WEBHOOK_POLL_MS', 500),
+    backoffMs: n('CG_WEBHOOK_BACKOFF_MS', 1000),
+    maxBackoffMs: n('CG_WEBHOOK_MAX_BACKOFF_MS', 600_000),
+    maxAttempts: n('CG_WEBHOOK_MAX_ATTEMPTS', 15),
+    timeoutMs: n('CG_WEBHOOK_TIMEOUT_MS', 10_000),
+    scanMs: n('CG_WEBHOOK_SCAN_MS', 60_000),
     concurrency: n('CG_WEBHOOK_CONCURRENCY', 8),
   };
 }
@@ -45,7 +49,9 @@ export const backoff = (attempt: number, o: Pick<DispatcherOptions, 'backoffMs' 
 
 export const matches = (s: WebhookSubscriptionDoc, e: OutboxEntry) =>
   s.events.includes(e.type) &&
-  (e.subscriptionId ? e.subscriptionId === s._id : (!!s.unitId && e.unitIds.includes(s.unitId)) || (!!s.communityId && s.communityId === e.communityId) || (!!s.organizationId && s.organizationId === e.organizationId));
+  (e.subscriptionId
+    ? e.subscriptionId === s._id
+    : (!!s.unitId && e.unitIds.includes(s.unitId)) || (!!s.communityId && s.communityId === e.communityId) || (!!s.organizationId && s.organizationId === e.organizationId));
 
 export const payloadOf = (e: OutboxEntry, s: WebhookSubscriptionDoc) =>
   JSON.stringify({ id: e.id, type: e.type, occurredAt: new Date(e.at).toISOString(), subscriptionId: s._id, data: JSON.parse(e.data) });
@@ -58,10 +64,19 @@ export async function fanOut(models: Models, now = new Date()): Promise<number> 
   let created = 0;
   for (const record of ready) {
     const deliveries = record.events.flatMap((e) =>
-      subscriptions.filter((s) => matches(s, e)).map((s) => ({
-        _id: stableId('delivery', e.id, s._id), subscriptionId: s._id, eventId: e.id, eventType: e.type, body: payloadOf(e, s),
-        state: 'PENDING', nextAttemptAt: now, createdAt: now, attempts: [],
-      })),
+      subscriptions
+        .filter((s) => matches(s, e))
+        .map((s) => ({
+          _id: stableId('delivery', e.id, s._id),
+          subscriptionId: s._id,
+          eventId: e.id,
+          eventType: e.type,
+          body: payloadOf(e, s),
+          state: 'PENDING',
+          nextAttemptAt: now,
+          createdAt: now,
+          attempts: [],
+        })),
     );
     if (deliveries.length) {
       try {
@@ -77,10 +92,15 @@ export async function fanOut(models: Models, now = new Date()): Promise<number> 
 
 /** Records DEADLINE_NEAR (per subscription and its window) and CASE_OVERDUE (per case and due time), each once. */
 export async function scanDeadlines(models: Models, now = new Date()): Promise<number> {
-  const subscriptions = ((await models.WebhookSubscription.find({ active: true }).lean()) as WebhookSubscriptionDoc[]).filter((s) => s.events.includes('DEADLINE_NEAR') || s.events.includes('CASE_OVERDUE'));
+  const subscriptions = ((await models.WebhookSubscription.find({ active: true }).lean()) as WebhookSubscriptionDoc[]).filter(
+    (s) => s.events.includes('DEADLINE_NEAR') || s.events.includes('CASE_OVERDUE'),
+  );
   if (!subscriptions.length) return 0;
   const horizon = Math.max(0, ...subscriptions.map((s) => s.withinHours ?? 0));
-  const cases = (await models.JointCase.find({ status: trusted({ $in: [...ON_THE_CLOCK] }), dueAt: trusted({ $lte: new Date(now.getTime() + horizon * 3_600_000) }) }).lean()) as unknown as JointCaseDoc[];
+  const cases = (await models.JointCase.find({
+    status: trusted({ $in: [...ON_THE_CLOCK] }),
+    dueAt: trusted({ $lte: new Date(now.getTime() + horizon * 3_600_000) }),
+  }).lean()) as unknown as JointCaseDoc[];
   let recorded = 0;
   for (const c of cases) {
     const due = new Date(c.dueAt);
@@ -88,14 +108,24 @@ export async function scanDeadlines(models: Models, now = new Date()): Promise<n
     const data = JSON.stringify({ caseId: c._id, status: c.status, category: c.category, urgency: c.urgency, communityId: c.communityId, gridId: c.gridId, dueAt: due });
     const base = { communityId: c.communityId, unitIds, organizationId: null, data };
     if (due <= now) {
-      if (await recordOnce(models, 'CaseOverdue', c._id, due.toISOString(), (id) => [{ ...base, id: stableId(id, 'CASE_OVERDUE'), type: 'CASE_OVERDUE', at: due, subscriptionId: null }])) recorded++;
+      if (
+        await recordOnce(models, 'CaseOverdue', c._id, due.toISOString(), (id) => [
+          { ...base, id: stableId(id, 'CASE_OVERDUE'), type: 'CASE_OVERDUE', at: due, subscriptionId: null },
+        ])
+      )
+        recorded++;
       continue;
     }
     for (const s of subscriptions) {
       const window = s.withinHours ?? 0;
       if (!s.events.includes('DEADLINE_NEAR') || due.getTime() - now.getTime() > window * 3_600_000) continue;
       if (!matches(s, { ...base, id: '', type: 'DEADLINE_NEAR', at: now, subscriptionId: null })) continue;
-      if (await recordOnce(models, 'CaseDeadline', c._id, `${due.toISOString()}:${s._id}`, (id) => [{ ...base, id: stableId(id, 'DEADLINE_NEAR'), type: 'DEADLINE_NEAR', at: now, subscriptionId: s._id }])) recorded++;
+      if (
+        await recordOnce(models, 'CaseDeadline', c._id, `${due.toISOString()}:${s._id}`, (id) => [
+          { ...base, id: stableId(id, 'DEADLINE_NEAR'), type: 'DEADLINE_NEAR', at: now, subscriptionId: s._id },
+        ])
+      )
+        recorded++;
     }
   }
   return recorded;
@@ -128,7 +158,10 @@ async function deliver(models: Models, delivery: WebhookDeliveryDoc, o: Dispatch
     if (current?.state !== 'PENDING' || new Date(current.nextAttemptAt) > new Date()) return;
     const subscription = (await models.WebhookSubscription.findById(current.subscriptionId).lean()) as WebhookSubscriptionDoc | null;
     if (!subscription?.active) {
-      await models.WebhookDelivery.updateOne({ _id: current._id }, { $set: { state: 'FAILED' }, $push: { attempts: { at: new Date(), error: 'subscription ended', durationMs: 0, by: owner } } });
+      await models.WebhookDelivery.updateOne(
+        { _id: current._id },
+        { $set: { state: 'FAILED' }, $push: { attempts: { at: new Date(), error: 'subscription ended', durationMs: 0, by: owner } } },
+      );
       return;
     }
     const at = new Date();
@@ -137,7 +170,12 @@ async function deliver(models: Models, delivery: WebhookDeliveryDoc, o: Dispatch
     try {
       const response = await fetch(subscription.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhook(subscription.secret, current.body, at), 'idempotency-key': current.eventId, 'x-cg-event': current.eventType },
+        headers: {
+          'content-type': 'application/json',
+          [SIGNATURE_HEADER]: signWebhook(subscription.secret, current.body, at),
+          'idempotency-key': current.eventId,
+          'x-cg-event': current.eventType,
+        },
         body: current.body,
         redirect: 'manual', // a redirect could carry the signed payload elsewhere
         signal: AbortSignal.timeout(o.timeoutMs),
@@ -150,7 +188,11 @@ async function deliver(models: Models, delivery: WebhookDeliveryDoc, o: Dispatch
     const attempt = { at, statusCode, error, durationMs: Date.now() - at.getTime(), by: owner };
     const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
     const tries = current.attempts.length + 1;
-    const set = ok ? { state: 'DELIVERED', deliveredAt: new Date() } : tries >= o.maxAttempts ? { state: 'FAILED' } : { nextAttemptAt: new Date(Date.now() + backoff(tries - 1, o)) };
+    const set = ok
+      ? { state: 'DELIVERED', deliveredAt: new Date() }
+      : tries >= o.maxAttempts
+        ? { state: 'FAILED' }
+        : { nextAttemptAt: new Date(Date.now() + backoff(tries - 1, o)) };
     await models.WebhookDelivery.updateOne({ _id: current._id }, { $set: set, $push: { attempts: attempt } });
   } finally {
     await connection.collection('locks').deleteOne({ _id: key as never, owner });
@@ -160,7 +202,10 @@ async function deliver(models: Models, delivery: WebhookDeliveryDoc, o: Dispatch
 /** Sends the deliveries that are due, `concurrency` at a time; returns how many were looked at. */
 export async function deliverDue(models: Models, o: DispatcherOptions, owner: string, now = new Date()): Promise<number> {
   // The oldest due first, a bounded batch: a long receiver outage leaves its backlog in the database, not here.
-  const pending = (await models.WebhookDelivery.find({ state: 'PENDING', nextAttemptAt: trusted({ $lte: now }) }).sort({ nextAttemptAt: 1 }).limit(200).lean()) as WebhookDeliveryDoc[];
+  const pending = (await models.WebhookDelivery.find({ state: 'PENDING', nextAttemptAt: trusted({ $lte: now }) })
+    .sort({ nextAttemptAt: 1 })
+    .limit(200)
+    .lean()) as WebhookDeliveryDoc[];
   let next = 0;
   const worker = async () => {
     while (next < pending.length) await deliver(models, pending[next++]!, o, owner);

@@ -107,7 +107,16 @@ export async function recordOnce(models: Models, entity: string, entityId: strin
 }
 
 const caseData = (doc: JointCaseDoc, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ caseId: doc._id, status: doc.status, category: doc.category, urgency: doc.urgency, communityId: doc.communityId, gridId: doc.gridId, dueAt: doc.dueAt, ...extra });
+  JSON.stringify({
+    caseId: doc._id,
+    status: doc.status,
+    category: doc.category,
+    urgency: doc.urgency,
+    communityId: doc.communityId,
+    gridId: doc.gridId,
+    dueAt: doc.dueAt,
+    ...extra,
+  });
 
 /** Steps of a case that announce an event; the others are written without an outbox record. */
 export const EVENT_STEPS: readonly string[] = ['DISPATCH', 'TRANSFER', 'RETURN', 'SEND_BACK', 'WHISTLE'];
@@ -130,18 +139,28 @@ export const caseSource: OutboxSource<JointCaseDoc> = {
         return [{ ...base, id: stableId(id, 'CASE_DISPATCHED'), type: 'CASE_DISPATCHED', unitIds: tasks.map((t) => t.unitId), data: caseData(doc, { step: entry.step, roles }) }];
       }
       case 'RETURN': // 退单: back to the community (its subscribers get it by communityId)
-        return [{ ...base, id: stableId(id, 'CASE_RETURNED'), type: 'CASE_RETURNED', unitIds: [], data: caseData(doc, { step: entry.step, by: entry.unitId, reason: entry.note }) }];
-      case 'SEND_BACK': { // 返工: back to the lead unit
+        return [
+          { ...base, id: stableId(id, 'CASE_RETURNED'), type: 'CASE_RETURNED', unitIds: [], data: caseData(doc, { step: entry.step, by: entry.unitId, reason: entry.note }) },
+        ];
+      case 'SEND_BACK': {
+        // 返工: back to the lead unit
         const lead = doc.tasks.find((t) => t.role === 'LEAD' && t.status !== 'WITHDRAWN' && t.status !== 'RETURNED');
-        return [{ ...base, id: stableId(id, 'CASE_RETURNED'), type: 'CASE_RETURNED', unitIds: lead ? [lead.unitId] : [], data: caseData(doc, { step: entry.step, reason: entry.note }) }];
+        return [
+          { ...base, id: stableId(id, 'CASE_RETURNED'), type: 'CASE_RETURNED', unitIds: lead ? [lead.unitId] : [], data: caseData(doc, { step: entry.step, reason: entry.note }) },
+        ];
       }
       case 'WHISTLE': {
         const whistle = doc.whistles.find((w) => new Date(w.blownAt).getTime() === at.getTime());
         const calls = doc.whistleCalls.filter((c) => c.whistleId === whistle?.id);
-        return [{
-          ...base, id: stableId(id, 'WHISTLE_RAISED'), type: 'WHISTLE_RAISED', unitIds: calls.map((c) => c.unitId),
-          data: caseData(doc, { whistleId: whistle?.id, reportBy: whistle?.reportBy }),
-        }];
+        return [
+          {
+            ...base,
+            id: stableId(id, 'WHISTLE_RAISED'),
+            type: 'WHISTLE_RAISED',
+            unitIds: calls.map((c) => c.unitId),
+            data: caseData(doc, { whistleId: whistle?.id, reportBy: whistle?.reportBy }),
+          },
+        ];
       }
       default:
         return [];
@@ -150,7 +169,10 @@ export const caseSource: OutboxSource<JointCaseDoc> = {
 };
 
 const WISH_ORDER = ['PUBLISHED', 'CLAIMED', 'DONE', 'APPROVED'];
-const WISH_EVENTS: Record<string, { status: string; type: 'WISH_CLAIMED' | 'WISH_DONE' }> = { claim: { status: 'CLAIMED', type: 'WISH_CLAIMED' }, complete: { status: 'DONE', type: 'WISH_DONE' } };
+const WISH_EVENTS: Record<string, { status: string; type: 'WISH_CLAIMED' | 'WISH_DONE' }> = {
+  claim: { status: 'CLAIMED', type: 'WISH_CLAIMED' },
+  complete: { status: 'DONE', type: 'WISH_DONE' },
+};
 
 /** A wish's change is its step (each happens once); it happened when the wish reached the step's status or later. */
 export const wishSource: OutboxSource<MicroWishDoc> = {
@@ -160,9 +182,19 @@ export const wishSource: OutboxSource<MicroWishDoc> = {
   derive(doc, change, id) {
     const spec = WISH_EVENTS[change];
     if (!spec) return [];
-    const data = { wishId: doc._id, title: doc.title, organizationId: doc.organizationId, claimedById: doc.claimedById, claimedOn: doc.claimedOn, doneOn: doc.doneOn, dueOn: doc.dueOn };
+    const data = {
+      wishId: doc._id,
+      title: doc.title,
+      organizationId: doc.organizationId,
+      claimedById: doc.claimedById,
+      claimedOn: doc.claimedOn,
+      doneOn: doc.doneOn,
+      dueOn: doc.dueOn,
+    };
     const at = new Date(); // wishes carry dates, not instants: the confirmation time stands in
-    return [{ id: stableId(id, spec.type), type: spec.type, at, communityId: null, unitIds: [], organizationId: doc.organizationId, subscriptionId: null, data: JSON.stringify(data) }];
+    return [
+      { id: stableId(id, spec.type), type: spec.type, at, communityId: null, unitIds: [], organizationId: doc.organizationId, subscriptionId: null, data: JSON.stringify(data) },
+    ];
   },
 };
 

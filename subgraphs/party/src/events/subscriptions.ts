@@ -57,7 +57,7 @@ async function requireTarget(ctx: Context, identity: Identity, input: SubscribeI
   const communityId = assertId(input.communityId, 'communityId');
   const { communityIds, gridIds } = identity.scope;
   const inScope = communityIds.includes(communityId) || (communityIds.length === 0 && gridIds.length === 0);
-  if (!(COMMUNITY_ROLES as readonly string[]).includes(identity.role) || !inScope) throw forbidden('the community is not in the caller\'s scope', 'communityId');
+  if (!(COMMUNITY_ROLES as readonly string[]).includes(identity.role) || !inScope) throw forbidden("the community is not in the caller's scope", 'communityId');
   return { communityId };
 }
 
@@ -74,7 +74,15 @@ export async function subscribeWebhook(ctx: Context, input: SubscribeInput) {
   const target = await requireTarget(ctx, identity, input, events);
   const secret = randomBytes(32).toString('base64url');
   const created = await ctx.models.WebhookSubscription.create({
-    url, events, secret, ...target, withinHours: deadline ? withinHours : null, ownerDepartment: identity.department, createdBy: identity.subject, createdAt: new Date(), active: true,
+    url,
+    events,
+    secret,
+    ...target,
+    withinHours: deadline ? withinHours : null,
+    ownerDepartment: identity.department,
+    createdBy: identity.subject,
+    createdAt: new Date(),
+    active: true,
   });
   return { subscription: created.toObject() as WebhookSubscriptionDoc, secret };
 }

@@ -83,7 +83,14 @@ export async function applyStep(
     throw error;
   }
   const event: CaseEvent = {
-    at: now, by: ctx.identity?.subject ?? null, role: ctx.identity?.role ?? null, step: rule, from: doc.status, to, unitId: p.unitId ?? null, note: p.note ?? null,
+    at: now,
+    by: ctx.identity?.subject ?? null,
+    role: ctx.identity?.role ?? null,
+    step: rule,
+    from: doc.status,
+    to,
+    unitId: p.unitId ?? null,
+    note: p.note ?? null,
   };
   let updated: JointCaseDoc | null;
   try {

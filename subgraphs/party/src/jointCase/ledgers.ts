@@ -46,19 +46,34 @@ export async function measures(models: Models, scope: Scope, within: Record<stri
   const [sums] = await groupSums(models.JointCase, [{ $match: match }], null, { total: 1, ...Object.fromEntries(FLAGS.map((f) => [f, `$m.${f}`])) });
   const c = { total: 0, ...Object.fromEntries(FLAGS.map((f) => [f, 0])), ...sums } as unknown as Record<string, number>;
   const openOverdue = await models.JointCase.countDocuments({
-    ...match, status: trusted({ $in: [...ON_THE_CLOCK] }), dueAt: trusted({ $lt: now }),
+    ...match,
+    status: trusted({ $in: [...ON_THE_CLOCK] }),
+    dueAt: trusted({ $lt: now }),
   });
-  const [reports] = await groupSums(models.JointCase, [
-    { $match: match },
-    { $unwind: '$whistleCalls' },
-    { $match: { $or: [{ 'whistleCalls.reportBy': { $lt: now } }, { 'whistleCalls.reportedAt': { $ne: null } }] } },
-  ], null, { due: 1, onTime: '$whistleCalls.onTime' });
+  const [reports] = await groupSums(
+    models.JointCase,
+    [{ $match: match }, { $unwind: '$whistleCalls' }, { $match: { $or: [{ 'whistleCalls.reportBy': { $lt: now } }, { 'whistleCalls.reportedAt': { $ne: null } }] } }],
+    null,
+    { due: 1, onTime: '$whistleCalls.onTime' },
+  );
   const reportsDue = reports?.due ?? 0;
   const reportsOnTime = reports?.onTime ?? 0;
   return {
-    cases: c.total!, dispatched: c.dispatched!, responded: c.responded!, handled: c.handled!, resolved: c.resolved!,
-    onTime: c.onTime!, overdue: c.late! + openOverdue, reworked: c.reworked!, rated: c.rated!, satisfied: c.satisfied!,
-    whistled: c.whistled!, reportsDue, reportsOnTime, resolvedInGrid: c.inGrid!, resolvedInCommunity: c.inCommunity!,
+    cases: c.total!,
+    dispatched: c.dispatched!,
+    responded: c.responded!,
+    handled: c.handled!,
+    resolved: c.resolved!,
+    onTime: c.onTime!,
+    overdue: c.late! + openOverdue,
+    reworked: c.reworked!,
+    rated: c.rated!,
+    satisfied: c.satisfied!,
+    whistled: c.whistled!,
+    reportsDue,
+    reportsOnTime,
+    resolvedInGrid: c.inGrid!,
+    resolvedInCommunity: c.inCommunity!,
     responseRate: ratio(c.responded!, c.dispatched!),
     resolutionRate: ratio(c.resolved!, c.total!),
     onTimeRate: ratio(c.onTime!, c.handled!),
@@ -74,9 +89,18 @@ export async function measures(models: Models, scope: Scope, within: Record<stri
 
 /** 民情台账: cases by grid and category. */
 export async function publicSentimentLedger(models: Models, scope: Scope, within: Record<string, unknown> = {}) {
-  const rows = await groupSums(models.JointCase, [{ $match: scopeMatch(scope, within) }], { gridId: '$gridId', category: '$category' }, {
-    received: 1, handled: '$m.handled', resolved: '$m.resolved', satisfied: '$m.satisfied', rated: '$m.rated',
-  });
+  const rows = await groupSums(
+    models.JointCase,
+    [{ $match: scopeMatch(scope, within) }],
+    { gridId: '$gridId', category: '$category' },
+    {
+      received: 1,
+      handled: '$m.handled',
+      resolved: '$m.resolved',
+      satisfied: '$m.satisfied',
+      rated: '$m.rated',
+    },
+  );
   return rows
     .map(({ _id, ...counts }) => ({ ...(_id as { gridId: string; category: Category }), ...counts }))
     .sort((a, b) => a.gridId.localeCompare(b.gridId) || a.category.localeCompare(b.category));
@@ -88,8 +112,12 @@ export async function governmentLedger(models: Models, scope: Scope, within: Rec
   const live: PipelineStage = { $match: { 'tasks.status': { $ne: 'WITHDRAWN' }, ...(scope.unitId ? { 'tasks.unitId': scope.unitId } : {}) } };
   const [tasks, open, calls] = await Promise.all([
     groupSums(models.JointCase, [{ $match: match }, { $unwind: '$tasks' }, live], '$tasks.unitId', { received: 1, resolved: '$tasks.resolved', onTime: '$tasks.onTime' }),
-    models.JointCase.aggregate<Count>([{ $match: { ...match, dueAt: { $lt: now } } }, { $unwind: '$tasks' },
-      { $match: { 'tasks.status': { $in: ['PENDING', 'ACCEPTED'] } } }, { $group: { _id: '$tasks.unitId', n: { $sum: 1 } } }]),
+    models.JointCase.aggregate<Count>([
+      { $match: { ...match, dueAt: { $lt: now } } },
+      { $unwind: '$tasks' },
+      { $match: { 'tasks.status': { $in: ['PENDING', 'ACCEPTED'] } } },
+      { $group: { _id: '$tasks.unitId', n: { $sum: 1 } } },
+    ]),
     groupSums(models.JointCase, [{ $match: match }, { $unwind: '$whistleCalls' }], '$whistleCalls.unitId', { called: 1, reportedOnTime: '$whistleCalls.onTime' }),
   ]);
   const units = new Set<string>([...tasks, ...calls].map((r) => r._id as string));
@@ -99,8 +127,13 @@ export async function governmentLedger(models: Models, scope: Scope, within: Rec
     const t = get(tasks, unitId) ?? { received: 0, resolved: 0, onTime: 0 };
     const w = get(calls, unitId) ?? { called: 0, reportedOnTime: 0 };
     return {
-      unitId, received: t.received, resolved: t.resolved, onTime: t.onTime,
-      overdue: t.resolved - t.onTime + (get(open, unitId)?.n ?? 0), whistleCalls: w.called, reportedOnTime: w.reportedOnTime,
+      unitId,
+      received: t.received,
+      resolved: t.resolved,
+      onTime: t.onTime,
+      overdue: t.resolved - t.onTime + (get(open, unitId)?.n ?? 0),
+      whistleCalls: w.called,
+      reportedOnTime: w.reportedOnTime,
     };
   });
 }
@@ -112,8 +145,12 @@ export async function threeLists(models: Models, communityId: string, within: Re
   const [problems, overdue, leads, units] = await Promise.all([
     models.JointCase.aggregate<{ _id: Category; open: number }>([{ $match: open }, { $group: { _id: '$category', open: { $sum: 1 } } }]),
     models.JointCase.aggregate<Count>([{ $match: { ...open, status: { $in: [...ON_THE_CLOCK] }, dueAt: { $lt: now } } }, { $group: { _id: '$category', n: { $sum: 1 } } }]),
-    models.JointCase.aggregate<Count>([{ $match: open }, { $unwind: '$tasks' },
-      { $match: { 'tasks.role': 'LEAD', 'tasks.status': { $in: ['PENDING', 'ACCEPTED'] } } }, { $group: { _id: '$tasks.unitId', n: { $sum: 1 } } }]),
+    models.JointCase.aggregate<Count>([
+      { $match: open },
+      { $unwind: '$tasks' },
+      { $match: { 'tasks.role': 'LEAD', 'tasks.status': { $in: ['PENDING', 'ACCEPTED'] } } },
+      { $group: { _id: '$tasks.unitId', n: { $sum: 1 } } },
+    ]),
     models.ResponseUnit.find({ communityId: community }).sort({ kind: 1, name: 1 }).lean<ResponseUnitDoc[]>(),
   ]);
   return {
@@ -130,7 +167,8 @@ export function supervisionFilter(args: { withinHours?: number | null; community
   const hours = args.withinHours ?? 24;
   if (!Number.isFinite(hours) || hours < 0 || hours > 24 * 90) throw badInput('withinHours must be between 0 and 2160', { field: 'withinHours' });
   const filter: Record<string, unknown> = {
-    status: trusted({ $in: [...ON_THE_CLOCK] }), dueAt: trusted({ $lte: new Date(now.getTime() + hours * 3_600_000) }),
+    status: trusted({ $in: [...ON_THE_CLOCK] }),
+    dueAt: trusted({ $lte: new Date(now.getTime() + hours * 3_600_000) }),
   };
   if (args.communityId != null) filter.communityId = assertId(args.communityId, 'communityId');
   if (args.gridId != null) filter.gridId = assertId(args.gridId, 'gridId');

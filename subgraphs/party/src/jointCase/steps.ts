@@ -42,16 +42,24 @@ async function firstReceiverOf(ctx: StepContext, id: unknown) {
 /** 接单 of one unit's task; the lead's acceptance moves the case to ACCEPTED. */
 export function acceptTask(ctx: StepContext, args: StepArgs & { unitId: string }) {
   const unitId = assertId(args.unitId, 'unitId');
-  return applyStep(ctx, 'ACCEPT_LEAD', args, { unitId }, (doc, now) => {
-    const task = activeTask(doc, unitId);
-    if (task.status !== 'PENDING') throw badInput('the task was already accepted', { field: 'unitId', reason: 'TASK_NOT_PENDING' });
-    const isLead = task.role === 'LEAD';
-    return {
-      rule: isLead ? 'ACCEPT_LEAD' : 'ACCEPT_HELPER',
-      set: { tasks: updateTask(doc, unitId, (t) => ({ ...t, status: 'ACCEPTED', acceptedAt: now })), ...(isLead ? { 'm.responded': 1 } : {}) },
-      unitId, unitDepartment: task.department,
-    };
-  }, ['ACCEPT_HELPER']);
+  return applyStep(
+    ctx,
+    'ACCEPT_LEAD',
+    args,
+    { unitId },
+    (doc, now) => {
+      const task = activeTask(doc, unitId);
+      if (task.status !== 'PENDING') throw badInput('the task was already accepted', { field: 'unitId', reason: 'TASK_NOT_PENDING' });
+      const isLead = task.role === 'LEAD';
+      return {
+        rule: isLead ? 'ACCEPT_LEAD' : 'ACCEPT_HELPER',
+        set: { tasks: updateTask(doc, unitId, (t) => ({ ...t, status: 'ACCEPTED', acceptedAt: now })), ...(isLead ? { 'm.responded': 1 } : {}) },
+        unitId,
+        unitDepartment: task.department,
+      };
+    },
+    ['ACCEPT_HELPER'],
+  );
 }
 
 /** 退单: the lead refuses the case before accepting it, with a reason; the community dispatches again. */
@@ -96,7 +104,9 @@ export function resolveTask(ctx: StepContext, args: StepArgs & Note & { unitId: 
     const onTime = now <= new Date(doc.dueAt) ? 1 : 0;
     return {
       set: { tasks: updateTask(doc, unitId, (t) => ({ ...t, status: 'RESOLVED', resolvedAt: now, note, resolved: 1, onTime })) },
-      note, unitId, unitDepartment: task.department,
+      note,
+      unitId,
+      unitDepartment: task.department,
     };
   });
 }
@@ -141,12 +151,19 @@ export function rate(ctx: StepContext, args: StepArgs & { score: number; comment
   const score = requireRange(args.score, 'score', 1, 5);
   if (!Number.isInteger(score)) throw badInput('score must be a whole number from 1 to 5', { field: 'score' });
   const comment = optionalNote(args.comment, 'comment');
-  return applyStep(ctx, 'RATE', args, { score, comment }, (doc, now) => {
-    const poor = score <= 2;
-    const set: Record<string, unknown> = { rating: { score, comment, at: now }, 'm.rated': 1, 'm.satisfied': poor ? 0 : 1 };
-    if (poor) Object.assign(set, { tasks: reopenLead(doc), 'm.reworked': 1 });
-    return { rule: poor ? 'RATE_POOR' : 'RATE', set, note: comment ?? `评分 ${score}` };
-  }, ['RATE_POOR']);
+  return applyStep(
+    ctx,
+    'RATE',
+    args,
+    { score, comment },
+    (doc, now) => {
+      const poor = score <= 2;
+      const set: Record<string, unknown> = { rating: { score, comment, at: now }, 'm.rated': 1, 'm.satisfied': poor ? 0 : 1 };
+      if (poor) Object.assign(set, { tasks: reopenLead(doc), 'm.reworked': 1 });
+      return { rule: poor ? 'RATE_POOR' : 'RATE', set, note: comment ?? `评分 ${score}` };
+    },
+    ['RATE_POOR'],
+  );
 }
 
 export const close = (ctx: StepContext, args: StepArgs & Note) => {
@@ -158,14 +175,16 @@ export const close = (ctx: StepContext, args: StepArgs & Note) => {
 export function requestDeferral(ctx: StepContext, args: StepArgs & { reason: string }) {
   const reason = requireNonBlank(args.reason, 'reason');
   return applyStep(ctx, 'REQUEST_DEFERRAL', args, { reason }, (_doc, now) => ({
-    set: { deferral: { reason, requestedAt: now, requestedBy: ctx.identity?.subject ?? null } }, note: reason,
+    set: { deferral: { reason, requestedAt: now, requestedBy: ctx.identity?.subject ?? null } },
+    note: reason,
   }));
 }
 
 export function decideDeferral(ctx: StepContext, args: StepArgs & Note, approved: boolean) {
   const note = optionalNote(args.note);
   return applyStep(ctx, approved ? 'APPROVE_DEFERRAL' : 'REJECT_DEFERRAL', args, { note, approved }, (doc, now) => ({
-    set: { deferral: { ...doc.deferral, decidedAt: now, decidedBy: ctx.identity?.subject ?? null, approved } }, note,
+    set: { deferral: { ...doc.deferral, decidedAt: now, decidedBy: ctx.identity?.subject ?? null, approved } },
+    note,
   }));
 }
 

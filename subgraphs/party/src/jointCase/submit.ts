@@ -6,7 +6,6 @@ import { dueAt } from './timeLimits';
 import { emptyFlags, type CaseEvent, type JointCaseDoc } from '../models/JointCase';
 import type { Models } from '../models';
 
-
 type Ctx = Pick<DepartmentContext<Models, unknown>, 'identity' | 'peers' | 'models'>;
 
 /**
@@ -47,13 +46,28 @@ export async function submitJointCase(ctx: Ctx, input: SubmitJointCaseInput): Pr
 
   const submittedAt = new Date();
   const event: CaseEvent = { at: submittedAt, by: ctx.identity?.subject ?? null, role: ctx.identity?.role ?? null, step: 'SUBMIT', from: null, to: 'SUBMITTED', note: null };
-  const { doc } = await createOnce<JointCaseDoc>(ctx.models.JointCase, {
-    reporterId, unitId, ...place, category: input.category, urgency, description,
-    firstReceiverUnitId: firstReceiver?._id ?? null, status: 'SUBMITTED', version: 1, submittedAt,
-    dueAt: dueAt(input.category, urgency, submittedAt), history: [event], m: emptyFlags(),
-  }, {
-    idempotencyKey: input.idempotencyKey, caller: ctx.identity?.subject,
-    input: { reporterId, unitId, buildingId, category: input.category, urgency, description, firstReceiver: firstReceiver?._id },
-  });
+  const { doc } = await createOnce<JointCaseDoc>(
+    ctx.models.JointCase,
+    {
+      reporterId,
+      unitId,
+      ...place,
+      category: input.category,
+      urgency,
+      description,
+      firstReceiverUnitId: firstReceiver?._id ?? null,
+      status: 'SUBMITTED',
+      version: 1,
+      submittedAt,
+      dueAt: dueAt(input.category, urgency, submittedAt),
+      history: [event],
+      m: emptyFlags(),
+    },
+    {
+      idempotencyKey: input.idempotencyKey,
+      caller: ctx.identity?.subject,
+      input: { reporterId, unitId, buildingId, category: input.category, urgency, description, firstReceiver: firstReceiver?._id },
+    },
+  );
   return doc;
 }

@@ -16,12 +16,21 @@ export function activeTask(doc: JointCaseDoc, unitId: string): CaseTask {
 }
 
 /** The tasks with `unitId`'s live task replaced by `change(task)`. */
-export const updateTask = (doc: JointCaseDoc, unitId: string, change: (t: CaseTask) => CaseTask) =>
-  doc.tasks.map((t) => (t.unitId === unitId && isActive(t) ? change(t) : t));
+export const updateTask = (doc: JointCaseDoc, unitId: string, change: (t: CaseTask) => CaseTask) => doc.tasks.map((t) => (t.unitId === unitId && isActive(t) ? change(t) : t));
 
 export const newTask = (unit: ResponseUnitDoc, role: TaskRole, at: Date): CaseTask => ({
-  unitId: unit._id, unitName: unit.name, unitKind: unit.kind, department: unit.department, role, status: 'PENDING',
-  assignedAt: at, acceptedAt: null, resolvedAt: null, note: null, resolved: 0, onTime: 0,
+  unitId: unit._id,
+  unitName: unit.name,
+  unitKind: unit.kind,
+  department: unit.department,
+  role,
+  status: 'PENDING',
+  assignedAt: at,
+  acceptedAt: null,
+  resolvedAt: null,
+  note: null,
+  resolved: 0,
+  onTime: 0,
 });
 
 /** Units of the roster by id, in argument order; NOT_FOUND naming `field` for one that does not exist, duplicates refused. */

@@ -4,8 +4,18 @@
  * `CG_CASE_LIMIT_HOURS="EMERGENCY=2,UTILITIES=24,GENERAL=168,COMPLEX=360"` and `CG_WHISTLE_REPORT_MINUTES=30`.
  */
 export const CATEGORIES = [
-  'WATER', 'POWER', 'GAS', 'HEATING', // utilities 水电气暖
-  'PROPERTY_SERVICE', 'ENVIRONMENT', 'PUBLIC_ORDER', 'BUILDING_SAFETY', 'DISPUTE', 'EMPLOYMENT', 'ASSISTANCE', 'OTHER',
+  'WATER',
+  'POWER',
+  'GAS',
+  'HEATING', // utilities 水电气暖
+  'PROPERTY_SERVICE',
+  'ENVIRONMENT',
+  'PUBLIC_ORDER',
+  'BUILDING_SAFETY',
+  'DISPUTE',
+  'EMPLOYMENT',
+  'ASSISTANCE',
+  'OTHER',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 export const URGENCIES = ['EMERGENCY', 'NORMAL', 'COMPLEX'] as const;
@@ -26,7 +36,10 @@ export function limitClass(category: Category, urgency: Urgency): LimitClass {
 /** Reads `EMERGENCY=2,UTILITIES=24,…`; unknown classes or non-positive numbers are a configuration error. */
 export function parseLimitHours(spec: string | undefined): Record<LimitClass, number> {
   const hours = { ...DEFAULT_LIMIT_HOURS };
-  for (const part of (spec ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (spec ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, value] = part.split('=').map((p) => p.trim());
     const n = Number(value);
     if (!name || !(name in hours) || !(n > 0)) throw new Error(`CG_CASE_LIMIT_HOURS: "${part}" is not CLASS=positive hours`);

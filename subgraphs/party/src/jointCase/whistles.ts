@@ -19,7 +19,15 @@ export async function blowWhistle(ctx: StepContext, args: StepArgs & { unitIds: 
     const whistleId = newId();
     const deadline = reportBy(now, args.reportWithinMinutes);
     const calls: WhistleCall[] = units.map((u) => ({
-      whistleId, unitId: u._id, unitName: u.name, department: u.department, reportBy: deadline, reportedAt: null, onTime: 0, rating: null, ratedBy: null,
+      whistleId,
+      unitId: u._id,
+      unitName: u.name,
+      department: u.department,
+      reportBy: deadline,
+      reportedAt: null,
+      onTime: 0,
+      rating: null,
+      ratedBy: null,
     }));
     return {
       set: { 'm.whistled': 1 },
@@ -65,6 +73,7 @@ export function rateReport(ctx: StepContext, args: StepArgs & { unitId: string; 
 export function inquire(ctx: StepContext, args: StepArgs & { note: string }) {
   const note = requireNonBlank(args.note, 'note');
   return applyStep(ctx, 'INQUIRE', args, { note }, (_doc, now) => ({
-    push: { inquiries: { at: now, by: ctx.identity?.subject ?? null, note } }, note,
+    push: { inquiries: { at: now, by: ctx.identity?.subject ?? null, note } },
+    note,
   }));
 }

@@ -1,7 +1,15 @@
 import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
-export const JOINT_BUILDING_UNIT_KINDS = ['GOVERNMENT_DEPARTMENT', 'PUBLIC_INSTITUTION', 'STATE_ENTERPRISE', 'PRIVATE_ENTERPRISE', 'SOCIAL_ORGANIZATION', 'SCHOOL', 'HOSPITAL'] as const;
+export const JOINT_BUILDING_UNIT_KINDS = [
+  'GOVERNMENT_DEPARTMENT',
+  'PUBLIC_INSTITUTION',
+  'STATE_ENTERPRISE',
+  'PRIVATE_ENTERPRISE',
+  'SOCIAL_ORGANIZATION',
+  'SCHOOL',
+  'HOSPITAL',
+] as const;
 
 /** 共建单位: a unit that joined the community's 大党委 (the "N" of 1+3+N). */
 export const jointBuildingUnitSchema = entitySchema('joint_building_units', {

@@ -37,8 +37,15 @@ const event = sub({
 });
 const whistle = sub({ id: String, blownAt: Date, blownBy: String, reportBy: Date, note: String });
 const whistleCall = sub({
-  whistleId: String, unitId: String, unitName: String, department: String, reportBy: Date, reportedAt: Date,
-  onTime: { type: Number, default: 0 }, rating: Number, ratedBy: String,
+  whistleId: String,
+  unitId: String,
+  unitName: String,
+  department: String,
+  reportBy: Date,
+  reportedAt: Date,
+  onTime: { type: Number, default: 0 },
+  rating: Number,
+  ratedBy: String,
 });
 const flags = ['dispatched', 'responded', 'handled', 'onTime', 'late', 'resolved', 'reworked', 'whistled', 'rated', 'satisfied', 'inGrid', 'inCommunity'] as const;
 
@@ -82,24 +89,63 @@ jointCaseSchema.index({ submittedAt: -1 });
 export type TaskRole = 'LEAD' | 'HELPER';
 export type TaskStatus = 'PENDING' | 'ACCEPTED' | 'RESOLVED' | 'RETURNED' | 'WITHDRAWN';
 export interface CaseTask {
-  unitId: string; unitName: string; unitKind: UnitKind; department: string; role: TaskRole; status: TaskStatus;
-  assignedAt: Date; acceptedAt?: Date | null; resolvedAt?: Date | null; note?: string | null; resolved: number; onTime: number;
+  unitId: string;
+  unitName: string;
+  unitKind: UnitKind;
+  department: string;
+  role: TaskRole;
+  status: TaskStatus;
+  assignedAt: Date;
+  acceptedAt?: Date | null;
+  resolvedAt?: Date | null;
+  note?: string | null;
+  resolved: number;
+  onTime: number;
 }
-export interface CaseEvent { at: Date; by?: string | null; role?: string | null; step: Step | 'SUBMIT'; from?: Status | null; to: Status; unitId?: string | null; note?: string | null }
+export interface CaseEvent {
+  at: Date;
+  by?: string | null;
+  role?: string | null;
+  step: Step | 'SUBMIT';
+  from?: Status | null;
+  to: Status;
+  unitId?: string | null;
+  note?: string | null;
+}
 export interface WhistleCall {
-  whistleId: string; unitId: string; unitName: string; department: string; reportBy: Date; reportedAt?: Date | null;
-  onTime: number; rating?: number | null; ratedBy?: string | null;
+  whistleId: string;
+  unitId: string;
+  unitName: string;
+  department: string;
+  reportBy: Date;
+  reportedAt?: Date | null;
+  onTime: number;
+  rating?: number | null;
+  ratedBy?: string | null;
 }
 export type CaseFlags = Record<(typeof flags)[number], number>;
 export interface JointCaseDoc {
   _id: string;
-  reporterId: string; unitId?: string | null; buildingId: string; gridId: string; communityId: string;
-  category: Category; urgency: Urgency; description: string; firstReceiverUnitId?: string | null;
-  status: Status; version: number; submittedAt: Date; dueAt: Date; resolvedAt?: Date | null; closedAt?: Date | null;
+  reporterId: string;
+  unitId?: string | null;
+  buildingId: string;
+  gridId: string;
+  communityId: string;
+  category: Category;
+  urgency: Urgency;
+  description: string;
+  firstReceiverUnitId?: string | null;
+  status: Status;
+  version: number;
+  submittedAt: Date;
+  dueAt: Date;
+  resolvedAt?: Date | null;
+  closedAt?: Date | null;
   duplicateOfId?: string | null;
   deferral?: { reason?: string; requestedAt?: Date; requestedBy?: string; decidedAt?: Date; decidedBy?: string; approved?: boolean } | null;
   rating?: { score: number; comment?: string | null; at: Date } | null;
-  tasks: CaseTask[]; history: CaseEvent[];
+  tasks: CaseTask[];
+  history: CaseEvent[];
   whistles: Array<{ id: string; blownAt: Date; blownBy?: string | null; reportBy: Date; note?: string | null }>;
   whistleCalls: WhistleCall[];
   inquiries: Array<{ at: Date; by?: string | null; note: string }>;

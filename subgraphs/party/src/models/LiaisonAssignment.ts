@@ -5,7 +5,13 @@ import { entitySchema } from '@cg/kit';
 export const LIAISON_KINDS = ['COUNTY_LEADER', 'DEPARTMENT'] as const;
 
 const scoreSchema = new Schema(
-  { period: { type: String, required: true }, score: { type: Number, required: true }, comment: { type: String }, scoredOn: { type: String, required: true }, scoredBy: { type: String } },
+  {
+    period: { type: String, required: true },
+    score: { type: Number, required: true },
+    comment: { type: String },
+    scoredOn: { type: String, required: true },
+    scoredBy: { type: String },
+  },
   { _id: false },
 );
 

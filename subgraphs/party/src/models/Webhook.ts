@@ -25,8 +25,18 @@ webhookSubscriptionSchema.index({ active: 1 });
 webhookSubscriptionSchema.index({ ownerDepartment: 1 });
 
 export interface WebhookSubscriptionDoc {
-  _id: string; url: string; events: WebhookEventType[]; secret: string; unitId?: string | null; communityId?: string | null; organizationId?: string | null;
-  withinHours?: number | null; ownerDepartment: string; createdBy?: string | null; createdAt: Date; active: boolean;
+  _id: string;
+  url: string;
+  events: WebhookEventType[];
+  secret: string;
+  unitId?: string | null;
+  communityId?: string | null;
+  organizationId?: string | null;
+  withinHours?: number | null;
+  ownerDepartment: string;
+  createdBy?: string | null;
+  createdAt: Date;
+  active: boolean;
 }
 
 /**
@@ -50,13 +60,26 @@ export const outboxEventSchema = entitySchema('outbox_events', {
 outboxEventSchema.index({ state: 1 });
 
 export interface OutboxEntry {
-  id: string; type: WebhookEventType; at: Date; communityId?: string | null; unitIds: string[]; organizationId?: string | null;
+  id: string;
+  type: WebhookEventType;
+  at: Date;
+  communityId?: string | null;
+  unitIds: string[];
+  organizationId?: string | null;
   /** Set for per-subscription events (DEADLINE_NEAR uses each subscription's own window). */
   subscriptionId?: string | null;
   /** The JSON `data` of the payload. */
   data: string;
 }
-export interface OutboxEventDoc { _id: string; state: 'PENDING' | 'READY' | 'FANNED'; entity: string; entityId: string; change: string; createdAt: Date; events: OutboxEntry[] }
+export interface OutboxEventDoc {
+  _id: string;
+  state: 'PENDING' | 'READY' | 'FANNED';
+  entity: string;
+  entityId: string;
+  change: string;
+  createdAt: Date;
+  events: OutboxEntry[];
+}
 
 /** One event for one subscription, with every attempt to deliver it (投递记录). `_id` = stableId(event, subscription). */
 export const webhookDeliverySchema = entitySchema('webhook_deliveries', {
@@ -73,10 +96,24 @@ export const webhookDeliverySchema = entitySchema('webhook_deliveries', {
 webhookDeliverySchema.index({ state: 1, nextAttemptAt: 1 });
 webhookDeliverySchema.index({ subscriptionId: 1, createdAt: -1 });
 
-export interface DeliveryAttempt { at: Date; statusCode?: number | null; error?: string | null; durationMs: number; by: string }
+export interface DeliveryAttempt {
+  at: Date;
+  statusCode?: number | null;
+  error?: string | null;
+  durationMs: number;
+  by: string;
+}
 export interface WebhookDeliveryDoc {
-  _id: string; subscriptionId: string; eventId: string; eventType: WebhookEventType; body: string; state: 'PENDING' | 'DELIVERED' | 'FAILED';
-  nextAttemptAt: Date; deliveredAt?: Date | null; createdAt: Date; attempts: DeliveryAttempt[];
+  _id: string;
+  subscriptionId: string;
+  eventId: string;
+  eventType: WebhookEventType;
+  body: string;
+  state: 'PENDING' | 'DELIVERED' | 'FAILED';
+  nextAttemptAt: Date;
+  deliveredAt?: Date | null;
+  createdAt: Date;
+  attempts: DeliveryAttempt[];
 }
 
 export const webhookModels = (connection: Connection) => ({

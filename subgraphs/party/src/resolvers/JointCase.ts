@@ -26,7 +26,10 @@ export const JointCase = {
   },
   helperUnits: async (c, _, { loaders }) => {
     const units = await loaders.responseUnit.loadMany(c.tasks.filter((t) => t.role === 'HELPER' && isActive(t)).map((t) => t.unitId));
-    return units.map((u) => { if (u == null || u instanceof Error) throw u ?? new Error('a helper unit of the case is missing'); return u; });
+    return units.map((u) => {
+      if (u == null || u instanceof Error) throw u ?? new Error('a helper unit of the case is missing');
+      return u;
+    });
   },
   whistles: (c) => c.whistles.map((w) => ({ ...w, calls: c.whistleCalls.filter((call) => call.whistleId === w.id) })),
   deferral: (c) => (c.deferral?.reason ? c.deferral : null),

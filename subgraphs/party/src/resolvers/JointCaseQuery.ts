@@ -23,15 +23,16 @@ function caseFilter(f: JointCaseFilter): Record<string, unknown> {
  */
 export const jointCaseQueries = {
   jointCase: fetchById((ctx: Context) => ctx.loaders.jointCase),
-  jointCases: (_, args, ctx) =>
-    paginate<JointCaseDoc>(ctx.models.JointCase, andFilters(caseFilter(args.filter ?? {}), ctx.scopeFilter('JointCase')), { submittedAt: -1 }, args),
+  jointCases: (_, args, ctx) => paginate<JointCaseDoc>(ctx.models.JointCase, andFilters(caseFilter(args.filter ?? {}), ctx.scopeFilter('JointCase')), { submittedAt: -1 }, args),
   responseUnits: (_, args, { models }) =>
     models.ResponseUnit.find<ResponseUnitDoc>({
       ...(args.communityId != null ? { communityId: assertId(args.communityId, 'communityId') } : {}),
       ...(args.kind ? { kind: args.kind } : {}),
-    } as Record<string, unknown>).sort({ communityId: 1, kind: 1, name: 1 }).lean<ResponseUnitDoc[]>().exec(),
-  supervisionList: (_, args, ctx) =>
-    paginate<JointCaseDoc>(ctx.models.JointCase, andFilters(supervisionFilter(args), ctx.scopeFilter('JointCase')), { dueAt: 1 }, args),
+    } as Record<string, unknown>)
+      .sort({ communityId: 1, kind: 1, name: 1 })
+      .lean<ResponseUnitDoc[]>()
+      .exec(),
+  supervisionList: (_, args, ctx) => paginate<JointCaseDoc>(ctx.models.JointCase, andFilters(supervisionFilter(args), ctx.scopeFilter('JointCase')), { dueAt: 1 }, args),
   publicSentimentLedger: (_, { scope }, ctx) => publicSentimentLedger(ctx.models, scope, ctx.scopeFilter('JointCase')),
   governmentLedger: (_, { scope }, ctx) => governmentLedger(ctx.models, scope, ctx.scopeFilter('JointCase')),
   threeLists: (_, { communityId }, ctx) => threeLists(ctx.models, communityId, ctx.scopeFilter('JointCase')),

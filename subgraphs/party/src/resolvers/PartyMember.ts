@@ -4,8 +4,7 @@ import type { PartyMemberResolvers } from '../generated/resolvers-types';
 import { requireMonth, requireYear } from '../inputs';
 import { monthSpan } from '../points';
 
-const newestFirst = <T extends { _id: string }>(rows: T[], key: keyof T) =>
-  [...rows].sort((a, b) => String(b[key]).localeCompare(String(a[key])) || a._id.localeCompare(b._id));
+const newestFirst = <T extends { _id: string }>(rows: T[], key: keyof T) => [...rows].sort((a, b) => String(b[key]).localeCompare(String(a[key])) || a._id.localeCompare(b._id));
 const optionalYear = (year?: number | null) => (year == null ? null : requireYear(year));
 
 export const PartyMember = {
@@ -13,10 +12,8 @@ export const PartyMember = {
   resident: (member) => reference(member.residentId),
   organization: (member, _, { loaders }) => loadReferenced(loaders.organization, member.organizationId, 'PartyOrganization'),
   dualRegistrations: (member, _, { loaders }) => loaders.registrationsOf.load(member._id),
-  postClaims: async (member, { year }, { loaders }) =>
-    newestFirst(await loaders.claimsOfMember(optionalYear(year)).load(member._id), 'claimedOn'),
-  serviceActivities: async (member, { year }, { loaders }) =>
-    newestFirst(await loaders.activitiesOf(optionalYear(year)).load(member._id), 'date'),
+  postClaims: async (member, { year }, { loaders }) => newestFirst(await loaders.claimsOfMember(optionalYear(year)).load(member._id), 'claimedOn'),
+  serviceActivities: async (member, { year }, { loaders }) => newestFirst(await loaders.activitiesOf(optionalYear(year)).load(member._id), 'date'),
   quota: (member, { year }, { loaders }) => loaders.quotaOf(requireYear(year)).load(member._id),
   monthlyPoints: (member, { from, to }, { loaders }) => {
     requireMonth(from, 'from');

@@ -58,8 +58,19 @@ export const resolvers = {
   Grid,
   Resident,
   // --- 1+3+N joint response (一呼联动)
-  JointCase, JointCaseTask, JointCaseEvent, Whistle, WhistleCall, JointCaseInquiry, JointCaseDeferral, JointCaseRating,
-  ResponseUnit, PublicSentimentRow, GovernmentLedgerRow,
+  JointCase,
+  JointCaseTask,
+  JointCaseEvent,
+  Whistle,
+  WhistleCall,
+  JointCaseInquiry,
+  JointCaseDeferral,
+  JointCaseRating,
+  ResponseUnit,
+  PublicSentimentRow,
+  GovernmentLedgerRow,
   // --- event webhooks
-  WebhookSubscription, WebhookDelivery, WebhookAttempt,
+  WebhookSubscription,
+  WebhookDelivery,
+  WebhookAttempt,
 } satisfies Resolvers;

@@ -56,7 +56,20 @@ const PATHS: Record<Status, Step[]> = {
 };
 
 function task(unit: ResponseUnitDoc, role: 'LEAD' | 'HELPER', at: Date): CaseTask {
-  return { unitId: unit._id, unitName: unit.name, unitKind: unit.kind, department: unit.department, role, status: 'PENDING', assignedAt: at, acceptedAt: null, resolvedAt: null, note: null, resolved: 0, onTime: 0 };
+  return {
+    unitId: unit._id,
+    unitName: unit.name,
+    unitKind: unit.kind,
+    department: unit.department,
+    role,
+    status: 'PENDING',
+    assignedAt: at,
+    acceptedAt: null,
+    resolvedAt: null,
+    note: null,
+    resolved: 0,
+    onTime: 0,
+  };
 }
 
 /** Replays `path` on a fresh case, as the mutations would (one event per step, version +1 each). */
@@ -70,19 +83,36 @@ function replay(c: JointCaseDoc, path: Step[], lead: ResponseUnitDoc, helper: Re
     const mark = (unitId: string, change: Partial<CaseTask>) => {
       c.tasks = c.tasks.map((t) => (t.unitId === unitId && t.status !== 'WITHDRAWN' ? { ...t, ...change } : t));
     };
-    if (step === 'DISPATCH') { c.tasks = [task(lead, 'LEAD', now), task(helper, 'HELPER', now)]; c.m.dispatched = 1; }
-    if (step === 'ACCEPT_LEAD') { mark(lead._id, { status: 'ACCEPTED', acceptedAt: now }); c.m.responded = 1; }
+    if (step === 'DISPATCH') {
+      c.tasks = [task(lead, 'LEAD', now), task(helper, 'HELPER', now)];
+      c.m.dispatched = 1;
+    }
+    if (step === 'ACCEPT_LEAD') {
+      mark(lead._id, { status: 'ACCEPTED', acceptedAt: now });
+      c.m.responded = 1;
+    }
     if (step === 'ACCEPT_HELPER') mark(helper._id, { status: 'ACCEPTED', acceptedAt: now });
     if (step === 'RETURN') mark(lead._id, { status: 'RETURNED', note: '不属于本单位职责' });
-    if (step === 'TRANSFER') { mark(lead._id, { status: 'WITHDRAWN' }); c.tasks.push(task(other, 'LEAD', now)); }
+    if (step === 'TRANSFER') {
+      mark(lead._id, { status: 'WITHDRAWN' });
+      c.tasks.push(task(other, 'LEAD', now));
+    }
     if (step === 'RESOLVE_TASK') mark(lead._id, { status: 'RESOLVED', resolvedAt: now, resolved: 1, onTime: now <= c.dueAt ? 1 : 0 });
-    if (step === 'RESOLVE') { c.resolvedAt = now; c.m.handled = 1; c.m.onTime = now <= c.dueAt ? 1 : 0; c.m.late = 1 - c.m.onTime; }
+    if (step === 'RESOLVE') {
+      c.resolvedAt = now;
+      c.m.handled = 1;
+      c.m.onTime = now <= c.dueAt ? 1 : 0;
+      c.m.late = 1 - c.m.onTime;
+    }
     if (step === 'VERIFY') Object.assign(c.m, { resolved: 1, inCommunity: 1, inGrid: 0 });
     if (step === 'RATE' || step === 'RATE_POOR') {
       const score = step === 'RATE' ? 4 + (n % 2) : 2;
       c.rating = { score, comment: null, at: now };
       Object.assign(c.m, { rated: 1, satisfied: step === 'RATE' ? 1 : 0 });
-      if (step === 'RATE_POOR') { c.m.reworked = 1; mark(lead._id, { status: 'ACCEPTED', resolvedAt: null, resolved: 0, onTime: 0 }); }
+      if (step === 'RATE_POOR') {
+        c.m.reworked = 1;
+        mark(lead._id, { status: 'ACCEPTED', resolvedAt: null, resolved: 0, onTime: 0 });
+      }
     }
     if (step === 'CLOSE') c.closedAt = now;
     if (step === 'REQUEST_DEFERRAL') c.deferral = { reason: '需列入明年老旧小区改造计划', requestedAt: now };
@@ -100,11 +130,23 @@ export const extendJointCases: ExtendWorld = (world, scale) => {
   const civil = world['civil-affairs']!;
   const communityId = civil.Community![0]!._id;
   const propertyUnits = (world.property?.PropertyCompany ?? []).map((company, i): ResponseUnitDoc => ({
-    _id: stableId('response-unit', `property:${company._id}`), name: company.name as string, kind: 'PROPERTY', department: `property:${i + 1}`,
-    communityId, categories: ['PROPERTY_SERVICE', 'WATER'], propertyCompanyId: company._id,
+    _id: stableId('response-unit', `property:${company._id}`),
+    name: company.name as string,
+    kind: 'PROPERTY',
+    department: `property:${i + 1}`,
+    communityId,
+    categories: ['PROPERTY_SERVICE', 'WATER'],
+    propertyCompanyId: company._id,
   }));
   const units: ResponseUnitDoc[] = [
-    ...ROSTER.map((u) => ({ _id: stableId('response-unit', u.key), name: u.key === 'community' ? `${civil.Community![0]!.name}${u.name}` : u.name, kind: u.kind, department: u.key, communityId, categories: u.categories })),
+    ...ROSTER.map((u) => ({
+      _id: stableId('response-unit', u.key),
+      name: u.key === 'community' ? `${civil.Community![0]!.name}${u.name}` : u.name,
+      kind: u.kind,
+      department: u.key,
+      communityId,
+      categories: u.categories,
+    })),
     ...propertyUnits,
   ];
   const byCategory = (category: Category) => units.find((u) => u.kind !== 'COMMUNITY' && u.categories.includes(category)) ?? units[0]!;
@@ -125,12 +167,32 @@ export const extendJointCases: ExtendWorld = (world, scale) => {
     const helper = units.find((u) => u.kind === 'LAW_ENFORCEMENT' && u !== lead) ?? units[0]!;
     const other = units.find((u) => u.kind === 'COMMUNITY')!;
     const c: JointCaseDoc = {
-      _id: stableId('joint-case', scale.name, n), reporterId: reporter._id, unitId: dwelling._id, buildingId: building._id,
-      gridId: building.gridId as string, communityId, category, urgency, description, firstReceiverUnitId: lead._id,
-      status: 'SUBMITTED', version: 1, submittedAt, dueAt: dueAt(category, urgency, submittedAt, {}), resolvedAt: null, closedAt: null,
-      duplicateOfId: status === 'DUPLICATE' && cases[0] ? cases[0]._id : null, deferral: null, rating: null, tasks: [],
+      _id: stableId('joint-case', scale.name, n),
+      reporterId: reporter._id,
+      unitId: dwelling._id,
+      buildingId: building._id,
+      gridId: building.gridId as string,
+      communityId,
+      category,
+      urgency,
+      description,
+      firstReceiverUnitId: lead._id,
+      status: 'SUBMITTED',
+      version: 1,
+      submittedAt,
+      dueAt: dueAt(category, urgency, submittedAt, {}),
+      resolvedAt: null,
+      closedAt: null,
+      duplicateOfId: status === 'DUPLICATE' && cases[0] ? cases[0]._id : null,
+      deferral: null,
+      rating: null,
+      tasks: [],
       history: [{ at: submittedAt, by: null, role: null, step: 'SUBMIT', from: null, to: 'SUBMITTED', unitId: null, note: null }],
-      whistles: [], whistleCalls: [], inquiries: [], appliedKeys: [], m: emptyFlags(),
+      whistles: [],
+      whistleCalls: [],
+      inquiries: [],
+      appliedKeys: [],
+      m: emptyFlags(),
     };
     replay(c, PATHS[status], lead, helper, other, n);
     cases.push(c as unknown as SeedDoc);

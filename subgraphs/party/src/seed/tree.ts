@@ -42,7 +42,9 @@ export function partyTree(faker: Faker, scale: Scale, today: string) {
     member(resident: { _id: string; birthDate: string }, age: number, branchId: string, groupId: string | undefined): void {
       if (age < 22 || faker.number.float() >= 0.12) return;
       docs.PartyMember.push({
-        _id: stableId('member', resident._id), residentId: resident._id, organizationId: groupId ? faker.helpers.arrayElement([branchId, groupId]) : branchId,
+        _id: stableId('member', resident._id),
+        residentId: resident._id,
+        organizationId: groupId ? faker.helpers.arrayElement([branchId, groupId]) : branchId,
         category: age >= 60 ? 'RETIRED' : faker.helpers.arrayElement(['RESIDENT', 'RELOCATED', 'IN_SERVICE']),
         joinedOn: isoDate(faker.date.between({ from: `${Number(resident.birthDate.slice(0, 4)) + 18}-07-01`, to: today })),
       });

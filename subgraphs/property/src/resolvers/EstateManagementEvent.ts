@@ -5,6 +5,5 @@ import type { EstateManagementEventResolvers } from '../generated/resolvers-type
 export type EstateManagementEventParent = ManagementEvent;
 
 export const EstateManagementEvent = {
-  propertyCompany: (event, _, { loaders }) =>
-    event.propertyCompanyId ? loaders.propertyCompany.load(event.propertyCompanyId) : null,
+  propertyCompany: (event, _, { loaders }) => (event.propertyCompanyId ? loaders.propertyCompany.load(event.propertyCompanyId) : null),
 } satisfies EstateManagementEventResolvers;

@@ -6,6 +6,5 @@ const newestFirst = (a: ServiceOrderDoc, b: ServiceOrderDoc) => b.orderedAt.loca
 
 export const Resident = {
   ...extendedEntity,
-  serviceOrders: async (resident, _, { loaders }) =>
-    [...(await loaders.serviceOrdersByReporter.load(resident.id))].sort(newestFirst),
+  serviceOrders: async (resident, _, { loaders }) => [...(await loaders.serviceOrdersByReporter.load(resident.id))].sort(newestFirst),
 } satisfies ResidentResolvers;

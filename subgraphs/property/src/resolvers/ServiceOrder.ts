@@ -7,6 +7,5 @@ export const ServiceOrder = {
   reporter: (order) => reference(order.reporterId),
   unit: (order, _, { loaders }) => loadReferenced(loaders.unit, order.unitId, 'Unit'),
   estate: (order, _, { loaders }) => loadReferenced(loaders.estate, order.estateId, 'Estate'),
-  propertyCompany: (order, _, { loaders }) =>
-    order.propertyCompanyId ? loaders.propertyCompany.load(order.propertyCompanyId) : null,
+  propertyCompany: (order, _, { loaders }) => (order.propertyCompanyId ? loaders.propertyCompany.load(order.propertyCompanyId) : null),
 } satisfies ServiceOrderResolvers;

@@ -16,6 +16,20 @@ import { ServiceOrder } from './ServiceOrder';
 import { Unit } from './Unit';
 
 export const resolvers = {
-  Query, Mutation, PropertyCompany, Estate, EstateManagementEvent, Building, Unit, Grid, Community, Resident,
-  OwnersCommittee, OwnersCommitteeMember, CrossAppointment, ServiceOrder, EstatePatrol, PatrolIssue,
+  Query,
+  Mutation,
+  PropertyCompany,
+  Estate,
+  EstateManagementEvent,
+  Building,
+  Unit,
+  Grid,
+  Community,
+  Resident,
+  OwnersCommittee,
+  OwnersCommitteeMember,
+  CrossAppointment,
+  ServiceOrder,
+  EstatePatrol,
+  PatrolIssue,
 };

@@ -17,7 +17,11 @@ const PER_ENTRANCE = 12;
 export function propertyPlaces(communityId: string) {
   const companies = COMPANIES.map((c) => ({ _id: stableId('company', c.name), ...c }));
   const estates = ESTATES.map((name, i) => ({
-    _id: stableId('estate', name), name, address: `张北县义合美新城${['东', '西'][i]}街${i + 1}号`, communityId, propertyCompanyId: companies[i]!._id,
+    _id: stableId('estate', name),
+    name,
+    address: `张北县义合美新城${['东', '西'][i]}街${i + 1}号`,
+    communityId,
+    propertyCompanyId: companies[i]!._id,
   }));
   const docs = { PropertyCompany: [...companies] as Doc[], Estate: [...estates] as Doc[], Building: [] as Doc[], Unit: [] as Doc[] };
   return {
