@@ -18,6 +18,7 @@ import { requestTimeoutMs } from './fetcher';
 // developer experience (issue 8): offline GraphiQL, metrics
 import { createMetrics, mountMetrics, observabilityPlugin } from '@cg/kit';
 import { mountGraphiql } from './graphiql';
+import { devSignInEnabled, mountConsole } from './console';
 import { instrumentSubgraph } from './observability';
 
 export interface GatewayOptions {
@@ -96,6 +97,8 @@ export async function buildGateway(options: GatewayOptions = {}) {
   });
   mountMetrics(app, metrics);
   mountGraphiql(app);
+  // The case-desk console; its development sign-in only when this gateway trusts the development keys.
+  mountConsole(app, { devSignIn: !options.auth && devSignInEnabled() });
   app.use(
     '/graphql',
     authenticate(auth),
