@@ -35,6 +35,7 @@ export function CaseActions({ c, mode, mine, units, onDone }: Props) {
       if (result.error) return onDone(`${t.common.error}${error?.message ?? result.error.message}`);
     }
     setNote('');
+    setPicked([]);
     onDone(fill(t.inbox.done, { step: label }));
   };
   const task = mine && c.tasks.find((x) => x.unit.id === mine.id && x.status !== 'WITHDRAWN' && x.status !== 'RETURNED');
@@ -46,7 +47,7 @@ export function CaseActions({ c, mode, mine, units, onDone }: Props) {
 
   if (mode === 'community') {
     if (['SUBMITTED', 'RETURNED'].includes(c.status))
-      buttons.push([t.actions.dispatch, () => void run(t.actions.dispatch, () => client.mutation(DispatchMutation, { id: c.id, v, lead: lead || null, helpers: picked, note: note || null }).toPromise())]);
+      buttons.push([t.actions.dispatch, () => void run(t.actions.dispatch, () => client.mutation(DispatchMutation, { id: c.id, v, lead: lead || null, helpers: picked.filter((u) => u !== lead), note: note || null }).toPromise())]);
     if (['DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'REWORK'].includes(c.status))
       buttons.push([t.actions.whistle, () => void run(t.actions.whistle, () => client.mutation(WhistleMutation, { id: c.id, v, units: picked, note: note || null }).toPromise()), picked.length === 0]);
     if (c.status === 'RESOLVED') {
