@@ -77,6 +77,15 @@ async function accessible(page: Page) {
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
+/** Polls `check` (the page's CSP forbids evaluating strings, so no waitForFunction with an expression). */
+async function until(check: () => Promise<boolean>, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms: ${check.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 let caseId: string;
 
 test('a case from 点单 to 评单 by three roles: party secretary, a unit clerk and the resident (version check, 退单, 吹哨/报到)', async () => {
@@ -175,6 +184,7 @@ test('the dossier spans the four departments; the reporter is masked for propert
   expect(masked.jointCase.reporter.name).toMatch(/\*/);
   expect(masked.jointCase.reporter.name).not.toBe(full.jointCase.reporter.name);
   expect(await property.getByTestId('reporter-name').getAttribute('data-masked')).toBe('true');
+  await property.getByText('无权查看').first().waitFor(); // employment status and party membership: refused, and shown so
   expect(await property.getByTestId('reporter-name').textContent()).toBe(`${masked.jointCase.reporter.name}已脱敏`);
   // The phone is full for property staff handling a case (docs/policy.md): shown as the API answers it.
   expect(await property.getByTestId('reporter-phone').textContent()).toContain(masked.jointCase.reporter.phone);
@@ -201,8 +211,14 @@ test('the KPI dashboard charts the community and shows the same figures as joint
     expect([key, await cell.textContent()]).toEqual([key, shown]);
   }
   // Both charts drew their series as SVG (the trend's lines, the grids' bars).
-  await page.waitForFunction("document.querySelectorAll('figure svg path').length > 10");
+  await until(async () => (await page.locator('figure svg path').count()) > 10);
   expect(await page.locator('figure svg').count()).toBe(2);
+  // Per grid: a row for every grid (网格 level) of the community, each with that grid's count of cases.
+  const { communities } = await api<{ communities: Array<{ id: string; grids: Array<{ id: string; level: string; name: string }> }> }>('party-secretary', '{ communities { id grids { id level name } } }');
+  const grids = communities.find((c) => c.id === scope.communityId)!.grids.filter((g) => g.level === 'GRID');
+  await until(async () => (await page.getByTestId('grid-figures').locator('tbody tr').count()) === grids.length, 60_000);
+  const first = await api<{ jointCaseMeasures: { cases: number } }>('party-secretary', 'query($s: JointCaseScope!) { jointCaseMeasures(scope: $s) { cases } }', { s: { from: scope.from, to: scope.to, gridId: grids[0]!.id } });
+  expect(await page.getByTestId('grid-figures').locator('tbody tr').first().locator('td').first().textContent()).toBe(String(first.jointCaseMeasures.cases));
   await shoot(page, 'dashboard');
   await accessible(page);
   await page.close();

@@ -57,7 +57,14 @@ export const t = {
     community: '社区', branch: '网格党支部', members: '党员', history: '流转记录', whistles: '吹哨报到', rating: '评价', masked: '已脱敏',
     parts: { party: '党建（案件、单位、党支部）', civil: '民政（居民、户、网格）', property: '物业（房屋、楼栋、小区）', employment: '就业' },
     none: '无',
+    denied: '无权查看',
   },
+  steps: {
+    SUBMIT: '点单', DISPATCH: '派单', ACCEPT_LEAD: '牵头接单', ACCEPT_HELPER: '协办接单', RETURN: '退单', TRANSFER: '转单', START: '办单',
+    RESOLVE_TASK: '任务办结', RESOLVE: '回单', VERIFY: '审定', SEND_BACK: '返工', RATE: '评单', RATE_POOR: '差评返工', CLOSE: '办结',
+    REQUEST_DEFERRAL: '挂账申请', APPROVE_DEFERRAL: '挂账批准', REJECT_DEFERRAL: '挂账驳回', RESUME: '销账', MARK_DUPLICATE: '重复件',
+    WHISTLE: '吹哨', REPORT: '报到', RATE_REPORT: '报到评价', INQUIRE: '问单',
+  } as Record<string, string>,
   supervision: { title: '督单：超期与临期案件', window: '临期窗口（小时）', byUnit: '按单位统计', unit: '单位', overdueCount: '超期', soonCount: '临期', cases: '案件', noLead: '未派单' },
   dashboard: {
     title: '考核看板', community: '社区', month: '月份', byMonth: '逐月趋势', byGrid: '各网格（所选月份）', figures: '指标数值', scope: '统计范围',

@@ -129,7 +129,7 @@ export function Dashboard({ claims }: { claims: Claims }) {
           <figcaption>{t.dashboard.byGrid}</figcaption>
           <ReactECharts option={grids} opts={{ renderer: 'svg' }} style={{ height: 320 }} notMerge />
         </figure>
-        <table aria-label={t.dashboard.byGrid}>
+        <table aria-label={t.dashboard.byGrid} data-testid="grid-figures">
           <thead>
             <tr>
               <th scope="col">{t.ledgers.grid}</th>
