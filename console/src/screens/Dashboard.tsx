@@ -59,6 +59,7 @@ export function Dashboard({ claims }: { claims: Claims }) {
   const scope = month == null ? undefined : MONTHS[month];
   const trend = {
     aria: { enabled: true },
+    animation: false, // the figures as they are, at once (screenshots, screen readers)
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { top: 40, left: 40, right: 20, bottom: 30 },
@@ -68,6 +69,7 @@ export function Dashboard({ claims }: { claims: Claims }) {
   };
   const grids = {
     aria: { enabled: true },
+    animation: false, // the figures as they are, at once (screenshots, screen readers)
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { top: 40, left: 40, right: 20, bottom: 60 },
