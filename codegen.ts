@@ -8,8 +8,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { Kind, parse } from 'graphql';
-import { listSubgraphs, repoRoot } from './kit/src/registry';
+import { Kind, parse, printSchema } from 'graphql';
+import { listSubgraphs, repoRoot, supergraphPath } from './kit/src/registry';
+import { apiSchema } from './scripts/supergraph-api';
 
 const commonSdl = readFileSync(path.join(repoRoot, 'kit', 'schema', 'common.graphql'), 'utf8');
 
@@ -84,6 +85,15 @@ const config: CodegenConfig = {
         },
       ]),
   ),
+};
+
+// The console's operations, typed against what clients see (the supergraph's API schema); checked by codegen:check too.
+config.generates['console/src/gql/'] = {
+  preset: 'client',
+  schema: printSchema(apiSchema(readFileSync(supergraphPath, 'utf8'))),
+  documents: ['console/src/**/*.{ts,tsx}', '!console/src/gql/**'],
+  presetConfig: { fragmentMasking: false },
+  config: { useTypeImports: true, enumsAsTypes: true },
 };
 
 export default config;

@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFi
 import path from 'node:path';
 import { build } from 'esbuild';
 import { listSubgraphs, repoRoot } from '@cg/kit';
+import { consoleDist, ensureConsoleBuilt } from './console-build';
 
 /** Sources that run in production: the kit, the gateway and every department (tests and benchmarks are not shipped). */
 const SOURCE_DIRS = () => ['kit/src', 'gateway/src', ...listSubgraphs().map((s) => path.relative(repoRoot, path.join(s.dir, 'src')))];
@@ -52,6 +53,8 @@ export async function buildRuntime(out: string): Promise<{ files: number }> {
   const entryPoints = SOURCE_DIRS().flatMap((dir) => walk(path.join(repoRoot, dir)));
   await build({ entryPoints, outdir: out, outbase: repoRoot, format: 'cjs', platform: 'node', target: 'node24', bundle: false, logLevel: 'warning' });
   for (const asset of ASSETS()) cpSync(path.join(repoRoot, asset), path.join(out, asset), { recursive: true });
+  ensureConsoleBuilt(); // the gateway serves its static files at /console
+  cpSync(consoleDist, path.join(out, 'console', 'dist'), { recursive: true });
   for (const manifest of ['kit/package.json', 'gateway/package.json', ...listSubgraphs().map((s) => path.relative(repoRoot, path.join(s.dir, 'package.json')))]) {
     compiledManifest(path.join(out, manifest));
   }

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureMongo, gatewayPort, listSubgraphs, repoRoot, stableId, subgraphUrl } from '@cg/kit';
+import { ensureConsoleBuilt } from './console-build';
 import { seedWorld } from './seed/write';
 
 const children: ChildProcess[] = [];
@@ -72,13 +73,14 @@ async function main() {
   const subgraphs = listSubgraphs();
   for (const entry of subgraphs) startProcess(entry.name, path.join(entry.dir, 'src', 'index.ts'), { MONGODB_URI: mongo.uri });
   await Promise.all(subgraphs.map((entry) => waitReady(entry.name, subgraphUrl(entry))));
+  if (ensureConsoleBuilt()) console.log('console built (console/dist)');
   const gatewayUrl = `http://127.0.0.1:${gatewayPort()}/graphql`;
   startProcess('gateway', path.join(repoRoot, 'gateway', 'src', 'index.ts'), {});
   await waitReady('gateway', gatewayUrl);
 
   const query = readFileSync(path.join(repoRoot, 'docs', 'example-query.graphql'), 'utf8');
   const variables = { id: stableId('resident', 'YHM0101000', 0) };
-  console.log(`\nGateway: ${gatewayUrl}\n\nTry the example query (docs/example-query.graphql) with variables ${JSON.stringify(variables)}:\n`);
+  console.log(`\nGateway: ${gatewayUrl}\nConsole (案件工作台): ${gatewayUrl.replace(/\/graphql$/, '/console/')} (sign in with a demo identity)\n\nTry the example query (docs/example-query.graphql) with variables ${JSON.stringify(variables)}:\n`);
   // Every request needs a token (docs/security.md): a development one for a demo role, from the key pair the gateway trusts.
   console.log(
     `curl -s ${gatewayUrl} -H 'content-type: application/json' \\\n  -H "authorization: Bearer $(npm run -s mint-token -- civil-affairs-clerk)" \\\n  --data '${JSON.stringify({ query: query.replace(/#.*\n/g, '').replace(/\s+/g, ' ').trim(), variables })}'\n`,

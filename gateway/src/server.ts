@@ -18,6 +18,7 @@ import { requestTimeoutMs } from './fetcher';
 // developer experience (issue 8): offline GraphiQL, metrics
 import { createMetrics, mountMetrics, observabilityPlugin } from '@cg/kit';
 import { mountGraphiql } from './graphiql';
+import { devSignInEnabled, mountConsole } from './console';
 import { instrumentSubgraph } from './observability';
 // partners and front-end teams: per-partner schemas, trusted documents, Open311
 import { contractInputs, contractSupergraph, loadContracts } from './contracts';
@@ -27,6 +28,8 @@ import { executeAs } from './open311/execute';
 import { open311Router } from './open311/router';
 // exports: spreadsheets filled through the gateway's own GraphQL
 import { mountExports } from './exports/route';
+// the case-desk console (console/), static files
+import { devSignInEnabled, mountConsole } from './console';
 // schema registry: departments published at run time, hot reload of the supergraph (docs/joining-from-outside.md)
 import { openGatewayRegistry, registryOptionsFromEnv, type RegistryOptions } from './registry';
 
@@ -117,6 +120,8 @@ export async function buildGateway(options: GatewayOptions = {}) {
   });
   mountMetrics(app, metrics);
   mountGraphiql(app);
+  // The case-desk console; its development sign-in only when this gateway trusts the development keys.
+  mountConsole(app, { devSignIn: !options.auth && devSignInEnabled() });
   mountExports(app);
   registry?.mount(app);
   /** A request's context; its budget's timer ends with the response, or when `done` settles. */
