@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { freePort, listSubgraphs, repoRoot, signedHeaders } from '@cg/kit';
-import { DEMO_IDENTITIES, mintDevToken } from '../gateway/src/auth';
+import { DEMO_IDENTITIES, mintDevToken } from '@cg/gateway/auth';
 
 // GATEWAY_WORKERS and <NAME>_WORKERS: the real entry points as a cluster, one process per worker sharing the port.
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

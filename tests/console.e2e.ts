@@ -4,11 +4,11 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot } from '@cg/kit';
-import { mintDevToken } from '../gateway/src/auth';
+import { mintDevToken } from '@cg/gateway/auth';
 import { CONSOLE_IDENTITIES } from '../gateway/src/console';
-import { startGateway } from '../gateway/src/server';
+import { startGateway } from '@cg/gateway';
 import { ensureConsoleBuilt } from '../scripts/console-build';
-import { postGraphQL, startStack, type Stack } from './support/stack';
+import { postGraphQL, startStack, type Stack } from '@cg/kit/testing';
 
 /**
  * The case-desk console in headless Chromium (Debian's package; .ci/run installs it), driven with playwright-core from

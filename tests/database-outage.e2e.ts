@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { listSubgraphs, stableId, startDepartment, type RunningDepartment } from '@cg/kit';
-import { startGateway } from '../gateway/src/server';
+import { startGateway } from '@cg/gateway';
 import { seedWorld, devAuthorization, loadDepartment, postGraphQL } from '@cg/kit/testing';
 import { sleep, startRestartableDatabase } from './support/faults';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { envName, freePort, listSubgraphs, repoRoot, stableId } from '@cg/kit';
 import { exportJWK, generateKeyPair } from 'jose';
-import { DEMO_IDENTITIES, mintToken } from '../gateway/src/auth';
+import { DEMO_IDENTITIES, mintToken } from '@cg/gateway/auth';
 import { buildRuntime, installProduction } from '../scripts/build';
 import { seedWorld, dropDatabases } from '@cg/kit/testing';
 

@@ -1,5 +1,5 @@
 import { stableId } from '@cg/kit';
-import { limitsFromEnv } from '../gateway/src/limits';
+import { limitsFromEnv } from '@cg/gateway/limits';
 import { startStack, type Stack } from '@cg/kit/testing';
 
 // Hostile documents and callers at the gateway: each refused with a 4xx and a typed GraphQL error, nothing executed.

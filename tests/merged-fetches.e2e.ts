@@ -4,8 +4,8 @@ import { parse } from 'graphql';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
 import { repoRoot, stableId, supergraphPath } from '@cg/kit';
-import { DEMO_IDENTITIES, mintDevToken } from '../gateway/src/auth';
-import { startGateway } from '../gateway/src/server';
+import { DEMO_IDENTITIES, mintDevToken } from '@cg/gateway/auth';
+import { startGateway } from '@cg/gateway';
 import { postGraphQL, startStack, type Stack } from '@cg/kit/testing';
 
 // The parallel `_entities` fetches of one plan level to one department go out as one HTTP request: counted by the

@@ -1,5 +1,5 @@
 import { stableId } from '@cg/kit';
-import { startGateway } from '../gateway/src/server';
+import { startGateway } from '@cg/gateway';
 import { restartDepartment, sleep, startDelayProxy } from './support/faults';
 import { devAuthorization, postGraphQL, startStack, type Stack } from '@cg/kit/testing';
 

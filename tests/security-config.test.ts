@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { envName, listSubgraphs, repoRoot, subgraphSecret } from '@cg/kit';
-import { authOptionsFromEnv } from '../gateway/src/auth';
-import { limitsFromEnv } from '../gateway/src/limits';
+import { authOptionsFromEnv } from '@cg/gateway/auth';
+import { limitsFromEnv } from '@cg/gateway/limits';
 
 // Configuration that must hold wherever the system runs: production refuses development secrets and keys.
 test('production refuses to run without a configured per-department secret, and refuses a short one', () => {

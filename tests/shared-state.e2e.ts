@@ -1,5 +1,5 @@
 import { connectDatabase, departmentDbName, expireByField, listSubgraphs, NONCE_COLLECTION, signedHeaders, startDepartment, startRedis, type RunningDepartment } from '@cg/kit';
-import { startGateway } from '../gateway/src/server';
+import { startGateway } from '@cg/gateway';
 import { seedWorld, DIRECT_CALLER, devAuthorization, dropDatabases, loadDepartment } from '@cg/kit/testing';
 
 // Two replicas of a process share what they must: a department's replay cache (its database, or Redis) and the

@@ -28,8 +28,6 @@ import { executeAs } from './open311/execute';
 import { open311Router } from './open311/router';
 // exports: spreadsheets filled through the gateway's own GraphQL
 import { mountExports } from './exports/route';
-// the case-desk console (console/), static files
-import { devSignInEnabled, mountConsole } from './console';
 // schema registry: departments published at run time, hot reload of the supergraph (docs/joining-from-outside.md)
 import { openGatewayRegistry, registryOptionsFromEnv, type RegistryOptions } from './registry';
 
