@@ -80,7 +80,9 @@ async function main() {
 
   const query = readFileSync(path.join(repoRoot, 'docs', 'example-query.graphql'), 'utf8');
   const variables = { id: stableId('resident', 'YHM0101000', 0) };
-  console.log(`\nGateway: ${gatewayUrl}\nConsole (案件工作台): ${gatewayUrl.replace(/\/graphql$/, '/console/')} (sign in with a demo identity)\n\nTry the example query (docs/example-query.graphql) with variables ${JSON.stringify(variables)}:\n`);
+  console.log(
+    `\nGateway: ${gatewayUrl}\nConsole (案件工作台): ${gatewayUrl.replace(/\/graphql$/, '/console/')} (sign in with a demo identity)\n\nTry the example query (docs/example-query.graphql) with variables ${JSON.stringify(variables)}:\n`,
+  );
   // Every request needs a token (docs/security.md): a development one for a demo role, from the key pair the gateway trusts.
   console.log(
     `curl -s ${gatewayUrl} -H 'content-type: application/json' \\\n  -H "authorization: Bearer $(npm run -s mint-token -- civil-affairs-clerk)" \\\n  --data '${JSON.stringify({ query: query.replace(/#.*\n/g, '').replace(/\s+/g, ' ').trim(), variables })}'\n`,

@@ -156,12 +156,26 @@ test('a case from 点单 to 评单 by three roles: party secretary, a unit clerk
   await act(secretary, caseId, '办结');
   await statusOf(secretary, caseId, 'CLOSED');
 
-  const { jointCase } = await api<{ jointCase: { status: string; rating: { score: number }; history: Array<{ step: string }>; whistles: Array<{ calls: Array<{ reportedAt: string | null }> }> } }>(
-    'party-secretary', 'query($id: ID!) { jointCase(id: $id) { status rating { score } history { step } whistles { calls { reportedAt } } } }', { id: caseId },
-  );
+  const { jointCase } = await api<{
+    jointCase: { status: string; rating: { score: number }; history: Array<{ step: string }>; whistles: Array<{ calls: Array<{ reportedAt: string | null }> }> };
+  }>('party-secretary', 'query($id: ID!) { jointCase(id: $id) { status rating { score } history { step } whistles { calls { reportedAt } } } }', { id: caseId });
   expect(jointCase.status).toBe('CLOSED');
   expect(jointCase.rating.score).toBe(5);
-  expect(jointCase.history.map((e) => e.step)).toEqual(['SUBMIT', 'DISPATCH', 'RETURN', 'DISPATCH', 'WHISTLE', 'REPORT', 'ACCEPT_LEAD', 'START', 'RESOLVE_TASK', 'RESOLVE', 'VERIFY', 'RATE', 'CLOSE']);
+  expect(jointCase.history.map((e) => e.step)).toEqual([
+    'SUBMIT',
+    'DISPATCH',
+    'RETURN',
+    'DISPATCH',
+    'WHISTLE',
+    'REPORT',
+    'ACCEPT_LEAD',
+    'START',
+    'RESOLVE_TASK',
+    'RESOLVE',
+    'VERIFY',
+    'RATE',
+    'CLOSE',
+  ]);
   expect(jointCase.whistles[0]!.calls[0]!.reportedAt).not.toBeNull();
   for (const page of [secretary, clerk, resident]) await page.close();
 }, 180_000);
@@ -201,7 +215,9 @@ test('the KPI dashboard charts the community and shows the same figures as joint
   const scope = { from: await table.getAttribute('data-from'), to: await table.getAttribute('data-to'), communityId: await table.getAttribute('data-community') };
   const keys = ['responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeRate', 'inGridShare', 'reportOnTimeRate', 'cases', 'overdue', 'whistled'];
   const { jointCaseMeasures: m } = await api<{ jointCaseMeasures: Record<string, number | null> }>(
-    'party-secretary', `query($s: JointCaseScope!) { jointCaseMeasures(scope: $s) { ${keys.join(' ')} } }`, { s: scope },
+    'party-secretary',
+    `query($s: JointCaseScope!) { jointCaseMeasures(scope: $s) { ${keys.join(' ')} } }`,
+    { s: scope },
   );
   expect(m.cases).toBeGreaterThan(0);
   for (const key of keys) {
@@ -214,10 +230,15 @@ test('the KPI dashboard charts the community and shows the same figures as joint
   await until(async () => (await page.locator('figure svg path').count()) > 10);
   expect(await page.locator('figure svg').count()).toBe(2);
   // Per grid: a row for every grid (网格 level) of the community, each with that grid's count of cases.
-  const { communities } = await api<{ communities: Array<{ id: string; grids: Array<{ id: string; level: string; name: string }> }> }>('party-secretary', '{ communities { id grids { id level name } } }');
+  const { communities } = await api<{ communities: Array<{ id: string; grids: Array<{ id: string; level: string; name: string }> }> }>(
+    'party-secretary',
+    '{ communities { id grids { id level name } } }',
+  );
   const grids = communities.find((c) => c.id === scope.communityId)!.grids.filter((g) => g.level === 'GRID');
   await until(async () => (await page.getByTestId('grid-figures').locator('tbody tr').count()) === grids.length, 60_000);
-  const first = await api<{ jointCaseMeasures: { cases: number } }>('party-secretary', 'query($s: JointCaseScope!) { jointCaseMeasures(scope: $s) { cases } }', { s: { from: scope.from, to: scope.to, gridId: grids[0]!.id } });
+  const first = await api<{ jointCaseMeasures: { cases: number } }>('party-secretary', 'query($s: JointCaseScope!) { jointCaseMeasures(scope: $s) { cases } }', {
+    s: { from: scope.from, to: scope.to, gridId: grids[0]!.id },
+  });
   expect(await page.getByTestId('grid-figures').locator('tbody tr').first().locator('td').first().textContent()).toBe(String(first.jointCaseMeasures.cases));
   await shoot(page, 'dashboard');
   await accessible(page);
@@ -232,9 +253,13 @@ test('督单 and the two ledgers and three lists render from the API', async () 
   await accessible(page);
   await page.goto(`${origin}/console/#/ledgers`);
   for (const id of ['ledger-sentiment', 'ledger-government', 'list-problems', 'list-resources', 'list-responsibilities']) await page.getByTestId(id).waitFor();
-  const { threeLists } = await api<{ threeLists: { resources: Array<{ name: string }> } }>('party-secretary', 'query($c: ID!) { threeLists(communityId: $c) { resources { name } } }', {
-    c: CONSOLE_IDENTITIES['party-secretary']!.scope.communityIds[0],
-  });
+  const { threeLists } = await api<{ threeLists: { resources: Array<{ name: string }> } }>(
+    'party-secretary',
+    'query($c: ID!) { threeLists(communityId: $c) { resources { name } } }',
+    {
+      c: CONSOLE_IDENTITIES['party-secretary']!.scope.communityIds[0],
+    },
+  );
   expect(await page.getByTestId('list-resources').locator('tbody tr').count()).toBe(threeLists.resources.length);
   await shoot(page, 'ledgers');
   await accessible(page);

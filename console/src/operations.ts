@@ -3,121 +3,392 @@ import { graphql } from './gql';
 /** The operations the console sends; typed by GraphQL Code Generator's client preset (npm run codegen → src/gql/). */
 export const CaseCardFragment = graphql(`
   fragment CaseCard on JointCase {
-    id version status category urgency description submittedAt dueAt overdue
-    grid { id name }
-    leadUnit { id name }
-    helperUnits { id name }
-    tasks { unit { id name } role status onTime }
-    whistles { id reportBy calls { unit { id name } reportedAt late rating } }
-    rating { score comment }
+    id
+    version
+    status
+    category
+    urgency
+    description
+    submittedAt
+    dueAt
+    overdue
+    grid {
+      id
+      name
+    }
+    leadUnit {
+      id
+      name
+    }
+    helperUnits {
+      id
+      name
+    }
+    tasks {
+      unit {
+        id
+        name
+      }
+      role
+      status
+      onTime
+    }
+    whistles {
+      id
+      reportBy
+      calls {
+        unit {
+          id
+          name
+        }
+        reportedAt
+        late
+        rating
+      }
+    }
+    rating {
+      score
+      comment
+    }
   }
 `);
 
 export const ResponseUnitsQuery = graphql(`
-  query ConsoleResponseUnits { responseUnits { id name kind department categories community { id } } }
+  query ConsoleResponseUnits {
+    responseUnits {
+      id
+      name
+      kind
+      department
+      categories
+      community {
+        id
+      }
+    }
+  }
 `);
 
 export const CasesQuery = graphql(`
-  query ConsoleCases($filter: JointCaseFilter, $first: Int) { jointCases(filter: $filter, first: $first) { totalCount edges { node { ...CaseCard } } } }
+  query ConsoleCases($filter: JointCaseFilter, $first: Int) {
+    jointCases(filter: $filter, first: $first) {
+      totalCount
+      edges {
+        node {
+          ...CaseCard
+        }
+      }
+    }
+  }
 `);
 
 export const HouseholdQuery = graphql(`
-  query ConsoleHousehold($fileNumber: String!) { householdByFileNumber(fileNumber: $fileNumber) { id fileNumber dwelling { id label } members { id name } } }
+  query ConsoleHousehold($fileNumber: String!) {
+    householdByFileNumber(fileNumber: $fileNumber) {
+      id
+      fileNumber
+      dwelling {
+        id
+        label
+      }
+      members {
+        id
+        name
+      }
+    }
+  }
 `);
 
 export const DossierQuery = graphql(`
   query ConsoleDossier($id: ID!) {
     jointCase(id: $id) {
       ...CaseCard
-      resolvedAt closedAt
+      resolvedAt
+      closedAt
       reporter {
-        id name phone
-        household { fileNumber tenure dwelling { label building { number estate { name propertyCompany { name isFallbackProvider } } } } }
-        employmentStatus { status since employer { name } }
-        partyMembership { category }
+        id
+        name
+        phone
+        household {
+          fileNumber
+          tenure
+          dwelling {
+            label
+            building {
+              number
+              estate {
+                name
+                propertyCompany {
+                  name
+                  isFallbackProvider
+                }
+              }
+            }
+          }
+        }
+        employmentStatus {
+          status
+          since
+          employer {
+            name
+          }
+        }
+        partyMembership {
+          category
+        }
       }
-      dwelling { label }
-      building { number estate { name propertyCompany { name } } }
-      grid { code name leaderName }
-      community { id name }
-      gridBranch { name members { category resident { name } } }
-      firstReceiver { name kind }
-      inquiries { at by note }
-      deferral { reason approved decidedAt }
-      history { at by role step from to unit { name } note }
+      dwelling {
+        label
+      }
+      building {
+        number
+        estate {
+          name
+          propertyCompany {
+            name
+          }
+        }
+      }
+      grid {
+        code
+        name
+        leaderName
+      }
+      community {
+        id
+        name
+      }
+      gridBranch {
+        name
+        members {
+          category
+          resident {
+            name
+          }
+        }
+      }
+      firstReceiver {
+        name
+        kind
+      }
+      inquiries {
+        at
+        by
+        note
+      }
+      deferral {
+        reason
+        approved
+        decidedAt
+      }
+      history {
+        at
+        by
+        role
+        step
+        from
+        to
+        unit {
+          name
+        }
+        note
+      }
     }
   }
 `);
 
 export const SupervisionQuery = graphql(`
   query ConsoleSupervision($withinHours: Float, $communityId: ID, $first: Int) {
-    supervisionList(withinHours: $withinHours, communityId: $communityId, first: $first) { totalCount edges { node { ...CaseCard } } }
+    supervisionList(withinHours: $withinHours, communityId: $communityId, first: $first) {
+      totalCount
+      edges {
+        node {
+          ...CaseCard
+        }
+      }
+    }
   }
 `);
 
 export const CommunitiesQuery = graphql(`
-  query ConsoleCommunities { communities { id name grids { id code name level } } }
+  query ConsoleCommunities {
+    communities {
+      id
+      name
+      grids {
+        id
+        code
+        name
+        level
+      }
+    }
+  }
 `);
 
 export const MeasuresQuery = graphql(`
   query ConsoleMeasures($scope: JointCaseScope!) {
     jointCaseMeasures(scope: $scope) {
-      cases dispatched responded handled resolved onTime overdue rated satisfied whistled reportsDue reportsOnTime resolvedInGrid
-      responseRate resolutionRate satisfactionRate onTimeRate inGridShare reportOnTimeRate
+      cases
+      dispatched
+      responded
+      handled
+      resolved
+      onTime
+      overdue
+      rated
+      satisfied
+      whistled
+      reportsDue
+      reportsOnTime
+      resolvedInGrid
+      responseRate
+      resolutionRate
+      satisfactionRate
+      onTimeRate
+      inGridShare
+      reportOnTimeRate
     }
   }
 `);
 
 export const LedgersQuery = graphql(`
   query ConsoleLedgers($scope: JointCaseScope!, $communityId: ID!) {
-    publicSentimentLedger(scope: $scope) { grid { id name } category received handled resolved rated satisfied }
-    governmentLedger(scope: $scope) { unit { id name kind } received resolved onTime overdue whistleCalls reportedOnTime }
+    publicSentimentLedger(scope: $scope) {
+      grid {
+        id
+        name
+      }
+      category
+      received
+      handled
+      resolved
+      rated
+      satisfied
+    }
+    governmentLedger(scope: $scope) {
+      unit {
+        id
+        name
+        kind
+      }
+      received
+      resolved
+      onTime
+      overdue
+      whistleCalls
+      reportedOnTime
+    }
     threeLists(communityId: $communityId) {
-      problems { category open overdue }
-      resources { id name kind categories }
-      responsibilities { unit { id name } categories openLeadTasks }
+      problems {
+        category
+        open
+        overdue
+      }
+      resources {
+        id
+        name
+        kind
+        categories
+      }
+      responsibilities {
+        unit {
+          id
+          name
+        }
+        categories
+        openLeadTasks
+      }
     }
   }
 `);
 
 export const SubmitMutation = graphql(`
-  mutation ConsoleSubmit($input: SubmitJointCaseInput!) { submitJointCase(input: $input) { ...CaseCard } }
+  mutation ConsoleSubmit($input: SubmitJointCaseInput!) {
+    submitJointCase(input: $input) {
+      ...CaseCard
+    }
+  }
 `);
 export const DispatchMutation = graphql(`
   mutation ConsoleDispatch($id: ID!, $v: Int!, $lead: ID, $helpers: [ID!], $note: String) {
-    dispatchJointCase(id: $id, expectedVersion: $v, leadUnitId: $lead, helperUnitIds: $helpers, note: $note) { ...CaseCard }
+    dispatchJointCase(id: $id, expectedVersion: $v, leadUnitId: $lead, helperUnitIds: $helpers, note: $note) {
+      ...CaseCard
+    }
   }
 `);
 export const AcceptMutation = graphql(`
-  mutation ConsoleAccept($id: ID!, $v: Int!, $unit: ID!) { acceptJointCaseTask(id: $id, expectedVersion: $v, unitId: $unit) { ...CaseCard } }
+  mutation ConsoleAccept($id: ID!, $v: Int!, $unit: ID!) {
+    acceptJointCaseTask(id: $id, expectedVersion: $v, unitId: $unit) {
+      ...CaseCard
+    }
+  }
 `);
 export const ReturnMutation = graphql(`
-  mutation ConsoleReturn($id: ID!, $v: Int!, $reason: String!) { returnJointCase(id: $id, expectedVersion: $v, reason: $reason) { ...CaseCard } }
+  mutation ConsoleReturn($id: ID!, $v: Int!, $reason: String!) {
+    returnJointCase(id: $id, expectedVersion: $v, reason: $reason) {
+      ...CaseCard
+    }
+  }
 `);
 export const StartMutation = graphql(`
-  mutation ConsoleStart($id: ID!, $v: Int!, $note: String) { startJointCase(id: $id, expectedVersion: $v, note: $note) { ...CaseCard } }
+  mutation ConsoleStart($id: ID!, $v: Int!, $note: String) {
+    startJointCase(id: $id, expectedVersion: $v, note: $note) {
+      ...CaseCard
+    }
+  }
 `);
 export const ResolveTaskMutation = graphql(`
-  mutation ConsoleResolveTask($id: ID!, $v: Int!, $unit: ID!, $note: String) { resolveJointCaseTask(id: $id, expectedVersion: $v, unitId: $unit, note: $note) { ...CaseCard } }
+  mutation ConsoleResolveTask($id: ID!, $v: Int!, $unit: ID!, $note: String) {
+    resolveJointCaseTask(id: $id, expectedVersion: $v, unitId: $unit, note: $note) {
+      ...CaseCard
+    }
+  }
 `);
 export const ResolveMutation = graphql(`
-  mutation ConsoleResolve($id: ID!, $v: Int!, $note: String!) { resolveJointCase(id: $id, expectedVersion: $v, note: $note) { ...CaseCard } }
+  mutation ConsoleResolve($id: ID!, $v: Int!, $note: String!) {
+    resolveJointCase(id: $id, expectedVersion: $v, note: $note) {
+      ...CaseCard
+    }
+  }
 `);
 export const VerifyMutation = graphql(`
-  mutation ConsoleVerify($id: ID!, $v: Int!, $note: String) { verifyJointCase(id: $id, expectedVersion: $v, note: $note) { ...CaseCard } }
+  mutation ConsoleVerify($id: ID!, $v: Int!, $note: String) {
+    verifyJointCase(id: $id, expectedVersion: $v, note: $note) {
+      ...CaseCard
+    }
+  }
 `);
 export const SendBackMutation = graphql(`
-  mutation ConsoleSendBack($id: ID!, $v: Int!, $note: String!) { sendBackJointCase(id: $id, expectedVersion: $v, note: $note) { ...CaseCard } }
+  mutation ConsoleSendBack($id: ID!, $v: Int!, $note: String!) {
+    sendBackJointCase(id: $id, expectedVersion: $v, note: $note) {
+      ...CaseCard
+    }
+  }
 `);
 export const RateMutation = graphql(`
-  mutation ConsoleRate($id: ID!, $v: Int!, $score: Int!, $comment: String) { rateJointCase(id: $id, expectedVersion: $v, score: $score, comment: $comment) { ...CaseCard } }
+  mutation ConsoleRate($id: ID!, $v: Int!, $score: Int!, $comment: String) {
+    rateJointCase(id: $id, expectedVersion: $v, score: $score, comment: $comment) {
+      ...CaseCard
+    }
+  }
 `);
 export const CloseMutation = graphql(`
-  mutation ConsoleClose($id: ID!, $v: Int!) { closeJointCase(id: $id, expectedVersion: $v) { ...CaseCard } }
+  mutation ConsoleClose($id: ID!, $v: Int!) {
+    closeJointCase(id: $id, expectedVersion: $v) {
+      ...CaseCard
+    }
+  }
 `);
 export const WhistleMutation = graphql(`
-  mutation ConsoleWhistle($id: ID!, $v: Int!, $units: [ID!]!, $note: String) { blowWhistle(id: $id, expectedVersion: $v, unitIds: $units, note: $note) { ...CaseCard } }
+  mutation ConsoleWhistle($id: ID!, $v: Int!, $units: [ID!]!, $note: String) {
+    blowWhistle(id: $id, expectedVersion: $v, unitIds: $units, note: $note) {
+      ...CaseCard
+    }
+  }
 `);
 export const ReportMutation = graphql(`
-  mutation ConsoleReport($id: ID!, $v: Int!, $unit: ID!) { reportToWhistle(id: $id, expectedVersion: $v, unitId: $unit) { ...CaseCard } }
+  mutation ConsoleReport($id: ID!, $v: Int!, $unit: ID!) {
+    reportToWhistle(id: $id, expectedVersion: $v, unitId: $unit) {
+      ...CaseCard
+    }
+  }
 `);

@@ -39,7 +39,7 @@ export function loadSession(): Session | null {
 }
 
 export function saveSession(token: string | null): Session | null {
-  if (!token) return sessionStorage.removeItem(KEY), null;
+  if (!token) return (sessionStorage.removeItem(KEY), null);
   const claims = decodeClaims(token);
   if (!claims) return null;
   sessionStorage.setItem(KEY, token.trim());

@@ -8,11 +8,9 @@ export function contractBinding(contract: string | null) {
   return (_req: Request, res: Response, next: NextFunction) => {
     const bound = res.locals.contract as string | undefined;
     if (bound === undefined || bound === contract) return next();
-    res
-      .status(403)
-      .json({
-        errors: [{ message: `this token is bound to the contract "${bound}": use /graphql/${bound}`, extensions: { code: 'FORBIDDEN', reason: 'contract', contract: bound } }],
-      });
+    res.status(403).json({
+      errors: [{ message: `this token is bound to the contract "${bound}": use /graphql/${bound}`, extensions: { code: 'FORBIDDEN', reason: 'contract', contract: bound } }],
+    });
   };
 }
 

@@ -24,7 +24,12 @@ export function CaseCard({ c, children }: { c: Case; children?: ReactNode }) {
         {c.whistles.length > 0 && (
           <>
             <dt>{t.actions.whistle}</dt>
-            <dd>{c.whistles.flatMap((w) => w.calls).map((call) => `${call.unit.name}：${call.reportedAt ? t.actions.report : t.inbox.whistleWaiting}`).join('、')}</dd>
+            <dd>
+              {c.whistles
+                .flatMap((w) => w.calls)
+                .map((call) => `${call.unit.name}：${call.reportedAt ? t.actions.report : t.inbox.whistleWaiting}`)
+                .join('、')}
+            </dd>
           </>
         )}
         {c.rating && (

@@ -38,13 +38,15 @@ export function Dashboard({ claims }: { claims: Claims }) {
   useEffect(() => {
     if (!community) return;
     // One month after another: the measures are aggregations, and six at once would crowd the party department.
-    void sequence(MONTHS, (m) => client.query(MeasuresQuery, { scope: { from: m.from, to: m.to, communityId: community.id } }, { requestPolicy: 'network-only' }).toPromise()).then((results) => {
-      const measures = results.map((r) => r.data?.jointCaseMeasures).filter((m): m is Measures => !!m);
-      if (measures.length !== MONTHS.length) return;
-      setByMonth(measures);
-      // The busiest month first: the figures worth reading.
-      setMonth((current) => current ?? measures.reduce((best, m, i) => (m.cases > measures[best]!.cases ? i : best), measures.length - 1));
-    });
+    void sequence(MONTHS, (m) => client.query(MeasuresQuery, { scope: { from: m.from, to: m.to, communityId: community.id } }, { requestPolicy: 'network-only' }).toPromise()).then(
+      (results) => {
+        const measures = results.map((r) => r.data?.jointCaseMeasures).filter((m): m is Measures => !!m);
+        if (measures.length !== MONTHS.length) return;
+        setByMonth(measures);
+        // The busiest month first: the figures worth reading.
+        setMonth((current) => current ?? measures.reduce((best, m, i) => (m.cases > measures[best]!.cases ? i : best), measures.length - 1));
+      },
+    );
   }, [client, community]);
   useEffect(() => {
     if (!community || month == null) return;
@@ -75,7 +77,11 @@ export function Dashboard({ claims }: { claims: Claims }) {
     grid: { top: 40, left: 40, right: 20, bottom: 60 },
     xAxis: { type: 'category', data: byGrid.map((g) => g.name), axisLabel: { rotate: 30 } },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-    series: (['responseRate', 'resolutionRate', 'satisfactionRate'] as const).map((key) => ({ name: t.dashboard.measures[key], type: 'bar', data: byGrid.map((g) => pct(g.m[key])) })),
+    series: (['responseRate', 'resolutionRate', 'satisfactionRate'] as const).map((key) => ({
+      name: t.dashboard.measures[key],
+      type: 'bar',
+      data: byGrid.map((g) => pct(g.m[key])),
+    })),
   };
   return (
     <section aria-labelledby="dashboard-heading">

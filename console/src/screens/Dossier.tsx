@@ -72,7 +72,10 @@ export function Dossier({ id }: { id: string | undefined }) {
         </Part>
         <Part title={t.dossier.parts.employment}>
           <dt>{t.dossier.employment}</dt>
-          <Value v={r.employmentStatus ? `${r.employmentStatus.status}${r.employmentStatus.employer ? ` · ${r.employmentStatus.employer.name}` : ''}` : null} denied={no('reporter.employmentStatus')} />
+          <Value
+            v={r.employmentStatus ? `${r.employmentStatus.status}${r.employmentStatus.employer ? ` · ${r.employmentStatus.employer.name}` : ''}` : null}
+            denied={no('reporter.employmentStatus')}
+          />
         </Part>
       </div>
       <h3>{t.dossier.history}</h3>

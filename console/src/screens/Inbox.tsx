@@ -13,7 +13,11 @@ export function Inbox({ claims }: { claims: Claims }) {
   const { units, mine, community, communityId } = useUnits(claims);
   const mode: Mode = community ? 'community' : claims.role === 'RESIDENT' ? 'resident' : mine ? 'unit' : 'view';
   const filter = mode === 'resident' ? { reporterId: claims.sub } : mode === 'unit' ? { unitId: mine!.id } : mode === 'community' && communityId ? { communityId } : {};
-  const [{ data, fetching, error }, reload] = useQuery({ query: CasesQuery, variables: { filter, first: 20 }, pause: !community && !mine && mode !== 'resident' && units.length === 0 });
+  const [{ data, fetching, error }, reload] = useQuery({
+    query: CasesQuery,
+    variables: { filter, first: 20 },
+    pause: !community && !mine && mode !== 'resident' && units.length === 0,
+  });
   const [message, setMessage] = useState('');
   const heading = mode === 'resident' ? t.inbox.myCases : mode === 'unit' ? `${t.inbox.myUnit}：${mine!.name}` : t.inbox.allCases;
   return (

@@ -48,7 +48,11 @@ export function Ledgers({ claims }: { claims: Claims }) {
   const { community } = useCommunity(claims);
   const [month, setMonth] = useState(MONTHS.length - 2);
   const m = MONTHS[month]!;
-  const [{ data }] = useQuery({ query: LedgersQuery, variables: { scope: { from: m.from, to: m.to, communityId: community?.id }, communityId: community?.id ?? '' }, pause: !community });
+  const [{ data }] = useQuery({
+    query: LedgersQuery,
+    variables: { scope: { from: m.from, to: m.to, communityId: community?.id }, communityId: community?.id ?? '' },
+    pause: !community,
+  });
   const cats = (list: readonly string[]) => list.map((c) => t.category[c]).join('、');
   return (
     <section aria-labelledby="ledgers-heading">
@@ -67,11 +71,37 @@ export function Ledgers({ claims }: { claims: Claims }) {
       </label>
       {data && (
         <>
-          <Table title={L.sentiment} testId="ledger-sentiment" rows={[[L.grid, t.inbox.category, L.received, L.handled, L.resolved, L.rated, L.satisfied], ...data.publicSentimentLedger.map((r) => [r.grid.name, t.category[r.category]!, r.received, r.handled, r.resolved, r.rated, r.satisfied])]} />
-          <Table title={L.government} testId="ledger-government" rows={[[L.unit, L.received, L.resolved, L.onTime, L.overdue, L.whistleCalls, L.reportedOnTime], ...data.governmentLedger.map((r) => [r.unit.name, r.received, r.resolved, r.onTime, r.overdue, r.whistleCalls, r.reportedOnTime])]} />
-          <Table title={L.problems} testId="list-problems" rows={[[t.inbox.category, L.open, L.overdue], ...data.threeLists.problems.map((r) => [t.category[r.category]!, r.open, r.overdue])]} />
-          <Table title={L.resources} testId="list-resources" rows={[[L.unit, L.kind, L.categories], ...data.threeLists.resources.map((r) => [r.name, t.unitKind[r.kind]!, cats(r.categories)])]} />
-          <Table title={L.responsibilities} testId="list-responsibilities" rows={[[L.unit, L.categories, L.openLeadTasks], ...data.threeLists.responsibilities.map((r) => [r.unit.name, cats(r.categories), r.openLeadTasks])]} />
+          <Table
+            title={L.sentiment}
+            testId="ledger-sentiment"
+            rows={[
+              [L.grid, t.inbox.category, L.received, L.handled, L.resolved, L.rated, L.satisfied],
+              ...data.publicSentimentLedger.map((r) => [r.grid.name, t.category[r.category]!, r.received, r.handled, r.resolved, r.rated, r.satisfied]),
+            ]}
+          />
+          <Table
+            title={L.government}
+            testId="ledger-government"
+            rows={[
+              [L.unit, L.received, L.resolved, L.onTime, L.overdue, L.whistleCalls, L.reportedOnTime],
+              ...data.governmentLedger.map((r) => [r.unit.name, r.received, r.resolved, r.onTime, r.overdue, r.whistleCalls, r.reportedOnTime]),
+            ]}
+          />
+          <Table
+            title={L.problems}
+            testId="list-problems"
+            rows={[[t.inbox.category, L.open, L.overdue], ...data.threeLists.problems.map((r) => [t.category[r.category]!, r.open, r.overdue])]}
+          />
+          <Table
+            title={L.resources}
+            testId="list-resources"
+            rows={[[L.unit, L.kind, L.categories], ...data.threeLists.resources.map((r) => [r.name, t.unitKind[r.kind]!, cats(r.categories)])]}
+          />
+          <Table
+            title={L.responsibilities}
+            testId="list-responsibilities"
+            rows={[[L.unit, L.categories, L.openLeadTasks], ...data.threeLists.responsibilities.map((r) => [r.unit.name, cats(r.categories), r.openLeadTasks])]}
+          />
         </>
       )}
     </section>

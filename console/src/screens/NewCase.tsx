@@ -20,7 +20,7 @@ export function NewCase({ onMessage }: { onMessage: (text: string) => void }) {
   const find = async () => {
     const { data } = await client.query(HouseholdQuery, { fileNumber: fileNumber.trim() }).toPromise();
     const found = data?.householdByFileNumber;
-    if (!found?.dwelling) return setHousehold(null), onMessage(t.inbox.noHousehold);
+    if (!found?.dwelling) return (setHousehold(null), onMessage(t.inbox.noHousehold));
     setHousehold({ dwellingId: found.dwelling.id, dwelling: found.dwelling.label, members: found.members });
     setReporterId(found.members[0]?.id ?? '');
   };
