@@ -46,7 +46,7 @@ async function main() {
       const input = { residentId, visitedOn: '2026-04-01', method: 'HOME', visitorName: '网格员', notes: `走访 #${n}`, idempotencyKey: key };
       for (let attempt = 0; Date.now() - started < GIVE_UP_MS; attempt++) {
         sent++;
-        const { status, body } = await post(gateway.url, mutation, { i: input }, 5000);
+        const { status, body } = await post<{ recordVisit?: { id?: string } | null }>(gateway.url, mutation, { i: input }, 5000);
         const id = body?.data?.recordVisit?.id;
         if (status === 200 && id) {
           acknowledged.set(key, id);

@@ -47,7 +47,7 @@ async function main() {
       if (phase === 'before') phases.before.add(outcome);
       else if (phase === 'down') {
         (item.name === 'independent' ? phases.downIndependent : phases.downNeedsProperty).add(outcome);
-        for (const e of body?.errors ?? []) if (e.extensions?.subgraph !== 'property' || !/^SUBGRAPH_/.test(e.extensions?.code)) namedAndCoded = false;
+        for (const e of body?.errors ?? []) if (e.extensions?.subgraph !== 'property' || !/^SUBGRAPH_/.test(e.extensions?.code ?? '')) namedAndCoded = false;
       } else {
         phases.after.add(outcome);
         if (outcome !== 'succeeded') lastErrorAfterRestart = Date.now();

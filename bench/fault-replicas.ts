@@ -14,7 +14,7 @@ import { connectDatabase, departmentDbName, envName, freePort, listSubgraphs, re
 import { DEMO_IDENTITIES, mintDevToken } from '../gateway/src/auth';
 import { seedWorld } from '../scripts/seed/write';
 import { DIRECT_CALLER } from '@cg/kit/testing';
-import { benchDatabase, report, sleep } from './support';
+import { benchDatabase, report, sleep, type Answer } from './support';
 
 const WORKERS = 6;
 const PHASE_MS = { before: 4000, departmentsDown: 6000, gatewayDown: 5000, after: 4000 };
@@ -145,12 +145,12 @@ async function main() {
       else tally.reads++;
       for (let attempt = 0; ; attempt++) {
         const answer = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body, signal: AbortSignal.timeout(20_000) }).then(
-          async (r) => ({ status: r.status, body: (await r.json().catch(() => null)) as { data?: any; errors?: any[] } | null }),
+          async (r) => ({ status: r.status, body: (await r.json().catch(() => null)) as Answer<{ recordVisit?: { id: string } }> | null }),
           () => ({ status: 0, body: null }),
         );
         const codes = (answer.body?.errors ?? []).map((e) => e.extensions?.code as string);
         if (answer.status === 200 && answer.body?.data && codes.length === 0) {
-          if (writing) acknowledged.set(key, answer.body.data.recordVisit.id);
+          if (writing) acknowledged.set(key, answer.body.data.recordVisit!.id);
           if (attempt > 0) tally.retriedThenAnswered++;
           break;
         }

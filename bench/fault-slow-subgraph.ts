@@ -42,7 +42,10 @@ async function main() {
   proxy.setDelay(5000);
   const worker = async () => {
     while (running) {
-      const { status, body, ms } = await post(gateway.url, query);
+      const { status, body, ms } = await post<{ resident?: { name?: string | null; household?: { dwelling?: { label?: string | null } | null } | null } | null }>(
+        gateway.url,
+        query,
+      );
       const outcome = classify(status, body);
       if (outcome !== 'succeeded') reasons.set(`${phase}: ${errorSummary(status, body)}`, (reasons.get(`${phase}: ${errorSummary(status, body)}`) ?? 0) + 1);
       if (phase === 'slow') {

@@ -34,7 +34,7 @@ async function main() {
   const send = async (query: string, variables: Record<string, unknown>) => {
     const started = performance.now();
     const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    const body = (await response.json()) as { data?: any; errors?: Array<{ extensions?: { code?: string } }> };
+    const body = (await response.json()) as { data?: { residents?: { pageInfo?: { endCursor?: string | null } } }; errors?: Array<{ extensions?: { code?: string } }> };
     return { ms: performance.now() - started, body, ok: response.ok && !body.errors?.length };
   };
   const first = await send('{ residents(first: 20) { pageInfo { endCursor } } }', {});

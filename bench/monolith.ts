@@ -15,9 +15,21 @@ import { startGateway } from '../gateway/src/server';
 interface Recorded {
   db: string;
   name: string;
-  command: Record<string, any>;
+  command: Record<string, unknown>;
   start: number;
   end: number;
+}
+
+/** The fields of a find or aggregate command the replay passes on to the driver. */
+interface ReadCommand {
+  find: string;
+  aggregate: string;
+  filter?: mongoose.mongo.Filter<mongoose.mongo.Document>;
+  sort?: mongoose.mongo.Sort;
+  limit?: number;
+  skip?: number;
+  projection?: mongoose.mongo.Document;
+  pipeline: mongoose.mongo.Document[];
 }
 
 const READS = new Set(['find', 'aggregate', 'count', 'distinct']);
@@ -30,7 +42,7 @@ const readBody = (req: IncomingMessage) =>
   });
 
 /** The command as a client would send it: without the session and cluster fields the driver adds. */
-const plain = (command: Record<string, any>) => Object.fromEntries(Object.entries(command).filter(([k]) => !k.startsWith('$') && k !== 'lsid' && k !== 'txnNumber'));
+const plain = (command: Record<string, unknown>) => Object.fromEntries(Object.entries(command).filter(([k]) => !k.startsWith('$') && k !== 'lsid' && k !== 'txnNumber'));
 
 async function replay(client: mongoose.mongo.MongoClient, plan: Array<Recorded & { after: number[] }>) {
   const done: Array<Promise<unknown>> = [];
@@ -38,7 +50,7 @@ async function replay(client: mongoose.mongo.MongoClient, plan: Array<Recorded &
     done.push(
       Promise.all(read.after.map((i) => done[i])).then(async () => {
         const db = client.db(read.db);
-        const c = plain(read.command);
+        const c = plain(read.command) as unknown as ReadCommand;
         if (read.name === 'find') {
           return db
             .collection(c.find)
@@ -46,7 +58,7 @@ async function replay(client: mongoose.mongo.MongoClient, plan: Array<Recorded &
             .toArray();
         }
         if (read.name === 'aggregate') return db.collection(c.aggregate).aggregate(c.pipeline).toArray();
-        return db.command(c);
+        return db.command(plain(read.command));
       }),
     );
   }
@@ -55,7 +67,7 @@ async function replay(client: mongoose.mongo.MongoClient, plan: Array<Recorded &
 
 async function main() {
   const uri = process.env.MONGODB_URI!;
-  const departments: RunningDepartment<any>[] = [];
+  const departments: RunningDepartment<unknown>[] = [];
   const urls: Record<string, string> = {};
   const recording: Recorded[] = [];
   let recordingOn = false;

@@ -18,6 +18,18 @@ export async function benchDatabase(name: string): Promise<MongoHandle> {
 
 export type Outcome = 'succeeded' | 'partial' | 'failed';
 
+/** A GraphQL error as the benchmarks read it: its code and, from the gateway, the department that failed. */
+export interface AnswerError {
+  message?: string;
+  extensions?: { code?: string; subgraph?: string };
+}
+
+/** A GraphQL response body; `Data` is the shape the query asks for. */
+export interface Answer<Data = unknown> {
+  data?: Data | null;
+  errors?: AnswerError[];
+}
+
 /** succeeded: data, no errors; partial: data and errors; failed: no data, a non-200 status, or no answer. */
 export function classify(status: number, body: { data?: unknown; errors?: unknown[] } | null): Outcome {
   if (status !== 200 || !body || body.data == null || Object.values(body.data as object).every((v) => v == null)) return 'failed';
@@ -25,7 +37,7 @@ export function classify(status: number, body: { data?: unknown; errors?: unknow
 }
 
 /** `HTTP 200 SUBGRAPH_TIMEOUT(employment)`: what a non-success answer was, for the printed cause counts. */
-export function errorSummary(status: number, body: { errors?: any[] } | null): string {
+export function errorSummary(status: number, body: { errors?: AnswerError[] } | null): string {
   const codes = [...new Set((body?.errors ?? []).map((e) => `${e.extensions?.code}${e.extensions?.subgraph ? `(${e.extensions.subgraph})` : ''}`))];
   return `HTTP ${status || 'none'} ${codes.join(',')}`.trim();
 }
@@ -33,7 +45,7 @@ export function errorSummary(status: number, body: { errors?: any[] } | null): s
 let signedIn: Promise<Record<string, string>> | undefined;
 
 /** POSTs as a civil-affairs clerk (people's fields need a signed-in caller) to a gateway built with the development keys. */
-export async function post(url: string, query: string, variables?: Record<string, unknown>, timeoutMs = 15_000) {
+export async function post<Data = unknown>(url: string, query: string, variables?: Record<string, unknown>, timeoutMs = 15_000) {
   const authorization = await (signedIn ??= devAuthorization());
   const started = performance.now();
   try {
@@ -43,10 +55,10 @@ export async function post(url: string, query: string, variables?: Record<string
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const body = (await response.json().catch(() => null)) as { data?: any; errors?: any[] } | null;
+    const body = (await response.json().catch(() => null)) as Answer<Data> | null;
     return { status: response.status, body, ms: performance.now() - started };
   } catch {
-    return { status: 0, body: null, ms: performance.now() - started };
+    return { status: 0, body: null as Answer<Data> | null, ms: performance.now() - started };
   }
 }
 

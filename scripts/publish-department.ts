@@ -28,7 +28,7 @@ async function sdlOf(name: string, url: string): Promise<string> {
     role: 'SERVICE',
     scope: { communityIds: [], gridIds: [] },
   });
-  const sdl = answer.body?.data?._service?.sdl;
+  const sdl = (answer.body?.data?._service as { sdl?: unknown } | undefined)?.sdl;
   if (typeof sdl !== 'string') throw new Error(`${url} did not answer _service { sdl } (status ${answer.status}); pass --sdl <file>`);
   return sdl;
 }

@@ -44,13 +44,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') (rows.at(-1)!.push(field), (field = ''));
-    else if (ch === '\r' && text[i + 1] === '\n') (rows.at(-1)!.push(field), (field = ''), rows.push([]), i++);
-    else field += ch;
+    else if (ch === ',') {
+      rows.at(-1)!.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      rows.at(-1)!.push(field);
+      field = '';
+      rows.push([]);
+      i++;
+    } else field += ch;
   }
   if (rows.at(-1)!.length === 0 && field === '') rows.pop();
   return rows;

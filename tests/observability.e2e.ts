@@ -39,7 +39,7 @@ test('one request id in the JSON logs of the gateway and of every department the
   const gatewayLine = mine.find((l) => l.service === 'gateway')!;
   expect(gatewayLine).toMatchObject({ level: 'info', operation: 'DossierForMetrics', msg: 'graphql operation' });
   expect(typeof gatewayLine.ms).toBe('number');
-  expect(Date.parse(gatewayLine.time)).not.toBeNaN();
+  expect(Date.parse(gatewayLine.time as string)).not.toBeNaN();
 });
 
 test('/metrics on the gateway and the departments count requests, latency and errors per operation and subgraph', async () => {

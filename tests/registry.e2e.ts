@@ -41,13 +41,15 @@ const registry = async (route: string, body?: unknown, token = TOKEN) => {
 };
 const sdlOf = async (url: string, name: string) =>
   (
-    await new DepartmentClient(url, name).query('{ _service { sdl } }', undefined, {
-      subject: 'test',
-      department: 'gateway',
-      role: 'SERVICE',
-      scope: { communityIds: [], gridIds: [] },
-    })
-  ).body!.data!._service.sdl as string;
+    (
+      await new DepartmentClient(url, name).query('{ _service { sdl } }', undefined, {
+        subject: 'test',
+        department: 'gateway',
+        role: 'SERVICE',
+        scope: { communityIds: [], gridIds: [] },
+      })
+    ).body!.data!._service as { sdl: string }
+  ).sdl;
 
 /** `npm run publish-department` in its own process, straight to the registry's database, as a department team runs it. */
 async function publishCli(name: string, url: string, sdl: string): Promise<{ code: number; output: string }> {

@@ -7,20 +7,20 @@ export async function heapAfterGcMb(inspectPort: number): Promise<number> {
   const socket = new WebSocket(target!.webSocketDebuggerUrl);
   await new Promise((resolve, reject) => ((socket.onopen = resolve), (socket.onerror = reject)));
   let id = 0;
-  const pending = new Map<number, (result: any) => void>();
+  const pending = new Map<number, (result: unknown) => void>();
   socket.onmessage = (event) => {
-    const message = JSON.parse(String(event.data));
+    const message = JSON.parse(String(event.data)) as { id: number; result?: unknown };
     pending.get(message.id)?.(message.result);
     pending.delete(message.id);
   };
   const call = (method: string, params: Record<string, unknown> = {}) =>
-    new Promise<any>((resolve) => {
+    new Promise<unknown>((resolve) => {
       pending.set(++id, resolve);
       socket.send(JSON.stringify({ id, method, params }));
     });
   try {
     await call('HeapProfiler.collectGarbage');
-    const { result } = await call('Runtime.evaluate', { expression: 'process.memoryUsage().heapUsed', returnByValue: true });
+    const { result } = (await call('Runtime.evaluate', { expression: 'process.memoryUsage().heapUsed', returnByValue: true })) as { result: { value: number } };
     return Math.round((result.value / 2 ** 20) * 10) / 10;
   } finally {
     socket.close();

@@ -6,11 +6,23 @@ import { AUDIT_COLLECTION } from '@cg/kit';
  * per-request hooks to sign or chain requests) and the per-request counters the departments publish on /metrics.
  */
 
+/** What a connection carries from one request to the next: the entity a chain of mutations works on. */
+interface LoadContext {
+  id?: string;
+  version?: number;
+}
+
+/** A GraphQL response body, as parsed from the answer. */
+export interface LoadAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: unknown[];
+}
+
 export interface LoadRequest {
   /** Called before each request on a connection; `context` lives as long as the connection (chained mutations). */
-  setup(context: Record<string, any>): { headers: Record<string, string>; body: string };
+  setup(context: LoadContext): { headers: Record<string, string>; body: string };
   /** Sees each answer (to chain the next request); return false to count it as failed. */
-  check?(body: any, context: Record<string, any>): boolean;
+  check?(body: LoadAnswer, context: LoadContext): boolean;
 }
 
 export interface LoadResult {
@@ -39,16 +51,16 @@ export async function runLoad(
     duration: seconds,
     amount: undefined,
     timeout: 60,
-    requests: sequence.map((step) => ({
+    requests: sequence.map((step): autocannon.Request => ({
       method: 'POST',
-      setupRequest: (request: any, context: Record<string, any>) => {
+      setupRequest: (request: autocannon.Request, context: LoadContext) => {
         const { headers, body } = step.setup(context);
         return { ...request, method: 'POST', path: new URL(url).pathname, headers: { 'content-type': 'application/json', ...headers }, body };
       },
-      onResponse: (status: number, body: string, context: Record<string, any>) => {
-        let parsed: any = null;
+      onResponse: (status: number, body: string, context: LoadContext) => {
+        let parsed: LoadAnswer | null = null;
         try {
-          parsed = JSON.parse(body);
+          parsed = JSON.parse(body) as LoadAnswer;
         } catch {
           // counted below
         }
@@ -58,7 +70,7 @@ export async function runLoad(
           if (failed <= 3) console.error(`  [failed answer] HTTP ${status} ${body.slice(0, 300)}`);
         }
       },
-    })) as any,
+    })),
   } as autocannon.Options) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
   instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
     latencies.push(ms);

@@ -4,7 +4,7 @@ import { repoRoot, signedHeaders, stableId, type Identity } from '@cg/kit';
 import { DEMO_IDENTITIES, mintDevToken } from '../../gateway/src/auth';
 import { GRID_WORKER, PROPERTY, resident, UNITS } from '../../tests/support/jointCase';
 import { buildCoreWorld } from '../../scripts/seed/world';
-import type { LoadRequest } from './load';
+import type { LoadAnswer, LoadRequest } from './load';
 
 /** The operations of bench/perf.ts and who sends them (tokens signed with the development keys the gateways trust). */
 
@@ -62,6 +62,9 @@ export const fixedBody = (query: string, variables?: Record<string, unknown>) =>
  * Scenario 4: per connection, a case's life up to 回单: submit (the reporter) → dispatch (grid worker) → accept,
  * start, resolve the task, resolve (the property company), each step with the version the previous answer gave.
  */
+/** What a case mutation answers under `name`: the case's id and version. */
+const caseAnswer = (answer: LoadAnswer, name: string) => answer.data?.[name] as { id?: string; version?: number } | null | undefined;
+
 export async function caseTransitions(reporter: { residentId: string; unitId: string }): Promise<LoadRequest[]> {
   const tokens = { reporter: await tokenFor(resident(reporter.residentId)), grid: await tokenFor(GRID_WORKER), property: await tokenFor(PROPERTY) };
   const fields = '{ id version status }';
@@ -70,7 +73,10 @@ export async function caseTransitions(reporter: { residentId: string; unitId: st
       headers: { authorization: `Bearer ${tokens[who]}` },
       body: body(`mutation { ${name}(id: ${JSON.stringify(ctx.id ?? stableId('missing'))}, expectedVersion: ${ctx.version ?? 0}${args}) ${fields} }`),
     }),
-    check: (answer, ctx) => ((ctx.version = answer.data?.[name]?.version), answer.data?.[name] != null),
+    check: (answer, ctx) => {
+      ctx.version = caseAnswer(answer, name)?.version;
+      return caseAnswer(answer, name) != null;
+    },
   });
   const submit: LoadRequest = {
     setup: () => ({
@@ -80,7 +86,7 @@ export async function caseTransitions(reporter: { residentId: string; unitId: st
       }),
     }),
     check: (answer, ctx) => {
-      Object.assign(ctx, { id: answer.data?.submitJointCase?.id, version: answer.data?.submitJointCase?.version });
+      Object.assign(ctx, { id: caseAnswer(answer, 'submitJointCase')?.id, version: caseAnswer(answer, 'submitJointCase')?.version });
       return ctx.id != null;
     },
   };
@@ -96,21 +102,23 @@ export async function caseTransitions(reporter: { residentId: string; unitId: st
 
 export const DEMO_CLERK = CLERK;
 
-async function gql(url: string, token: string, query: string, variables?: Record<string, unknown>) {
+async function gql<Data>(url: string, token: string, query: string, variables?: Record<string, unknown>): Promise<Data> {
   const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: body(query, variables) });
-  const parsed = (await answer.json()) as { data?: any; errors?: unknown[] };
+  const parsed = (await answer.json()) as { data?: Data; errors?: unknown[] };
   if (!parsed.data || parsed.errors?.length) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(parsed.errors ?? parsed).slice(0, 400)}`);
   return parsed.data;
 }
 
 /** The newest case of the seeded world: the dossier every target answers. */
 export const firstCaseId = async (gatewayUrl: string, token: string): Promise<string> =>
-  (await gql(gatewayUrl, token, '{ jointCases(first: 1) { edges { node { id } } } }')).jointCases.edges[0].node.id;
+  (await gql<{ jointCases: { edges: Array<{ node: { id: string } }> } }>(gatewayUrl, token, '{ jointCases(first: 1) { edges { node { id } } } }')).jointCases.edges[0]!.node.id;
 
 /** A resident and the dwelling they live in, who reports the benchmark's cases. */
 export async function reporterOf(gatewayUrl: string, token: string, residentId: string) {
-  const data = await gql(gatewayUrl, token, 'query($id: ID!) { resident(id: $id) { household { dwelling { id } } } }', { id: residentId });
-  return { residentId, unitId: data.resident.household.dwelling.id as string };
+  const data = await gql<{ resident: { household: { dwelling: { id: string } } } }>(gatewayUrl, token, 'query($id: ID!) { resident(id: $id) { household { dwelling { id } } } }', {
+    id: residentId,
+  });
+  return { residentId, unitId: data.resident.household.dwelling.id };
 }
 
 /** Has the monolith record the reads of one answer (bench/monolith.ts); fails unless that answer was complete. */

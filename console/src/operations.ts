@@ -1,7 +1,7 @@
 import { graphql } from './gql';
 
 /** The operations the console sends; typed by GraphQL Code Generator's client preset (npm run codegen → src/gql/). */
-export const CaseCardFragment = graphql(`
+const CaseCardFragment = graphql(`
   fragment CaseCard on JointCase {
     id
     version

@@ -9,7 +9,7 @@ import { DEMO_IDENTITIES, mintDevToken } from './auth';
  * gateway also lists demo identities and mints their tokens with the development key pair, for the console's sign-in
  * picker; in production the console takes a token from the identity provider and these routes do not exist.
  */
-export const consoleDist = () => process.env.CONSOLE_DIST ?? path.join(repoRoot, 'console', 'dist');
+const consoleDist = () => process.env.CONSOLE_DIST ?? path.join(repoRoot, 'console', 'dist');
 
 /** Demo callers for the picker: DEMO_IDENTITIES and the roster units that act on cases (the department a unit acts as). */
 export const CONSOLE_IDENTITIES: Record<string, Omit<Identity, 'purpose'>> = {

@@ -148,13 +148,21 @@ function hiddenElements(api: GraphQLSchema, tags: Tags, config: ContractConfig):
           const at = `${type.name}.${field.name}`;
           if (hidden.has(at)) continue;
           if (gone(getNamedType(field.type))) hide(at);
-          for (const arg of field.args) if (inputGone(arg, `${at}(${arg.name})`)) required(arg) ? hide(at) : hide(`${at}(${arg.name})`);
+          for (const arg of field.args) {
+            if (!inputGone(arg, `${at}(${arg.name})`)) continue;
+            if (required(arg)) hide(at);
+            else hide(`${at}(${arg.name})`);
+          }
           if (isInterfaceType(type) && api.getPossibleTypes(type).some((o) => !gone(o) && hidden.has(`${o.name}.${field.name}`))) hide(at);
         }
         if (fields.every((f) => hidden.has(`${type.name}.${f.name}`))) hide(type.name);
       } else if (isInputObjectType(type)) {
         const fields = Object.values(type.getFields());
-        for (const field of fields) if (inputGone(field, `${type.name}.${field.name}`)) required(field) ? hide(type.name) : hide(`${type.name}.${field.name}`);
+        for (const field of fields) {
+          if (!inputGone(field, `${type.name}.${field.name}`)) continue;
+          if (required(field)) hide(type.name);
+          else hide(`${type.name}.${field.name}`);
+        }
         if (fields.every((f) => hidden.has(`${type.name}.${f.name}`))) hide(type.name);
       } else if (isUnionType(type)) {
         if (type.getTypes().every(gone)) hide(type.name);

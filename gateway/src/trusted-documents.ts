@@ -101,7 +101,10 @@ export function trustedDocuments(config: TrustedDocumentsConfig) {
 function withParams(url: string, changes: Record<string, string | undefined>): string {
   const [pathname, search = ''] = url.split('?', 2) as [string, string?];
   const params = new URLSearchParams(search);
-  for (const [key, value] of Object.entries(changes)) value === undefined ? params.delete(key) : params.set(key, value);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) params.delete(key);
+    else params.set(key, value);
+  }
   return `${pathname}?${params}`;
 }
 

@@ -1,4 +1,5 @@
-import type { Model, PipelineStage } from 'mongoose';
+import type { AnyModel } from './model';
+import type { PipelineStage } from 'mongoose';
 
 export type SumRow = { _id: unknown } & Record<string, number>;
 
@@ -8,7 +9,7 @@ export type SumRow = { _id: unknown } & Record<string, number>;
  * and joins the rows by group key. `sums` maps an output name to a `$sum` operand (1 or a `$field` path).
  * A group missing from one pipeline's answer counts 0 there.
  */
-export async function groupSums(model: Model<any>, stages: PipelineStage[], groupId: unknown, sums: Record<string, 1 | string>): Promise<SumRow[]> {
+export async function groupSums(model: AnyModel, stages: PipelineStage[], groupId: unknown, sums: Record<string, 1 | string>): Promise<SumRow[]> {
   const names = Object.keys(sums);
   const answers = await Promise.all(
     names.map((name) => model.aggregate<{ _id: unknown; v: number }>([...stages, { $group: { _id: groupId, v: { $sum: sums[name] } } } as PipelineStage])),

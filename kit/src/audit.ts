@@ -1,6 +1,7 @@
+import type { AnyModel } from './model';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
-import type { Connection, Model } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { paginate, type PageArgs } from './connection';
 import { ErrorCode } from './errors';
 import type { Identity } from './identity';
@@ -41,7 +42,7 @@ for (const op of ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', '
     throw new Error(`${AUDIT_COLLECTION} is append-only`);
   });
 }
-export const auditModel = (connection: Connection): Model<any> => connection.model('AuditRecord', auditSchema);
+export const auditModel = (connection: Connection): AnyModel => connection.model('AuditRecord', auditSchema);
 
 /** What one request read and changed in one department. */
 export class AuditTrail {
@@ -73,7 +74,7 @@ function collectIds(value: unknown, into: Set<string>, depth = 0): void {
  * Writes the request's record before the answer leaves. When the record cannot be written the answer is withheld
  * (fail closed): personal data is never served without its access record.
  */
-export function auditPlugin(model: Model<any>, department: string): ApolloServerPlugin<{ identity: Identity | null; requestId: string }> {
+export function auditPlugin(model: AnyModel, department: string): ApolloServerPlugin<{ identity: Identity | null; requestId: string }> {
   return {
     async requestDidStart() {
       return {
@@ -122,7 +123,7 @@ export function auditPlugin(model: Model<any>, department: string): ApolloServer
             if (response.body.kind === 'single') {
               response.body.singleResult.data = null;
               response.body.singleResult.errors = [
-                { message: 'the access record could not be written; nothing is served without one', extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } } as any,
+                { message: 'the access record could not be written; nothing is served without one', extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } },
               ];
             }
           }
@@ -151,7 +152,7 @@ interface AuditArgs extends PageArgs {
 }
 
 /** Resolvers for the audit query and its types (the same in every department). */
-export function auditResolvers(department: string, model: (ctx: any) => Model<any>) {
+export function auditResolvers(department: string, model: (ctx: unknown) => AnyModel) {
   return {
     Query: {
       [auditFieldName(department)]: async (_: unknown, args: AuditArgs, ctx: unknown) => {

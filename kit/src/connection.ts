@@ -1,4 +1,4 @@
-import type { Model } from 'mongoose';
+import type { AnyModel } from './model';
 import { badInput } from './errors';
 import { countMatching, trusted } from './mongo';
 
@@ -51,7 +51,7 @@ function afterFilter(sort: Array<[string, 1 | -1]>, values: SortValue[]) {
  * Two commands: a count and one `find` with limit first+1.
  */
 export async function paginate<T extends { _id: string }>(
-  model: Model<any>,
+  model: AnyModel,
   filter: Record<string, unknown>,
   sort: Record<string, 1 | -1>,
   { first, after }: PageArgs,
@@ -72,7 +72,7 @@ export async function paginate<T extends { _id: string }>(
   ]);
   const page = rows.slice(0, size);
   const edges = page.map((node) => ({
-    cursor: encodeCursor(order.map(([field]) => ((node as any)[field] ?? null) as SortValue)),
+    cursor: encodeCursor(order.map(([field]) => ((node as Record<string, unknown>)[field] ?? null) as SortValue)),
     node,
   }));
   return { totalCount, edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };

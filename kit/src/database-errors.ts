@@ -18,7 +18,11 @@ const STORAGE_DOWN = /failed to connect to|SQLSTATE (08\w{3}|57P0[1-3])|conn clo
  * caller can retry on, not a stack trace or a driver message naming hosts and ports.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as any, depth = 0; e && depth < 5; e = e.cause ?? e.reason, depth++) {
+  for (
+    let e = error as (Error & { cause?: unknown; reason?: unknown; hasErrorLabel?: (label: string) => boolean }) | undefined, depth = 0;
+    e && depth < 5;
+    e = (e.cause ?? e.reason) as typeof e, depth++
+  ) {
     if (
       (e instanceof mongo.MongoServerError && e.code === 1 && STORAGE_DOWN.test(e.message)) ||
       e instanceof mongo.MongoNetworkError || // includes MongoNetworkTimeoutError

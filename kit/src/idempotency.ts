@@ -1,12 +1,12 @@
+import type { AnyModel } from './model';
 import { createHash } from 'node:crypto';
-import type { Model } from 'mongoose';
 import { badInput, conflict } from './errors';
 import { newId, stableId } from './ids';
 
 export const isDuplicateKey = (error: unknown) => (error as { code?: number })?.code === 11000;
 
 /** The `_id` `createOnce` gives a record created with `idempotencyKey` (to recognise a retry before writing). */
-export const idempotentId = (model: Model<any>, idempotencyKey: string, caller?: string | null) => stableId(model.collection.name, caller ?? 'anonymous', idempotencyKey);
+export const idempotentId = (model: AnyModel, idempotencyKey: string, caller?: string | null) => stableId(model.collection.name, caller ?? 'anonymous', idempotencyKey);
 
 const fingerprint = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex').slice(0, 16);
 
@@ -17,7 +17,7 @@ const fingerprint = (input: unknown) => createHash('sha256').update(JSON.stringi
  * a CONFLICT. Without a key every call creates a new record.
  */
 export async function createOnce<T extends { _id: string }>(
-  model: Model<any>,
+  model: AnyModel,
   doc: Record<string, unknown>,
   options: { idempotencyKey?: string | null; caller?: string | null; input?: unknown } = {},
 ): Promise<{ doc: T; created: boolean }> {

@@ -1,14 +1,14 @@
+import type { AnyModel } from './model';
 import DataLoader from 'dataloader';
-import type { Model } from 'mongoose';
 import { trusted } from './mongo';
 
-export type LeanDoc = Record<string, any> & { _id: string };
+export type LeanDoc = { _id: string };
 
 /**
  * One `$in` query per batch of ids; results come back in key order, `null` for an id that has no document.
  * Loaders are created per request, so nothing is cached across callers.
  */
-export function byIdLoader<T extends LeanDoc>(model: Model<any>): DataLoader<string, T | null> {
+export function byIdLoader<T extends LeanDoc>(model: AnyModel): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
     // One `$in` per batch, whatever the backend: MongoDB serves it from the _id index, the embedded FerretDB (patched,
     // scripts/ferretdb/) as one bitmap scan of its GIN index, so the round trips of an answer do not grow with its keys.
@@ -26,7 +26,7 @@ export function byIdLoader<T extends LeanDoc>(model: Model<any>): DataLoader<str
 const RELATED_BATCH = 2000;
 
 /** All documents whose `field` (a value or an array of values) is one of `keys`, in one `$in` query, grouped per key. */
-async function findGrouped<T extends LeanDoc>(model: Model<any>, field: string, keys: readonly string[], extraFilter: Record<string, unknown>): Promise<T[][]> {
+async function findGrouped<T extends LeanDoc>(model: AnyModel, field: string, keys: readonly string[], extraFilter: Record<string, unknown>): Promise<T[][]> {
   const docs = (await model
     .find({ ...extraFilter, [field]: trusted({ $in: [...keys] }) })
     .sort({ _id: 1 })
@@ -34,17 +34,17 @@ async function findGrouped<T extends LeanDoc>(model: Model<any>, field: string, 
     .lean()) as unknown as T[];
   const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
   for (const doc of docs) {
-    for (const value of [doc[field]].flat()) groups.get(String(value))?.push(doc);
+    for (const value of [(doc as Record<string, unknown>)[field]].flat()) groups.get(String(value))?.push(doc);
   }
   return keys.map((key) => groups.get(key)!);
 }
 
 /** One-to-many relation (a household's members, a grid's buildings), one query per batch. */
-export function manyByFieldLoader<T extends LeanDoc>(model: Model<any>, field: string, extraFilter: Record<string, unknown> = {}): DataLoader<string, T[]> {
+export function manyByFieldLoader<T extends LeanDoc>(model: AnyModel, field: string, extraFilter: Record<string, unknown> = {}): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>((keys) => findGrouped<T>(model, field, keys, extraFilter));
 }
 
 /** A relation where each key has at most one document (the branch that covers a grid), `null` for none. */
-export function oneByFieldLoader<T extends LeanDoc>(model: Model<any>, field: string, extraFilter: Record<string, unknown> = {}): DataLoader<string, T | null> {
+export function oneByFieldLoader<T extends LeanDoc>(model: AnyModel, field: string, extraFilter: Record<string, unknown> = {}): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (keys) => (await findGrouped<T>(model, field, keys, extraFilter)).map((group) => group[0] ?? null));
 }

@@ -1,5 +1,6 @@
+import type { AnyModel } from './model';
 import { randomUUID } from 'node:crypto';
-import type { Connection, Model, UpdateQuery } from 'mongoose';
+import type { Connection, UpdateQuery } from 'mongoose';
 import { ErrorCode, typedError } from './errors';
 import { isDuplicateKey } from './idempotency';
 
@@ -51,7 +52,7 @@ export async function withLock<T>(
  * well as MongoDB: concurrent callers are serialised by a lease on the document, and the filter still decides.
  * Returns the document after the change, or null when the filter did not match.
  */
-export async function updateIf<T>(model: Model<any>, id: string, filter: Record<string, unknown>, update: UpdateQuery<any>): Promise<T | null> {
+export async function updateIf<T>(model: AnyModel, id: string, filter: Record<string, unknown>, update: UpdateQuery<Record<string, unknown>>): Promise<T | null> {
   return withLock(
     model.db,
     `${model.collection.name}:${id}`,

@@ -27,9 +27,9 @@ export const logger: Logger = pino(
 export const requestLogger = (service: string, requestId: string): Logger => logger.child({ service, requestId });
 
 /** For tests: collects the parsed log lines (at `level`) until `restore()`. */
-export function captureLogs(level = 'info'): { lines: Array<Record<string, any>>; restore(): void } {
+export function captureLogs(level = 'info'): { lines: Array<Record<string, unknown>>; restore(): void } {
   const previous = { target: sink.target, level: logger.level };
-  const lines: Array<Record<string, any>> = [];
+  const lines: Array<Record<string, unknown>> = [];
   sink.target = { write: (line: string) => lines.push(JSON.parse(line)) };
   logger.level = level;
   return {

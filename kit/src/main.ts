@@ -17,7 +17,7 @@ export async function runUntilSignalled(what: string, start: () => Promise<{ url
  * A department's `src/index.ts`: listen on `PORT` or the port registered in its package.json; with
  * `<NAME>_WORKERS` (e.g. CIVIL_AFFAIRS_WORKERS=auto) as that many processes sharing the port (kit/src/cluster.ts).
  */
-export async function runDepartment(department: Department<any, any>): Promise<void> {
+export async function runDepartment<Models extends Record<string, { init(): Promise<unknown> }>, Loaders>(department: Department<Models, Loaders>): Promise<void> {
   const entry = listSubgraphs().find((s) => s.name === department.name);
   if (!entry) throw new Error(`subgraphs/${department.name} is not registered`);
   const what = `subgraph ${department.name}`;

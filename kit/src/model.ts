@@ -1,4 +1,4 @@
-import { Schema, type SchemaDefinition } from 'mongoose';
+import { Schema, type Model, type SchemaDefinition } from 'mongoose';
 import { newId } from './ids';
 
 /**
@@ -8,3 +8,10 @@ import { newId } from './ids';
 export function entitySchema<T extends SchemaDefinition>(collection: string, fields: T) {
   return new Schema({ _id: { type: String, default: newId }, ...fields, requestFingerprint: { type: String } }, { collection, versionKey: false });
 }
+
+/**
+ * Any department's model, for the kit's generic helpers (loaders, paging, upserts). Mongoose's `Model` is invariant in
+ * its document type, so no narrower type accepts every department's models; the helpers type their results themselves.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyModel = Model<any>;

@@ -1,5 +1,6 @@
+import type { AnyModel } from './model';
 import { isDeepStrictEqual } from 'node:util';
-import mongoose, { type Connection, type Model } from 'mongoose';
+import mongoose, { type Connection, type mongo } from 'mongoose';
 
 // Refuse operator injection (`{ "$ne": null }` where a value belongs) and unknown filter paths everywhere.
 // Operator objects the code builds itself are marked with `mongoose.trusted()`.
@@ -13,7 +14,7 @@ export const trusted = <T>(filter: T): T => mongoose.trusted(filter) as T;
  * SQL when its equalities cover the whole filter, where countDocuments' aggregate reads every matching document;
  * MongoDB answers an unfiltered count from collection metadata. The filter is sanitized and cast as find's is.
  */
-export async function countMatching(model: Model<any>, filter: Record<string, unknown>): Promise<number> {
+export async function countMatching(model: AnyModel, filter: Record<string, unknown>): Promise<number> {
   const query = model.find(mongoose.sanitizeFilter({ ...filter }));
   const reply = await model.db.db!.command({ count: model.collection.collectionName, query: query.cast() });
   return reply.n as number;
@@ -52,14 +53,14 @@ export async function connectDatabase({ uri, dbName }: ConnectOptions): Promise<
 export interface ObservedCommand {
   name: string;
   collection: string;
-  command: Record<string, any>;
+  command: mongo.Document;
 }
 
 const IGNORED_COMMANDS = new Set(['hello', 'isMaster', 'ismaster', 'ping', 'endSessions', 'buildInfo', 'saslStart', 'saslContinue']);
 
 /** Calls `listener` for every command the driver sends on this connection (handshake-style noise excluded). */
 export function onCommand(connection: Connection, listener: (command: ObservedCommand) => void): () => void {
-  const handler = (event: { commandName: string; command: Record<string, any> }) => {
+  const handler = (event: { commandName: string; command: Record<string, unknown> }) => {
     if (IGNORED_COMMANDS.has(event.commandName)) return;
     // getMore continues a cursor: it names its collection in `collection`, not under the command name.
     const collection = event.commandName === 'getMore' ? event.command.collection : event.command[event.commandName];
@@ -88,7 +89,7 @@ const INSERT_BATCH = 1000;
 const DUPLICATE_KEY = 11000;
 
 /** The document a `replaceOne` of `doc` stores: mongoose's bulkWrite casts a replacement exactly so. */
-function asStored(model: Model<any>, doc: object): Record<string, unknown> {
+function asStored(model: AnyModel, doc: object): Record<string, unknown> {
   const cast = new model(doc, undefined, { skipId: true });
   const versionKey = model.schema.get('versionKey');
   if (typeof versionKey === 'string' && cast.get(versionKey) == null) cast.set(versionKey, 0);
@@ -96,7 +97,7 @@ function asStored(model: Model<any>, doc: object): Record<string, unknown> {
 }
 
 /** Inserts `chunk` unordered; returns how many went in and the documents whose `_id` was already there. */
-async function insertNew(model: Model<any>, chunk: Array<{ _id: string }>) {
+async function insertNew(model: AnyModel, chunk: Array<{ _id: string }>) {
   try {
     return { inserted: (await model.insertMany(chunk, { ordered: false, throwOnValidationError: true })).length, existing: [] };
   } catch (error) {
@@ -114,7 +115,7 @@ async function insertNew(model: Model<any>, chunk: Array<{ _id: string }>) {
  * upsert by `_id` scanned the whole table (100k upserts took hours). The documents already there are compared with what is stored, and only those that differ are
  * replaced (in chunks, as above). `onChunk` hears how many documents each chunk handled (for a progress bar).
  */
-export async function upsertById(model: Model<any>, docs: Array<{ _id: string }>, onChunk?: (handled: number) => void) {
+export async function upsertById(model: AnyModel, docs: Array<{ _id: string }>, onChunk?: (handled: number) => void) {
   let inserted = 0;
   let changed = 0;
   // What is stored, read once when the first duplicate shows up: one pass over the collection, where an `$in` per

@@ -23,7 +23,7 @@ function peerUrl(name: string): string {
 
 export interface PeerClient {
   /** The entities `ids` of `typename` at their owner, in key order, `null` where the owner has none. */
-  entities(owner: string, typename: string, ids: string[], selection?: string): Promise<Array<Record<string, any> | null>>;
+  entities(owner: string, typename: string, ids: string[], selection?: string): Promise<Array<Record<string, unknown> | null>>;
   /** Throws NOT_FOUND (naming `field`) unless the owner has every one of `ids`. */
   requireEntities(owner: string, typename: string, ids: string[], field: string): Promise<void>;
 }
@@ -39,7 +39,7 @@ export function createPeerClient(caller: string, requestId: string, timeoutMs = 
       const query = `query($r:[_Any!]!){_entities(representations:$r){... on ${typename}{${selection}}}}`;
       const variables = { r: ids.map((id) => ({ __typename: typename, id })) };
       const payload = JSON.stringify({ query, variables });
-      let body: { data?: { _entities: Array<Record<string, any> | null> }; errors?: unknown[] };
+      let body: { data?: { _entities: Array<Record<string, unknown> | null> }; errors?: unknown[] };
       try {
         const response = await fetch(peerUrl(owner), {
           method: 'POST',

@@ -17,7 +17,7 @@ export interface SubgraphEntry {
   schemaPath: string;
 }
 
-function readJson(file: string): any {
+function readJson(file: string): { subgraph?: { port?: unknown }; gateway?: { port?: unknown } } {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
@@ -33,7 +33,7 @@ export function listSubgraphs(root = subgraphsDir): SubgraphEntry[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export const gatewayPort = (): number => Number(process.env.PORT ?? readJson(path.join(repoRoot, 'gateway', 'package.json')).gateway.port);
+export const gatewayPort = (): number => Number(process.env.PORT ?? readJson(path.join(repoRoot, 'gateway', 'package.json')).gateway?.port);
 
 /** `civil-affairs` → `CIVIL_AFFAIRS`, for per-subgraph environment variables. */
 export const envName = (name: string): string => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');

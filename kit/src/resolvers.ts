@@ -6,7 +6,7 @@ import { assertId } from './ids';
  * The two resolvers every owned entity needs: `__resolveReference` through the request's DataLoader
  * (only a well-formed id is accepted) and `id` from the document's `_id`.
  */
-export function entityResolvers<Ctx>(loader: (ctx: Ctx) => DataLoader<string, any>) {
+export function entityResolvers<Ctx, T>(loader: (ctx: Ctx) => DataLoader<string, T>) {
   return {
     __resolveReference: (reference: { id: unknown }, ctx: Ctx) => loader(ctx).load(assertId(reference.id)),
     id: (doc: { _id: string }) => doc._id,
@@ -26,7 +26,7 @@ export const extendedEntity = {
 };
 
 /** A root `thing(id: ID!)` field answered through the request's DataLoader; `null` when there is none. */
-export function fetchById<Ctx>(loader: (ctx: Ctx) => DataLoader<string, any>) {
+export function fetchById<Ctx, T>(loader: (ctx: Ctx) => DataLoader<string, T>) {
   return (_: unknown, args: { id: unknown }, ctx: Ctx) => loader(ctx).load(assertId(args.id));
 }
 

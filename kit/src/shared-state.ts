@@ -27,7 +27,7 @@ const NOT_IMPLEMENTED = 238; // FerretDB v1: "Index option expireAfterSeconds is
  * Documents whose `field` (a Date) has passed are removed: by a TTL index on MongoDB, or, where the server has no
  * TTL indexes (FerretDB v1), by a `deleteMany` every `everyMs`. Returns the stop function of the schedule.
  */
-export async function expireByField(collection: mongo.Collection<any>, field: string, everyMs: number): Promise<() => void> {
+export async function expireByField<T extends mongo.Document>(collection: mongo.Collection<T>, field: string, everyMs: number): Promise<() => void> {
   try {
     await collection.createIndex({ [field]: 1 }, { expireAfterSeconds: 0 });
     return () => undefined;
@@ -36,7 +36,7 @@ export async function expireByField(collection: mongo.Collection<any>, field: st
   }
   const purge = () =>
     collection
-      .deleteMany({ [field]: { $lt: new Date() } })
+      .deleteMany({ [field]: { $lt: new Date() } } as mongo.Filter<T>)
       .catch((error) => logger.warn({ err: (error as Error).message, collection: collection.collectionName }, 'purge of expired documents failed'));
   const timer = setInterval(() => void purge(), everyMs);
   timer.unref();

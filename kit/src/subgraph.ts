@@ -89,8 +89,8 @@ export async function buildDepartment<M extends Record<string, { init(): Promise
   // Shared by every replica of this department, so a request replayed to another one is refused too.
   const nonces = await nonceStoreFromEnv(department.name, { uri: mongoUri, dbName }, replayWindowMs());
   const audit = auditResolvers(department.name, () => auditRecords);
-  const resolvers = { ...department.resolvers, ...audit, Query: { ...(department.resolvers as any).Query, ...audit.Query } };
-  const schema = applyAccessPolicy(buildSubgraphSchema([{ typeDefs, resolvers: resolvers as any }]), policy, readsFromDocument(typeDefs));
+  const resolvers = { ...department.resolvers, ...audit, Query: { ...(department.resolvers.Query as object | undefined), ...audit.Query } };
+  const schema = applyAccessPolicy(buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]), policy, readsFromDocument(typeDefs));
   const scopeRule = (type: string) => {
     const entry = policy.get(type);
     if (!entry) throw new Error(`${department.name} has no type ${type}`);

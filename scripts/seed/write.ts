@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { connectDatabase, departmentDbName, listSubgraphs, upsertById, type Department, type ExtendWorld, type World } from '@cg/kit';
+import { connectDatabase, departmentDbName, listSubgraphs, upsertById, type AnyModel, type Department, type ExtendWorld, type World } from '@cg/kit';
 import { FINGERPRINTS, recordSources, sourcesHash, unchangedSeed, type SeedCount, type SeedFingerprint } from './fingerprints';
 import { buildCoreWorld } from './world';
 
@@ -42,7 +42,7 @@ export async function seedWorld(uri: string, scale = 'demo', dbPrefix?: string, 
   const counts: SeedCount[] = [];
   for (const entry of listSubgraphs()) {
     const part = world[entry.name] ?? {};
-    const { department } = (await import(`${entry.dir}/src/server`)) as { department: Department<any, any> };
+    const { department } = (await import(`${entry.dir}/src/server`)) as { department: Department<Record<string, AnyModel>, unknown> };
     const connection = await connectDatabase({ uri, dbName: departmentDbName(entry.name, dbPrefix) });
     try {
       const models = department.createModels(connection);

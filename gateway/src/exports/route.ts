@@ -10,7 +10,7 @@ import { csvWriter, xlsxWriter } from './writers';
  * An error before the first byte is an HTTP status (401, 403, 400, 502) with GraphQL-style errors; one after it
  * breaks the download off, so a partial file is never mistaken for a whole one.
  */
-export class ExportError extends Error {
+class ExportError extends Error {
   constructor(
     readonly status: number,
     readonly errors: Array<{ message: string; extensions?: Record<string, unknown> }>,

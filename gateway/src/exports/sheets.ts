@@ -2,9 +2,9 @@
  * What each export holds (导出): the two ledgers and three lists (两台账三清单), the measures and the overdue list,
  * as sheets of Chinese-headed columns, each filled by GraphQL operations the gateway runs for the caller, page by page.
  */
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type Row = { [key: string]: Json };
-export type Cell = string | number | null;
+type Cell = string | number | null;
 export interface Column {
   header: string;
   width?: number;
@@ -41,7 +41,7 @@ export const CATEGORY_LABELS: Record<string, string> = {
 };
 const KIND_LABELS: Record<string, string> = { COMMUNITY: '社区', PROPERTY: '物业', CONSTRUCTION: '住建', LAW_ENFORCEMENT: '执法', JOINT_BUILDING: '共建单位' };
 /** The value at a dotted path of a GraphQL answer (null when absent). */
-export const at = (value: Json, path: string): Json => path.split('.').reduce<Json>((v, key) => (v && typeof v === 'object' && !Array.isArray(v) ? (v[key] ?? null) : null), value);
+const at = (value: Json, path: string): Json => path.split('.').reduce<Json>((v, key) => (v && typeof v === 'object' && !Array.isArray(v) ? (v[key] ?? null) : null), value);
 const cell = (v: Json): Cell => (typeof v === 'string' || typeof v === 'number' ? v : v == null ? null : String(v));
 const rowsAt = (data: Row, path: string) => (at(data, path) ?? []) as Row[];
 const label = (labels: Record<string, string>) => (code: Json) => (typeof code === 'string' ? (labels[code] ?? code) : null);

@@ -35,5 +35,5 @@ export async function openGatewayRegistry(options: RegistryOptions): Promise<Gat
   };
 }
 
-export { SchemaRegistry, PublishRefused, operationsInUse, brokenOperations } from './registry';
-export { connectRegistryStore, VersionConflict } from './store';
+export { SchemaRegistry, PublishRefused } from './registry';
+export { connectRegistryStore } from './store';

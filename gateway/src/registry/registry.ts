@@ -16,7 +16,7 @@ export interface Operation {
  * The operations clients depend on: docs/operations/* (and the README example), plus a trusted-documents manifest
  * (Apollo's persisted-query manifest format) when `TRUSTED_DOCUMENTS` or schema/trusted-documents.json names one.
  */
-export function operationsInUse(manifest = process.env.TRUSTED_DOCUMENTS ?? path.join(repoRoot, 'schema', 'trusted-documents.json')): Operation[] {
+function operationsInUse(manifest = process.env.TRUSTED_DOCUMENTS ?? path.join(repoRoot, 'schema', 'trusted-documents.json')): Operation[] {
   const operations = exampleOperations().map((op) => ({ name: op.file, body: op.query }));
   if (existsSync(manifest)) {
     const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { operations?: Array<{ id?: string; name?: string; body: string }> };
@@ -26,7 +26,7 @@ export function operationsInUse(manifest = process.env.TRUSTED_DOCUMENTS ?? path
 }
 
 /** Operations the API schema of `supergraphSdl` no longer accepts, with GraphQL's reasons. */
-export function brokenOperations(supergraphSdl: string, operations: Operation[]): string[] {
+function brokenOperations(supergraphSdl: string, operations: Operation[]): string[] {
   const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
   return operations.flatMap((op) => validate(api, parse(op.body)).map((e) => `${op.name}: ${e.message}`));
 }

@@ -145,18 +145,18 @@ export function applyAccessPolicy(schema: GraphQLSchema, policy: Policy, reads: 
       const scope = target?.scope;
       const checks = argChecks(type, field.name, policy, reads);
       if (!own && !gate && !scope && checks.length === 0) continue;
-      const resolve: GraphQLFieldResolver<any, Ctx> = field.resolve ?? defaultFieldResolver;
+      const resolve: GraphQLFieldResolver<unknown, Ctx> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, ctx, info) => {
         const decision = decide(rule, ctx.identity);
         refuseUnlessReadable(decision, what);
         if (gate) refuseUnlessReadable(decide(gate, ctx.identity), what);
         for (const check of checks) check(args, ctx.identity);
         if (!scope && !rule?.data) return resolve(source, args, ctx, info);
-        return Promise.resolve(resolve(source, args, ctx, info)).then((resolved: any) => {
+        return Promise.resolve(resolve(source, args, ctx, info)).then((resolved: unknown) => {
           let value = resolved;
           if (scope && value) {
-            if (Array.isArray(value)) value = value.filter((doc) => inScope(doc, scope, ctx.identity));
-            else if (!inScope(value, scope, ctx.identity)) outOfScope(what);
+            if (Array.isArray(value)) value = (value as Record<string, unknown>[]).filter((doc) => inScope(doc, scope, ctx.identity));
+            else if (!inScope(value as Record<string, unknown>, scope, ctx.identity)) outOfScope(what);
           }
           if (rule?.data) {
             trailOf(ctx).read(what, source);
@@ -169,7 +169,7 @@ export function applyAccessPolicy(schema: GraphQLSchema, policy: Policy, reads: 
     // Entities fetched through `_entities` (another department's field pointing here) obey the type's rule and scope.
     const entry = policy.get(type.name);
     if (!isEntity(type) || !entry?.rule) continue;
-    const extensions = type.extensions as { apollo?: { subgraph?: { resolveReference?: (...a: any[]) => any } } };
+    const extensions = type.extensions as { apollo?: { subgraph?: { resolveReference?: (reference: unknown, ctx: Ctx, info: unknown) => unknown } } };
     const resolveReference = extensions.apollo?.subgraph?.resolveReference;
     const rule = entry.rule;
     const scope = entry.scope;
@@ -182,7 +182,7 @@ export function applyAccessPolicy(schema: GraphQLSchema, policy: Policy, reads: 
       // Called synchronously so a malformed key still throws at once and refuses the whole `_entities` call.
       const result = resolveReference ? resolveReference(reference, ctx, info) : reference;
       if (!scope) return result;
-      return Promise.resolve(result).then((doc: Record<string, unknown> | null) => {
+      return Promise.resolve(result as Promise<Record<string, unknown> | null>).then((doc) => {
         if (!inScope(doc, scope, ctx.identity)) outOfScope(type.name);
         return doc;
       });

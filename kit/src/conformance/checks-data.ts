@@ -127,7 +127,7 @@ export async function checkMasking(client: DepartmentClient, model: DepartmentMo
     for (const identity of identities) {
       if (decide(entry.rule, identity) !== 'full') continue; // the type's own gate: checked with the root fields
       const answer = await client.query(ENTITIES([type], `id ${governed.map((f) => f.name).join(' ')}`), { r: [{ __typename: type, id }] }, identity);
-      const row = answer.body?.data?._entities?.[0] as Record<string, unknown> | null | undefined;
+      const row = (answer.body?.data?._entities as unknown[] | undefined)?.[0] as Record<string, unknown> | null | undefined;
       for (const f of governed)
         seen.push({ identity, field: f.name, decision: decide(effectiveRule(model.policy, type, f.name), identity), value: row?.[f.name], codes: codes(answer, f.name) });
     }

@@ -3,7 +3,7 @@ import { decide, effectiveRule, PURPOSES, type AccessRule } from '../auth/policy
 import type { Identity } from '../identity';
 import type { DepartmentClient } from './client';
 import { composeWith, type ServiceDefinition } from './composition';
-import { callableWithoutArguments, fail, listedType, minimalSelection, modelOf, pass, type CheckResult, type DepartmentModel } from './model';
+import { callableWithoutArguments, fail, listedType, modelOf, pass, type CheckResult, type DepartmentModel } from './model';
 
 const PROBE = '{"query":"{ __typename }"}';
 const PREFERRED = ['DEPARTMENT_CLERK', 'SERVICE', 'GRID_WORKER', 'PARTY_SECRETARY', 'PROPERTY_STAFF', 'AUDITOR'];
@@ -57,7 +57,7 @@ export async function checkSigning(client: DepartmentClient): Promise<CheckResul
           'verify cg-v1 exactly as docs/department-protocol.md §2 and docs/department-protocol-vectors.json say; check the secret (<NAME>_HMAC_SECRET or the development secret)',
         ),
   );
-  const cases: Array<[string, () => Promise<{ status: number; body: any }>, string]> = [
+  const cases: Array<[string, () => Promise<{ status: number; body: { errors?: Array<{ extensions?: Record<string, unknown> }> } | null }>, string]> = [
     [
       'unsigned request refused',
       () => client.send(PROBE, client.headers(PROBE, identity, { unsigned: true })),
@@ -82,7 +82,7 @@ export async function checkSigning(client: DepartmentClient): Promise<CheckResul
   ];
   for (const [name, send, fix] of cases) {
     const answer = await send();
-    results.push(refused(answer) ? pass(name, `401 ${answer.body.errors[0].extensions.reason ?? ''}`.trim()) : fail(name, describe(answer), fix));
+    results.push(refused(answer) ? pass(name, `401 ${String(answer.body?.errors?.[0]?.extensions?.reason ?? '')}`.trim()) : fail(name, describe(answer), fix));
   }
   return results;
 }
@@ -90,7 +90,7 @@ export async function checkSigning(client: DepartmentClient): Promise<CheckResul
 /** `_service { sdl }`, parsed and composed with the current departments (a same-named one replaced). */
 export async function checkSchema(client: DepartmentClient, current: ServiceDefinition[]): Promise<{ results: CheckResult[]; model?: DepartmentModel; sdl?: string }> {
   const answer = await client.query('{ _service { sdl } }', undefined, client.identity('SERVICE'));
-  const sdl = answer.body?.data?._service?.sdl;
+  const sdl = (answer.body?.data?._service as { sdl?: unknown } | undefined)?.sdl;
   if (typeof sdl !== 'string') {
     return {
       results: [
@@ -161,5 +161,3 @@ export async function discoverIds(client: DepartmentClient, model: DepartmentMod
   }
   return [];
 }
-
-export { minimalSelection };

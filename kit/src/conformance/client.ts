@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Identity } from '../identity';
 import { computeSignature, encodeIdentity, HEADERS, subgraphSecret } from '../auth/signing';
 
-export interface GraphQLError {
+interface GraphQLError {
   message: string;
   path?: Array<string | number>;
   extensions?: Record<string, unknown>;
 }
 export interface Answer {
   status: number;
-  body: { data?: Record<string, any> | null; errors?: GraphQLError[] } | null;
+  body: { data?: Record<string, unknown> | null; errors?: GraphQLError[] } | null;
 }
 
 /** Changes to a signed request, to see that the department refuses it. */

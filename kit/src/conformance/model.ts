@@ -14,7 +14,7 @@ import {
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { policyFromDocument, type Policy } from '../auth/policy';
 
-export type Outcome = 'pass' | 'fail' | 'skip';
+type Outcome = 'pass' | 'fail' | 'skip';
 export interface CheckResult {
   name: string;
   outcome: Outcome;

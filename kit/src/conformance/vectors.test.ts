@@ -1,3 +1,4 @@
+import type { Vectors } from './vectors';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { readVectors, renderVectors } from './vectors';
@@ -12,7 +13,7 @@ test('docs/department-protocol-vectors.json is what the kit signs (npm run proto
 });
 
 test('the kit verifies the verification cases as documented', async () => {
-  const { verification } = JSON.parse(readVectors()) as ReturnType<typeof import('./vectors').buildVectors>;
+  const { verification } = JSON.parse(readVectors()) as Vectors;
   const seen = new Set<string>();
   const nonces: NonceStore = { kind: 'database', claim: async (nonce) => !seen.has(nonce) && !!seen.add(nonce), close: async () => undefined };
   const secretVariable = `${envName(verification.target)}_HMAC_SECRET`;

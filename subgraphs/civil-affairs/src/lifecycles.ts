@@ -31,5 +31,3 @@ export const DISPUTE_TRANSITIONS: Record<DisputeStatus, DisputeStatus[]> = {
   ESCALATED: ['RESOLVED'],
   RESOLVED: [],
 };
-
-export const canMove = <S extends string>(transitions: Record<S, S[]>, from: S, to: S): boolean => transitions[from]?.includes(to) ?? false;

@@ -117,7 +117,7 @@ async function bookLocked(ctx: Context, entry: LedgerEntry, dedupeKey: string, i
     { $inc: isPayment ? { balanceFen: -amount, paymentTotalFen: amount } : { balanceFen: amount, incomeTotalFen: amount }, $push: { pendingEntryIds: pending._id } },
     { returnDocument: 'after' },
   ).lean()) as WelfareFundDoc | null;
-  let balanceAfterFen = applied?.balanceFen;
+  const balanceAfterFen = applied?.balanceFen;
   if (!applied) {
     const fund = (await WelfareFund.findById(pending.fundId).lean()) as WelfareFundDoc;
     if (!fund.pendingEntryIds.includes(pending._id)) {

@@ -27,7 +27,7 @@ const ROWS: PatrolRow[] = [
   { id: 'a00000000000000000000002', note: '楼道堆放杂物', patroller: '李秀英', patrollerPhone: '13912345678', buildingId: 'b00000000000000000000001' },
   { id: 'a00000000000000000000003', note: '电动车违规充电', patroller: '张伟', patrollerPhone: '13712345678', buildingId: 'b00000000000000000000002' },
 ];
-export const schemaPath = path.join(__dirname, 'schema.graphql');
+const schemaPath = path.join(__dirname, 'schema.graphql');
 
 export async function startPatrol({ name = 'patrol', flaw = 'none' as Flaw, sdl = readFileSync(schemaPath, 'utf8') } = {}) {
   const common = readFileSync(path.join(__dirname, '..', '..', '..', 'kit', 'schema', 'common.graphql'), 'utf8');

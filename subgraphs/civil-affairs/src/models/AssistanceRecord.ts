@@ -3,7 +3,7 @@ import { entitySchema } from '@cg/kit';
 import { ASSISTANCE_KINDS, ASSISTANCE_STATUSES } from '../assistance';
 
 /** SENSITIVE (敏感个人信息): assistance status is financial and health-related personal information. */
-export const assistanceRecordSchema = entitySchema('assistance_records', {
+const assistanceRecordSchema = entitySchema('assistance_records', {
   residentId: { type: String, required: true },
   householdId: { type: String, required: true },
   gridId: { type: String, required: true },

@@ -6,7 +6,7 @@ import { MUST_GO_EVENTS, VULNERABILITY_FLAGS } from '../care';
  * SENSITIVE (敏感个人信息). One per resident with vulnerability flags or open must-go events: the flags and the
  * visit schedule live on one document, so every change is one conditional update on `revision`.
  */
-export const careProfileSchema = entitySchema('care_profiles', {
+const careProfileSchema = entitySchema('care_profiles', {
   residentId: { type: String, required: true },
   gridId: { type: String, required: true },
   communityId: { type: String, required: true },

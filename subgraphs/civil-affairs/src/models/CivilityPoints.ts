@@ -6,7 +6,7 @@ import { entitySchema } from '@cg/kit';
  * entry takes the next sequence number under a unique (residentId, seq) index, which lets exactly one of many
  * concurrent writers win each step, and carries the balance and totals after it; the account is then set to them.
  */
-export const pointsAccountSchema = entitySchema('civility_points_accounts', {
+const pointsAccountSchema = entitySchema('civility_points_accounts', {
   residentId: { type: String, required: true },
   balance: { type: Number, required: true, min: 0 },
   earnedTotal: { type: Number, required: true, default: 0 },
@@ -17,7 +17,7 @@ export const pointsAccountSchema = entitySchema('civility_points_accounts', {
 pointsAccountSchema.index({ residentId: 1 }, { unique: true });
 
 /** Append-only ledger (积分明细); `_id` derives from (resident, idempotencyKey), so a retry finds its entry. */
-export const pointsEntrySchema = entitySchema('civility_points_entries', {
+const pointsEntrySchema = entitySchema('civility_points_entries', {
   residentId: { type: String, required: true },
   seq: { type: Number, required: true, min: 1 },
   kind: { type: String, required: true, enum: ['EARN', 'SPEND'] as const },

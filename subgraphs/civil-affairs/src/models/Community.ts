@@ -1,7 +1,7 @@
 import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
-export const communitySchema = entitySchema('communities', {
+const communitySchema = entitySchema('communities', {
   name: { type: String, required: true },
   district: { type: String, required: true },
   settlementType: { type: String, required: true, enum: ['RELOCATION', 'RETURNING', 'PRICE_CAPPED', 'ORDINARY'] as const },

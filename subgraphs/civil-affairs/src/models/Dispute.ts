@@ -3,7 +3,7 @@ import { entitySchema } from '@cg/kit';
 import { DISPUTE_CATEGORIES, DISPUTE_STATUSES } from '../lifecycles';
 import { statusChangeSchema } from './ProxyService';
 
-export const disputeSchema = entitySchema('disputes', {
+const disputeSchema = entitySchema('disputes', {
   gridId: { type: String, required: true },
   category: { type: String, required: true, enum: DISPUTE_CATEGORIES },
   status: { type: String, required: true, enum: DISPUTE_STATUSES },

@@ -1,10 +1,10 @@
 import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
-export const GRID_LEVELS = ['GRID', 'BUILDING', 'ENTRANCE'] as const;
-export const GRID_WORKER_ROLES = ['GRID_WORKER', 'BUILDING_HEAD', 'ENTRANCE_HEAD', 'VOLUNTEER'] as const;
+const GRID_LEVELS = ['GRID', 'BUILDING', 'ENTRANCE'] as const;
+const GRID_WORKER_ROLES = ['GRID_WORKER', 'BUILDING_HEAD', 'ENTRANCE_HEAD', 'VOLUNTEER'] as const;
 
-export const gridSchema = entitySchema('grids', {
+const gridSchema = entitySchema('grids', {
   code: { type: String, required: true },
   name: { type: String, required: true },
   communityId: { type: String, required: true },

@@ -1,9 +1,9 @@
 import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
-export const TENURES = ['OWNED', 'RENTED', 'VACANT'] as const;
+const TENURES = ['OWNED', 'RENTED', 'VACANT'] as const;
 
-export const householdSchema = entitySchema('households', {
+const householdSchema = entitySchema('households', {
   fileNumber: { type: String, required: true },
   tenure: { type: String, required: true, enum: TENURES },
   originVillage: { type: String },

@@ -4,7 +4,7 @@ import { PROXY_CHANNELS, PROXY_ITEMS, PROXY_STATUSES } from '../lifecycles';
 
 export const statusChangeSchema = { _id: false, status: { type: String, required: true }, at: { type: String, required: true }, note: String, by: String };
 
-export const proxyServiceSchema = entitySchema('proxy_services', {
+const proxyServiceSchema = entitySchema('proxy_services', {
   residentId: { type: String, required: true },
   gridId: { type: String, required: true },
   item: { type: String, required: true, enum: PROXY_ITEMS },

@@ -1,7 +1,7 @@
 import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
-export const residentSchema = entitySchema('residents', {
+const residentSchema = entitySchema('residents', {
   name: { type: String, required: true },
   idNumber: { type: String, required: true },
   phone: { type: String },

@@ -1,9 +1,9 @@
 import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
-export const VISIT_METHODS = ['HOME', 'PHONE', 'HOSPITAL', 'OTHER'] as const;
+const VISIT_METHODS = ['HOME', 'PHONE', 'HOSPITAL', 'OTHER'] as const;
 
-export const visitSchema = entitySchema('visits', {
+const visitSchema = entitySchema('visits', {
   residentId: { type: String, required: true },
   gridId: { type: String, required: true },
   visitedOn: { type: String, required: true },

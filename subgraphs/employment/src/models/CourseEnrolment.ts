@@ -2,7 +2,7 @@ import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 import { ENROLMENT_STATUSES } from './enums';
 
-export const courseEnrolmentSchema = entitySchema('course_enrolments', {
+const courseEnrolmentSchema = entitySchema('course_enrolments', {
   courseId: { type: String, required: true },
   residentId: { type: String, required: true }, // civil affairs' Resident
   status: { type: String, required: true, enum: ENROLMENT_STATUSES },

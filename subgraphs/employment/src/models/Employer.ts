@@ -2,7 +2,7 @@ import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 import { EMPLOYER_KINDS } from './enums';
 
-export const employerSchema = entitySchema('employers', {
+const employerSchema = entitySchema('employers', {
   name: { type: String, required: true },
   kind: { type: String, required: true, enum: EMPLOYER_KINDS },
   address: { type: String, required: true },

@@ -2,7 +2,7 @@ import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 import { EMPLOYMENT_STATUSES } from './enums';
 
-export const employmentRecordSchema = entitySchema('employment_records', {
+const employmentRecordSchema = entitySchema('employment_records', {
   residentId: { type: String, required: true }, // civil affairs' Resident
   status: { type: String, required: true, enum: EMPLOYMENT_STATUSES },
   employerId: { type: String },

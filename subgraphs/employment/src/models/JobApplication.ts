@@ -4,7 +4,7 @@ import { APPLICATION_STATUSES } from './enums';
 
 const step = new Schema({ status: { type: String, required: true, enum: APPLICATION_STATUSES }, on: { type: String, required: true }, note: String, by: String }, { _id: false });
 
-export const jobApplicationSchema = entitySchema('job_applications', {
+const jobApplicationSchema = entitySchema('job_applications', {
   postingId: { type: String, required: true },
   employerId: { type: String, required: true },
   residentId: { type: String, required: true }, // civil affairs' Resident

@@ -2,7 +2,7 @@ import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 import { POSTING_STATUSES } from './enums';
 
-export const jobPostingSchema = entitySchema('job_postings', {
+const jobPostingSchema = entitySchema('job_postings', {
   employerId: { type: String, required: true },
   title: { type: String, required: true },
   // Positions still to fill: a placement takes one with a conditional $inc, so it never goes below zero.

@@ -2,7 +2,7 @@ import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 import { COURSE_CATEGORIES } from './enums';
 
-export const trainingCourseSchema = entitySchema('training_courses', {
+const trainingCourseSchema = entitySchema('training_courses', {
   title: { type: String, required: true },
   category: { type: String, required: true, enum: COURSE_CATEGORIES },
   provider: { type: String, required: true },

@@ -5,7 +5,7 @@ import { entitySchema } from '@cg/kit';
  * One document per fund carries the balance and totals, so a payment is a single conditional update
  * (`balanceFen >= amount`). `pendingEntryIds` holds entries applied here but not yet marked APPLIED (see fund.ts).
  */
-export const welfareFundSchema = entitySchema('welfare_funds', {
+const welfareFundSchema = entitySchema('welfare_funds', {
   name: { type: String, required: true },
   communityId: { type: String, required: true }, // civil affairs' Community
   balanceFen: { type: Number, required: true },

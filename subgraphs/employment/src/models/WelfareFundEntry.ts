@@ -2,7 +2,7 @@ import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 import { FUND_ENTRY_KINDS, FUND_ENTRY_STATES, FUND_INCOME_SOURCES } from './enums';
 
-export const welfareFundEntrySchema = entitySchema('welfare_fund_entries', {
+const welfareFundEntrySchema = entitySchema('welfare_fund_entries', {
   fundId: { type: String, required: true },
   kind: { type: String, required: true, enum: FUND_ENTRY_KINDS },
   state: { type: String, required: true, enum: FUND_ENTRY_STATES },

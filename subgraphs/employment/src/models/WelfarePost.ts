@@ -2,7 +2,7 @@ import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 import { WELFARE_POST_KINDS, WELFARE_POST_STATUSES } from './enums';
 
-export const welfarePostSchema = entitySchema('welfare_posts', {
+const welfarePostSchema = entitySchema('welfare_posts', {
   fundId: { type: String, required: true },
   title: { type: String, required: true },
   kind: { type: String, required: true, enum: WELFARE_POST_KINDS },

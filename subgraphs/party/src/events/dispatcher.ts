@@ -26,7 +26,7 @@ export interface DispatcherOptions {
   concurrency: number;
 }
 
-export function dispatcherOptionsFromEnv(env = process.env): DispatcherOptions {
+function dispatcherOptionsFromEnv(env = process.env): DispatcherOptions {
   const n = (name: string, fallback: number) => {
     const value = Number(env[name] ?? fallback);
     if (!(value > 0)) throw new Error(`${name}: "${env[name]}" is not a positive number`);
@@ -53,11 +53,11 @@ export const matches = (s: WebhookSubscriptionDoc, e: OutboxEntry) =>
     ? e.subscriptionId === s._id
     : (!!s.unitId && e.unitIds.includes(s.unitId)) || (!!s.communityId && s.communityId === e.communityId) || (!!s.organizationId && s.organizationId === e.organizationId));
 
-export const payloadOf = (e: OutboxEntry, s: WebhookSubscriptionDoc) =>
+const payloadOf = (e: OutboxEntry, s: WebhookSubscriptionDoc) =>
   JSON.stringify({ id: e.id, type: e.type, occurredAt: new Date(e.at).toISOString(), subscriptionId: s._id, data: JSON.parse(e.data) });
 
 /** One delivery per matching active subscription for every READY record, then FANNED. */
-export async function fanOut(models: Models, now = new Date()): Promise<number> {
+async function fanOut(models: Models, now = new Date()): Promise<number> {
   const ready = (await models.OutboxEvent.find({ state: 'READY' }).limit(200).lean()) as OutboxEventDoc[];
   if (!ready.length) return 0;
   const subscriptions = (await models.WebhookSubscription.find({ active: true }).lean()) as WebhookSubscriptionDoc[];
@@ -91,7 +91,7 @@ export async function fanOut(models: Models, now = new Date()): Promise<number> 
 }
 
 /** Records DEADLINE_NEAR (per subscription and its window) and CASE_OVERDUE (per case and due time), each once. */
-export async function scanDeadlines(models: Models, now = new Date()): Promise<number> {
+async function scanDeadlines(models: Models, now = new Date()): Promise<number> {
   const subscriptions = ((await models.WebhookSubscription.find({ active: true }).lean()) as WebhookSubscriptionDoc[]).filter(
     (s) => s.events.includes('DEADLINE_NEAR') || s.events.includes('CASE_OVERDUE'),
   );
@@ -200,7 +200,7 @@ async function deliver(models: Models, delivery: WebhookDeliveryDoc, o: Dispatch
 }
 
 /** Sends the deliveries that are due, `concurrency` at a time; returns how many were looked at. */
-export async function deliverDue(models: Models, o: DispatcherOptions, owner: string, now = new Date()): Promise<number> {
+async function deliverDue(models: Models, o: DispatcherOptions, owner: string, now = new Date()): Promise<number> {
   // The oldest due first, a bounded batch: a long receiver outage leaves its backlog in the database, not here.
   const pending = (await models.WebhookDelivery.find({ state: 'PENDING', nextAttemptAt: trusted({ $lte: now }) })
     .sort({ nextAttemptAt: 1 })

@@ -31,7 +31,7 @@ export interface OutboxSource<Doc> {
  * It must exceed the longest pause between a record and its change (a step is a few milliseconds; the default allows
  * for a stalled process); CG_OUTBOX_GRACE_MS sets it.
  */
-export const pendingGraceMs = (env = process.env) => Number(env.CG_OUTBOX_GRACE_MS ?? 60_000);
+const pendingGraceMs = (env = process.env) => Number(env.CG_OUTBOX_GRACE_MS ?? 60_000);
 
 const recordId = (entity: string, entityId: string, change: string) => stableId('outbox', entity, entityId, change);
 

@@ -18,7 +18,7 @@ const WISH_EVENTS: readonly WebhookEventType[] = ['WISH_CLAIMED', 'WISH_DONE'];
 const forbidden = (message: string, field: string) => typedError(ErrorCode.FORBIDDEN, message, { reason: 'scope', field });
 
 /** Only http(s) URLs with a host and no user/password part: anything else could not receive a POST or would leak credentials. */
-export function requireWebhookUrl(value: string): string {
+function requireWebhookUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value);

@@ -29,7 +29,7 @@ interface Rule {
 }
 
 /** Statuses in which units are working on the case (tasks may be accepted and resolved, whistles blown). */
-export const WORKING: readonly Status[] = ['DISPATCHED', 'TRANSFERRED', 'ACCEPTED', 'IN_PROGRESS', 'REWORK', 'DEFERRAL_REQUESTED', 'DEFERRED'];
+const WORKING: readonly Status[] = ['DISPATCHED', 'TRANSFERRED', 'ACCEPTED', 'IN_PROGRESS', 'REWORK', 'DEFERRAL_REQUESTED', 'DEFERRED'];
 /** Statuses of a case nobody is handling any more. */
 export const FINAL: readonly Status[] = ['CLOSED', 'DUPLICATE'];
 /** Cases still counted against their time limit (supervision 督单). Deferred cases are on the ledger, not the clock. */

@@ -15,7 +15,7 @@ type Ctx = Pick<DepartmentContext<Models, unknown>, 'identity' | 'peers' | 'mode
 async function locate(ctx: Ctx, unitId: string | null, buildingId: string | null) {
   let building: { id: string; grid: { id: string } } | null;
   if (unitId) {
-    const [unit] = await ctx.peers.entities('property', 'Unit', [unitId], 'id building { id grid { id } }');
+    const [unit] = (await ctx.peers.entities('property', 'Unit', [unitId], 'id building { id grid { id } }')) as Array<{ building: NonNullable<typeof building> } | null>;
     if (!unit) throw notFound('Unit', unitId, 'unitId');
     building = unit.building;
   } else {
@@ -23,9 +23,9 @@ async function locate(ctx: Ctx, unitId: string | null, buildingId: string | null
     if (!building) throw notFound('Building', buildingId!, 'buildingId');
   }
   const gridId = building!.grid.id;
-  const [grid] = await ctx.peers.entities('civil-affairs', 'Grid', [gridId], 'id community { id }');
+  const [grid] = (await ctx.peers.entities('civil-affairs', 'Grid', [gridId], 'id community { id }')) as Array<{ community: { id: string } } | null>;
   if (!grid) throw notFound('Grid', gridId, 'buildingId');
-  return { buildingId: building!.id, gridId, communityId: grid.community.id as string };
+  return { buildingId: building!.id, gridId, communityId: grid.community.id };
 }
 
 /** 点单: a resident (or the community on their behalf) submits a case; everything is checked before the one insert. */

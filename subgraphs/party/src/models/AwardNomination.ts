@@ -4,7 +4,7 @@ import { entitySchema } from '@cg/kit';
 export const MAX_NOMINATIONS_PER_QUARTER = 3;
 
 /** 党员奉献奖 nomination: a branch names 1–3 members a quarter; `slot` 1..3 with a unique index enforces the cap. */
-export const awardNominationSchema = entitySchema('award_nominations', {
+const awardNominationSchema = entitySchema('award_nominations', {
   branchId: { type: String, required: true },
   quarter: { type: String, required: true }, // YYYY-Qn
   slot: { type: Number, required: true, min: 1, max: MAX_NOMINATIONS_PER_QUARTER },

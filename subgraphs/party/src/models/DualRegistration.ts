@@ -2,7 +2,7 @@ import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
 /** 双报到: an in-service member reports, with the unit they work for, to the community where they live. */
-export const dualRegistrationSchema = entitySchema('dual_registrations', {
+const dualRegistrationSchema = entitySchema('dual_registrations', {
   memberId: { type: String, required: true },
   workUnit: { type: String, required: true },
   communityId: { type: String, required: true }, // civil affairs' Community

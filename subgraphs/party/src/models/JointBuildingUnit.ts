@@ -12,7 +12,7 @@ export const JOINT_BUILDING_UNIT_KINDS = [
 ] as const;
 
 /** 共建单位: a unit that joined the community's 大党委 (the "N" of 1+3+N). */
-export const jointBuildingUnitSchema = entitySchema('joint_building_units', {
+const jointBuildingUnitSchema = entitySchema('joint_building_units', {
   name: { type: String, required: true },
   kind: { type: String, required: true, enum: JOINT_BUILDING_UNIT_KINDS },
   organizationId: { type: String, required: true }, // the community committee (大党委) it joined

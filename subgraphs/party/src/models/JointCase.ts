@@ -49,7 +49,7 @@ const whistleCall = sub({
 });
 const flags = ['dispatched', 'responded', 'handled', 'onTime', 'late', 'resolved', 'reworked', 'whistled', 'rated', 'satisfied', 'inGrid', 'inCommunity'] as const;
 
-export const jointCaseSchema = entitySchema('joint_cases', {
+const jointCaseSchema = entitySchema('joint_cases', {
   reporterId: { type: String, required: true }, // civil affairs' Resident
   unitId: String, // property's Unit (dwelling), when the place is a dwelling
   buildingId: { type: String, required: true }, // property's Building
@@ -87,7 +87,7 @@ jointCaseSchema.index({ 'tasks.unitId': 1, submittedAt: -1 });
 jointCaseSchema.index({ submittedAt: -1 });
 
 export type TaskRole = 'LEAD' | 'HELPER';
-export type TaskStatus = 'PENDING' | 'ACCEPTED' | 'RESOLVED' | 'RETURNED' | 'WITHDRAWN';
+type TaskStatus = 'PENDING' | 'ACCEPTED' | 'RESOLVED' | 'RETURNED' | 'WITHDRAWN';
 export interface CaseTask {
   unitId: string;
   unitName: string;

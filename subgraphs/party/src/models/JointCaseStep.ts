@@ -7,7 +7,7 @@ import { entitySchema } from '@cg/kit';
  * by `_id` without re-checking the filter (so `{ version }` alone does not exclude a second writer there).
  * The rows double as the step log (who took which step from which version, when).
  */
-export const jointCaseStepSchema = entitySchema('joint_case_steps', {
+const jointCaseStepSchema = entitySchema('joint_case_steps', {
   caseId: { type: String, required: true },
   version: { type: Number, required: true },
   step: { type: String, required: true },

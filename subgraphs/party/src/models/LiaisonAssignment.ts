@@ -16,7 +16,7 @@ const scoreSchema = new Schema(
 );
 
 /** 包联: a county leader or department assigned to a community, scored by the community party organisation. */
-export const liaisonAssignmentSchema = entitySchema('liaison_assignments', {
+const liaisonAssignmentSchema = entitySchema('liaison_assignments', {
   kind: { type: String, required: true, enum: LIAISON_KINDS },
   liaisonName: { type: String, required: true }, // the leader's name or the department's
   title: { type: String }, // e.g. 副县长, 县民政局

@@ -1,11 +1,11 @@
 import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
-export const WISH_STATUSES = ['PUBLISHED', 'CLAIMED', 'DONE', 'APPROVED'] as const;
+const WISH_STATUSES = ['PUBLISHED', 'CLAIMED', 'DONE', 'APPROVED'] as const;
 export const WISH_RATINGS = ['GOOD', 'POOR'] as const;
 
 /** 微心愿: published by the community, claimed by a member (领单), done by a due date, approved (审定). */
-export const microWishSchema = entitySchema('micro_wishes', {
+const microWishSchema = entitySchema('micro_wishes', {
   title: { type: String, required: true },
   description: { type: String },
   organizationId: { type: String, required: true }, // the organisation that published and approves it

@@ -3,7 +3,7 @@ import { entitySchema } from '@cg/kit';
 
 export const CATEGORIES = ['RESIDENT', 'IN_SERVICE', 'RETIRED', 'RELOCATED'] as const;
 
-export const partyMemberSchema = entitySchema('party_members', {
+const partyMemberSchema = entitySchema('party_members', {
   residentId: { type: String, required: true }, // civil affairs' Resident
   category: { type: String, required: true, enum: CATEGORIES },
   organizationId: { type: String, required: true },

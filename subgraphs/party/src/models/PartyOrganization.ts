@@ -5,7 +5,7 @@ import { entitySchema } from '@cg/kit';
 export const LEVELS = ['WORKING_COMMITTEE', 'COMMUNITY_COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'GROUP', 'CENTRAL_HOUSEHOLD'] as const;
 export type Level = (typeof LEVELS)[number];
 
-export const partyOrganizationSchema = entitySchema('party_organizations', {
+const partyOrganizationSchema = entitySchema('party_organizations', {
   name: { type: String, required: true },
   level: { type: String, required: true, enum: LEVELS },
   parentId: { type: String },

@@ -2,11 +2,11 @@ import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
 /** Where points come from; RULE_BONUS / RULE_PENALTY are written by the monthly evaluation only. */
-export const POINT_SOURCES = ['MICRO_WISH', 'SERVICE_POST', 'SERVICE_ACTIVITY', 'JOINT_CASE', 'MANUAL', 'RULE_BONUS', 'RULE_PENALTY'] as const;
+const POINT_SOURCES = ['MICRO_WISH', 'SERVICE_POST', 'SERVICE_ACTIVITY', 'JOINT_CASE', 'MANUAL', 'RULE_BONUS', 'RULE_PENALTY'] as const;
 export type PointSource = (typeof POINT_SOURCES)[number];
 
 /** 党员奉献积分 ledger: one entry per (member, source); the id derives from both, so a credit happens once. */
-export const pointEntrySchema = entitySchema('point_entries', {
+const pointEntrySchema = entitySchema('point_entries', {
   memberId: { type: String, required: true },
   month: { type: String, required: true }, // YYYY-MM the points count for
   points: { type: Number, required: true },

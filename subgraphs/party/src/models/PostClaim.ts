@@ -2,7 +2,7 @@ import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
 /** A member's claim of a service post for a year (the "1 post" of the yearly quota). */
-export const postClaimSchema = entitySchema('post_claims', {
+const postClaimSchema = entitySchema('post_claims', {
   postId: { type: String, required: true },
   memberId: { type: String, required: true },
   claimedOn: { type: String, required: true },

@@ -6,7 +6,7 @@ import { entitySchema } from '@cg/kit';
 export const UNIT_KINDS = ['COMMUNITY', 'PROPERTY', 'CONSTRUCTION', 'LAW_ENFORCEMENT', 'JOINT_BUILDING'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-export const responseUnitSchema = entitySchema('response_units', {
+const responseUnitSchema = entitySchema('response_units', {
   name: { type: String, required: true },
   kind: { type: String, required: true, enum: UNIT_KINDS },
   /** The `identity.department` that acts for this unit (e.g. `property:xinyuan`, `law-enforcement`). */

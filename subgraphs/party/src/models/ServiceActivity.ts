@@ -4,7 +4,7 @@ import { entitySchema } from '@cg/kit';
 /** The other three quota items: contacting a household, a volunteer service, a suggestion. */
 export const ACTIVITY_KINDS = ['HOUSEHOLD_CONTACT', 'VOLUNTEER_SERVICE', 'SUGGESTION'] as const;
 
-export const serviceActivitySchema = entitySchema('service_activities', {
+const serviceActivitySchema = entitySchema('service_activities', {
   memberId: { type: String, required: true },
   kind: { type: String, required: true, enum: ACTIVITY_KINDS },
   date: { type: String, required: true },

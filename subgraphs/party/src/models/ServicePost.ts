@@ -4,7 +4,7 @@ import { entitySchema } from '@cg/kit';
 export const POST_KINDS = ['POLICY', 'ENVIRONMENT', 'DISABILITY_ASSISTANCE', 'HEALTH', 'LEGAL'] as const;
 
 /** 服务岗位: a post in a grid that members claim (认领岗位). */
-export const servicePostSchema = entitySchema('service_posts', {
+const servicePostSchema = entitySchema('service_posts', {
   name: { type: String, required: true },
   kind: { type: String, required: true, enum: POST_KINDS },
   description: { type: String },

@@ -5,7 +5,7 @@ export const WEBHOOK_EVENT_TYPES = ['CASE_DISPATCHED', 'CASE_RETURNED', 'WHISTLE
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** A partner system's subscription (事件订阅): events about one response unit, community or party organisation. */
-export const webhookSubscriptionSchema = entitySchema('webhook_subscriptions', {
+const webhookSubscriptionSchema = entitySchema('webhook_subscriptions', {
   url: { type: String, required: true },
   events: { type: [String], required: true },
   /** HMAC-SHA256 key the payloads are signed with; shown to the subscriber once, when created. */
@@ -44,7 +44,7 @@ export interface WebhookSubscriptionDoc {
  * delivered); `READY`: the change happened, events to fan out; `FANNED`: a delivery exists for every matching
  * subscription. `_id` is derived from the change (entity + version or step), so a retried change finds its record.
  */
-export const outboxEventSchema = entitySchema('outbox_events', {
+const outboxEventSchema = entitySchema('outbox_events', {
   state: { type: String, required: true, enum: ['PENDING', 'READY', 'FANNED'] },
   entity: { type: String, required: true },
   entityId: { type: String, required: true },
@@ -82,7 +82,7 @@ export interface OutboxEventDoc {
 }
 
 /** One event for one subscription, with every attempt to deliver it (投递记录). `_id` = stableId(event, subscription). */
-export const webhookDeliverySchema = entitySchema('webhook_deliveries', {
+const webhookDeliverySchema = entitySchema('webhook_deliveries', {
   subscriptionId: { type: String, required: true },
   eventId: { type: String, required: true },
   eventType: { type: String, required: true },

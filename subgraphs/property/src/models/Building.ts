@@ -1,7 +1,7 @@
 import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
-export const buildingSchema = entitySchema('buildings', {
+const buildingSchema = entitySchema('buildings', {
   number: { type: String, required: true },
   floors: { type: Number, required: true, min: 1 },
   estateId: { type: String, required: true },

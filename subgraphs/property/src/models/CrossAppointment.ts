@@ -2,7 +2,7 @@ import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
 /** 交叉任职: one person, a post in the community committee and one at a property company. */
-export const crossAppointmentSchema = entitySchema('cross_appointments', {
+const crossAppointmentSchema = entitySchema('cross_appointments', {
   personName: { type: String, required: true },
   phone: { type: String, required: true },
   residentId: { type: String }, // civil affairs' Resident, when registered

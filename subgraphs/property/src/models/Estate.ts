@@ -14,7 +14,7 @@ const managementEventSchema = new Schema(
   { _id: false },
 );
 
-export const estateSchema = entitySchema('estates', {
+const estateSchema = entitySchema('estates', {
   name: { type: String, required: true },
   address: { type: String, required: true },
   communityId: { type: String, required: true }, // civil affairs' Community

@@ -18,7 +18,7 @@ const issueSchema = new Schema(
 );
 
 /** 小区管家巡查: one record per estate per day (unique), issues embedded. */
-export const estatePatrolSchema = entitySchema('estate_patrols', {
+const estatePatrolSchema = entitySchema('estate_patrols', {
   date: { type: String, required: true },
   estateId: { type: String, required: true },
   stewardName: { type: String, required: true },

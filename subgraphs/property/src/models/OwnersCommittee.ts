@@ -10,7 +10,7 @@ const memberSchema = new Schema(
 );
 
 /** 业委会 of an estate or 楼管委 of one building; members embedded, so a committee is one document. */
-export const ownersCommitteeSchema = entitySchema('owners_committees', {
+const ownersCommitteeSchema = entitySchema('owners_committees', {
   kind: { type: String, required: true, enum: ['OWNERS_COMMITTEE', 'BUILDING_COMMITTEE'] },
   name: { type: String, required: true },
   estateId: { type: String, required: true },

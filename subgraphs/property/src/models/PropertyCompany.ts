@@ -1,7 +1,7 @@
 import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
-export const propertyCompanySchema = entitySchema('property_companies', {
+const propertyCompanySchema = entitySchema('property_companies', {
   name: { type: String, required: true },
   isFallbackProvider: { type: Boolean, required: true, default: false },
 });

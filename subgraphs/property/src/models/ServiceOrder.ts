@@ -20,7 +20,7 @@ export const SERVICE_ORDER_CATEGORIES = ['REPAIR', 'SANITATION', 'GREENING', 'SE
  * 物业工单. Instants are ISO 8601 UTC strings (they sort as text and survive a pagination cursor unchanged).
  * Every step is one conditional update on this document: status plus an appended `history` entry.
  */
-export const serviceOrderSchema = entitySchema('service_orders', {
+const serviceOrderSchema = entitySchema('service_orders', {
   category: { type: String, required: true, enum: SERVICE_ORDER_CATEGORIES },
   description: { type: String, required: true },
   status: { type: String, required: true, enum: SERVICE_ORDER_STATUSES },

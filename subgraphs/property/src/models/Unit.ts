@@ -1,7 +1,7 @@
 import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
-export const unitSchema = entitySchema('units', {
+const unitSchema = entitySchema('units', {
   buildingId: { type: String, required: true },
   entrance: { type: String, required: true },
   floor: { type: Number, required: true },
