@@ -9,6 +9,7 @@ import { addDays, ageOn, stableId, type ExtendWorld, type SeedDoc as Doc } from 
 import { MUST_GO_DAYS, groupsOf, nextVisitDue, type CareState, type VulnerabilityFlag } from './care';
 import { careProfileId } from './careProfiles';
 import { pointsAccountId, pointsEntryId } from './points';
+import { PROXY_ITEMS } from './lifecycles';
 
 const TODAY = '2026-11-01'; // the core world's "today"
 const phone = () => `1${faker.helpers.arrayElement(['35', '58', '77', '86', '95'])}${faker.string.numeric(8)}`;
@@ -200,14 +201,7 @@ export const extendWorld: ExtendWorld = (world) => {
       _id: stableId('proxy_service', r._id, requestedOn),
       residentId: r._id,
       gridId: r.gridId,
-      item: faker.helpers.arrayElement([
-        'LOW_INCOME_ALLOWANCE',
-        'SOCIAL_INSURANCE',
-        'MEDICAL_INSURANCE',
-        'PENSION_CERTIFICATION',
-        'DISABILITY_CERTIFICATE',
-        'HOUSEHOLD_REGISTRATION',
-      ]),
+      item: faker.helpers.arrayElement(PROXY_ITEMS.filter((item) => item !== 'OTHER')),
       channel: faker.helpers.arrayElement(['PARTY_SERVICE_CENTER', 'ESTATE_OFFICE', 'DOORSTEP']),
       status,
       requestedOn,

@@ -7,6 +7,7 @@ import { fakerZH_CN as faker } from '@faker-js/faker';
 import { stableId, type ExtendWorld, type SeedDoc } from '@cg/kit';
 import { STATUSES, transition, type Status, type Step } from '../jointCase/lifecycle';
 import { dueAt, type Category, type Urgency } from '../jointCase/timeLimits';
+import { newTask } from '../jointCase/tasks';
 import { emptyFlags, type CaseEvent, type CaseTask, type JointCaseDoc } from '../models/JointCase';
 import type { ResponseUnitDoc, UnitKind } from '../models/ResponseUnit';
 
@@ -55,23 +56,6 @@ const PATHS: Record<Status, Step[]> = {
   DUPLICATE: ['MARK_DUPLICATE'],
 };
 
-function task(unit: ResponseUnitDoc, role: 'LEAD' | 'HELPER', at: Date): CaseTask {
-  return {
-    unitId: unit._id,
-    unitName: unit.name,
-    unitKind: unit.kind,
-    department: unit.department,
-    role,
-    status: 'PENDING',
-    assignedAt: at,
-    acceptedAt: null,
-    resolvedAt: null,
-    note: null,
-    resolved: 0,
-    onTime: 0,
-  };
-}
-
 /** Replays `path` on a fresh case, as the mutations would (one event per step, version +1 each). */
 function replay(c: JointCaseDoc, path: Step[], lead: ResponseUnitDoc, helper: ResponseUnitDoc, other: ResponseUnitDoc, n: number) {
   let at = c.submittedAt.getTime();
@@ -84,7 +68,7 @@ function replay(c: JointCaseDoc, path: Step[], lead: ResponseUnitDoc, helper: Re
       c.tasks = c.tasks.map((t) => (t.unitId === unitId && t.status !== 'WITHDRAWN' ? { ...t, ...change } : t));
     };
     if (step === 'DISPATCH') {
-      c.tasks = [task(lead, 'LEAD', now), task(helper, 'HELPER', now)];
+      c.tasks = [newTask(lead, 'LEAD', now), newTask(helper, 'HELPER', now)];
       c.m.dispatched = 1;
     }
     if (step === 'ACCEPT_LEAD') {
@@ -95,7 +79,7 @@ function replay(c: JointCaseDoc, path: Step[], lead: ResponseUnitDoc, helper: Re
     if (step === 'RETURN') mark(lead._id, { status: 'RETURNED', note: '不属于本单位职责' });
     if (step === 'TRANSFER') {
       mark(lead._id, { status: 'WITHDRAWN' });
-      c.tasks.push(task(other, 'LEAD', now));
+      c.tasks.push(newTask(other, 'LEAD', now));
     }
     if (step === 'RESOLVE_TASK') mark(lead._id, { status: 'RESOLVED', resolvedAt: now, resolved: 1, onTime: now <= c.dueAt ? 1 : 0 });
     if (step === 'RESOLVE') {
