@@ -1,7 +1,7 @@
 import { graphql } from './gql';
 
-/** The operations the console sends; typed by GraphQL Code Generator's client preset (npm run codegen → src/gql/). */
-const CaseCardFragment = graphql(`
+/** The operations the console sends; typed by GraphQL Code Generator's client preset (npm run codegen → src/gql/). The CaseCard fragment is registered here for the operations that spread it. */
+graphql(`
   fragment CaseCard on JointCase {
     id
     version
