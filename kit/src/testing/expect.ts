@@ -40,7 +40,11 @@ export async function snapshot(stack: Pick<Stack, 'departments'>, departments: s
       .map((c) => c.name)
       .filter((c) => !BOOKKEEPING_COLLECTIONS.has(c))
       .sort();
-    for (const c of collections) dump[`${name}.${c}`] = await db.collection(c).find().sort({ _id: 1 }).toArray();
+    for (const c of collections) {
+      const docs = await db.collection(c).find().sort({ _id: 1 }).toArray();
+      // An empty collection is no change: a refused write may still create one (e.g. the lock collection of withLock).
+      if (docs.length) dump[`${name}.${c}`] = docs;
+    }
   }
   return JSON.stringify(dump);
 }
