@@ -108,7 +108,7 @@ test('publish under load: 0 failed requests, new fields within seconds, bad publ
     const clash = await publishCli(
       'clash',
       'http://127.0.0.1:9/graphql',
-      'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])\ntype Query { estates: Int @access(roles: ["SERVICE"]) }',
+      'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@tag"])\ntype Query { estates: Int @access(roles: ["SERVICE"]) }',
     );
     expect(clash).toEqual({ code: 1, output: expect.stringMatching(/^publish refused:\n {2}composition: Type of field "Query.estates" is incompatible across subgraphs/) });
     // … and property without Building.number, which the case dossier (docs/operations) reads.
