@@ -38,14 +38,19 @@ export type JointCaseCategory =
   | 'EMPLOYMENT'
   /** 环境卫生 */
   | 'ENVIRONMENT'
+  /** 供气 */
   | 'GAS'
+  /** 供暖 */
   | 'HEATING'
+  /** 其他 */
   | 'OTHER'
+  /** 供电 */
   | 'POWER'
   /** 物业服务 */
   | 'PROPERTY_SERVICE'
   /** 治安秩序 */
   | 'PUBLIC_ORDER'
+  /** 供水 */
   | 'WATER';
 
 export type JointCaseFilter = {
@@ -100,7 +105,9 @@ export type JointCaseStatus =
 
 /** Role of a unit on a case: the lead (牵头单位) or a helper (协办单位). */
 export type JointCaseTaskRole =
+  /** 协办单位 */
   | 'HELPER'
+  /** 主办单位 */
   | 'LEAD';
 
 /** State of one unit's task (单位任务状态). */

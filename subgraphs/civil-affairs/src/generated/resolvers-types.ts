@@ -70,6 +70,7 @@ export type AssistanceRecord = {
   status: AssistanceStatus;
 };
 
+/** A page of AssistanceRecord (敏感个人信息), with `totalCount` and a cursor per row. */
 export type AssistanceRecordConnection = {
   __typename?: 'AssistanceRecordConnection';
   edges: Array<AssistanceRecordEdge>;
@@ -77,6 +78,7 @@ export type AssistanceRecordConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of AssistanceRecord (敏感个人信息): the row and its cursor. */
 export type AssistanceRecordEdge = {
   __typename?: 'AssistanceRecordEdge';
   cursor: Scalars['String']['output'];
@@ -117,7 +119,7 @@ export type AuditRecord = {
   subject?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of access records. */
+/** A page of access records (访问审计记录). */
 export type AuditRecordConnection = {
   __typename?: 'AuditRecordConnection';
   edges: Array<AuditRecordEdge>;
@@ -125,6 +127,7 @@ export type AuditRecordConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of access records (访问审计记录): the row and its cursor. */
 export type AuditRecordEdge = {
   __typename?: 'AuditRecordEdge';
   cursor: Scalars['String']['output'];
@@ -153,6 +156,7 @@ export type CareProfile = {
   resident: Resident;
 };
 
+/** A page of CareProfile (关爱对象档案), with `totalCount` and a cursor per row. */
 export type CareProfileConnection = {
   __typename?: 'CareProfileConnection';
   edges: Array<CareProfileEdge>;
@@ -160,6 +164,7 @@ export type CareProfileConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of CareProfile (关爱对象档案): the row and its cursor. */
 export type CareProfileEdge = {
   __typename?: 'CareProfileEdge';
   cursor: Scalars['String']['output'];
@@ -216,6 +221,7 @@ export type CivilityPointsEntry = {
   spentAt?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of CivilityPointsEntry (积分明细), with `totalCount` and a cursor per row. */
 export type CivilityPointsEntryConnection = {
   __typename?: 'CivilityPointsEntryConnection';
   edges: Array<CivilityPointsEntryEdge>;
@@ -223,6 +229,7 @@ export type CivilityPointsEntryConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of CivilityPointsEntry (积分明细): the row and its cursor. */
 export type CivilityPointsEntryEdge = {
   __typename?: 'CivilityPointsEntryEdge';
   cursor: Scalars['String']['output'];
@@ -231,7 +238,9 @@ export type CivilityPointsEntryEdge = {
 
 /** Earned (获得) or spent (兑换). */
 export type CivilityPointsEntryKind =
+  /** 获得积分 */
   | 'EARN'
+  /** 兑换消费 */
   | 'SPEND';
 
 /** Community (社区): the unit a community party organisation governs; level 1 of the grid chain. */
@@ -298,6 +307,7 @@ export type DisputeCategory =
   /** 物业纠纷 property management */
   | 'PROPERTY_MANAGEMENT';
 
+/** A page of Dispute (矛盾纠纷), with `totalCount` and a cursor per row. */
 export type DisputeConnection = {
   __typename?: 'DisputeConnection';
   edges: Array<DisputeEdge>;
@@ -305,6 +315,7 @@ export type DisputeConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of Dispute (矛盾纠纷): the row and its cursor. */
 export type DisputeEdge = {
   __typename?: 'DisputeEdge';
   cursor: Scalars['String']['output'];
@@ -387,6 +398,7 @@ export type Grid = {
   workers: Array<GridWorker>;
 };
 
+/** A page of Grid (网格), with `totalCount` and a cursor per row. */
 export type GridConnection = {
   __typename?: 'GridConnection';
   edges: Array<GridEdge>;
@@ -394,6 +406,7 @@ export type GridConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of Grid (网格): the row and its cursor. */
 export type GridEdge = {
   __typename?: 'GridEdge';
   cursor: Scalars['String']['output'];
@@ -462,6 +475,7 @@ export type Household = {
   tenure: Tenure;
 };
 
+/** A page of Household (户), with `totalCount` and a cursor per row. */
 export type HouseholdConnection = {
   __typename?: 'HouseholdConnection';
   edges: Array<HouseholdEdge>;
@@ -469,6 +483,7 @@ export type HouseholdConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of Household (户): the row and its cursor. */
 export type HouseholdEdge = {
   __typename?: 'HouseholdEdge';
   cursor: Scalars['String']['output'];
@@ -693,6 +708,7 @@ export type ProxyService = {
   status: ProxyServiceStatus;
 };
 
+/** A page of ProxyService (代办), with `totalCount` and a cursor per row. */
 export type ProxyServiceConnection = {
   __typename?: 'ProxyServiceConnection';
   edges: Array<ProxyServiceEdge>;
@@ -700,6 +716,7 @@ export type ProxyServiceConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of ProxyService (代办): the row and its cursor. */
 export type ProxyServiceEdge = {
   __typename?: 'ProxyServiceEdge';
   cursor: Scalars['String']['output'];
@@ -714,7 +731,7 @@ export type ProxyServiceFilter = {
   status?: InputMaybe<ProxyServiceStatus>;
 };
 
-/** Lifecycle of a proxy service: REQUESTED → ACCEPTED → IN_PROGRESS → COMPLETED; CANCELLED before completion. */
+/** Lifecycle of a proxy service: REQUESTED → ACCEPTED → IN_PROGRESS → COMPLETED; CANCELLED before completion (代办状态). */
 export type ProxyServiceStatus =
   /** 已受理 accepted */
   | 'ACCEPTED'
@@ -1073,6 +1090,7 @@ export type ResidentCare = {
   profile?: Maybe<CareProfile>;
 };
 
+/** A page of Resident (居民), with `totalCount` and a cursor per row. */
 export type ResidentConnection = {
   __typename?: 'ResidentConnection';
   edges: Array<ResidentEdge>;
@@ -1080,6 +1098,7 @@ export type ResidentConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of Resident (居民): the row and its cursor. */
 export type ResidentEdge = {
   __typename?: 'ResidentEdge';
   cursor: Scalars['String']['output'];
@@ -1109,14 +1128,20 @@ export type ResidentSort = {
   field: ResidentSortField;
 };
 
+/** ResidentSortDirection (排序方向). */
 export type ResidentSortDirection =
+  /** 升序 */
   | 'ASC'
+  /** 降序 */
   | 'DESC';
 
 /** Sort order for residents (排序). */
 export type ResidentSortField =
+  /** 出生日期 */
   | 'BIRTH_DATE'
+  /** 身份证号 */
   | 'ID_NUMBER'
+  /** 姓名 */
   | 'NAME';
 
 /** How residents came to a community (安置类型). */
@@ -1132,7 +1157,9 @@ export type SettlementType =
 
 /** Sex (性别), as derived from the ID number. */
 export type Sex =
+  /** 女 */
   | 'FEMALE'
+  /** 男 */
   | 'MALE';
 
 export type SpendCivilityPointsInput = {
@@ -1192,6 +1219,7 @@ export type Visit = {
   visitorName: Scalars['String']['output'];
 };
 
+/** A page of Visit (走访记录), with `totalCount` and a cursor per row. */
 export type VisitConnection = {
   __typename?: 'VisitConnection';
   edges: Array<VisitEdge>;
@@ -1199,6 +1227,7 @@ export type VisitConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of Visit (走访记录): the row and its cursor. */
 export type VisitEdge = {
   __typename?: 'VisitEdge';
   cursor: Scalars['String']['output'];

@@ -75,7 +75,7 @@ export type AuditRecord = {
   subject?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of access records. */
+/** A page of access records (访问审计记录). */
 export type AuditRecordConnection = {
   __typename?: 'AuditRecordConnection';
   edges: Array<AuditRecordEdge>;
@@ -83,6 +83,7 @@ export type AuditRecordConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of access records (访问审计记录): the row and its cursor. */
 export type AuditRecordEdge = {
   __typename?: 'AuditRecordEdge';
   cursor: Scalars['String']['output'];
@@ -208,6 +209,7 @@ export type EmployerConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of Employer (用工单位): the row and its cursor. */
 export type EmployerEdge = {
   __typename?: 'EmployerEdge';
   cursor: Scalars['String']['output'];
@@ -335,6 +337,7 @@ export type JobApplicationConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of JobApplication (求职申请): the row and its cursor. */
 export type JobApplicationEdge = {
   __typename?: 'JobApplicationEdge';
   cursor: Scalars['String']['output'];
@@ -398,6 +401,7 @@ export type JobPostingConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of JobPosting (招聘岗位): the row and its cursor. */
 export type JobPostingEdge = {
   __typename?: 'JobPostingEdge';
   cursor: Scalars['String']['output'];
@@ -416,9 +420,13 @@ export type JobPostingFilter = {
 
 /** Order of job postings (岗位排序). */
 export type JobPostingSort =
+  /** 最新发布 */
   | 'POSTED_NEWEST'
+  /** 最早发布 */
   | 'POSTED_OLDEST'
+  /** 工资最高 */
   | 'WAGE_HIGHEST'
+  /** 工资最低 */
   | 'WAGE_LOWEST';
 
 export type Mutation = {
@@ -824,6 +832,7 @@ export type TrainingCourseConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of TrainingCourse (技能培训课程): the row and its cursor. */
 export type TrainingCourseEdge = {
   __typename?: 'TrainingCourseEdge';
   cursor: Scalars['String']['output'];
@@ -842,7 +851,9 @@ export type TrainingCourseFilter = {
 
 /** Order of training courses (课程排序). */
 export type TrainingCourseSort =
+  /** 开课最晚 */
   | 'STARTS_LATEST'
+  /** 开课最早 */
   | 'STARTS_SOONEST';
 
 export type VacateWelfarePostInput = {
@@ -906,6 +917,7 @@ export type WelfareFundEntryConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of WelfareFundEntry (基金台账条目): the row and its cursor. */
 export type WelfareFundEntryEdge = {
   __typename?: 'WelfareFundEntryEdge';
   cursor: Scalars['String']['output'];
@@ -962,6 +974,7 @@ export type WelfarePostConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of WelfarePost (公益岗位): the row and its cursor. */
 export type WelfarePostEdge = {
   __typename?: 'WelfarePostEdge';
   cursor: Scalars['String']['output'];

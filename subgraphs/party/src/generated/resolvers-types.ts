@@ -65,7 +65,7 @@ export type AuditRecord = {
   subject?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of access records. */
+/** A page of access records (访问审计记录). */
 export type AuditRecordConnection = {
   __typename?: 'AuditRecordConnection';
   edges: Array<AuditRecordEdge>;
@@ -73,6 +73,7 @@ export type AuditRecordConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of access records (访问审计记录): the row and its cursor. */
 export type AuditRecordEdge = {
   __typename?: 'AuditRecordEdge';
   cursor: Scalars['String']['output'];
@@ -91,6 +92,7 @@ export type AwardNomination = {
   reason: Scalars['String']['output'];
 };
 
+/** A page of AwardNomination (党员奉献奖), with `totalCount` and a cursor per row. */
 export type AwardNominationConnection = {
   __typename?: 'AwardNominationConnection';
   edges: Array<AwardNominationEdge>;
@@ -98,6 +100,7 @@ export type AwardNominationConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of AwardNomination (党员奉献奖): the row and its cursor. */
 export type AwardNominationEdge = {
   __typename?: 'AwardNominationEdge';
   cursor: Scalars['String']['output'];
@@ -217,6 +220,7 @@ export type DualRegistration = {
   workUnit: Scalars['String']['output'];
 };
 
+/** A page of DualRegistration (双报到), with `totalCount` and a cursor per row. */
 export type DualRegistrationConnection = {
   __typename?: 'DualRegistrationConnection';
   edges: Array<DualRegistrationEdge>;
@@ -224,6 +228,7 @@ export type DualRegistrationConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of DualRegistration (双报到): the row and its cursor. */
 export type DualRegistrationEdge = {
   __typename?: 'DualRegistrationEdge';
   cursor: Scalars['String']['output'];
@@ -239,8 +244,11 @@ export type DualRegistrationFilter = {
   workUnit?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Sort order of a list (双报到排序). */
 export type DualRegistrationOrder =
+  /** 报到日期升序 */
   | 'REPORTED_ON_ASC'
+  /** 报到日期降序 */
   | 'REPORTED_ON_DESC';
 
 /** A row of 政务台账. */
@@ -293,6 +301,7 @@ export type JointBuildingUnit = {
   services: Array<Scalars['String']['output']>;
 };
 
+/** A page of JointBuildingUnit (共建单位), with `totalCount` and a cursor per row. */
 export type JointBuildingUnitConnection = {
   __typename?: 'JointBuildingUnitConnection';
   edges: Array<JointBuildingUnitEdge>;
@@ -300,6 +309,7 @@ export type JointBuildingUnitConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of JointBuildingUnit (共建单位): the row and its cursor. */
 export type JointBuildingUnitEdge = {
   __typename?: 'JointBuildingUnitEdge';
   cursor: Scalars['String']['output'];
@@ -315,16 +325,26 @@ export type JointBuildingUnitFilter = {
 
 /** Kind of joint-building unit (共建单位类型). */
 export type JointBuildingUnitKind =
+  /** 政府部门 */
   | 'GOVERNMENT_DEPARTMENT'
+  /** 医院 */
   | 'HOSPITAL'
+  /** 非公企业 */
   | 'PRIVATE_ENTERPRISE'
+  /** 事业单位 */
   | 'PUBLIC_INSTITUTION'
+  /** 学校 */
   | 'SCHOOL'
+  /** 社会组织 */
   | 'SOCIAL_ORGANIZATION'
+  /** 国有企业 */
   | 'STATE_ENTERPRISE';
 
+/** Sort order of a list (共建单位排序). */
 export type JointBuildingUnitOrder =
+  /** 名称升序 */
   | 'NAME_ASC'
+  /** 名称降序 */
   | 'NAME_DESC';
 
 /** Joint-response case (一呼联动案件): one resident's problem worked by the 1+3+N units. Property may extend it by id. */
@@ -384,16 +404,22 @@ export type JointCaseCategory =
   | 'EMPLOYMENT'
   /** 环境卫生 */
   | 'ENVIRONMENT'
+  /** 供气 */
   | 'GAS'
+  /** 供暖 */
   | 'HEATING'
+  /** 其他 */
   | 'OTHER'
+  /** 供电 */
   | 'POWER'
   /** 物业服务 */
   | 'PROPERTY_SERVICE'
   /** 治安秩序 */
   | 'PUBLIC_ORDER'
+  /** 供水 */
   | 'WATER';
 
+/** A page of JointCase (一呼联动案件), with `totalCount` and a cursor per row. */
 export type JointCaseConnection = {
   __typename?: 'JointCaseConnection';
   edges: Array<JointCaseEdge>;
@@ -412,6 +438,7 @@ export type JointCaseDeferral = {
   requestedBy?: Maybe<Scalars['String']['output']>;
 };
 
+/** One row of a page of JointCase (一呼联动案件): the row and its cursor. */
 export type JointCaseEdge = {
   __typename?: 'JointCaseEdge';
   cursor: Scalars['String']['output'];
@@ -564,7 +591,9 @@ export type JointCaseTask = {
 
 /** Role of a unit on a case: the lead (牵头单位) or a helper (协办单位). */
 export type JointCaseTaskRole =
+  /** 协办单位 */
   | 'HELPER'
+  /** 主办单位 */
   | 'LEAD';
 
 /** State of one unit's task (单位任务状态). */
@@ -607,6 +636,7 @@ export type LiaisonAssignment = {
   title?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of LiaisonAssignment (包联), with `totalCount` and a cursor per row. */
 export type LiaisonAssignmentConnection = {
   __typename?: 'LiaisonAssignmentConnection';
   edges: Array<LiaisonAssignmentEdge>;
@@ -614,6 +644,7 @@ export type LiaisonAssignmentConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of LiaisonAssignment (包联): the row and its cursor. */
 export type LiaisonAssignmentEdge = {
   __typename?: 'LiaisonAssignmentEdge';
   cursor: Scalars['String']['output'];
@@ -626,8 +657,11 @@ export type LiaisonAssignmentFilter = {
   organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Sort order of a list (包联排序). */
 export type LiaisonAssignmentOrder =
+  /** 开始日期升序 */
   | 'START_ON_ASC'
+  /** 开始日期降序 */
   | 'START_ON_DESC';
 
 /** Who the liaison is (包联主体). */
@@ -672,6 +706,7 @@ export type MicroWish = {
   title: Scalars['String']['output'];
 };
 
+/** A page of MicroWish (微心愿), with `totalCount` and a cursor per row. */
 export type MicroWishConnection = {
   __typename?: 'MicroWishConnection';
   edges: Array<MicroWishEdge>;
@@ -679,6 +714,7 @@ export type MicroWishConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of MicroWish (微心愿): the row and its cursor. */
 export type MicroWishEdge = {
   __typename?: 'MicroWishEdge';
   cursor: Scalars['String']['output'];
@@ -693,9 +729,13 @@ export type MicroWishFilter = {
   status?: InputMaybe<MicroWishStatus>;
 };
 
+/** Sort order of a list (微心愿排序). */
 export type MicroWishOrder =
+  /** 截止日期升序 */
   | 'DUE_ON_ASC'
+  /** 截止日期降序 */
   | 'DUE_ON_DESC'
+  /** 发布日期降序 */
   | 'PUBLISHED_ON_DESC';
 
 /** Micro-wish status (微心愿状态): published → claimed → done → approved. */
@@ -1168,6 +1208,7 @@ export type PartyMemberCategory =
   /** 离退休党员 retired member */
   | 'RETIRED';
 
+/** A page of PartyMember (党员), with `totalCount` and a cursor per row. */
 export type PartyMemberConnection = {
   __typename?: 'PartyMemberConnection';
   edges: Array<PartyMemberEdge>;
@@ -1175,6 +1216,7 @@ export type PartyMemberConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of PartyMember (党员): the row and its cursor. */
 export type PartyMemberEdge = {
   __typename?: 'PartyMemberEdge';
   cursor: Scalars['String']['output'];
@@ -1192,8 +1234,11 @@ export type PartyMemberFilter = {
   organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Sort order of a list (党员排序). */
 export type PartyMemberOrder =
+  /** 入党日期升序 */
   | 'JOINED_ON_ASC'
+  /** 入党日期降序 */
   | 'JOINED_ON_DESC';
 
 /** Party organisation (党组织), a node in the tree 党工委 → 社区党委/党总支 → 党支部 → 党小组 → 党员中心户. */
@@ -1236,6 +1281,7 @@ export type PartyOrganizationDescendantsArgs = {
   level?: InputMaybe<PartyOrganizationLevel>;
 };
 
+/** A page of PartyOrganization (党组织), with `totalCount` and a cursor per row. */
 export type PartyOrganizationConnection = {
   __typename?: 'PartyOrganizationConnection';
   edges: Array<PartyOrganizationEdge>;
@@ -1243,6 +1289,7 @@ export type PartyOrganizationConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of PartyOrganization (党组织): the row and its cursor. */
 export type PartyOrganizationEdge = {
   __typename?: 'PartyOrganizationEdge';
   cursor: Scalars['String']['output'];
@@ -1274,8 +1321,11 @@ export type PartyOrganizationLevel =
   /** 党工委 working committee */
   | 'WORKING_COMMITTEE';
 
+/** Sort order of a list (党组织排序). */
 export type PartyOrganizationOrder =
+  /** 名称升序 */
   | 'NAME_ASC'
+  /** 名称降序 */
   | 'NAME_DESC';
 
 /** An entry of the member points ledger (党员奉献积分). */
@@ -1293,6 +1343,7 @@ export type PointEntry = {
   sourceType: PointSource;
 };
 
+/** A page of PointEntry (党员奉献积分), with `totalCount` and a cursor per row. */
 export type PointEntryConnection = {
   __typename?: 'PointEntryConnection';
   edges: Array<PointEntryEdge>;
@@ -1300,6 +1351,7 @@ export type PointEntryConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of PointEntry (党员奉献积分): the row and its cursor. */
 export type PointEntryEdge = {
   __typename?: 'PointEntryEdge';
   cursor: Scalars['String']['output'];
@@ -1312,11 +1364,14 @@ export type PointEntryFilter = {
   sourceType?: InputMaybe<PointSource>;
 };
 
+/** Sort order of a list (积分记录排序). */
 export type PointEntryOrder =
+  /** 月份升序 */
   | 'MONTH_ASC'
+  /** 月份降序 */
   | 'MONTH_DESC';
 
-/** What one evaluation of the 3-month rule decided. */
+/** What one evaluation of the 3-month rule decided (积分评定结果). */
 export type PointEvaluation = {
   __typename?: 'PointEvaluation';
   bonuses: Scalars['Int']['output'];
@@ -1333,13 +1388,17 @@ export type PointEvaluation = {
 export type PointSource =
   /** 一呼联动 joint-response case */
   | 'JOINT_CASE'
+  /** 手工录入 */
   | 'MANUAL'
+  /** 微心愿 */
   | 'MICRO_WISH'
   /** 连续三个月≥80分 extra bonus */
   | 'RULE_BONUS'
   /** 连续三个月<60分 penalty */
   | 'RULE_PENALTY'
+  /** 服务活动 */
   | 'SERVICE_ACTIVITY'
+  /** 服务岗位 */
   | 'SERVICE_POST';
 
 /** A member's claim of a service post (岗位认领) for one year. */
@@ -1799,7 +1858,7 @@ export type QuotaItem =
   /** 参加1次志愿服务 */
   | 'VOLUNTEER_SERVICE';
 
-/** A member short of the yearly quota and what is missing. */
+/** A member short of the yearly quota and what is missing (年度任务未完成). */
 export type QuotaShortfall = {
   __typename?: 'QuotaShortfall';
   member: PartyMember;
@@ -1807,6 +1866,7 @@ export type QuotaShortfall = {
   year: Scalars['Int']['output'];
 };
 
+/** A page of QuotaShortfall (年度任务未完成), with `totalCount` and a cursor per row. */
 export type QuotaShortfallConnection = {
   __typename?: 'QuotaShortfallConnection';
   edges: Array<QuotaShortfallEdge>;
@@ -1814,6 +1874,7 @@ export type QuotaShortfallConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of QuotaShortfall (年度任务未完成): the row and its cursor. */
 export type QuotaShortfallEdge = {
   __typename?: 'QuotaShortfallEdge';
   cursor: Scalars['String']['output'];
@@ -1903,7 +1964,7 @@ export type ScoreLiaisonInput = {
   scoredOn: Scalars['String']['input'];
 };
 
-/** A member's quota activity: household contact, volunteer service or suggestion. */
+/** A member's quota activity: household contact, volunteer service or suggestion (党员服务活动). */
 export type ServiceActivity = {
   __typename?: 'ServiceActivity';
   content: Scalars['String']['output'];
@@ -1917,6 +1978,7 @@ export type ServiceActivity = {
   member: PartyMember;
 };
 
+/** A page of ServiceActivity (党员服务活动), with `totalCount` and a cursor per row. */
 export type ServiceActivityConnection = {
   __typename?: 'ServiceActivityConnection';
   edges: Array<ServiceActivityEdge>;
@@ -1924,6 +1986,7 @@ export type ServiceActivityConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of ServiceActivity (党员服务活动): the row and its cursor. */
 export type ServiceActivityEdge = {
   __typename?: 'ServiceActivityEdge';
   cursor: Scalars['String']['output'];
@@ -1936,7 +1999,7 @@ export type ServiceActivityFilter = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Kind of quota activity. */
+/** Kind of quota activity (服务活动类别). */
 export type ServiceActivityKind =
   /** 联系1户群众 contact with a household */
   | 'HOUSEHOLD_CONTACT'
@@ -1945,8 +2008,11 @@ export type ServiceActivityKind =
   /** 参加1次志愿服务 volunteer service */
   | 'VOLUNTEER_SERVICE';
 
+/** Sort order of a list (服务活动排序). */
 export type ServiceActivityOrder =
+  /** 日期升序 */
   | 'DATE_ASC'
+  /** 日期降序 */
   | 'DATE_DESC';
 
 /** Service post (服务岗位) in a grid, claimed by members (认领). */
@@ -1969,6 +2035,7 @@ export type ServicePostClaimsArgs = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of ServicePost (服务岗位), with `totalCount` and a cursor per row. */
 export type ServicePostConnection = {
   __typename?: 'ServicePostConnection';
   edges: Array<ServicePostEdge>;
@@ -1976,6 +2043,7 @@ export type ServicePostConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of ServicePost (服务岗位): the row and its cursor. */
 export type ServicePostEdge = {
   __typename?: 'ServicePostEdge';
   cursor: Scalars['String']['output'];
@@ -2001,8 +2069,11 @@ export type ServicePostKind =
   /** 政策宣传 policy outreach */
   | 'POLICY';
 
+/** Sort order of a list (服务岗位排序). */
 export type ServicePostOrder =
+  /** 名称升序 */
   | 'NAME_ASC'
+  /** 名称降序 */
   | 'NAME_DESC';
 
 export type SubmitJointCaseInput = {
@@ -2052,7 +2123,7 @@ export type UpdatePartyMemberInput = {
   organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** One POST of a delivery. */
+/** One POST of a delivery (推送尝试). */
 export type WebhookAttempt = {
   __typename?: 'WebhookAttempt';
   at: Scalars['String']['output'];
@@ -2062,7 +2133,7 @@ export type WebhookAttempt = {
   statusCode?: Maybe<Scalars['Int']['output']>;
 };
 
-/** One event for one subscription. */
+/** One event for one subscription (事件推送). */
 export type WebhookDelivery = {
   __typename?: 'WebhookDelivery';
   attempts: Array<WebhookAttempt>;
@@ -2078,13 +2149,16 @@ export type WebhookDelivery = {
   state: WebhookDeliveryState;
 };
 
+/** WebhookDeliveryState (推送状态). */
 export type WebhookDeliveryState =
+  /** 已送达 */
   | 'DELIVERED'
-  /** Given up after the last retry, or the subscription ended. */
+  /** Given up after the last retry, or the subscription ended. (推送失败) */
   | 'FAILED'
+  /** 待推送 */
   | 'PENDING';
 
-/** What a subscription is told about. */
+/** What a subscription is told about (推送事件类别). */
 export type WebhookEventType =
   /** 派单: a case was dispatched or transferred to the unit (as lead or helper). */
   | 'CASE_DISPATCHED'
@@ -2092,7 +2166,7 @@ export type WebhookEventType =
   | 'CASE_OVERDUE'
   /** 退单 / 返工: a case was returned by its lead unit to the community, or sent back by the community to the lead unit. */
   | 'CASE_RETURNED'
-  /** A case on the clock is due within the subscription's withinHours. */
+  /** A case on the clock is due within the subscription's withinHours. (临近时限) */
   | 'DEADLINE_NEAR'
   /** 吹哨: a whistle names the unit, which must report (报到). */
   | 'WHISTLE_RAISED'
@@ -2125,6 +2199,7 @@ export type WebhookSubscriptionDeliveriesArgs = {
   state?: InputMaybe<WebhookDeliveryState>;
 };
 
+/** WebhookSubscriptionCreated (推送订阅已创建). */
 export type WebhookSubscriptionCreated = {
   __typename?: 'WebhookSubscriptionCreated';
   /** The HMAC-SHA256 key of the signatures: keep it; it is not shown again. */

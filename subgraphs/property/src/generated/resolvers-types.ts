@@ -59,7 +59,7 @@ export type AuditRecord = {
   subject?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of access records. */
+/** A page of access records (访问审计记录). */
 export type AuditRecordConnection = {
   __typename?: 'AuditRecordConnection';
   edges: Array<AuditRecordEdge>;
@@ -67,6 +67,7 @@ export type AuditRecordConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of access records (访问审计记录): the row and its cursor. */
 export type AuditRecordEdge = {
   __typename?: 'AuditRecordEdge';
   cursor: Scalars['String']['output'];
@@ -87,6 +88,7 @@ export type Building = {
   units: Array<Unit>;
 };
 
+/** A page of Building (楼栋), with `totalCount` and a cursor per row. */
 export type BuildingConnection = {
   __typename?: 'BuildingConnection';
   edges: Array<BuildingEdge>;
@@ -94,6 +96,7 @@ export type BuildingConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of Building (楼栋): the row and its cursor. */
 export type BuildingEdge = {
   __typename?: 'BuildingEdge';
   cursor: Scalars['String']['output'];
@@ -105,8 +108,11 @@ export type BuildingFilter = {
   gridId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Sort order of a list (楼栋排序). */
 export type BuildingOrder =
+  /** 楼号升序 */
   | 'NUMBER_ASC'
+  /** 楼号降序 */
   | 'NUMBER_DESC';
 
 /** Community (社区), owned by civil affairs; property adds its estates. */
@@ -179,6 +185,7 @@ export type CrossAppointment = {
   startOn: Scalars['String']['output'];
 };
 
+/** A page of CrossAppointment (交叉任职), with `totalCount` and a cursor per row. */
 export type CrossAppointmentConnection = {
   __typename?: 'CrossAppointmentConnection';
   edges: Array<CrossAppointmentEdge>;
@@ -193,6 +200,7 @@ export type CrossAppointmentDirection =
   /** 物业企业党员负责人兼任社区党组织委员 a company's party member takes a seat on the community committee */
   | 'COMPANY_TO_COMMUNITY';
 
+/** One row of a page of CrossAppointment (交叉任职): the row and its cursor. */
 export type CrossAppointmentEdge = {
   __typename?: 'CrossAppointmentEdge';
   cursor: Scalars['String']['output'];
@@ -207,8 +215,11 @@ export type CrossAppointmentFilter = {
   propertyCompanyId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Sort order of a list (交叉任职排序). */
 export type CrossAppointmentOrder =
+  /** 任职日期升序 */
   | 'START_ON_ASC'
+  /** 任职日期降序 */
   | 'START_ON_DESC';
 
 export type EndEstateManagementInput = {
@@ -238,6 +249,7 @@ export type Estate = {
   propertyCompany?: Maybe<PropertyCompany>;
 };
 
+/** A page of Estate (小区), with `totalCount` and a cursor per row. */
 export type EstateConnection = {
   __typename?: 'EstateConnection';
   edges: Array<EstateEdge>;
@@ -245,6 +257,7 @@ export type EstateConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of Estate (小区): the row and its cursor. */
 export type EstateEdge = {
   __typename?: 'EstateEdge';
   cursor: Scalars['String']['output'];
@@ -284,8 +297,11 @@ export type EstateManagementEvent = {
   recordedBy?: Maybe<Scalars['String']['output']>;
 };
 
+/** Sort order of a list (小区排序). */
 export type EstateOrder =
+  /** 名称升序 */
   | 'NAME_ASC'
+  /** 名称降序 */
   | 'NAME_DESC';
 
 /** Estate steward's daily patrol (小区管家巡查), scheduled 08:30–09:30 (崇礼 practice). */
@@ -311,6 +327,7 @@ export type EstatePatrol = {
   stewardPhone?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of EstatePatrol (小区管家巡查), with `totalCount` and a cursor per row. */
 export type EstatePatrolConnection = {
   __typename?: 'EstatePatrolConnection';
   edges: Array<EstatePatrolEdge>;
@@ -318,6 +335,7 @@ export type EstatePatrolConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of EstatePatrol (小区管家巡查): the row and its cursor. */
 export type EstatePatrolEdge = {
   __typename?: 'EstatePatrolEdge';
   cursor: Scalars['String']['output'];
@@ -335,8 +353,11 @@ export type EstatePatrolFilter = {
   hasOpenIssues?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Sort order of a list (巡查排序). */
 export type EstatePatrolOrder =
+  /** 日期升序 */
   | 'DATE_ASC'
+  /** 日期降序 */
   | 'DATE_DESC';
 
 /** Grid (网格), owned by civil affairs; property adds the buildings in it. */
@@ -461,6 +482,7 @@ export type OwnersCommittee = {
   termStart: Scalars['String']['output'];
 };
 
+/** A page of OwnersCommittee (业委会), with `totalCount` and a cursor per row. */
 export type OwnersCommitteeConnection = {
   __typename?: 'OwnersCommitteeConnection';
   edges: Array<OwnersCommitteeEdge>;
@@ -468,6 +490,7 @@ export type OwnersCommitteeConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of OwnersCommittee (业委会): the row and its cursor. */
 export type OwnersCommitteeEdge = {
   __typename?: 'OwnersCommitteeEdge';
   cursor: Scalars['String']['output'];
@@ -481,7 +504,7 @@ export type OwnersCommitteeFilter = {
   kind?: InputMaybe<OwnersCommitteeKind>;
 };
 
-/** Owners' committee kind. */
+/** Owners' committee kind (业委会类别). */
 export type OwnersCommitteeKind =
   /** 楼管委 building management committee of one building */
   | 'BUILDING_COMMITTEE'
@@ -500,12 +523,16 @@ export type OwnersCommitteeMemberInput = {
   role: OwnersCommitteeRole;
 };
 
+/** Sort order of a list (业委会排序). */
 export type OwnersCommitteeOrder =
+  /** 名称升序 */
   | 'NAME_ASC'
+  /** 任期开始升序 */
   | 'TERM_START_ASC'
+  /** 任期开始降序 */
   | 'TERM_START_DESC';
 
-/** Role on an owners' committee. */
+/** Role on an owners' committee (业委会职务). */
 export type OwnersCommitteeRole =
   /** 副主任 deputy chair */
   | 'DEPUTY_DIRECTOR'
@@ -587,6 +614,7 @@ export type PropertyCompany = {
   name: Scalars['String']['output'];
 };
 
+/** A page of PropertyCompany (物业公司), with `totalCount` and a cursor per row. */
 export type PropertyCompanyConnection = {
   __typename?: 'PropertyCompanyConnection';
   edges: Array<PropertyCompanyEdge>;
@@ -594,6 +622,7 @@ export type PropertyCompanyConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of PropertyCompany (物业公司): the row and its cursor. */
 export type PropertyCompanyEdge = {
   __typename?: 'PropertyCompanyEdge';
   cursor: Scalars['String']['output'];
@@ -607,8 +636,11 @@ export type PropertyCompanyFilter = {
   nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Sort order of a list (物业公司排序). */
 export type PropertyCompanyOrder =
+  /** 名称升序 */
   | 'NAME_ASC'
+  /** 名称降序 */
   | 'NAME_DESC';
 
 /**
@@ -922,6 +954,7 @@ export type ServiceOrderCategory =
   /** 安保 security and access */
   | 'SECURITY';
 
+/** A page of ServiceOrder (物业工单), with `totalCount` and a cursor per row. */
 export type ServiceOrderConnection = {
   __typename?: 'ServiceOrderConnection';
   edges: Array<ServiceOrderEdge>;
@@ -929,6 +962,7 @@ export type ServiceOrderConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of ServiceOrder (物业工单): the row and its cursor. */
 export type ServiceOrderEdge = {
   __typename?: 'ServiceOrderEdge';
   cursor: Scalars['String']['output'];
@@ -949,13 +983,16 @@ export type ServiceOrderFilter = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Sort order of a list (物业工单排序). */
 export type ServiceOrderOrder =
+  /** 下单时间升序 */
   | 'ORDERED_AT_ASC'
+  /** 下单时间降序 */
   | 'ORDERED_AT_DESC'
-  /** Best rated first; unrated orders last. */
+  /** Best rated first; unrated orders last. (评分降序) */
   | 'RATING_DESC';
 
-/** Who takes a step on a service order. */
+/** Who takes a step on a service order (工单当事方). */
 export type ServiceOrderParty =
   /** 社区 the community */
   | 'COMMUNITY'
@@ -1006,6 +1043,7 @@ export type Unit = {
   room: Scalars['String']['output'];
 };
 
+/** A page of Unit (房屋单元), with `totalCount` and a cursor per row. */
 export type UnitConnection = {
   __typename?: 'UnitConnection';
   edges: Array<UnitEdge>;
@@ -1013,6 +1051,7 @@ export type UnitConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of Unit (房屋单元): the row and its cursor. */
 export type UnitEdge = {
   __typename?: 'UnitEdge';
   cursor: Scalars['String']['output'];
