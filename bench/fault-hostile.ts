@@ -15,7 +15,8 @@ type Hostile = { name: string; method?: string; type?: string | null; body?: str
 const residentId = stableId('resident', 'YHM0101000', 0);
 const json = (value: unknown) => JSON.stringify(value);
 const nested = (depth: number) => `{ ${'a { '.repeat(depth)}b${' }'.repeat(depth)} }`;
-const realNesting = (depth: number) => `{ grid(id: "${stableId('grid', 'ZB-YHM-02')}") { ${'community { grids { '.repeat(depth)}code${' } }'.repeat(depth)} } }`;
+const realNesting = (depth: number) =>
+  `{ grid(id: "${stableId('grid', 'ZB-YHM-02')}") { ${'community { grids(first: 1) { edges { node { '.repeat(depth)}code${' } } } }'.repeat(depth)} } }`;
 
 const hostile: Hostile[] = [
   { name: 'truncated JSON', body: '{"query": "{ communities { name }' },

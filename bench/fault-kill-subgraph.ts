@@ -25,7 +25,7 @@ async function main() {
     { name: 'independent', query: `{ grid(id: "${gridId}") { code name partyBranch { name memberCount } } }` },
     { name: 'independent', query: `{ resident(id: "${residentId}") { name household { fileNumber } employmentStatus { status } } }` },
     { name: 'needs-property', query: `{ resident(id: "${residentId}") { name household { fileNumber dwelling { label } } } }` },
-    { name: 'needs-property', query: `{ grid(id: "${gridId}") { code buildings { number } } }` },
+    { name: 'needs-property', query: `{ grid(id: "${gridId}") { code buildings { edges { node { number } } } } }` },
   ];
   const phases = { before: new Tally(), downIndependent: new Tally(), downNeedsProperty: new Tally(), after: new Tally() };
   let phase: 'before' | 'down' | 'after' = 'before';

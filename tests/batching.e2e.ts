@@ -27,8 +27,8 @@ function watchAll() {
 }
 
 test('100 entity references resolve with one $in query, keys in request order, null for a miss', async () => {
-  const { data: grid } = await stack.query(`{ grid(id: "${stableId('grid', 'ZB-YHM-01')}") { residents { id } } }`);
-  const ids: string[] = grid.grid.residents.slice(0, 99).map((r: { id: string }) => r.id);
+  const { data: grid } = await stack.query(`{ grid(id: "${stableId('grid', 'ZB-YHM-01')}") { residents(first: 99) { edges { node { id } } } } }`);
+  const ids: string[] = grid.grid.residents.edges.map((e: { node: { id: string } }) => e.node.id);
   const missing = '0'.repeat(24);
   const keys = [...ids.slice(0, 50), missing, ...ids.slice(50)];
   expect(keys).toHaveLength(100);
@@ -48,25 +48,30 @@ test('a list of 100+ residents across four departments costs one query per entit
   const watch = watchAll();
   const { data, errors } = await stack.query(`{
     grid(id: "${gridId}") {
-      residents {
-        id
-        household { fileNumber dwelling { label building { number } } }
-        partyMembership { category organization { name } }
-        employmentStatus { status employer { name } }
+      residents(first: 99) {
+        edges {
+          node {
+            id
+            household { fileNumber dwelling { label building { number } } }
+            partyMembership { category organization { name } }
+            employmentStatus { status employer { name } }
+          }
+        }
       }
     }
   }`);
   watch.stop();
   expect(errors).toBeUndefined();
-  expect(data.grid.residents.length).toBeGreaterThanOrEqual(100);
+  const residents = data.grid.residents.edges.map((e: any) => e.node);
+  expect(residents).toHaveLength(99); // a page of 99 asks for 100 rows, one reply (101 would leave a cursor to kill)
   expect(watch.queries()).toEqual({
-    'civil-affairs': { 'find grids': 1, 'find residents': 1, 'find households': 1 },
+    'civil-affairs': { 'find grids': 1, 'count residents': 1, 'find residents': 1, 'find households': 1 },
     property: { 'find units': 1, 'find buildings': 1 },
     party: { 'find party_members': 1, 'find party_organizations': 1 },
     employment: { 'find employment_records': 1, 'find employers': 1 },
   });
   // The one residents-by-grid query, and one households query carrying every household key at once.
   const households = watch.commands('civil-affairs').find((c) => c.collection === 'households')!;
-  const expected = new Set(data.grid.residents.map((r: any) => r.household.fileNumber));
+  const expected = new Set(residents.map((r: any) => r.household.fileNumber));
   expect(households.command.filter._id.$in).toHaveLength(expected.size);
 });

@@ -230,11 +230,11 @@ test('the KPI dashboard charts the community and shows the same figures as joint
   await until(async () => (await page.locator('figure svg path').count()) > 10);
   expect(await page.locator('figure svg').count()).toBe(2);
   // Per grid: a row for every grid (网格 level) of the community, each with that grid's count of cases.
-  const { communities } = await api<{ communities: Array<{ id: string; grids: Array<{ id: string; level: string; name: string }> }> }>(
+  const { communities } = await api<{ communities: Array<{ id: string; grids: { edges: Array<{ node: { id: string; name: string } }> } }> }>(
     'party-secretary',
-    '{ communities { id grids { id level name } } }',
+    '{ communities { id grids(level: GRID, first: 100) { edges { node { id name } } } } }',
   );
-  const grids = communities.find((c) => c.id === scope.communityId)!.grids.filter((g) => g.level === 'GRID');
+  const grids = communities.find((c) => c.id === scope.communityId)!.grids.edges.map((e) => e.node);
   await until(async () => (await page.getByTestId('grid-figures').locator('tbody tr').count()) === grids.length, 60_000);
   const first = await api<{ jointCaseMeasures: { cases: number } }>('party-secretary', 'query($s: JointCaseScope!) { jointCaseMeasures(scope: $s) { cases } }', {
     s: { from: scope.from, to: scope.to, gridId: grids[0]!.id },

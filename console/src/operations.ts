@@ -160,10 +160,7 @@ export const DossierQuery = graphql(`
       gridBranch {
         name
         members {
-          category
-          resident {
-            name
-          }
+          totalCount
         }
       }
       firstReceiver {
@@ -214,11 +211,14 @@ export const CommunitiesQuery = graphql(`
     communities {
       id
       name
-      grids {
-        id
-        code
-        name
-        level
+      grids(level: GRID, first: 100) {
+        edges {
+          node {
+            id
+            code
+            name
+          }
+        }
       }
     }
   }

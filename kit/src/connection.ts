@@ -56,11 +56,8 @@ export async function paginate<T extends { _id: string }>(
   sort: Record<string, 1 | -1>,
   { first, after }: PageArgs,
 ): Promise<Connection<T>> {
-  const size = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, { field: 'first' });
-  }
-  const order: Array<[string, 1 | -1]> = [...Object.entries(sort).filter(([f]) => f !== '_id'), ['_id', sort._id ?? 1]];
+  const size = pageSize(first);
+  const order = sortOrder(sort);
   const pageFilter = after ? { $and: [filter, afterFilter(order, decodeCursor(after, order.length))] } : filter;
   const [totalCount, rows] = await Promise.all([
     countMatching(model, filter),
@@ -70,10 +67,44 @@ export async function paginate<T extends { _id: string }>(
       .limit(size + 1)
       .lean() as unknown as Promise<T[]>,
   ]);
-  const page = rows.slice(0, size);
-  const edges = page.map((node) => ({
+  return toPage(rows, order, size, totalCount);
+}
+
+/** `first` checked against the maximum page size. */
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, { field: 'first' });
+  }
+  return size;
+}
+
+const sortOrder = (sort: Record<string, 1 | -1>): Array<[string, 1 | -1]> => [...Object.entries(sort).filter(([f]) => f !== '_id'), ['_id', sort._id ?? 1]];
+
+function toPage<T>(rows: T[], order: Array<[string, 1 | -1]>, size: number, totalCount: number): Connection<T> {
+  const edges = rows.slice(0, size).map((node) => ({
     cursor: encodeCursor(order.map(([field]) => ((node as Record<string, unknown>)[field] ?? null) as SortValue)),
     node,
   }));
   return { totalCount, edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+const compareValues = (a: unknown, b: unknown): number => (a === b ? 0 : a == null ? -1 : b == null ? 1 : (a as string | number) < (b as string | number) ? -1 : 1);
+
+/**
+ * The first page of rows already read in full (every row of one parent, loaded in a batch with other parents'), sorted
+ * here as `paginate` sorts in the database, with the same cursors: a later page is `paginate` with `after`.
+ */
+export function firstPageOf<T extends { _id: string }>(rows: readonly T[], sort: Record<string, 1 | -1>, first: number | null | undefined): Connection<T> {
+  const size = pageSize(first);
+  const order = sortOrder(sort);
+  const field = (row: T, name: string) => (row as Record<string, unknown>)[name];
+  const sorted = [...rows].sort((a, b) => {
+    for (const [name, direction] of order) {
+      const c = compareValues(field(a, name), field(b, name));
+      if (c !== 0) return c * direction;
+    }
+    return 0;
+  });
+  return toPage(sorted, order, size, rows.length);
 }

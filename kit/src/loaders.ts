@@ -1,5 +1,6 @@
 import type { AnyModel } from './model';
 import DataLoader from 'dataloader';
+import { firstPageOf, paginate, pageSize, type Connection, type PageArgs } from './connection';
 import { trusted } from './mongo';
 
 export type LeanDoc = { _id: string };
@@ -42,6 +43,21 @@ async function findGrouped<T extends LeanDoc>(model: AnyModel, field: string, ke
 /** One-to-many relation (a household's members, a grid's buildings), one query per batch. */
 export function manyByFieldLoader<T extends LeanDoc>(model: AnyModel, field: string, extraFilter: Record<string, unknown> = {}): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>((keys) => findGrouped<T>(model, field, keys, extraFilter));
+}
+
+/**
+ * A relation that pages (a resident's proxy services, a member's activities): the first pages of every parent of a
+ * batch come from one `$in` query over all their rows, sorted and cut here; a later page (`after`) is its own keyset
+ * query. For relations of tens of rows per parent (a person's records over the years), where a count and a find per
+ * parent would cost more round trips than reading the rows.
+ */
+export function pagedByFieldLoader<T extends LeanDoc>(model: AnyModel, field: string, sort: Record<string, 1 | -1>, extraFilter: Record<string, unknown> = {}) {
+  const rows = manyByFieldLoader<T>(model, field, extraFilter);
+  return async (key: string, { first, after }: PageArgs): Promise<Connection<T>> => {
+    pageSize(first);
+    if (after) return paginate<T>(model, { ...extraFilter, [field]: key }, sort, { first, after });
+    return firstPageOf(await rows.load(key), sort, first);
+  };
 }
 
 /** A relation where each key has at most one document (the branch that covers a grid), `null` for none. */

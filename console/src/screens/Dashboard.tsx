@@ -51,7 +51,7 @@ export function Dashboard({ claims }: { claims: Claims }) {
   useEffect(() => {
     if (!community || month == null) return;
     const m = MONTHS[month]!;
-    const grids = community.grids.filter((g) => g.level === 'GRID'); // 网格, not the building and entrance nodes below them
+    const grids = community.grids.edges.map((e) => e.node); // 网格, not the building and entrance nodes below them
     void sequence(grids, (g) => client.query(MeasuresQuery, { scope: { from: m.from, to: m.to, gridId: g.id } }).toPromise()).then((results) =>
       setByGrid(results.flatMap((r, i) => (r.data ? [{ name: grids[i]!.name, m: r.data.jointCaseMeasures }] : []))),
     );

@@ -64,7 +64,7 @@ export function Dossier({ id }: { id: string | undefined }) {
           <dt>{t.dossier.branch}</dt>
           <Value v={c.gridBranch?.name} />
           <dt>{t.dossier.members}</dt>
-          <Value v={c.gridBranch?.members.length} denied={no('gridBranch.members')} />
+          <Value v={c.gridBranch?.members.totalCount} denied={no('gridBranch.members')} />
           <dt>{t.dossier.party}</dt>
           <Value v={r.partyMembership?.category} denied={no('reporter.partyMembership')} />
           <dt>{t.inbox.leadUnit}</dt>

@@ -2,6 +2,7 @@
 import { assertId, badInput, escapeRegex, requireDate, requireNonBlank, requireRange, trusted, todayInChina, yearsBefore, type SortSpec } from '@cg/kit';
 import type { QueryOverdueVisitsArgs, ResidentFilter, ResidentSort, ResidentSortField } from './generated/resolvers-types';
 import type { Models } from './models';
+import type { GridDoc } from './models/Grid';
 
 type Filter = Record<string, unknown>;
 
@@ -18,16 +19,19 @@ export async function gridSubtree(models: Models, gridId: unknown, field = 'grid
   return [id, ...below.map((g) => String(g._id))];
 }
 
+/** Residents of a grid node: a top-level grid's by their own gridId, a building's or entrance's through its households. */
+export async function residentsOfGrid(models: Models, grid: Pick<GridDoc, '_id' | 'level'>): Promise<Filter> {
+  if (!grid.level || grid.level === 'GRID') return { gridId: grid._id };
+  const households = await models.Household.find({ subGridIds: grid._id }, { _id: 1 }).lean();
+  return { householdId: trusted({ $in: households.map((h) => String(h._id)) }) };
+}
+
 export async function residentFilter(models: Models, input: ResidentFilter = {}): Promise<Filter> {
   const and: Filter[] = [];
   if (input.gridId != null) {
     // Residents carry their top-level grid; a building/entrance node is reached through its households.
     const grid = await models.Grid.findById(assertId(input.gridId, 'gridId')).lean();
-    if (!grid || !grid.level || grid.level === 'GRID') and.push({ gridId: input.gridId });
-    else {
-      const households = await models.Household.find({ subGridIds: grid._id }, { _id: 1 }).lean();
-      and.push({ householdId: trusted({ $in: households.map((h) => String(h._id)) }) });
-    }
+    and.push(grid ? await residentsOfGrid(models, grid) : { gridId: input.gridId });
   }
   if (input.communityId != null) and.push({ gridId: trusted({ $in: await gridIdsOfCommunity(models, input.communityId) }) });
   if (input.householdId != null) and.push({ householdId: assertId(input.householdId, 'householdId') });

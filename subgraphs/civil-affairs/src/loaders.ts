@@ -1,6 +1,6 @@
-import { byIdLoader, manyByFieldLoader, oneByFieldLoader } from '@cg/kit';
-import type { Models } from './models';
+import { byIdLoader, manyByFieldLoader, oneByFieldLoader, pagedByFieldLoader } from '@cg/kit';
 import type { AssistanceRecordDoc } from './models/AssistanceRecord';
+import type { Models } from './models';
 import type { CareProfileDoc } from './models/CareProfile';
 import type { PointsAccountDoc } from './models/CivilityPoints';
 import type { CommunityDoc } from './models/Community';
@@ -23,16 +23,13 @@ const scoped = (scopeFilter: ScopeOf | undefined, type: string) => {
 export const createLoaders = ({ models, scopeFilter }: { models: Models; scopeFilter?: ScopeOf }) => ({
   community: byIdLoader<CommunityDoc>(models.Community),
   grid: byIdLoader<GridDoc>(models.Grid),
-  gridsByCommunity: manyByFieldLoader<GridDoc>(models.Grid, 'communityId'),
   gridsByParent: manyByFieldLoader<GridDoc>(models.Grid, 'parentId'),
   household: byIdLoader<HouseholdDoc>(models.Household),
-  householdsBySubGrid: manyByFieldLoader<HouseholdDoc>(models.Household, 'subGridIds', scoped(scopeFilter, 'Household')),
   resident: byIdLoader<ResidentDoc>(models.Resident),
   residentsByHousehold: manyByFieldLoader<ResidentDoc>(models.Resident, 'householdId', scoped(scopeFilter, 'Resident')),
-  residentsByGrid: manyByFieldLoader<ResidentDoc>(models.Resident, 'gridId', scoped(scopeFilter, 'Resident')),
   careProfileByResident: oneByFieldLoader<CareProfileDoc>(models.CareProfile, 'residentId'),
-  assistanceByResident: manyByFieldLoader<AssistanceRecordDoc>(models.AssistanceRecord, 'residentId', scoped(scopeFilter, 'AssistanceRecord')),
-  proxyServicesByResident: manyByFieldLoader<ProxyServiceDoc>(models.ProxyService, 'residentId', scoped(scopeFilter, 'ProxyService')),
+  assistancePages: pagedByFieldLoader<AssistanceRecordDoc>(models.AssistanceRecord, 'residentId', { startDate: -1 }, scoped(scopeFilter, 'AssistanceRecord')),
+  proxyServicePages: pagedByFieldLoader<ProxyServiceDoc>(models.ProxyService, 'residentId', { requestedOn: -1 }, scoped(scopeFilter, 'ProxyService')),
   pointsAccountByResident: oneByFieldLoader<PointsAccountDoc>(models.CivilityPointsAccount, 'residentId'),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -46,10 +46,14 @@ export async function advanceProxyService(ctx: Context, { id, status, handlerNam
   );
 }
 
+const MAX_DISPUTE_PARTIES = 20;
+
 export async function reportDispute(ctx: Context, input: ReportDisputeInput): Promise<DisputeDoc> {
   const description = requireNonBlank(input.description, 'description', 2000);
   const reportedOn = requirePastDate(input.reportedOn, 'reportedOn');
   if (!Array.isArray(input.parties) || input.parties.length < 2) throw badInput('a dispute has at least two parties', { field: 'parties' });
+  // The schema promises Dispute.parties a bound; a dispute among more people is a collective matter, not one mediation.
+  if (input.parties.length > MAX_DISPUTE_PARTIES) throw badInput(`a dispute has at most ${MAX_DISPUTE_PARTIES} parties`, { field: 'parties' });
   const grid = await loadGrid(ctx, input.gridId, 'gridId');
   ctx.requireInScope('Dispute', { gridId: grid._id }, 'gridId');
   const parties = [];

@@ -177,7 +177,7 @@ test('a family dispute brings must-go visits to its resident parties and is medi
 
 test('list relations are batched: the commands a page costs do not grow with the page size', async () => {
   const selection = `edges { node { id household { fileNumber members { id } subGrids { code } } grid { code children { code } }
-    care { flags assistance { kind } profile { nextVisitDue } } proxyServices { item } civilityPoints { balance } } }`;
+    care { flags assistance { edges { node { kind } } } profile { nextVisitDue } } proxyServices { totalCount edges { node { item } } } civilityPoints { balance } } }`;
   const gridId = civil().Grid!.find((g) => g.code === 'ZB-YHM-03')!._id;
   const costs: Array<Record<string, number>> = [];
   for (const first of [5, 60]) {

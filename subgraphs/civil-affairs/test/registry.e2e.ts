@@ -86,7 +86,7 @@ test('name prefix, sex, community and vulnerability filters count what the seed 
 test('the grid chain has four levels: community → grid → building → entrance, and a household sits in its sub-grids', async () => {
   const gridId = stableId('grid', 'ZB-YHM-01');
   const { data, errors } = await stack.query(`{ grid(id: "${gridId}") { level parent { id } community { name } workers { role name }
-    children { code level parent { id } children { level residents { id } } } } }`);
+    children { code level parent { id } children { level residents(first: 100) { totalCount edges { node { id } } } } } } }`);
   expect(errors).toBeUndefined();
   expect(data.grid.level).toBe('GRID');
   expect(data.grid.parent).toBeNull();
@@ -96,7 +96,7 @@ test('the grid chain has four levels: community → grid → building → entran
   expect(entrances.length).toBeGreaterThan(0);
   expect(entrances.every((e: any) => e.level === 'ENTRANCE')).toBe(true);
   // Every resident of the grid lives in exactly one entrance of it.
-  const inEntrances = entrances.flatMap((e: any) => e.residents.map((r: any) => r.id)).sort();
+  const inEntrances = entrances.flatMap((e: any) => e.residents.edges.map((r: any) => r.node.id)).sort();
   expect(inEntrances).toEqual(
     civil()
       .Resident!.filter((r) => r.gridId === gridId)
@@ -117,9 +117,11 @@ test('the grid chain has four levels: community → grid → building → entran
   expect(await snapshot(stack, ['civil-affairs'])).toBe(before);
 });
 
-test('lookup by ID number: exact match, lowercase x normalised, bad check digit and future birth date refused', async () => {
+const CASE = { purpose: 'CASE_HANDLING' };
+
+test('lookup by ID number (with a stated purpose): exact match, lowercase x normalised, bad check digit and future birth date refused', async () => {
   const seeded = civil().Resident![5]!;
-  const found = await stack.query(`{ residentByIdNumber(idNumber: "${seeded.idNumber}") { id idNumber } }`);
+  const found = await stack.query(`{ residentByIdNumber(idNumber: "${seeded.idNumber}") { id idNumber } }`, {}, CASE);
   expect(found.data.residentByIdNumber).toEqual({ id: seeded._id, idNumber: maskIdNumber(seeded.idNumber as string) });
 
   const lower = idNumberEndingInX('1958-03-12', true);
@@ -133,13 +135,13 @@ test('lookup by ID number: exact match, lowercase x normalised, bad check digit 
   });
   expect(registered.data.registerResident.idNumber.endsWith('X')).toBe(true);
   for (const form of [lower, lower.toUpperCase()]) {
-    const byX = await stack.query(`{ residentByIdNumber(idNumber: "${form}") { id } }`);
+    const byX = await stack.query(`{ residentByIdNumber(idNumber: "${form}") { id } }`, {}, CASE);
     expect(byX.data.residentByIdNumber.id).toBe(registered.data.registerResident.id);
   }
 
-  expectError(await stack.query(`{ residentByIdNumber(idNumber: "${withWrongCheck(seeded.idNumber as string)}") { id } }`), 'BAD_USER_INPUT', 'idNumber');
-  expectError(await stack.query(`{ residentByIdNumber(idNumber: "${makeIdNumber('130722', '2099-01-01', 11)}") { id } }`), 'BAD_USER_INPUT', 'idNumber');
-  expect((await stack.query(`{ residentByIdNumber(idNumber: "${freshIdNumber()}") { id } }`)).data.residentByIdNumber).toBeNull();
+  expectError(await stack.query(`{ residentByIdNumber(idNumber: "${withWrongCheck(seeded.idNumber as string)}") { id } }`, {}, CASE), 'BAD_USER_INPUT', 'idNumber');
+  expectError(await stack.query(`{ residentByIdNumber(idNumber: "${makeIdNumber('130722', '2099-01-01', 11)}") { id } }`, {}, CASE), 'BAD_USER_INPUT', 'idNumber');
+  expect((await stack.query(`{ residentByIdNumber(idNumber: "${freshIdNumber()}") { id } }`, {}, CASE)).data.residentByIdNumber).toBeNull();
 });
 
 test('registering a resident: each bad input is a typed error and changes nothing; a duplicate ID number is CONFLICT', async () => {

@@ -1,4 +1,5 @@
 import { actor, assertId, conflict, createOnce, notFound, requireDate, requireEnum, requireNonBlank, requirePhone } from '@cg/kit';
+import { optionalPoint } from './nearby/geo';
 import type { Context } from './context';
 import { locked } from './locks';
 import { requireInt } from './input';
@@ -16,6 +17,7 @@ export async function createEmployer(ctx: Context, input: CreateEmployerInput): 
     address: requireNonBlank(input.address, 'address', 200),
     contactPhone: input.contactPhone == null || input.contactPhone === '' ? undefined : requirePhone(input.contactPhone, 'contactPhone'),
     jobsProvided: requireInt(input.jobsProvided, 'jobsProvided', 0, 100_000),
+    ...optionalPoint(input.latitude, input.longitude),
   };
   const { doc: employer } = await createOnce<EmployerDoc>(ctx.models.Employer, doc, { idempotencyKey: input.idempotencyKey, caller: actor(ctx), input: doc });
   return employer;

@@ -8,7 +8,7 @@ import type { RecordEmploymentStatusInput } from './generated/resolvers-types';
 type RecordLike = { _id: string; since: string; recordedAt?: Date | null };
 
 /** Oldest first: by start date, then by when it was recorded (two changes on one day keep their order). */
-export function byStart(a: RecordLike, b: RecordLike): number {
+function byStart(a: RecordLike, b: RecordLike): number {
   return a.since.localeCompare(b.since) || (a.recordedAt?.getTime() ?? 0) - (b.recordedAt?.getTime() ?? 0);
 }
 

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byIdLoader, manyByFieldLoader, trusted } from '@cg/kit';
+import { byIdLoader, manyByFieldLoader, pagedByFieldLoader, trusted } from '@cg/kit';
 import { containsPattern } from './input';
 import type { Models } from './models';
 import type { CourseEnrolmentDoc } from './models/CourseEnrolment';
@@ -29,24 +29,26 @@ const openPostingsByKeyword = (models: Models) =>
     ),
   );
 
-/** Per request: every entity and list relation batched into one `$in` query per type. */
+/** Per request: every entity and list relation batched into one `$in` query per type (a relation's later pages: one query each). */
 export const createLoaders = ({ models }: { models: Models }) => ({
   employer: byIdLoader<EmployerDoc>(models.Employer),
   jobPosting: byIdLoader<JobPostingDoc>(models.JobPosting),
-  openPostingsByEmployer: manyByFieldLoader<JobPostingDoc>(models.JobPosting, 'employerId', { status: 'OPEN', openings: trusted({ $gt: 0 }) }),
+  openPostingsByEmployer: pagedByFieldLoader<JobPostingDoc>(models.JobPosting, 'employerId', { postedOn: -1 }, { status: 'OPEN', openings: trusted({ $gt: 0 }) }),
   openPostingsByKeyword: openPostingsByKeyword(models),
   employmentRecord: byIdLoader<EmploymentRecordDoc>(models.EmploymentRecord),
   recordsByResident: manyByFieldLoader<EmploymentRecordDoc>(models.EmploymentRecord, 'residentId'),
+  recordPagesByResident: pagedByFieldLoader<EmploymentRecordDoc>(models.EmploymentRecord, 'residentId', { since: 1 }),
+  applicationPagesByResident: pagedByFieldLoader<JobApplicationDoc>(models.JobApplication, 'residentId', { appliedOn: -1 }),
   jobApplication: byIdLoader<JobApplicationDoc>(models.JobApplication),
   applicationsByResident: manyByFieldLoader<JobApplicationDoc>(models.JobApplication, 'residentId'),
   trainingCourse: byIdLoader<TrainingCourseDoc>(models.TrainingCourse),
   courseEnrolment: byIdLoader<CourseEnrolmentDoc>(models.CourseEnrolment),
-  enrolmentsByCourse: manyByFieldLoader<CourseEnrolmentDoc>(models.CourseEnrolment, 'courseId'),
-  enrolmentsByResident: manyByFieldLoader<CourseEnrolmentDoc>(models.CourseEnrolment, 'residentId'),
+  enrolmentsByCourse: pagedByFieldLoader<CourseEnrolmentDoc>(models.CourseEnrolment, 'courseId', { enrolledOn: -1 }),
+  enrolmentsByResident: pagedByFieldLoader<CourseEnrolmentDoc>(models.CourseEnrolment, 'residentId', { enrolledOn: -1 }),
   welfareFund: byIdLoader<WelfareFundDoc>(models.WelfareFund),
   welfareFundEntry: byIdLoader<WelfareFundEntryDoc>(models.WelfareFundEntry),
   welfarePost: byIdLoader<WelfarePostDoc>(models.WelfarePost),
-  postsByHolder: manyByFieldLoader<WelfarePostDoc>(models.WelfarePost, 'holderResidentId'),
-  postsByFund: manyByFieldLoader<WelfarePostDoc>(models.WelfarePost, 'fundId'),
+  postsByHolder: pagedByFieldLoader<WelfarePostDoc>(models.WelfarePost, 'holderResidentId', { title: 1 }),
+  postsByFund: pagedByFieldLoader<WelfarePostDoc>(models.WelfarePost, 'fundId', { title: 1 }),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -67,7 +67,7 @@ test('bad filters and cursors are typed errors', async () => {
   expectError(await stack.query(PAGE, { after: 'garbage' }), 'BAD_USER_INPUT', 'after');
 });
 
-const CREATE_EMPLOYER = `mutation($input: CreateEmployerInput!) { createEmployer(input: $input) { id name kind contactPhone jobsProvided openPostings { id } } }`;
+const CREATE_EMPLOYER = `mutation($input: CreateEmployerInput!) { createEmployer(input: $input) { id name kind contactPhone jobsProvided openPostings { totalCount } } }`;
 const CREATE_POSTING = `mutation($input: CreateJobPostingInput!) { createJobPosting(input: $input) { id openings filled status employer { name } } }`;
 
 test('each invalid create is refused with a typed error naming the field and changes nothing', async () => {
@@ -160,17 +160,17 @@ test('application lifecycle: an illegal move changes nothing; placement fills an
   const { data } = await stack.query(
     `query($id: ID!, $r: ID!) {
     jobPosting(id: $id) { openings filled status }
-    resident(id: $r) { employmentStatus { status since employer { id } placement { id } } employmentHistory { status since until } jobApplications { id status } }
+    resident(id: $r) { employmentStatus { status since employer { id } placement { id } } employmentHistory(first: 100) { edges { node { status since until } } } jobApplications(first: 100) { edges { node { id status } } } }
   }`,
     { id: postingId, r: resident!._id },
   );
   expect(data.jobPosting).toEqual({ openings: 1, filled: 1, status: 'OPEN' });
   expect(data.resident.employmentStatus).toEqual({ status: 'EMPLOYED', since: '2026-10-10', employer: { id: employer._id }, placement: { id: applicationId } });
-  const history = data.resident.employmentHistory;
+  const history = data.resident.employmentHistory.edges.map((e: any) => e.node);
   expect(history.at(-1)).toMatchObject({ status: 'EMPLOYED', since: '2026-10-10', until: null });
   expect(history.map((h: any) => h.since)).toEqual([...history.map((h: any) => h.since)].sort());
   for (let i = 0; i < history.length - 1; i++) expect(history[i].until).toBe(history[i + 1].since);
-  expect(data.resident.jobApplications).toContainEqual({ id: applicationId, status: 'PLACED' });
+  expect(data.resident.jobApplications.edges.map((e: any) => e.node)).toContainEqual({ id: applicationId, status: 'PLACED' });
 });
 
 test('openings never go below zero: the last opening goes to one placement, the next is a CONFLICT', async () => {
@@ -214,9 +214,11 @@ test('employment status history: dates in order, employer only when employed, th
   expect(await snapshot(stack, ['employment'])).toEqual(before);
   const done = await stack.query(STATUS, { input: { residentId: resident._id, status: 'EMPLOYED', employerId, since: '2026-10-30', idempotencyKey: key('status') } });
   expect(done.errors).toBeUndefined();
-  const { data } = await stack.query(`query($r: ID!) { resident(id: $r) { employmentStatus { id status } employmentHistory { id } } }`, { r: resident._id });
+  const { data } = await stack.query(`query($r: ID!) { resident(id: $r) { employmentStatus { id status } employmentHistory(first: 100) { edges { node { id } } } } }`, {
+    r: resident._id,
+  });
   expect(data.resident.employmentStatus).toEqual({ id: done.data.recordEmploymentStatus.id, status: 'EMPLOYED' });
-  expect(data.resident.employmentHistory.at(-1).id).toBe(done.data.recordEmploymentStatus.id);
+  expect(data.resident.employmentHistory.edges.at(-1).node.id).toBe(done.data.recordEmploymentStatus.id);
 });
 
 test('matching postings: open ones with openings left the resident has not applied to, optionally by keyword', async () => {

@@ -13,7 +13,7 @@ afterAll(() => stack.stop());
 
 const CREATE_COURSE = `mutation($input: CreateTrainingCourseInput!) { createTrainingCourse(input: $input) { id capacity seatsLeft enrolledCount } }`;
 const ENROL = `mutation($input: EnrolInCourseInput!) { enrolInCourse(input: $input) { id status resident { id } course { id } } }`;
-const COURSE = `query($id: ID!) { trainingCourse(id: $id) { capacity seatsLeft enrolledCount enrolments { status resident { id } } } }`;
+const COURSE = `query($id: ID!) { trainingCourse(id: $id) { capacity seatsLeft enrolledCount enrolments { totalCount edges { node { status resident { id } } } } } }`;
 const course = { title: '养老护理员培训', category: 'ELDER_CARE', provider: '张北县职业技术教育中心', startsOn: '2026-11-10', endsOn: '2026-11-30', hours: 64, capacity: 3 };
 
 test('concurrent enrolments never exceed the capacity; a second enrolment of one resident is refused; withdrawal frees the seat', async () => {
@@ -27,7 +27,7 @@ test('concurrent enrolments never exceed the capacity; a second enrolment of one
   expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(5);
   const { data } = await stack.query(COURSE, { id: courseId });
   expect(data.trainingCourse).toMatchObject({ capacity: 3, seatsLeft: 0, enrolledCount: 3 });
-  expect(data.trainingCourse.enrolments.map((e: any) => e.resident.id).sort()).toEqual(enrolled.map((r) => r.data.enrolInCourse.resident.id).sort());
+  expect(data.trainingCourse.enrolments.edges.map((e: any) => e.node.resident.id).sort()).toEqual(enrolled.map((r) => r.data.enrolInCourse.resident.id).sort());
 
   const again = await stack.query(ENROL, { input: { courseId, residentId: enrolled[0]!.data.enrolInCourse.resident.id, enrolledOn: '2026-11-02' } });
   expectError(again, 'CONFLICT');

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byIdLoader, manyByFieldLoader, oneByFieldLoader } from '@cg/kit';
+import { byIdLoader, manyByFieldLoader, oneByFieldLoader, pagedByFieldLoader } from '@cg/kit';
 import type { Models } from './models';
 import type { AwardNominationDoc } from './models/AwardNomination';
 import type { DualRegistrationDoc } from './models/DualRegistration';
@@ -18,8 +18,8 @@ import type { JointCaseDoc } from './models/JointCase';
 import type { ResponseUnitDoc } from './models/ResponseUnit';
 
 /** Loaders that take an argument (a year, a level): one DataLoader per distinct argument, created on first use. */
-function perArgument<A, K, V>(create: (arg: A) => DataLoader<K, V>) {
-  const loaders = new Map<string, DataLoader<K, V>>();
+function perArgument<A, L>(create: (arg: A) => L) {
+  const loaders = new Map<string, L>();
   return (arg: A) => {
     const key = JSON.stringify(arg ?? null);
     if (!loaders.has(key)) loaders.set(key, create(arg));
@@ -42,23 +42,24 @@ const memberCountLoader = (models: Models) =>
 export const createLoaders = ({ models }: { models: Models }) => ({
   // --- organisation tree and members
   organization: byIdLoader<PartyOrganizationDoc>(models.PartyOrganization),
-  childrenOf: manyByFieldLoader<PartyOrganizationDoc>(models.PartyOrganization, 'parentId'),
+  childrenOf: pagedByFieldLoader<PartyOrganizationDoc>(models.PartyOrganization, 'parentId', { name: 1 }),
   descendantsOf: perArgument((level: string | null) => manyByFieldLoader<PartyOrganizationDoc>(models.PartyOrganization, 'ancestorIds', level ? { level } : {})),
+  descendantPagesOf: perArgument((level: string | null) => pagedByFieldLoader<PartyOrganizationDoc>(models.PartyOrganization, 'ancestorIds', { name: 1 }, level ? { level } : {})),
   branchByGrid: oneByFieldLoader<PartyOrganizationDoc>(models.PartyOrganization, 'coveredGridIds', { level: 'BRANCH' }),
   member: byIdLoader<PartyMemberDoc>(models.PartyMember),
-  membersOf: manyByFieldLoader<PartyMemberDoc>(models.PartyMember, 'organizationId'),
+  membersOf: pagedByFieldLoader<PartyMemberDoc>(models.PartyMember, 'organizationId', { joinedOn: 1 }),
   memberCountOf: memberCountLoader(models),
   memberByResident: oneByFieldLoader<PartyMemberDoc>(models.PartyMember, 'residentId'),
   // --- 双报到, service posts, quota
   dualRegistration: byIdLoader<DualRegistrationDoc>(models.DualRegistration),
-  registrationsOf: manyByFieldLoader<DualRegistrationDoc>(models.DualRegistration, 'memberId'),
+  registrationsOf: pagedByFieldLoader<DualRegistrationDoc>(models.DualRegistration, 'memberId', { reportedOn: -1 }),
   servicePost: byIdLoader<ServicePostDoc>(models.ServicePost),
-  postsInGrid: manyByFieldLoader<ServicePostDoc>(models.ServicePost, 'gridId'),
+  postsInGrid: pagedByFieldLoader<ServicePostDoc>(models.ServicePost, 'gridId', { name: 1 }),
   postClaim: byIdLoader<PostClaimDoc>(models.PostClaim),
-  claimsOfPost: perArgument((year: number | null) => manyByFieldLoader<PostClaimDoc>(models.PostClaim, 'postId', year ? { year } : {})),
-  claimsOfMember: perArgument((year: number | null) => manyByFieldLoader<PostClaimDoc>(models.PostClaim, 'memberId', year ? { year } : {})),
+  claimsOfPost: perArgument((year: number | null) => pagedByFieldLoader<PostClaimDoc>(models.PostClaim, 'postId', { claimedOn: -1 }, year ? { year } : {})),
+  claimsOfMember: perArgument((year: number | null) => pagedByFieldLoader<PostClaimDoc>(models.PostClaim, 'memberId', { claimedOn: -1 }, year ? { year } : {})),
   serviceActivity: byIdLoader<ServiceActivityDoc>(models.ServiceActivity),
-  activitiesOf: perArgument((year: number | null) => manyByFieldLoader<ServiceActivityDoc>(models.ServiceActivity, 'memberId', year ? { year } : {})),
+  activitiesOf: perArgument((year: number | null) => pagedByFieldLoader<ServiceActivityDoc>(models.ServiceActivity, 'memberId', { date: -1 }, year ? { year } : {})),
   quotaOf: perArgument(
     (year: number) =>
       new DataLoader<string, QuotaStatus>(async (memberIds) => {
@@ -76,7 +77,7 @@ export const createLoaders = ({ models }: { models: Models }) => ({
   nominationsOf: perArgument((quarter: string) => manyByFieldLoader<AwardNominationDoc>(models.AwardNomination, 'branchId', { quarter })),
   // --- 大党委 and 包联
   jointBuildingUnit: byIdLoader<JointBuildingUnitDoc>(models.JointBuildingUnit),
-  jointBuildingUnitsOf: manyByFieldLoader<JointBuildingUnitDoc>(models.JointBuildingUnit, 'organizationId'),
+  jointBuildingUnitsOf: pagedByFieldLoader<JointBuildingUnitDoc>(models.JointBuildingUnit, 'organizationId', { name: 1 }),
   liaisonAssignment: byIdLoader<LiaisonAssignmentDoc>(models.LiaisonAssignment),
   // 1+3+N joint response (一呼联动)
   jointCase: byIdLoader<JointCaseDoc & { _id: string }>(models.JointCase),

@@ -74,13 +74,14 @@ test('ancestors, descendants and member counts (direct and including everything 
   const committee = orgs().find((o) => o.level === 'COMMUNITY_COMMITTEE')!;
   const data = await ok(`{
     household: partyOrganization(id: "${central._id}") { ancestors { level } }
-    committee: partyOrganization(id: "${committee._id}") { memberCount totalMemberCount descendants { id } branches: descendants(level: BRANCH) { id } children { id } }
+    committee: partyOrganization(id: "${committee._id}") { memberCount totalMemberCount descendants(first: 100) { totalCount edges { node { id } } } branches: descendants(level: BRANCH) { totalCount } children { totalCount } }
   }`);
   expect(data.household.ancestors.map((o: any) => o.level)).toEqual(['WORKING_COMMITTEE', 'COMMUNITY_COMMITTEE', 'BRANCH', 'GROUP']);
   const below = orgs().filter((o) => (o.ancestorIds as string[]).includes(committee._id));
-  expect(data.committee.descendants.map((o: any) => o.id).sort()).toEqual(below.map((o) => o._id).sort());
-  expect(data.committee.branches).toHaveLength(below.filter((o) => o.level === 'BRANCH').length);
-  expect(data.committee.children.length).toBeLessThan(below.length);
+  expect(data.committee.descendants.totalCount).toBe(below.length);
+  expect(data.committee.descendants.edges.map((e: any) => e.node.id).sort()).toEqual(below.map((o) => o._id).sort());
+  expect(data.committee.branches.totalCount).toBe(below.filter((o) => o.level === 'BRANCH').length);
+  expect(data.committee.children.totalCount).toBeLessThan(below.length);
   expect(data.committee.memberCount).toBe(members().filter((m) => m.organizationId === committee._id).length);
   const subtree = new Set([committee._id, ...below.map((o) => o._id)]);
   expect(data.committee.totalMemberCount).toBe(members().filter((m) => subtree.has(m.organizationId as string)).length);
@@ -92,7 +93,7 @@ test('a list of organisations with members, counts and ancestors costs a fixed n
   const run = async (first: number) => {
     const watch = observeCommands(party.connection);
     const data = await ok(`{ partyOrganizations(filter: { level: GROUP }, first: ${first}) { edges { node {
-      name memberCount totalMemberCount ancestors { name } members { category resident { id } } } } } }`);
+      name memberCount totalMemberCount ancestors { name } members { edges { node { category resident { id } } } } } } } }`);
     watch.stop();
     // Access records (tests/security) are written per sensitive read, not per row: left out of the count.
     const tally = watch.commands
@@ -117,7 +118,7 @@ test('lists of the other records are reachable with filters and totals', async (
   const gridId = stableId('grid', 'ZB-YHM-01');
   const data = await ok(`{
     dualRegistrations(first: 2) { totalCount edges { node { workUnit member { category } community { id } } } }
-    servicePosts(filter: { gridId: "${gridId}" }) { totalCount edges { node { kind grid { code } claims { year } } } }
+    servicePosts(filter: { gridId: "${gridId}" }) { totalCount edges { node { kind grid { code } claims { edges { node { year } } } } } }
     microWishes(filter: { status: APPROVED }, orderBy: DUE_ON_DESC, first: 100) { totalCount edges { node { dueOn overdue claimedBy { id } } } }
     awardNominations(filter: { quarter: "2026-Q1" }) { totalCount }
     jointBuildingUnits(first: 1) { totalCount edges { node { contactPhone services organization { level } } } }

@@ -1,4 +1,4 @@
-import { byIdLoader, manyByFieldLoader } from '@cg/kit';
+import { byIdLoader, pagedByFieldLoader } from '@cg/kit';
 import type { Models } from './models';
 import type { BuildingDoc } from './models/Building';
 import type { CrossAppointmentDoc } from './models/CrossAppointment';
@@ -9,23 +9,23 @@ import type { PropertyCompanyDoc } from './models/PropertyCompany';
 import type { ServiceOrderDoc } from './models/ServiceOrder';
 import type { UnitDoc } from './models/Unit';
 
-/** Per request: every entity and list relation batched into one `$in` query per type. */
+/** Per request: every entity and list relation batched into one `$in` query per type (a relation's later pages: one query each). */
 export const createLoaders = ({ models }: { models: Models }) => ({
   propertyCompany: byIdLoader<PropertyCompanyDoc>(models.PropertyCompany),
   estate: byIdLoader<EstateDoc>(models.Estate),
-  estatesByCompany: manyByFieldLoader<EstateDoc>(models.Estate, 'propertyCompanyId'),
-  estatesByCommunity: manyByFieldLoader<EstateDoc>(models.Estate, 'communityId'),
+  estatesByCompany: pagedByFieldLoader<EstateDoc>(models.Estate, 'propertyCompanyId', { name: 1 }),
+  estatesByCommunity: pagedByFieldLoader<EstateDoc>(models.Estate, 'communityId', { name: 1 }),
   building: byIdLoader<BuildingDoc>(models.Building),
-  buildingsByEstate: manyByFieldLoader<BuildingDoc>(models.Building, 'estateId'),
-  buildingsByGrid: manyByFieldLoader<BuildingDoc>(models.Building, 'gridId'),
+  buildingsByEstate: pagedByFieldLoader<BuildingDoc>(models.Building, 'estateId', { number: 1 }),
+  buildingsByGrid: pagedByFieldLoader<BuildingDoc>(models.Building, 'gridId', { number: 1 }),
   unit: byIdLoader<UnitDoc>(models.Unit),
-  unitsByBuilding: manyByFieldLoader<UnitDoc>(models.Unit, 'buildingId'),
+  unitsByBuilding: pagedByFieldLoader<UnitDoc>(models.Unit, 'buildingId', { entrance: 1, room: 1 }),
   ownersCommittee: byIdLoader<OwnersCommitteeDoc>(models.OwnersCommittee),
-  ownersCommitteesByEstate: manyByFieldLoader<OwnersCommitteeDoc>(models.OwnersCommittee, 'estateId'),
+  ownersCommitteesByEstate: pagedByFieldLoader<OwnersCommitteeDoc>(models.OwnersCommittee, 'estateId', { termStart: -1 }),
   crossAppointment: byIdLoader<CrossAppointmentDoc>(models.CrossAppointment),
-  crossAppointmentsByCompany: manyByFieldLoader<CrossAppointmentDoc>(models.CrossAppointment, 'propertyCompanyId'),
+  crossAppointmentsByCompany: pagedByFieldLoader<CrossAppointmentDoc>(models.CrossAppointment, 'propertyCompanyId', { startOn: -1 }),
   serviceOrder: byIdLoader<ServiceOrderDoc>(models.ServiceOrder),
-  serviceOrdersByReporter: manyByFieldLoader<ServiceOrderDoc>(models.ServiceOrder, 'reporterId'),
+  serviceOrdersByReporter: pagedByFieldLoader<ServiceOrderDoc>(models.ServiceOrder, 'reporterId', { orderedAt: -1 }),
   estatePatrol: byIdLoader<EstatePatrolDoc>(models.EstatePatrol),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -56,7 +56,7 @@ test('the fallback provider takes over an unmanaged estate once; managed estates
 });
 
 const COMMITTEE =
-  'mutation($input: CreateOwnersCommitteeInput!) { createOwnersCommittee(input: $input) { id kind memberCount building { id } estate { ownersCommittees { id } } members { role resident { id } } } }';
+  'mutation($input: CreateOwnersCommitteeInput!) { createOwnersCommittee(input: $input) { id kind memberCount building { id } estate { ownersCommittees(first: 100) { edges { node { id } } } } members { role resident { id } } } }';
 const committee = (input: Record<string, unknown> = {}) => ({
   kind: 'OWNERS_COMMITTEE',
   name: '义合美新城一区第二届业主委员会',
@@ -111,7 +111,7 @@ test("owners' committees: members must be residents, terms in order, at most one
       { role: 'MEMBER', resident: { id: residents[1] } },
     ],
   });
-  expect(data.createOwnersCommittee.estate.ownersCommittees.map((c: any) => c.id)).toContain(data.createOwnersCommittee.id);
+  expect(data.createOwnersCommittee.estate.ownersCommittees.edges.map((c: any) => c.node.id)).toContain(data.createOwnersCommittee.id);
   const retry = await stack.query(COMMITTEE, { input: committee({ idempotencyKey: 'committee-0001' }) });
   expect(retry.data.createOwnersCommittee.id).toBe(data.createOwnersCommittee.id);
 });

@@ -147,6 +147,6 @@ test('a retried create with the same idempotency key returns the first order; an
 
 test("a resident's orders through federation", async () => {
   const order = await created({ description: '楼道灯不亮' });
-  const { data } = await stack.query(`{ resident(id: "${reporterId}") { serviceOrders { id } } }`);
-  expect(data.resident.serviceOrders.map((o: any) => o.id)).toContain(order.id);
+  const { data } = await stack.query(`{ resident(id: "${reporterId}") { serviceOrders(first: 100) { edges { node { id } } } } }`);
+  expect(data.resident.serviceOrders.edges.map((o: any) => o.node.id)).toContain(order.id);
 });

@@ -149,7 +149,7 @@ export type CareProfile = {
   mustVisitGroups: Array<MustVisitGroup>;
   /** When the next visit is due; null when none is required. */
   nextVisitDue?: Maybe<Scalars['String']['output']>;
-  /** Open must-go events (三必到). */
+  /** Open must-go events (三必到): at most the events recorded since the last visit, which closes them. */
   openEvents: Array<MustGoEventRecord>;
   /** Shortest required interval in days; null when in no must-visit group. */
   requiredIntervalDays?: Maybe<Scalars['Int']['output']>;
@@ -248,8 +248,8 @@ export type Community = {
   __typename?: 'Community';
   /** District or county (县/区). */
   district: Scalars['String']['output'];
-  /** Grids (网格) of this community at every level, by code. */
-  grids: Array<Grid>;
+  /** Grids (网格) of this community at every level, or at `level`, by code; a page (at most 100 a page). */
+  grids: GridConnection;
   /** Households registered (户数). */
   householdCount: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
@@ -257,6 +257,14 @@ export type Community = {
   /** Residents registered (人口). */
   population: Scalars['Int']['output'];
   settlementType: SettlementType;
+};
+
+
+/** Community (社区): the unit a community party organisation governs; level 1 of the grid chain. */
+export type CommunityGridsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<GridLevel>;
 };
 
 export type CreateGridInput = {
@@ -278,12 +286,14 @@ export type Dispute = {
   category: DisputeCategory;
   description: Scalars['String']['output'];
   grid: Grid;
+  /** Status changes (调解记录), oldest first: at most one per change (4 on the way to RESOLVED, 2 more per renewed mediation). */
   history: Array<CivilAffairsStatusChange>;
   id: Scalars['ID']['output'];
   mediatedOn?: Maybe<Scalars['String']['output']>;
   /** Mediator (调解员), de-identified. */
   mediatorName?: Maybe<Scalars['String']['output']>;
   outcome?: Maybe<Scalars['String']['output']>;
+  /** Parties (当事人): at least 2, at most 20 (reportDispute refuses more). */
   parties: Array<DisputeParty>;
   reportedOn: Scalars['String']['output'];
   resolvedOn?: Maybe<Scalars['String']['output']>;
@@ -380,7 +390,7 @@ export type GrantAssistanceInput = {
 /** Grid (网格): an area a grid worker (网格员) looks after; a node in the four-level chain. */
 export type Grid = {
   __typename?: 'Grid';
-  /** Nodes directly below (下级网格), by code. */
+  /** Nodes directly below (下级网格), by code: at most the buildings of a grid or the entrances of a building (tens). */
   children: Array<Grid>;
   /** Grid code (网格编码), unique in the registry. */
   code: Scalars['String']['output'];
@@ -392,10 +402,17 @@ export type Grid = {
   name: Scalars['String']['output'];
   /** The node above (上级网格); null for a top-level grid, whose parent is the community. */
   parent?: Maybe<Grid>;
-  /** Residents living in the grid (网格居民). */
-  residents: Array<Resident>;
-  /** People working this node (网格员 and others), de-identified. */
+  /** Residents living in the grid (网格居民), by name; a page (at most 100 a page). */
+  residents: ResidentConnection;
+  /** People working this node (网格员 and others), de-identified: at most the node's staff as registered (a handful). */
   workers: Array<GridWorker>;
+};
+
+
+/** Grid (网格): an area a grid worker (网格员) looks after; a node in the four-level chain. */
+export type GridResidentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of Grid (网格), with `totalCount` and a cursor per row. */
@@ -466,11 +483,11 @@ export type Household = {
   /** Top-level grid (网格) of the household. */
   grid: Grid;
   id: Scalars['ID']['output'];
-  /** Members (家庭成员), head of household first. */
+  /** Members (家庭成员), head of household first: at most the people registered in one household (a family, about a dozen at most). */
   members: Array<Resident>;
   /** Village the household moved from (迁出村), for relocated households. */
   originVillage?: Maybe<Scalars['String']['output']>;
-  /** The building and entrance grid nodes (楼栋/单元网格) of the household, top down. */
+  /** The building and entrance grid nodes (楼栋/单元网格) of the household, top down: at most 2 (building, entrance). */
   subGrids: Array<Grid>;
   tenure: Tenure;
 };
@@ -699,6 +716,7 @@ export type ProxyService = {
   grid: Grid;
   /** Handler (经办人), de-identified. */
   handlerName?: Maybe<Scalars['String']['output']>;
+  /** Status changes (办理记录), oldest first: at most 4 (the lifecycle has no cycles). */
   history: Array<CivilAffairsStatusChange>;
   id: Scalars['ID']['output'];
   item: ProxyItem;
@@ -757,7 +775,7 @@ export type Query = {
   careProfiles?: Maybe<CareProfileConnection>;
   /** A resident's civility-points account (文明积分账户); null before the first points were earned. */
   civilityPointsAccount?: Maybe<CivilityPointsAccount>;
-  /** Every community (社区) in the registry, by name. */
+  /** Communities (社区) of the registry, by name: at most the communities of one county (tens); each pages its grids. */
   communities: Array<Community>;
   /** One community (社区) by id; null when there is none. */
   community?: Maybe<Community>;
@@ -782,10 +800,22 @@ export type Query = {
   proxyServices: ProxyServiceConnection;
   /** One resident (居民) by id; null when there is none. */
   resident?: Maybe<Resident>;
-  /** Exact lookup by ID number (身份证号); a malformed number is BAD_USER_INPUT, an unknown one null. */
+  /**
+   * Exact lookup by ID number (身份证号); a malformed number is BAD_USER_INPUT, an unknown one null. Needs a stated
+   * purpose (x-purpose header or token claim: CASE_HANDLING, ASSISTANCE_REVIEW or SERVICE_DELIVERY), else FORBIDDEN with
+   * reason PURPOSE_REQUIRED; every lookup is written to the access records (访问审计), found or not. The resident's fields
+   * come masked or full by their own rules.
+   */
   residentByIdNumber?: Maybe<Resident>;
   /** Residents (居民) filtered and sorted. */
   residents: ResidentConnection;
+  /**
+   * Residents registered with this mobile phone (手机号), exact match (spaces, dashes and +86 ignored), by name; a page.
+   * Needs a stated purpose (x-purpose header or token claim: CASE_HANDLING, ASSISTANCE_REVIEW or SERVICE_DELIVERY), else
+   * FORBIDDEN with reason PURPOSE_REQUIRED; every lookup is written to the access records (访问审计) with the residents
+   * found. Their fields come masked or full by their own rules.
+   */
+  residentsByPhone: ResidentConnection;
   /** Visits (走访记录), newest first. */
   visits: VisitConnection;
 };
@@ -966,6 +996,18 @@ export type QueryResidentsArgs = {
  * and the daily work on them: assistance (救助), visits (走访), proxy services (代办), disputes (矛盾纠纷) and
  * civility points (文明积分).
  */
+export type QueryResidentsByPhoneArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  phone: Scalars['String']['input'];
+};
+
+
+/**
+ * Civil affairs (民政): the shared registry of places and people — communities, grids, households and residents —
+ * and the daily work on them: assistance (救助), visits (走访), proxy services (代办), disputes (矛盾纠纷) and
+ * civility points (文明积分).
+ */
 export type QueryVisitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VisitFilter>;
@@ -1063,14 +1105,21 @@ export type Resident = {
   name?: Maybe<Scalars['String']['output']>;
   /** Mobile phone (手机号): full for case work or a service call, else masked as 138****1234. */
   phone?: Maybe<Scalars['String']['output']>;
-  /** Proxy services (代办) for this resident, newest first. */
-  proxyServices: Array<ProxyService>;
+  /** Proxy services (代办) for this resident, newest first; a page (at most 100 a page). */
+  proxyServices: ProxyServiceConnection;
   /** Relation to the head of household (与户主关系). */
   relationToHead: Scalars['String']['output'];
   residency: Residency;
   sex: Sex;
   /** Visits (走访) to this resident, newest first. */
   visits: VisitConnection;
+};
+
+
+/** Resident (居民). */
+export type ResidentProxyServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1083,11 +1132,18 @@ export type ResidentVisitsArgs = {
 /** SENSITIVE (敏感个人信息). A resident's vulnerability, assistance and visit requirement. */
 export type ResidentCare = {
   __typename?: 'ResidentCare';
-  /** Assistance records (救助/保障), newest start first. */
-  assistance: Array<AssistanceRecord>;
+  /** Assistance records (救助/保障), newest start first; a page (at most 100 a page). */
+  assistance: AssistanceRecordConnection;
   flags: Array<VulnerabilityFlag>;
   /** Care profile (关爱档案) with the visit schedule; null when the resident has none. */
   profile?: Maybe<CareProfile>;
+};
+
+
+/** SENSITIVE (敏感个人信息). A resident's vulnerability, assistance and visit requirement. */
+export type ResidentCareAssistanceArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of Resident (居民), with `totalCount` and a cursor per row. */
@@ -1721,7 +1777,7 @@ export type CivilityPointsEntryEdgeResolvers<ContextType = Context, ParentType e
 export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community'], FederationReferenceType extends FederationReferenceTypes['Community'] = FederationReferenceTypes['Community']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Community']> | FederationReferenceType, FederationReferenceType, ContextType>;
   district?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  grids?: Resolver<Array<ResolversTypes['Grid']>, ParentType, ContextType>;
+  grids?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<CommunityGridsArgs>>;
   householdCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1770,7 +1826,7 @@ export type GridResolvers<ContextType = Context, ParentType extends ResolversPar
   level?: Resolver<ResolversTypes['GridLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
-  residents?: Resolver<Array<ResolversTypes['Resident']>, ParentType, ContextType>;
+  residents?: Resolver<ResolversTypes['ResidentConnection'], ParentType, ContextType, Partial<GridResidentsArgs>>;
   workers?: Resolver<Array<ResolversTypes['GridWorker']>, ParentType, ContextType>;
 }>;
 
@@ -1889,6 +1945,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   resident?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType, RequireFields<QueryResidentArgs, 'id'>>;
   residentByIdNumber?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType, RequireFields<QueryResidentByIdNumberArgs, 'idNumber'>>;
   residents?: Resolver<ResolversTypes['ResidentConnection'], ParentType, ContextType, Partial<QueryResidentsArgs>>;
+  residentsByPhone?: Resolver<ResolversTypes['ResidentConnection'], ParentType, ContextType, RequireFields<QueryResidentsByPhoneArgs, 'phone'>>;
   visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, Partial<QueryVisitsArgs>>;
 }>;
 
@@ -1904,7 +1961,7 @@ export type ResidentResolvers<ContextType = Context, ParentType extends Resolver
   idNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  proxyServices?: Resolver<Array<ResolversTypes['ProxyService']>, ParentType, ContextType>;
+  proxyServices?: Resolver<ResolversTypes['ProxyServiceConnection'], ParentType, ContextType, Partial<ResidentProxyServicesArgs>>;
   relationToHead?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   residency?: Resolver<ResolversTypes['Residency'], ParentType, ContextType>;
   sex?: Resolver<ResolversTypes['Sex'], ParentType, ContextType>;
@@ -1912,7 +1969,7 @@ export type ResidentResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type ResidentCareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResidentCare'] = ResolversParentTypes['ResidentCare']> = ResolversObject<{
-  assistance?: Resolver<Array<ResolversTypes['AssistanceRecord']>, ParentType, ContextType>;
+  assistance?: Resolver<ResolversTypes['AssistanceRecordConnection'], ParentType, ContextType, Partial<ResidentCareAssistanceArgs>>;
   flags?: Resolver<Array<ResolversTypes['VulnerabilityFlag']>, ParentType, ContextType>;
   profile?: Resolver<Maybe<ResolversTypes['CareProfile']>, ParentType, ContextType>;
 }>;

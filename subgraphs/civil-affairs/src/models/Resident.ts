@@ -20,6 +20,7 @@ residentSchema.index({ gridId: 1, name: 1 });
 residentSchema.index({ gridId: 1, birthDate: 1 });
 residentSchema.index({ name: 1 });
 residentSchema.index({ birthDate: 1 });
+residentSchema.index({ phone: 1, name: 1 });
 
 export type ResidentDoc = InferSchemaType<typeof residentSchema> & { _id: string };
 export const residentModel = (connection: Connection) => connection.model('Resident', residentSchema);

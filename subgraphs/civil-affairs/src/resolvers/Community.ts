@@ -1,8 +1,14 @@
-import { entityResolvers } from '@cg/kit';
+import { entityResolvers, paginate, trusted } from '@cg/kit';
 import type { Context } from '../context';
 import type { CommunityResolvers } from '../generated/resolvers-types';
+import type { GridDoc } from '../models/Grid';
 
 export const Community = {
   ...entityResolvers((ctx: Context) => ctx.loaders.community),
-  grids: async (community, _, { loaders }) => [...(await loaders.gridsByCommunity.load(community._id))].sort((a, b) => a.code.localeCompare(b.code)),
+  // Grids from before the four-level chain have no level: they are GRID nodes.
+  grids: (community, { level, ...page }, { models }) => {
+    const where: Record<string, unknown> = { communityId: community._id };
+    if (level) where.level = level === 'GRID' ? trusted({ $in: ['GRID', null] }) : level;
+    return paginate<GridDoc>(models.Grid, where, { code: 1 }, page);
+  },
 } satisfies CommunityResolvers;

@@ -1,7 +1,9 @@
-import { entityResolvers, loadReferenced, maskName, maskPhone } from '@cg/kit';
+import { andFilters, entityResolvers, loadReferenced, maskName, maskPhone, paginate } from '@cg/kit';
 import type { Context } from '../context';
 import type { GridDoc } from '../models/Grid';
 import type { GridResolvers } from '../generated/resolvers-types';
+import { residentsOfGrid } from '../lists';
+import type { ResidentDoc } from '../models/Resident';
 
 const byCode = (grids: GridDoc[]) => [...grids].sort((a, b) => a.code.localeCompare(b.code));
 
@@ -13,10 +15,7 @@ export const Grid = {
   parent: (grid, _, { loaders }) => (grid.parentId ? loaders.grid.load(grid.parentId) : null),
   children: async (grid, _, { loaders }) => byCode(await loaders.gridsByParent.load(grid._id)),
   workers: (grid) => (grid.workers ?? []).map((w) => ({ role: w.role, name: maskName(w.name), phone: w.phone ? maskPhone(w.phone) : null })),
-  residents: async (grid, _, { loaders }) => {
-    if ((grid.level ?? 'GRID') === 'GRID') return loaders.residentsByGrid.load(grid._id);
-    // Building and entrance nodes reach their residents through the households placed in them.
-    const households = await loaders.householdsBySubGrid.load(grid._id);
-    return (await Promise.all(households.map((h) => loaders.residentsByHousehold.load(h._id)))).flat();
-  },
+  // Building and entrance nodes reach their residents through the households placed in them.
+  residents: async (grid, page, ctx) =>
+    paginate<ResidentDoc>(ctx.models.Resident, andFilters(await residentsOfGrid(ctx.models, grid), ctx.scopeFilter('Resident')), { name: 1 }, page),
 } satisfies GridResolvers;

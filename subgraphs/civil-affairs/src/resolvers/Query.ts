@@ -1,6 +1,7 @@
-import { andFilters, assertId, fetchById, paginate, requireIdNumber, requireNonBlank, trusted } from '@cg/kit';
+import { andFilters, assertId, fetchById, paginate, requireNonBlank, trusted } from '@cg/kit';
 import type { Context } from '../context';
 import type { QueryResolvers } from '../generated/resolvers-types';
+import { residentByIdNumber, residentsByPhone } from '../lookups';
 import { dateRange, gridSubtree, overdueFilter, residentFilter, residentSort } from '../lists';
 import type { CareProfileDoc } from '../models/CareProfile';
 import type { AssistanceRecordDoc } from '../models/AssistanceRecord';
@@ -48,10 +49,8 @@ export const Query = {
   residents: async (_, { filter, sort, ...page }, ctx) =>
     paginate<ResidentDoc>(ctx.models.Resident, andFilters(await residentFilter(ctx.models, filter ?? {}), ctx.scopeFilter('Resident')), residentSort(sort), page),
   resident: fetchById((ctx: Context) => ctx.loaders.resident),
-  residentByIdNumber: (_, { idNumber }, { models }) =>
-    models.Resident.findOne({ idNumber: requireIdNumber(idNumber).idNumber })
-      .lean()
-      .exec(),
+  residentByIdNumber: (_, { idNumber }, ctx) => residentByIdNumber(ctx, idNumber),
+  residentsByPhone: (_, { phone, ...page }, ctx) => residentsByPhone(ctx, phone, page),
 
   // SENSITIVE (敏感个人信息) from here to overdueVisits.
   assistanceRecords: async (_, { filter, ...page }, ctx) =>

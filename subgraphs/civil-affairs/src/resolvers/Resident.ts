@@ -13,6 +13,6 @@ export const Resident = {
   // SENSITIVE: everything about vulnerability and assistance hangs under this one field (see ResidentCare).
   care: (resident) => ({ residentId: resident._id }),
   visits: (resident, args, ctx) => paginate<VisitDoc>(ctx.models.Visit, andFilters({ residentId: resident._id }, ctx.scopeFilter('Visit')), { visitedOn: -1 }, args),
-  proxyServices: async (resident, _, { loaders }) => [...(await loaders.proxyServicesByResident.load(resident._id))].sort((a, b) => b.requestedOn.localeCompare(a.requestedOn)),
+  proxyServices: (resident, args, { loaders }) => loaders.proxyServicePages(resident._id, args),
   civilityPoints: (resident, _, { loaders }) => loaders.pointsAccountByResident.load(resident._id),
 } satisfies ResidentResolvers;

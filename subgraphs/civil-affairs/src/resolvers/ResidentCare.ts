@@ -6,6 +6,6 @@ export type ResidentCareParent = { residentId: string };
 /** SENSITIVE (敏感个人信息): a resident's vulnerability flags, assistance and care profile, all batched. */
 export const ResidentCare = {
   flags: async ({ residentId }, _, { loaders }) => (await loaders.careProfileByResident.load(residentId))?.flags ?? [],
-  assistance: async ({ residentId }, _, { loaders }) => [...(await loaders.assistanceByResident.load(residentId))].sort((a, b) => b.startDate.localeCompare(a.startDate)),
+  assistance: ({ residentId }, args, { loaders }) => loaders.assistancePages(residentId, args),
   profile: ({ residentId }, _, { loaders }) => loaders.careProfileByResident.load(residentId),
 } satisfies ResidentCareResolvers;

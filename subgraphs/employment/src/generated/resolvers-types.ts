@@ -9,6 +9,7 @@ import type { CourseEnrolmentDoc as CourseEnrolmentDocModel } from '../models/Co
 import type { WelfarePostDoc as WelfarePostDocModel } from '../models/WelfarePost';
 import type { WelfareFundDoc as WelfareFundDocModel } from '../models/WelfareFund';
 import type { WelfareFundEntryDoc as WelfareFundEntryDocModel } from '../models/WelfareFundEntry';
+import type { EstateParent as EstateParentModel } from '../resolvers/Estate';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -139,6 +140,21 @@ export type CourseEnrolment = {
   status: EnrolmentStatus;
 };
 
+/** A page of CourseEnrolment (培训报名), with `totalCount` and a cursor per row. */
+export type CourseEnrolmentConnection = {
+  __typename?: 'CourseEnrolmentConnection';
+  edges: Array<CourseEnrolmentEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One row of a page of CourseEnrolment (培训报名): the row and its cursor. */
+export type CourseEnrolmentEdge = {
+  __typename?: 'CourseEnrolmentEdge';
+  cursor: Scalars['String']['output'];
+  node: CourseEnrolment;
+};
+
 export type CreateEmployerInput = {
   address: Scalars['String']['input'];
   /** Mainland mobile (手机号). */
@@ -146,6 +162,10 @@ export type CreateEmployerInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   jobsProvided: Scalars['Int']['input'];
   kind: EmployerKind;
+  /** Latitude (纬度), WGS-84 degrees, -90 to 90; with longitude or not at all. */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Longitude (经度), WGS-84 degrees, -180 to 180; with latitude or not at all. */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
   name: Scalars['String']['input'];
 };
 
@@ -196,9 +216,20 @@ export type Employer = {
   /** Jobs the employer provides (提供岗位数). */
   jobsProvided: Scalars['Int']['output'];
   kind: EmployerKind;
+  /** Latitude (纬度), WGS-84 degrees; null when not surveyed (then never found nearby). */
+  latitude?: Maybe<Scalars['Float']['output']>;
+  /** Longitude (经度), WGS-84 degrees; null when not surveyed. */
+  longitude?: Maybe<Scalars['Float']['output']>;
   name: Scalars['String']['output'];
-  /** Postings still open with openings left (在招岗位), newest first. */
-  openPostings: Array<JobPosting>;
+  /** Postings still open with openings left (在招岗位), newest first; a page (at most 100 a page). */
+  openPostings: JobPostingConnection;
+};
+
+
+/** Employer (用工单位), including assistance workshops (就业帮扶车间). */
+export type EmployerOpenPostingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of employers (用工单位分页). */
@@ -254,6 +285,21 @@ export type EmploymentRecord = {
   until?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of EmploymentRecord (就业状态记录), with `totalCount` and a cursor per row. */
+export type EmploymentRecordConnection = {
+  __typename?: 'EmploymentRecordConnection';
+  edges: Array<EmploymentRecordEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One row of a page of EmploymentRecord (就业状态记录): the row and its cursor. */
+export type EmploymentRecordEdge = {
+  __typename?: 'EmploymentRecordEdge';
+  cursor: Scalars['String']['output'];
+  node: EmploymentRecord;
+};
+
 /** Employment status (就业状态). */
 export type EmploymentStatus =
   /** 已就业 employed */
@@ -283,6 +329,28 @@ export type EnrolmentStatus =
   | 'ENROLLED'
   /** 已退出 withdrawn */
   | 'WITHDRAWN';
+
+/** Estate (小区), owned by property; employment adds the employers within walking distance (就近就业). */
+export type Estate = {
+  __typename?: 'Estate';
+  /**
+   * Employers (用工单位) within `withinMetres` (1 to 5,000) of the estate's centre, nearest first; a page (at most 100 a
+   * page). Empty when the estate has no surveyed location. The database answers a bounding box on the indexed
+   * coordinates; the exact distance (haversine) is computed here.
+   */
+  employersNearby: NearbyEmployerConnection;
+  id: Scalars['ID']['output'];
+  latitude?: Maybe<Scalars['Float']['output']>;
+  longitude?: Maybe<Scalars['Float']['output']>;
+};
+
+
+/** Estate (小区), owned by property; employment adds the employers within walking distance (就近就业). */
+export type EstateEmployersNearbyArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  withinMetres: Scalars['Int']['input'];
+};
 
 /** Direction of a fund entry (收支类型). */
 export type FundEntryKind =
@@ -319,7 +387,7 @@ export type JobApplication = {
   __typename?: 'JobApplication';
   /** YYYY-MM-DD. */
   appliedOn: Scalars['String']['output'];
-  /** Every step, oldest first. */
+  /** Every step, oldest first: at most 4 (applied, interviewed, offered, then placed, rejected or withdrawn). */
   history: Array<JobApplicationStep>;
   id: Scalars['ID']['output'];
   /** Date placed (上岗日期), when PLACED. */
@@ -552,6 +620,23 @@ export type MutationWithdrawEnrolmentArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** A page of employers near an estate (附近用工单位), nearest first, with `totalCount` and a cursor per row. */
+export type NearbyEmployerConnection = {
+  __typename?: 'NearbyEmployerConnection';
+  edges: Array<NearbyEmployerEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One employer near an estate (附近用工单位) and how far it is. */
+export type NearbyEmployerEdge = {
+  __typename?: 'NearbyEmployerEdge';
+  cursor: Scalars['String']['output'];
+  /** Great-circle distance from the estate's centre in whole metres (距离). */
+  distanceMetres: Scalars['Int']['output'];
+  node: Employer;
+};
+
 export type OpenWelfareFundInput = {
   communityId: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -614,7 +699,7 @@ export type Query = {
   trainingCourses: TrainingCourseConnection;
   /** One welfare fund (公益基金池) by id. */
   welfareFund?: Maybe<WelfareFund>;
-  /** Every welfare fund (公益基金池), by name. */
+  /** Every welfare fund (公益基金池), by name: at most one per community. */
   welfareFunds: Array<WelfareFund>;
   /** One public-welfare post (公益岗位) by id. */
   welfarePost?: Maybe<WelfarePost>;
@@ -779,19 +864,40 @@ export type RecordFundIncomeInput = {
 /** Resident (居民), owned by civil affairs; employment adds status, history, applications, training and posts. */
 export type Resident = {
   __typename?: 'Resident';
-  /** Course enrolments (培训报名), newest first. */
-  courseEnrolments: Array<CourseEnrolment>;
-  /** Every employment record (就业状态历史), oldest first. */
-  employmentHistory: Array<EmploymentRecord>;
+  /** Course enrolments (培训报名), newest first; a page (at most 100 a page). */
+  courseEnrolments: CourseEnrolmentConnection;
+  /** Every employment record (就业状态历史), oldest first; a page (at most 100 a page). */
+  employmentHistory: EmploymentRecordConnection;
   /** Current employment status (当前就业状态): the latest record; null when never registered. */
   employmentStatus?: Maybe<EmploymentRecord>;
   id: Scalars['ID']['output'];
-  /** Job applications (求职申请), newest first. */
-  jobApplications: Array<JobApplication>;
-  /** Open postings with openings left that the resident has not applied to (推荐岗位), newest first, optionally by keyword in the title. */
+  /** Job applications (求职申请), newest first; a page (at most 100 a page). */
+  jobApplications: JobApplicationConnection;
+  /** Open postings with openings left that the resident has not applied to (推荐岗位), newest first, optionally by keyword in the title: at most `first` (at most 50). */
   matchingPostings: Array<JobPosting>;
-  /** Public-welfare posts held (公益岗位). */
-  welfarePosts: Array<WelfarePost>;
+  /** Public-welfare posts held (公益岗位), by title; a page (at most 100 a page). */
+  welfarePosts: WelfarePostConnection;
+};
+
+
+/** Resident (居民), owned by civil affairs; employment adds status, history, applications, training and posts. */
+export type ResidentCourseEnrolmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Resident (居民), owned by civil affairs; employment adds status, history, applications, training and posts. */
+export type ResidentEmploymentHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Resident (居民), owned by civil affairs; employment adds status, history, applications, training and posts. */
+export type ResidentJobApplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -799,6 +905,13 @@ export type Resident = {
 export type ResidentMatchingPostingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   keyword?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Resident (居民), owned by civil affairs; employment adds status, history, applications, training and posts. */
+export type ResidentWelfarePostsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Skills training course (技能培训课程). */
@@ -811,7 +924,8 @@ export type TrainingCourse = {
   endsOn: Scalars['String']['output'];
   /** Seats taken (已报名). */
   enrolledCount: Scalars['Int']['output'];
-  enrolments: Array<CourseEnrolment>;
+  /** Enrolments (报名), newest first; a page (at most 100 a page). */
+  enrolments: CourseEnrolmentConnection;
   /** Class hours (学时). */
   hours: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
@@ -822,6 +936,13 @@ export type TrainingCourse = {
   /** YYYY-MM-DD. */
   startsOn: Scalars['String']['output'];
   title: Scalars['String']['output'];
+};
+
+
+/** Skills training course (技能培训课程). */
+export type TrainingCourseEnrolmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of training courses (课程分页). */
@@ -873,8 +994,8 @@ export type WelfareFund = {
   entries: WelfareFundEntryConnection;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  /** Posts paid from this fund. */
-  posts: Array<WelfarePost>;
+  /** Posts paid from this fund (公益岗位), by title; a page (at most 100 a page). */
+  posts: WelfarePostConnection;
   /** Income, payments and balance, checked against the ledger (对账). */
   reconciliation: WelfareFundReconciliation;
 };
@@ -884,6 +1005,13 @@ export type WelfareFund = {
 export type WelfareFundEntriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<WelfareFundEntryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Welfare fund (公益基金池) of a community; its balance is kept on this one record. */
+export type WelfareFundPostsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -942,6 +1070,7 @@ export type WelfareFundEntryFilter = {
 export type WelfareFundReconciliation = {
   __typename?: 'WelfareFundReconciliation';
   balanceFen: Scalars['Float']['output'];
+  /** Income per source (收入来源): at most one row per FundIncomeSource. */
   incomeBySource: Array<FundIncomeBySource>;
   incomeTotalFen: Scalars['Float']['output'];
   ledgerIncomeTotalFen: Scalars['Float']['output'];
@@ -1095,6 +1224,7 @@ export type FederationTypes = ResolversObject<{
   CourseEnrolment: CourseEnrolment;
   Employer: Employer;
   EmploymentRecord: EmploymentRecord;
+  Estate: Estate;
   JobApplication: JobApplication;
   JobPosting: JobPosting;
   Resident: Resident;
@@ -1115,6 +1245,11 @@ export type FederationReferenceTypes = ResolversObject<{
   EmploymentRecord:
     ( { __typename: 'EmploymentRecord' }
     & GraphQLRecursivePick<FederationTypes['EmploymentRecord'], {"id":true}> );
+  Estate:
+    ( { __typename: 'Estate' }
+    & GraphQLRecursivePick<FederationTypes['Estate'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Estate'], {"latitude":true,"longitude":true}> ) );
   JobApplication:
     ( { __typename: 'JobApplication' }
     & GraphQLRecursivePick<FederationTypes['JobApplication'], {"id":true}> );
@@ -1154,7 +1289,10 @@ export type ResolversTypes = ResolversObject<{
   CompleteEnrolmentInput: CompleteEnrolmentInput;
   CourseCategory: CourseCategory;
   CourseEnrolment: ResolverTypeWrapper<CourseEnrolmentDocModel>;
+  CourseEnrolmentConnection: ResolverTypeWrapper<Omit<CourseEnrolmentConnection, 'edges'> & { edges: Array<ResolversTypes['CourseEnrolmentEdge']> }>;
+  CourseEnrolmentEdge: ResolverTypeWrapper<Omit<CourseEnrolmentEdge, 'node'> & { node: ResolversTypes['CourseEnrolment'] }>;
   CreateEmployerInput: CreateEmployerInput;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CreateJobPostingInput: CreateJobPostingInput;
   CreateTrainingCourseInput: CreateTrainingCourseInput;
   CreateWelfarePostInput: CreateWelfarePostInput;
@@ -1164,12 +1302,14 @@ export type ResolversTypes = ResolversObject<{
   EmployerFilter: EmployerFilter;
   EmployerKind: EmployerKind;
   EmploymentRecord: ResolverTypeWrapper<EmploymentRecordDocModel>;
+  EmploymentRecordConnection: ResolverTypeWrapper<Omit<EmploymentRecordConnection, 'edges'> & { edges: Array<ResolversTypes['EmploymentRecordEdge']> }>;
+  EmploymentRecordEdge: ResolverTypeWrapper<Omit<EmploymentRecordEdge, 'node'> & { node: ResolversTypes['EmploymentRecord'] }>;
   EmploymentStatus: EmploymentStatus;
   EnrolInCourseInput: EnrolInCourseInput;
   EnrolmentStatus: EnrolmentStatus;
+  Estate: ResolverTypeWrapper<EstateParentModel>;
   FundEntryKind: FundEntryKind;
   FundIncomeBySource: ResolverTypeWrapper<FundIncomeBySource>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FundIncomeSource: FundIncomeSource;
   JobApplication: ResolverTypeWrapper<JobApplicationDocModel>;
   JobApplicationConnection: ResolverTypeWrapper<Omit<JobApplicationConnection, 'edges'> & { edges: Array<ResolversTypes['JobApplicationEdge']> }>;
@@ -1183,6 +1323,8 @@ export type ResolversTypes = ResolversObject<{
   JobPostingFilter: JobPostingFilter;
   JobPostingSort: JobPostingSort;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NearbyEmployerConnection: ResolverTypeWrapper<Omit<NearbyEmployerConnection, 'edges'> & { edges: Array<ResolversTypes['NearbyEmployerEdge']> }>;
+  NearbyEmployerEdge: ResolverTypeWrapper<Omit<NearbyEmployerEdge, 'node'> & { node: ResolversTypes['Employer'] }>;
   OpenWelfareFundInput: OpenWelfareFundInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PayWelfarePostInput: PayWelfarePostInput;
@@ -1226,7 +1368,10 @@ export type ResolversParentTypes = ResolversObject<{
   Community: { id: string };
   CompleteEnrolmentInput: CompleteEnrolmentInput;
   CourseEnrolment: CourseEnrolmentDocModel;
+  CourseEnrolmentConnection: Omit<CourseEnrolmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['CourseEnrolmentEdge']> };
+  CourseEnrolmentEdge: Omit<CourseEnrolmentEdge, 'node'> & { node: ResolversParentTypes['CourseEnrolment'] };
   CreateEmployerInput: CreateEmployerInput;
+  Float: Scalars['Float']['output'];
   CreateJobPostingInput: CreateJobPostingInput;
   CreateTrainingCourseInput: CreateTrainingCourseInput;
   CreateWelfarePostInput: CreateWelfarePostInput;
@@ -1235,9 +1380,11 @@ export type ResolversParentTypes = ResolversObject<{
   EmployerEdge: Omit<EmployerEdge, 'node'> & { node: ResolversParentTypes['Employer'] };
   EmployerFilter: EmployerFilter;
   EmploymentRecord: EmploymentRecordDocModel;
+  EmploymentRecordConnection: Omit<EmploymentRecordConnection, 'edges'> & { edges: Array<ResolversParentTypes['EmploymentRecordEdge']> };
+  EmploymentRecordEdge: Omit<EmploymentRecordEdge, 'node'> & { node: ResolversParentTypes['EmploymentRecord'] };
   EnrolInCourseInput: EnrolInCourseInput;
+  Estate: EstateParentModel;
   FundIncomeBySource: FundIncomeBySource;
-  Float: Scalars['Float']['output'];
   JobApplication: JobApplicationDocModel;
   JobApplicationConnection: Omit<JobApplicationConnection, 'edges'> & { edges: Array<ResolversParentTypes['JobApplicationEdge']> };
   JobApplicationEdge: Omit<JobApplicationEdge, 'node'> & { node: ResolversParentTypes['JobApplication'] };
@@ -1248,6 +1395,8 @@ export type ResolversParentTypes = ResolversObject<{
   JobPostingEdge: Omit<JobPostingEdge, 'node'> & { node: ResolversParentTypes['JobPosting'] };
   JobPostingFilter: JobPostingFilter;
   Mutation: Record<PropertyKey, never>;
+  NearbyEmployerConnection: Omit<NearbyEmployerConnection, 'edges'> & { edges: Array<ResolversParentTypes['NearbyEmployerEdge']> };
+  NearbyEmployerEdge: Omit<NearbyEmployerEdge, 'node'> & { node: ResolversParentTypes['Employer'] };
   OpenWelfareFundInput: OpenWelfareFundInput;
   PageInfo: PageInfo;
   PayWelfarePostInput: PayWelfarePostInput;
@@ -1379,6 +1528,17 @@ export type CourseEnrolmentResolvers<ContextType = Context, ParentType extends R
   status?: Resolver<ResolversTypes['EnrolmentStatus'], ParentType, ContextType>;
 }>;
 
+export type CourseEnrolmentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CourseEnrolmentConnection'] = ResolversParentTypes['CourseEnrolmentConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CourseEnrolmentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CourseEnrolmentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CourseEnrolmentEdge'] = ResolversParentTypes['CourseEnrolmentEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CourseEnrolment'], ParentType, ContextType>;
+}>;
+
 export type EmployerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Employer'] = ResolversParentTypes['Employer'], FederationReferenceType extends FederationReferenceTypes['Employer'] = FederationReferenceTypes['Employer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Employer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1386,8 +1546,10 @@ export type EmployerResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobsProvided?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EmployerKind'], ParentType, ContextType>;
+  latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  openPostings?: Resolver<Array<ResolversTypes['JobPosting']>, ParentType, ContextType>;
+  openPostings?: Resolver<ResolversTypes['JobPostingConnection'], ParentType, ContextType, Partial<EmployerOpenPostingsArgs>>;
 }>;
 
 export type EmployerConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmployerConnection'] = ResolversParentTypes['EmployerConnection']> = ResolversObject<{
@@ -1411,6 +1573,23 @@ export type EmploymentRecordResolvers<ContextType = Context, ParentType extends 
   since?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['EmploymentStatus'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type EmploymentRecordConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmploymentRecordConnection'] = ResolversParentTypes['EmploymentRecordConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EmploymentRecordEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EmploymentRecordEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmploymentRecordEdge'] = ResolversParentTypes['EmploymentRecordEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EmploymentRecord'], ParentType, ContextType>;
+}>;
+
+export type EstateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Estate'] = ResolversParentTypes['Estate'], FederationReferenceType extends FederationReferenceTypes['Estate'] = FederationReferenceTypes['Estate']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Estate']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  employersNearby?: Resolver<ResolversTypes['NearbyEmployerConnection'], ParentType, ContextType, RequireFields<EstateEmployersNearbyArgs, 'withinMetres'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type FundIncomeBySourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundIncomeBySource'] = ResolversParentTypes['FundIncomeBySource']> = ResolversObject<{
@@ -1490,6 +1669,18 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   withdrawEnrolment?: Resolver<ResolversTypes['CourseEnrolment'], ParentType, ContextType, RequireFields<MutationWithdrawEnrolmentArgs, 'id'>>;
 }>;
 
+export type NearbyEmployerConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NearbyEmployerConnection'] = ResolversParentTypes['NearbyEmployerConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['NearbyEmployerEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type NearbyEmployerEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NearbyEmployerEdge'] = ResolversParentTypes['NearbyEmployerEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  distanceMetres?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Employer'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1513,13 +1704,13 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type ResidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Resident'] = ResolversParentTypes['Resident'], FederationReferenceType extends FederationReferenceTypes['Resident'] = FederationReferenceTypes['Resident']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Resident']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  courseEnrolments?: Resolver<Array<ResolversTypes['CourseEnrolment']>, ParentType, ContextType>;
-  employmentHistory?: Resolver<Array<ResolversTypes['EmploymentRecord']>, ParentType, ContextType>;
+  courseEnrolments?: Resolver<ResolversTypes['CourseEnrolmentConnection'], ParentType, ContextType, Partial<ResidentCourseEnrolmentsArgs>>;
+  employmentHistory?: Resolver<ResolversTypes['EmploymentRecordConnection'], ParentType, ContextType, Partial<ResidentEmploymentHistoryArgs>>;
   employmentStatus?: Resolver<Maybe<ResolversTypes['EmploymentRecord']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  jobApplications?: Resolver<Array<ResolversTypes['JobApplication']>, ParentType, ContextType>;
+  jobApplications?: Resolver<ResolversTypes['JobApplicationConnection'], ParentType, ContextType, Partial<ResidentJobApplicationsArgs>>;
   matchingPostings?: Resolver<Array<ResolversTypes['JobPosting']>, ParentType, ContextType, RequireFields<ResidentMatchingPostingsArgs, 'first'>>;
-  welfarePosts?: Resolver<Array<ResolversTypes['WelfarePost']>, ParentType, ContextType>;
+  welfarePosts?: Resolver<ResolversTypes['WelfarePostConnection'], ParentType, ContextType, Partial<ResidentWelfarePostsArgs>>;
 }>;
 
 export type TrainingCourseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingCourse'] = ResolversParentTypes['TrainingCourse'], FederationReferenceType extends FederationReferenceTypes['TrainingCourse'] = FederationReferenceTypes['TrainingCourse']> = ResolversObject<{
@@ -1528,7 +1719,7 @@ export type TrainingCourseResolvers<ContextType = Context, ParentType extends Re
   category?: Resolver<ResolversTypes['CourseCategory'], ParentType, ContextType>;
   endsOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   enrolledCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  enrolments?: Resolver<Array<ResolversTypes['CourseEnrolment']>, ParentType, ContextType>;
+  enrolments?: Resolver<ResolversTypes['CourseEnrolmentConnection'], ParentType, ContextType, Partial<TrainingCourseEnrolmentsArgs>>;
   hours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1555,7 +1746,7 @@ export type WelfareFundResolvers<ContextType = Context, ParentType extends Resol
   entries?: Resolver<ResolversTypes['WelfareFundEntryConnection'], ParentType, ContextType, Partial<WelfareFundEntriesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  posts?: Resolver<Array<ResolversTypes['WelfarePost']>, ParentType, ContextType>;
+  posts?: Resolver<ResolversTypes['WelfarePostConnection'], ParentType, ContextType, Partial<WelfareFundPostsArgs>>;
   reconciliation?: Resolver<ResolversTypes['WelfareFundReconciliation'], ParentType, ContextType>;
 }>;
 
@@ -1624,10 +1815,15 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AuditRecordEdge?: AuditRecordEdgeResolvers<ContextType>;
   Community?: CommunityResolvers<ContextType>;
   CourseEnrolment?: CourseEnrolmentResolvers<ContextType>;
+  CourseEnrolmentConnection?: CourseEnrolmentConnectionResolvers<ContextType>;
+  CourseEnrolmentEdge?: CourseEnrolmentEdgeResolvers<ContextType>;
   Employer?: EmployerResolvers<ContextType>;
   EmployerConnection?: EmployerConnectionResolvers<ContextType>;
   EmployerEdge?: EmployerEdgeResolvers<ContextType>;
   EmploymentRecord?: EmploymentRecordResolvers<ContextType>;
+  EmploymentRecordConnection?: EmploymentRecordConnectionResolvers<ContextType>;
+  EmploymentRecordEdge?: EmploymentRecordEdgeResolvers<ContextType>;
+  Estate?: EstateResolvers<ContextType>;
   FundIncomeBySource?: FundIncomeBySourceResolvers<ContextType>;
   JobApplication?: JobApplicationResolvers<ContextType>;
   JobApplicationConnection?: JobApplicationConnectionResolvers<ContextType>;
@@ -1637,6 +1833,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   JobPostingConnection?: JobPostingConnectionResolvers<ContextType>;
   JobPostingEdge?: JobPostingEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NearbyEmployerConnection?: NearbyEmployerConnectionResolvers<ContextType>;
+  NearbyEmployerEdge?: NearbyEmployerEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Resident?: ResidentResolvers<ContextType>;

@@ -1,20 +1,15 @@
 import { extendedEntity } from '@cg/kit';
-import { byStart, latestRecord } from '../history';
+import { latestRecord } from '../history';
 import { requireInt } from '../input';
 import type { ResidentResolvers } from '../generated/resolvers-types';
-
-const newest =
-  <T extends { _id: string }>(key: (doc: T) => string) =>
-  (a: T, b: T) =>
-    key(b).localeCompare(key(a)) || a._id.localeCompare(b._id);
 
 export const Resident = {
   ...extendedEntity,
   employmentStatus: async (resident, _, { loaders }) => latestRecord(await loaders.recordsByResident.load(resident.id)),
-  employmentHistory: async (resident, _, { loaders }) => [...(await loaders.recordsByResident.load(resident.id))].sort(byStart),
-  jobApplications: async (resident, _, { loaders }) => [...(await loaders.applicationsByResident.load(resident.id))].sort(newest((a) => a.appliedOn)),
-  courseEnrolments: async (resident, _, { loaders }) => [...(await loaders.enrolmentsByResident.load(resident.id))].sort(newest((e) => e.enrolledOn)),
-  welfarePosts: (resident, _, { loaders }) => loaders.postsByHolder.load(resident.id),
+  employmentHistory: (resident, page, { loaders }) => loaders.recordPagesByResident(resident.id, page),
+  jobApplications: (resident, page, { loaders }) => loaders.applicationPagesByResident(resident.id, page),
+  courseEnrolments: (resident, page, { loaders }) => loaders.enrolmentsByResident(resident.id, page),
+  welfarePosts: (resident, page, { loaders }) => loaders.postsByHolder(resident.id, page),
   /** Open postings the resident has not applied to; the pool is shared by every resident asking the same keyword. */
   matchingPostings: async (resident, { keyword, first }, { loaders }) => {
     const size = requireInt(first ?? 10, 'first', 0, 50);

@@ -4,5 +4,5 @@ import type { TrainingCourseResolvers } from '../generated/resolvers-types';
 
 export const TrainingCourse = {
   ...entityResolvers((ctx: Context) => ctx.loaders.trainingCourse),
-  enrolments: (course, _, { loaders }) => loaders.enrolmentsByCourse.load(course._id),
+  enrolments: (course, page, { loaders }) => loaders.enrolmentsByCourse(course._id, page),
 } satisfies TrainingCourseResolvers;

@@ -21,7 +21,7 @@ function entryFilter(fund: WelfareFundDoc, filter: WelfareFundEntryFilter = {}) 
 export const WelfareFund = {
   ...entityResolvers((ctx: Context) => ctx.loaders.welfareFund),
   community: (fund) => reference(fund.communityId),
-  posts: (fund, _, { loaders }) => loaders.postsByFund.load(fund._id),
+  posts: (fund, page, { loaders }) => loaders.postsByFund(fund._id, page),
   entries: (fund, { filter, first, after }, { models }) =>
     paginate<WelfareFundEntryDoc>(models.WelfareFundEntry, entryFilter(fund, filter ?? {}), { occurredOn: -1 }, { first, after }),
   reconciliation: (fund, _, ctx) => reconcile(ctx, fund),

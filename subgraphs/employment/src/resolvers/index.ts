@@ -1,6 +1,7 @@
 import { CourseEnrolment } from './CourseEnrolment';
 import { Employer } from './Employer';
 import { EmploymentRecord } from './EmploymentRecord';
+import { Estate } from './Estate';
 import { JobApplication } from './JobApplication';
 import { JobPosting } from './JobPosting';
 import { Mutation } from './Mutation';
@@ -18,6 +19,7 @@ export const resolvers = {
   JobPosting,
   JobApplication,
   EmploymentRecord,
+  Estate,
   Resident,
   TrainingCourse,
   CourseEnrolment,

@@ -6,10 +6,11 @@
 import type { Faker } from '@faker-js/faker';
 import { stableId, type SeedDoc as Doc } from '@cg/kit';
 
+/** Where they stand (WGS-84): the workshop inside the estates (扶贫车间), the cooperative beside them, the factory across town. */
 const EMPLOYERS = [
-  { name: '义合美马铃薯种植专业合作社', kind: 'COOPERATIVE', jobsProvided: 300, titles: ['分拣工', '仓储管理员'] },
-  { name: '张北县蔬菜加工厂', kind: 'ENTERPRISE', jobsProvided: 700, titles: ['蔬菜加工工', '质检员', '叉车司机'] },
-  { name: '义合美箱包就业帮扶车间', kind: 'ASSISTANCE_WORKSHOP', jobsProvided: 80, titles: ['缝纫工', '包装工'] },
+  { name: '义合美马铃薯种植专业合作社', kind: 'COOPERATIVE', jobsProvided: 300, titles: ['分拣工', '仓储管理员'], latitude: 41.162, longitude: 114.7 },
+  { name: '张北县蔬菜加工厂', kind: 'ENTERPRISE', jobsProvided: 700, titles: ['蔬菜加工工', '质检员', '叉车司机'], latitude: 41.17, longitude: 114.73 },
+  { name: '义合美箱包就业帮扶车间', kind: 'ASSISTANCE_WORKSHOP', jobsProvided: 80, titles: ['缝纫工', '包装工'], latitude: 41.1575, longitude: 114.706 },
 ] as const;
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -19,7 +20,15 @@ export function employmentCore(faker: Faker) {
   const docs = { Employer: [] as Doc[], JobPosting: [] as Doc[], EmploymentRecord: [] as Doc[] };
   for (const [i, e] of EMPLOYERS.entries()) {
     const employerId = stableId('employer', e.name);
-    docs.Employer.push({ _id: employerId, name: e.name, kind: e.kind, address: `张北县义合美产业园${i + 1}号`, jobsProvided: e.jobsProvided });
+    docs.Employer.push({
+      _id: employerId,
+      name: e.name,
+      kind: e.kind,
+      address: `张北县义合美产业园${i + 1}号`,
+      jobsProvided: e.jobsProvided,
+      latitude: e.latitude,
+      longitude: e.longitude,
+    });
     for (const [j, title] of e.titles.entries()) {
       docs.JobPosting.push({
         _id: stableId('posting', e.name, title),

@@ -274,8 +274,15 @@ export type Grid = {
   id: Scalars['ID']['output'];
   /** The party branch (党支部) covering this grid; null when none does. */
   partyBranch?: Maybe<PartyOrganization>;
-  /** Service posts (服务岗位) in this grid. */
-  servicePosts: Array<ServicePost>;
+  /** Service posts (服务岗位) in this grid, by name; a page (at most 100 a page). */
+  servicePosts: ServicePostConnection;
+};
+
+
+/** Grid (网格), owned by civil affairs; party adds the branch that covers it and its service posts. */
+export type GridServicePostsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Household (户), owned by civil affairs. */
@@ -368,11 +375,12 @@ export type JointCase = {
   grid: Grid;
   /** The party branch (党支部) covering the grid. */
   gridBranch?: Maybe<PartyOrganization>;
-  /** Helper units (协办单位) now. */
+  /** Helper units (协办单位) now: at most the units of the community's roster. */
   helperUnits: Array<ResponseUnit>;
-  /** History (流转记录), oldest first. */
+  /** History (流转记录), oldest first: at most one event per step the case took (a few dozen within its time limit). */
   history: Array<JointCaseEvent>;
   id: Scalars['ID']['output'];
+  /** Inquiries (问单) by the party secretary: at most a handful within the case's time limit. */
   inquiries: Array<JointCaseInquiry>;
   /** The lead unit (牵头单位) now; null before dispatch. */
   leadUnit?: Maybe<ResponseUnit>;
@@ -384,11 +392,12 @@ export type JointCase = {
   resolvedAt?: Maybe<Scalars['String']['output']>;
   status: JointCaseStatus;
   submittedAt: Scalars['String']['output'];
-  /** Every task, including returned and withdrawn ones. */
+  /** Every task, including returned and withdrawn ones: at most one per unit per dispatch or transfer (a handful). */
   tasks: Array<JointCaseTask>;
   urgency: JointCaseUrgency;
   /** Optimistic-concurrency version: pass it as expectedVersion to the next step. */
   version: Scalars['Int']['output'];
+  /** Whistles blown (吹哨) on this case: at most a handful, each a call on the roster within the case's time limit. */
   whistles: Array<Whistle>;
 };
 
@@ -465,10 +474,23 @@ export type JointCaseFilter = {
   category?: InputMaybe<JointCaseCategory>;
   communityId?: InputMaybe<Scalars['ID']['input']>;
   gridId?: InputMaybe<Scalars['ID']['input']>;
+  /** Past dueAt and still on the clock (超期), or (false) not. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
   reporterId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<Array<JointCaseStatus>>;
+  /** Submitted at or after (ISO 8601 with zone). */
+  submittedFrom?: InputMaybe<Scalars['String']['input']>;
+  /** Submitted before (ISO 8601 with zone). */
+  submittedTo?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Words (关键词) the description contains, all of them, case-insensitive; 1 to 50 characters. Needs a community, grid,
+   * unit, reporter or category, or a submission range of at most a year: BAD_USER_INPUT otherwise.
+   */
+  text?: InputMaybe<Scalars['String']['input']>;
   /** Cases on which this unit has a task. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Urgency (紧急程度). */
+  urgency?: InputMaybe<JointCaseUrgency>;
 };
 
 /** A party secretary's inquiry (问单). */
@@ -631,6 +653,7 @@ export type LiaisonAssignment = {
   liaisonName: Scalars['String']['output'];
   /** The community party organisation that scores the liaison. */
   organization: PartyOrganization;
+  /** Scores (考评), at most one per period (YYYY or YYYY-Qn) of the assignment. */
   scores: Array<LiaisonScore>;
   startOn: Scalars['String']['output'];
   title?: Maybe<Scalars['String']['output']>;
@@ -1153,8 +1176,8 @@ export type PageInfo = {
 export type PartyMember = {
   __typename?: 'PartyMember';
   category: PartyMemberCategory;
-  /** 双报到 registrations of this member (在职党员报到). */
-  dualRegistrations: Array<DualRegistration>;
+  /** 双报到 registrations of this member (在职党员报到), newest first; a page (at most 100 a page). */
+  dualRegistrations: DualRegistrationConnection;
   id: Scalars['ID']['output'];
   /** Date joined the party (入党日期), YYYY-MM-DD. */
   joinedOn: Scalars['String']['output'];
@@ -1162,14 +1185,21 @@ export type PartyMember = {
   monthlyPoints: Array<MonthlyPoints>;
   /** Home organisation (所在党组织). */
   organization: PartyOrganization;
-  /** Service posts claimed (认领岗位), newest year first; only `year` when given. */
-  postClaims: Array<PostClaim>;
+  /** Service posts claimed (认领岗位), newest first; only `year` when given; a page (at most 100 a page). */
+  postClaims: PostClaimConnection;
   /** Progress on the yearly quota (年度任务) for `year`. */
   quota: QuotaStatus;
   /** The member as a resident (居民) of civil affairs; null when civil affairs cannot answer. */
   resident?: Maybe<Resident>;
-  /** Quota activities (联系群众、志愿服务、合理化建议), newest first; only `year` when given. */
-  serviceActivities: Array<ServiceActivity>;
+  /** Quota activities (联系群众、志愿服务、合理化建议), newest first; only `year` when given; a page (at most 100 a page). */
+  serviceActivities: ServiceActivityConnection;
+};
+
+
+/** Party member (党员); every member is a resident (居民) of civil affairs. */
+export type PartyMemberDualRegistrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1182,6 +1212,8 @@ export type PartyMemberMonthlyPointsArgs = {
 
 /** Party member (党员); every member is a resident (居民) of civil affairs. */
 export type PartyMemberPostClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1194,6 +1226,8 @@ export type PartyMemberQuotaArgs = {
 
 /** Party member (党员); every member is a resident (居民) of civil affairs. */
 export type PartyMemberServiceActivitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1244,24 +1278,24 @@ export type PartyMemberOrder =
 /** Party organisation (党组织), a node in the tree 党工委 → 社区党委/党总支 → 党支部 → 党小组 → 党员中心户. */
 export type PartyOrganization = {
   __typename?: 'PartyOrganization';
-  /** Every organisation above (上级组织链), top first. */
+  /** Every organisation above (上级组织链), top first: at most 4 (the tree has five levels). */
   ancestors: Array<PartyOrganization>;
-  /** 党员奉献奖 nominations of this branch in `quarter` (YYYY-Qn). */
+  /** 党员奉献奖 nominations of this branch in `quarter` (YYYY-Qn): at most 3 (nominateForAward refuses a fourth). */
   awardNominations: Array<AwardNomination>;
-  /** Organisations directly below (下级组织). */
-  children: Array<PartyOrganization>;
-  /** Grids (网格) this organisation covers; the link to civil affairs and property. Null when civil affairs cannot answer. */
+  /** Organisations directly below (下级组织), by name; a page (at most 100 a page). */
+  children: PartyOrganizationConnection;
+  /** Grids (网格) this organisation covers; the link to civil affairs and property: at most the grids of one community (tens). Null when civil affairs cannot answer. */
   coveredGrids?: Maybe<Array<Grid>>;
-  /** Every organisation below at any depth (全部下级组织), optionally of one level, by name. */
-  descendants: Array<PartyOrganization>;
+  /** Every organisation below at any depth (全部下级组织), optionally of one level, by name; a page (at most 100 a page). */
+  descendants: PartyOrganizationConnection;
   id: Scalars['ID']['output'];
-  /** Joint-building units (共建单位) in this committee's 大党委. */
-  jointBuildingUnits: Array<JointBuildingUnit>;
+  /** Joint-building units (共建单位) in this committee's 大党委, by name; a page (at most 100 a page). */
+  jointBuildingUnits: JointBuildingUnitConnection;
   level: PartyOrganizationLevel;
   /** Number of members whose home organisation this is (直属党员数). */
   memberCount: Scalars['Int']['output'];
-  /** Members whose home organisation this is (党员). */
-  members: Array<PartyMember>;
+  /** Members whose home organisation this is (党员), by date joined; a page (at most 100 a page). */
+  members: PartyMemberConnection;
   name: Scalars['String']['output'];
   /** The organisation above (上级组织); null at the top. */
   parent?: Maybe<PartyOrganization>;
@@ -1277,8 +1311,31 @@ export type PartyOrganizationAwardNominationsArgs = {
 
 
 /** Party organisation (党组织), a node in the tree 党工委 → 社区党委/党总支 → 党支部 → 党小组 → 党员中心户. */
+export type PartyOrganizationChildrenArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Party organisation (党组织), a node in the tree 党工委 → 社区党委/党总支 → 党支部 → 党小组 → 党员中心户. */
 export type PartyOrganizationDescendantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   level?: InputMaybe<PartyOrganizationLevel>;
+};
+
+
+/** Party organisation (党组织), a node in the tree 党工委 → 社区党委/党总支 → 党支部 → 党小组 → 党员中心户. */
+export type PartyOrganizationJointBuildingUnitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Party organisation (党组织), a node in the tree 党工委 → 社区党委/党总支 → 党支部 → 党小组 → 党员中心户. */
+export type PartyOrganizationMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of PartyOrganization (党组织), with `totalCount` and a cursor per row. */
@@ -1411,6 +1468,21 @@ export type PostClaim = {
   year: Scalars['Int']['output'];
 };
 
+/** A page of PostClaim (岗位认领), with `totalCount` and a cursor per row. */
+export type PostClaimConnection = {
+  __typename?: 'PostClaimConnection';
+  edges: Array<PostClaimEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One row of a page of PostClaim (岗位认领): the row and its cursor. */
+export type PostClaimEdge = {
+  __typename?: 'PostClaimEdge';
+  cursor: Scalars['String']['output'];
+  node: PostClaim;
+};
+
 /** 问题清单 row: open cases of a category. */
 export type ProblemListRow = {
   __typename?: 'ProblemListRow';
@@ -1461,7 +1533,7 @@ export type Query = {
   dualRegistration?: Maybe<DualRegistration>;
   /** 双报到 registrations of in-service members (在职党员报到). */
   dualRegistrations: DualRegistrationConnection;
-  /** 政务台账 government-affairs ledger: per unit, tasks received, resolved, on time, overdue, and whistle calls answered on time. */
+  /** 政务台账 government-affairs ledger: per unit, tasks received, resolved, on time, overdue, and whistle calls answered on time; at most one row per unit of the roster. */
   governmentLedger: Array<GovernmentLedgerRow>;
   /** One joint-building unit (共建单位) by id. */
   jointBuildingUnit?: Maybe<JointBuildingUnit>;
@@ -1491,14 +1563,14 @@ export type Query = {
   partyOrganizations: PartyOrganizationConnection;
   /** Entries of the member points ledger (党员奉献积分台账). */
   pointEntries: PointEntryConnection;
-  /** 民情台账 public-sentiment ledger: cases submitted in [from, to) by grid and category. */
+  /** 民情台账 public-sentiment ledger: cases submitted in [from, to) by grid and category; at most one row per grid and category of the scope. */
   publicSentimentLedger: Array<PublicSentimentRow>;
   /**
    * In-service members (在职党员) short of the yearly quota (每年认领1个岗位、联系1户群众、参加1次志愿服务、提出1条建议) for
    * `year`, each with the items missing; optionally only members of an organisation and everything below it.
    */
   quotaShortfalls: QuotaShortfallConnection;
-  /** The 1+3+N roster (联动单位): the community, resident units (物业、住建、执法) and joint-building units (共建单位). */
+  /** The 1+3+N roster (联动单位): the community, resident units (物业、住建、执法) and joint-building units (共建单位); at most the rosters of the communities asked about (tens per community). */
   responseUnits: Array<ResponseUnit>;
   /** Quota activities (联系群众、志愿服务、合理化建议) of members. */
   serviceActivities: ServiceActivityConnection;
@@ -1512,7 +1584,7 @@ export type Query = {
   threeLists: ThreeLists;
   /** One of the caller's department's subscriptions; null for another department's. */
   webhookSubscription?: Maybe<WebhookSubscription>;
-  /** The caller's department's webhook subscriptions (事件订阅), newest first; ended ones only when asked. */
+  /** The caller's department's webhook subscriptions (事件订阅), newest first; ended ones only when asked: at most the department's subscriptions (a handful per unit). */
   webhookSubscriptions: Array<WebhookSubscription>;
 };
 
@@ -2018,8 +2090,8 @@ export type ServiceActivityOrder =
 /** Service post (服务岗位) in a grid, claimed by members (认领). */
 export type ServicePost = {
   __typename?: 'ServicePost';
-  /** Claims (认领记录), newest year first; only `year` when given. */
-  claims: Array<PostClaim>;
+  /** Claims (认领记录), newest first; only `year` when given; a page (at most 100 a page). */
+  claims: PostClaimConnection;
   description?: Maybe<Scalars['String']['output']>;
   grid: Grid;
   id: Scalars['ID']['output'];
@@ -2032,6 +2104,8 @@ export type ServicePost = {
 
 /** Service post (服务岗位) in a grid, claimed by members (认领). */
 export type ServicePostClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2104,11 +2178,11 @@ export type SubscribeWebhookInput = {
 /** 三清单 the three lists. */
 export type ThreeLists = {
   __typename?: 'ThreeLists';
-  /** 问题清单 open problems by category. */
+  /** 问题清单 open problems by category: at most one row per JointCaseCategory. */
   problems: Array<ProblemListRow>;
-  /** 资源清单 the units the community can call on. */
+  /** 资源清单 the units the community can call on: at most the community's roster (tens). */
   resources: Array<ResponseUnit>;
-  /** 责任清单 responsibilities by unit. */
+  /** 责任清单 responsibilities by unit: at most one row per unit of the roster. */
   responsibilities: Array<ResponsibilityListRow>;
 };
 
@@ -2136,6 +2210,7 @@ export type WebhookAttempt = {
 /** One event for one subscription (事件推送). */
 export type WebhookDelivery = {
   __typename?: 'WebhookDelivery';
+  /** Every POST (推送尝试), oldest first: at most the dispatcher's maxAttempts (15 unless CG_WEBHOOK_MAX_ATTEMPTS says otherwise), plus one when the subscription ended. */
   attempts: Array<WebhookAttempt>;
   createdAt: Scalars['String']['output'];
   deliveredAt?: Maybe<Scalars['String']['output']>;
@@ -2182,7 +2257,7 @@ export type WebhookSubscription = {
   communityId?: Maybe<Scalars['ID']['output']>;
   createdAt: Scalars['String']['output'];
   createdBy?: Maybe<Scalars['String']['output']>;
-  /** Deliveries (投递记录), newest first, with every attempt. */
+  /** Deliveries (投递记录), newest first, with every attempt: at most `first`, at most 100. */
   deliveries: Array<WebhookDelivery>;
   events: Array<WebhookEventType>;
   id: Scalars['ID']['output'];
@@ -2212,7 +2287,7 @@ export type Whistle = {
   __typename?: 'Whistle';
   blownAt: Scalars['String']['output'];
   blownBy?: Maybe<Scalars['String']['output']>;
-  /** One call per unit named (报到). */
+  /** One call per unit named (报到): at most the units of the community's roster. */
   calls: Array<WhistleCall>;
   id: Scalars['ID']['output'];
   note?: Maybe<Scalars['String']['output']>;
@@ -2477,6 +2552,8 @@ export type ResolversTypes = ResolversObject<{
   PointEvaluation: ResolverTypeWrapper<PointEvaluation>;
   PointSource: PointSource;
   PostClaim: ResolverTypeWrapper<PostClaimDocModel>;
+  PostClaimConnection: ResolverTypeWrapper<Omit<PostClaimConnection, 'edges'> & { edges: Array<ResolversTypes['PostClaimEdge']> }>;
+  PostClaimEdge: ResolverTypeWrapper<Omit<PostClaimEdge, 'node'> & { node: ResolversTypes['PostClaim'] }>;
   ProblemListRow: ResolverTypeWrapper<ProblemListRow>;
   PublicSentimentRow: ResolverTypeWrapper<PublicSentimentRowParentModel>;
   PublishMicroWishInput: PublishMicroWishInput;
@@ -2593,6 +2670,8 @@ export type ResolversParentTypes = ResolversObject<{
   PointEntryFilter: PointEntryFilter;
   PointEvaluation: PointEvaluation;
   PostClaim: PostClaimDocModel;
+  PostClaimConnection: Omit<PostClaimConnection, 'edges'> & { edges: Array<ResolversParentTypes['PostClaimEdge']> };
+  PostClaimEdge: Omit<PostClaimEdge, 'node'> & { node: ResolversParentTypes['PostClaim'] };
   ProblemListRow: ProblemListRow;
   PublicSentimentRow: PublicSentimentRowParentModel;
   PublishMicroWishInput: PublishMicroWishInput;
@@ -2782,7 +2861,7 @@ export type GridResolvers<ContextType = Context, ParentType extends ResolversPar
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   partyBranch?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType>;
-  servicePosts?: Resolver<Array<ResolversTypes['ServicePost']>, ParentType, ContextType>;
+  servicePosts?: Resolver<ResolversTypes['ServicePostConnection'], ParentType, ContextType, Partial<GridServicePostsArgs>>;
 }>;
 
 export type HouseholdResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household']> = ResolversObject<{
@@ -3045,15 +3124,15 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PartyMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartyMember'] = ResolversParentTypes['PartyMember'], FederationReferenceType extends FederationReferenceTypes['PartyMember'] = FederationReferenceTypes['PartyMember']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PartyMember']> | FederationReferenceType, FederationReferenceType, ContextType>;
   category?: Resolver<ResolversTypes['PartyMemberCategory'], ParentType, ContextType>;
-  dualRegistrations?: Resolver<Array<ResolversTypes['DualRegistration']>, ParentType, ContextType>;
+  dualRegistrations?: Resolver<ResolversTypes['DualRegistrationConnection'], ParentType, ContextType, Partial<PartyMemberDualRegistrationsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   joinedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   monthlyPoints?: Resolver<Array<ResolversTypes['MonthlyPoints']>, ParentType, ContextType, RequireFields<PartyMemberMonthlyPointsArgs, 'from' | 'to'>>;
   organization?: Resolver<ResolversTypes['PartyOrganization'], ParentType, ContextType>;
-  postClaims?: Resolver<Array<ResolversTypes['PostClaim']>, ParentType, ContextType, Partial<PartyMemberPostClaimsArgs>>;
+  postClaims?: Resolver<ResolversTypes['PostClaimConnection'], ParentType, ContextType, Partial<PartyMemberPostClaimsArgs>>;
   quota?: Resolver<ResolversTypes['QuotaStatus'], ParentType, ContextType, RequireFields<PartyMemberQuotaArgs, 'year'>>;
   resident?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType>;
-  serviceActivities?: Resolver<Array<ResolversTypes['ServiceActivity']>, ParentType, ContextType, Partial<PartyMemberServiceActivitiesArgs>>;
+  serviceActivities?: Resolver<ResolversTypes['ServiceActivityConnection'], ParentType, ContextType, Partial<PartyMemberServiceActivitiesArgs>>;
 }>;
 
 export type PartyMemberConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartyMemberConnection'] = ResolversParentTypes['PartyMemberConnection']> = ResolversObject<{
@@ -3071,14 +3150,14 @@ export type PartyOrganizationResolvers<ContextType = Context, ParentType extends
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PartyOrganization']> | FederationReferenceType, FederationReferenceType, ContextType>;
   ancestors?: Resolver<Array<ResolversTypes['PartyOrganization']>, ParentType, ContextType>;
   awardNominations?: Resolver<Array<ResolversTypes['AwardNomination']>, ParentType, ContextType, RequireFields<PartyOrganizationAwardNominationsArgs, 'quarter'>>;
-  children?: Resolver<Array<ResolversTypes['PartyOrganization']>, ParentType, ContextType>;
+  children?: Resolver<ResolversTypes['PartyOrganizationConnection'], ParentType, ContextType, Partial<PartyOrganizationChildrenArgs>>;
   coveredGrids?: Resolver<Maybe<Array<ResolversTypes['Grid']>>, ParentType, ContextType>;
-  descendants?: Resolver<Array<ResolversTypes['PartyOrganization']>, ParentType, ContextType, Partial<PartyOrganizationDescendantsArgs>>;
+  descendants?: Resolver<ResolversTypes['PartyOrganizationConnection'], ParentType, ContextType, Partial<PartyOrganizationDescendantsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  jointBuildingUnits?: Resolver<Array<ResolversTypes['JointBuildingUnit']>, ParentType, ContextType>;
+  jointBuildingUnits?: Resolver<ResolversTypes['JointBuildingUnitConnection'], ParentType, ContextType, Partial<PartyOrganizationJointBuildingUnitsArgs>>;
   level?: Resolver<ResolversTypes['PartyOrganizationLevel'], ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  members?: Resolver<Array<ResolversTypes['PartyMember']>, ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['PartyMemberConnection'], ParentType, ContextType, Partial<PartyOrganizationMembersArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType>;
   totalMemberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3134,6 +3213,17 @@ export type PostClaimResolvers<ContextType = Context, ParentType extends Resolve
   member?: Resolver<ResolversTypes['PartyMember'], ParentType, ContextType>;
   post?: Resolver<ResolversTypes['ServicePost'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PostClaimConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostClaimConnection'] = ResolversParentTypes['PostClaimConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PostClaimEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PostClaimEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostClaimEdge'] = ResolversParentTypes['PostClaimEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PostClaim'], ParentType, ContextType>;
 }>;
 
 export type ProblemListRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProblemListRow'] = ResolversParentTypes['ProblemListRow']> = ResolversObject<{
@@ -3257,7 +3347,7 @@ export type ServiceActivityEdgeResolvers<ContextType = Context, ParentType exten
 
 export type ServicePostResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServicePost'] = ResolversParentTypes['ServicePost'], FederationReferenceType extends FederationReferenceTypes['ServicePost'] = FederationReferenceTypes['ServicePost']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ServicePost']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  claims?: Resolver<Array<ResolversTypes['PostClaim']>, ParentType, ContextType, Partial<ServicePostClaimsArgs>>;
+  claims?: Resolver<ResolversTypes['PostClaimConnection'], ParentType, ContextType, Partial<ServicePostClaimsArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   grid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3390,6 +3480,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PointEntryEdge?: PointEntryEdgeResolvers<ContextType>;
   PointEvaluation?: PointEvaluationResolvers<ContextType>;
   PostClaim?: PostClaimResolvers<ContextType>;
+  PostClaimConnection?: PostClaimConnectionResolvers<ContextType>;
+  PostClaimEdge?: PostClaimEdgeResolvers<ContextType>;
   ProblemListRow?: ProblemListRowResolvers<ContextType>;
   PublicSentimentRow?: PublicSentimentRowResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -4,5 +4,5 @@ import type { GridResolvers } from '../generated/resolvers-types';
 export const Grid = {
   ...extendedEntity,
   partyBranch: (grid, _, { loaders }) => loaders.branchByGrid.load(grid.id),
-  servicePosts: (grid, _, { loaders }) => loaders.postsInGrid.load(grid.id),
+  servicePosts: (grid, page, { loaders }) => loaders.postsInGrid(grid.id, page),
 } satisfies GridResolvers;

@@ -1,11 +1,12 @@
 import { andFilters, assertId, fetchById, paginate, trusted } from '@cg/kit';
 import type { Context } from '../context';
 import type { JointCaseFilter, QueryResolvers } from '../generated/resolvers-types';
+import { searchFilter } from '../jointCase/search';
 import { governmentLedger, measures, publicSentimentLedger, supervisionFilter, threeLists } from '../jointCase/ledgers';
 import type { JointCaseDoc } from '../models/JointCase';
 import type { ResponseUnitDoc } from '../models/ResponseUnit';
 
-/** Each filter field is served by an index on (field, submittedAt) declared beside the model. */
+/** Each equality field is served by an index on (field, submittedAt) declared beside the model; the rest narrows them. */
 function caseFilter(f: JointCaseFilter): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
   if (f.status?.length) filter.status = trusted({ $in: f.status });
@@ -14,6 +15,15 @@ function caseFilter(f: JointCaseFilter): Record<string, unknown> {
   if (f.gridId != null) filter.gridId = assertId(f.gridId, 'filter.gridId');
   if (f.unitId != null) filter['tasks.unitId'] = assertId(f.unitId, 'filter.unitId');
   if (f.reporterId != null) filter.reporterId = assertId(f.reporterId, 'filter.reporterId');
+  const narrowed = ['category', 'communityId', 'gridId', 'tasks.unitId', 'reporterId'].some((field) => field in filter);
+  const more = searchFilter(f, narrowed);
+  // Conditions stay top-level where their fields do not clash: the embedded database applies top-level equality in SQL.
+  const rest: Array<Record<string, unknown>> = [];
+  for (const part of more) {
+    if (Object.keys(part).some((key) => key.startsWith('$') || key in filter)) rest.push(part);
+    else Object.assign(filter, part);
+  }
+  if (rest.length) filter.$and = rest;
   return filter;
 }
 

@@ -4,16 +4,15 @@ import type { PartyMemberResolvers } from '../generated/resolvers-types';
 import { requireMonth, requireYear } from '../inputs';
 import { monthSpan } from '../points';
 
-const newestFirst = <T extends { _id: string }>(rows: T[], key: keyof T) => [...rows].sort((a, b) => String(b[key]).localeCompare(String(a[key])) || a._id.localeCompare(b._id));
 const optionalYear = (year?: number | null) => (year == null ? null : requireYear(year));
 
 export const PartyMember = {
   ...entityResolvers((ctx: Context) => ctx.loaders.member),
   resident: (member) => reference(member.residentId),
   organization: (member, _, { loaders }) => loadReferenced(loaders.organization, member.organizationId, 'PartyOrganization'),
-  dualRegistrations: (member, _, { loaders }) => loaders.registrationsOf.load(member._id),
-  postClaims: async (member, { year }, { loaders }) => newestFirst(await loaders.claimsOfMember(optionalYear(year)).load(member._id), 'claimedOn'),
-  serviceActivities: async (member, { year }, { loaders }) => newestFirst(await loaders.activitiesOf(optionalYear(year)).load(member._id), 'date'),
+  dualRegistrations: (member, page, { loaders }) => loaders.registrationsOf(member._id, page),
+  postClaims: (member, { year, ...page }, { loaders }) => loaders.claimsOfMember(optionalYear(year))(member._id, page),
+  serviceActivities: (member, { year, ...page }, { loaders }) => loaders.activitiesOf(optionalYear(year))(member._id, page),
   quota: (member, { year }, { loaders }) => loaders.quotaOf(requireYear(year)).load(member._id),
   monthlyPoints: (member, { from, to }, { loaders }) => {
     requireMonth(from, 'from');

@@ -1,4 +1,4 @@
-import { entityResolvers } from '@cg/kit';
+import { entityResolvers, type PageArgs } from '@cg/kit';
 import type { Context } from '../context';
 import type { PartyOrganizationDoc } from '../models/PartyOrganization';
 import { requireQuarter } from '../inputs';
@@ -10,10 +10,9 @@ export const PartyOrganization = {
   parent: (org: Org, _: unknown, { loaders }: Context) => (org.parentId ? loaders.organization.load(org.parentId) : null),
   ancestors: async (org: Org, _: unknown, { loaders }: Context) =>
     (await loaders.organization.loadMany(org.ancestorIds ?? [])).filter((o): o is Org => Boolean(o) && !(o instanceof Error)),
-  children: (org: Org, _: unknown, { loaders }: Context) => loaders.childrenOf.load(org._id),
-  descendants: async (org: Org, { level }: { level?: string | null }, { loaders }: Context) =>
-    [...(await loaders.descendantsOf(level ?? null).load(org._id))].sort((a, b) => a.name.localeCompare(b.name)),
-  members: (org: Org, _: unknown, { loaders }: Context) => loaders.membersOf.load(org._id),
+  children: (org: Org, page: PageArgs, { loaders }: Context) => loaders.childrenOf(org._id, page),
+  descendants: (org: Org, { level, ...page }: PageArgs & { level?: string | null }, { loaders }: Context) => loaders.descendantPagesOf(level ?? null)(org._id, page),
+  members: (org: Org, page: PageArgs, { loaders }: Context) => loaders.membersOf(org._id, page),
   memberCount: (org: Org, _: unknown, { loaders }: Context) => loaders.memberCountOf.load(org._id),
   totalMemberCount: async (org: Org, _: unknown, { loaders }: Context) => {
     const below = await loaders.descendantsOf(null).load(org._id);
@@ -22,5 +21,5 @@ export const PartyOrganization = {
   },
   coveredGrids: (org: Org) => org.coveredGridIds.map((id) => ({ id })),
   awardNominations: (org: Org, { quarter }: { quarter: string }, { loaders }: Context) => loaders.nominationsOf(requireQuarter(quarter)).load(org._id),
-  jointBuildingUnits: (org: Org, _: unknown, { loaders }: Context) => loaders.jointBuildingUnitsOf.load(org._id),
+  jointBuildingUnits: (org: Org, page: PageArgs, { loaders }: Context) => loaders.jointBuildingUnitsOf(org._id, page),
 };

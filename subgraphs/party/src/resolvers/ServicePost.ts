@@ -7,6 +7,5 @@ export const ServicePost = {
   ...entityResolvers((ctx: Context) => ctx.loaders.servicePost),
   grid: (post) => reference(post.gridId),
   organization: (post, _, { loaders }) => loadReferenced(loaders.organization, post.organizationId, 'PartyOrganization'),
-  claims: async (post, { year }, { loaders }) =>
-    [...(await loaders.claimsOfPost(year == null ? null : requireYear(year)).load(post._id))].sort((a, b) => b.year - a.year || a.claimedOn.localeCompare(b.claimedOn)),
+  claims: (post, { year, ...page }, { loaders }) => loaders.claimsOfPost(year == null ? null : requireYear(year))(post._id, page),
 } satisfies ServicePostResolvers;

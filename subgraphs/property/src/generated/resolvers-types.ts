@@ -84,8 +84,15 @@ export type Building = {
   id: Scalars['ID']['output'];
   /** Building number (楼号), e.g. 3号楼. */
   number: Scalars['String']['output'];
-  /** Dwellings (房屋单元) in the building. */
-  units: Array<Unit>;
+  /** Dwellings (房屋单元) in the building, by entrance and room; a page (at most 100 a page). */
+  units: UnitConnection;
+};
+
+
+/** Building (楼栋). */
+export type BuildingUnitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of Building (楼栋), with `totalCount` and a cursor per row. */
@@ -118,9 +125,16 @@ export type BuildingOrder =
 /** Community (社区), owned by civil affairs; property adds its estates. */
 export type Community = {
   __typename?: 'Community';
-  /** Estates (小区) in the community; null when property cannot answer. */
-  estates?: Maybe<Array<Estate>>;
+  /** Estates (小区) in the community, by name; a page (at most 100 a page); null when property cannot answer. */
+  estates?: Maybe<EstateConnection>;
   id: Scalars['ID']['output'];
+};
+
+
+/** Community (社区), owned by civil affairs; property adds its estates. */
+export type CommunityEstatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type CreateCrossAppointmentInput = {
@@ -233,20 +247,38 @@ export type EndEstateManagementInput = {
 export type Estate = {
   __typename?: 'Estate';
   address: Scalars['String']['output'];
-  /** Buildings (楼栋), by number. */
-  buildings: Array<Building>;
+  /** Buildings (楼栋), by number; a page (at most 100 a page). */
+  buildings: BuildingConnection;
   /** Community (社区), owned by civil affairs; null when civil affairs cannot answer. */
   community?: Maybe<Community>;
   id: Scalars['ID']['output'];
+  /** Latitude (纬度) of the estate's centre, WGS-84 degrees; null when not surveyed. Employment finds employers near it (就近就业). */
+  latitude?: Maybe<Scalars['Float']['output']>;
+  /** Longitude (经度) of the estate's centre, WGS-84 degrees; null when not surveyed. */
+  longitude?: Maybe<Scalars['Float']['output']>;
   /** Since when the current company manages the estate, YYYY-MM-DD; null when unmanaged or unknown. */
   managedSince?: Maybe<Scalars['String']['output']>;
-  /** Who managed the estate when (物业管理沿革), oldest first. */
+  /** Who managed the estate when (物业管理沿革), oldest first: at most one event per change of company (a few over an estate's life). */
   managementHistory: Array<EstateManagementEvent>;
   name: Scalars['String']['output'];
-  /** Owners' committees (业委会) and building committees (楼管委) of the estate. */
-  ownersCommittees: Array<OwnersCommittee>;
+  /** Owners' committees (业委会) and building committees (楼管委) of the estate, newest term first; a page (at most 100 a page). */
+  ownersCommittees: OwnersCommitteeConnection;
   /** The company managing the estate (物业公司); null when unmanaged. */
   propertyCompany?: Maybe<PropertyCompany>;
+};
+
+
+/** Estate (小区). */
+export type EstateBuildingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Estate (小区). */
+export type EstateOwnersCommitteesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of Estate (小区), with `totalCount` and a cursor per row. */
@@ -315,6 +347,7 @@ export type EstatePatrol = {
   /** The steward's grid (网格), owned by civil affairs. */
   grid?: Maybe<Grid>;
   id: Scalars['ID']['output'];
+  /** Issues found (排查发现问题): at most 50 (recordPatrol refuses more). */
   issues: Array<PatrolIssue>;
   /** Whether the patrol kept to the 08:30–09:30 window. */
   onSchedule: Scalars['Boolean']['output'];
@@ -363,9 +396,16 @@ export type EstatePatrolOrder =
 /** Grid (网格), owned by civil affairs; property adds the buildings in it. */
 export type Grid = {
   __typename?: 'Grid';
-  /** Buildings (楼栋) that lie in the grid; null when property cannot answer. */
-  buildings?: Maybe<Array<Building>>;
+  /** Buildings (楼栋) that lie in the grid, by number; a page (at most 100 a page); null when property cannot answer. */
+  buildings?: Maybe<BuildingConnection>;
   id: Scalars['ID']['output'];
+};
+
+
+/** Grid (网格), owned by civil affairs; property adds the buildings in it. */
+export type GridBuildingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Mutation = {
@@ -474,6 +514,7 @@ export type OwnersCommittee = {
   id: Scalars['ID']['output'];
   kind: OwnersCommitteeKind;
   memberCount: Scalars['Int']['output'];
+  /** Members (委员): at most 21 (createOwnersCommittee refuses more). */
   members: Array<OwnersCommitteeMember>;
   name: Scalars['String']['output'];
   /** Last day of the term (任期结束), YYYY-MM-DD. */
@@ -556,7 +597,7 @@ export type PatrolCoverage = {
   date: Scalars['String']['output'];
   estateCount: Scalars['Int']['output'];
   patrolledCount: Scalars['Int']['output'];
-  /** Estates without a patrol that day, by name. */
+  /** Estates without a patrol that day, by name: at most estateCount, the estates of the community or company asked about. */
   unpatrolledEstates: Array<Estate>;
 };
 
@@ -604,14 +645,28 @@ export type PatrolIssueInput = {
 /** Property company (物业公司). */
 export type PropertyCompany = {
   __typename?: 'PropertyCompany';
-  /** Cross-appointments (交叉任职) with this company. */
-  crossAppointments: Array<CrossAppointment>;
-  /** Estates (小区) it manages. */
-  estates: Array<Estate>;
+  /** Cross-appointments (交叉任职) with this company, newest first; a page (at most 100 a page). */
+  crossAppointments: CrossAppointmentConnection;
+  /** Estates (小区) it manages, by name; a page (at most 100 a page). */
+  estates: EstateConnection;
   id: Scalars['ID']['output'];
   /** Fallback provider (兜底物业) that takes over unmanaged estates, serving first and charging later. */
   isFallbackProvider: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
+};
+
+
+/** Property company (物业公司). */
+export type PropertyCompanyCrossAppointmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Property company (物业公司). */
+export type PropertyCompanyEstatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of PropertyCompany (物业公司), with `totalCount` and a cursor per row. */
@@ -900,8 +955,15 @@ export type RecordEstatePatrolInput = {
 export type Resident = {
   __typename?: 'Resident';
   id: Scalars['ID']['output'];
-  /** Service orders (物业工单) this resident ordered (群众点单), newest first. */
-  serviceOrders: Array<ServiceOrder>;
+  /** Service orders (物业工单) this resident ordered (群众点单), newest first; a page (at most 100 a page). */
+  serviceOrders: ServiceOrderConnection;
+};
+
+
+/** Resident (居民), owned by civil affairs; property adds the service orders the resident placed. */
+export type ResidentServiceOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Service order (物业工单): 群众点单 → 社区派单 → 物业接单 → done → rated, or cancelled. */
@@ -917,7 +979,7 @@ export type ServiceOrder = {
   dispatchedAt?: Maybe<Scalars['String']['output']>;
   doneAt?: Maybe<Scalars['String']['output']>;
   estate: Estate;
-  /** Every step, oldest first (流转记录); append-only. */
+  /** Every step, oldest first (流转记录); append-only: at most 5 (ordered, dispatched, accepted, done, rated; or cancelled). */
   history: Array<ServiceOrderStep>;
   id: Scalars['ID']['output'];
   /** ISO 8601 instants of each step. */
@@ -1221,6 +1283,7 @@ export type ResolversTypes = ResolversObject<{
   CrossAppointmentOrder: CrossAppointmentOrder;
   EndEstateManagementInput: EndEstateManagementInput;
   Estate: ResolverTypeWrapper<EstateDocModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   EstateConnection: ResolverTypeWrapper<Omit<EstateConnection, 'edges'> & { edges: Array<ResolversTypes['EstateEdge']> }>;
   EstateEdge: ResolverTypeWrapper<Omit<EstateEdge, 'node'> & { node: ResolversTypes['Estate'] }>;
   EstateFilter: EstateFilter;
@@ -1295,6 +1358,7 @@ export type ResolversParentTypes = ResolversObject<{
   CrossAppointmentFilter: CrossAppointmentFilter;
   EndEstateManagementInput: EndEstateManagementInput;
   Estate: EstateDocModel;
+  Float: Scalars['Float']['output'];
   EstateConnection: Omit<EstateConnection, 'edges'> & { edges: Array<ResolversParentTypes['EstateEdge']> };
   EstateEdge: Omit<EstateEdge, 'node'> & { node: ResolversParentTypes['Estate'] };
   EstateFilter: EstateFilter;
@@ -1432,7 +1496,7 @@ export type BuildingResolvers<ContextType = Context, ParentType extends Resolver
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['UnitConnection'], ParentType, ContextType, Partial<BuildingUnitsArgs>>;
 }>;
 
 export type BuildingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BuildingConnection'] = ResolversParentTypes['BuildingConnection']> = ResolversObject<{
@@ -1448,7 +1512,7 @@ export type BuildingEdgeResolvers<ContextType = Context, ParentType extends Reso
 
 export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community'], FederationReferenceType extends FederationReferenceTypes['Community'] = FederationReferenceTypes['Community']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Community']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  estates?: Resolver<Maybe<Array<ResolversTypes['Estate']>>, ParentType, ContextType>;
+  estates?: Resolver<Maybe<ResolversTypes['EstateConnection']>, ParentType, ContextType, Partial<CommunityEstatesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -1481,13 +1545,15 @@ export type CrossAppointmentEdgeResolvers<ContextType = Context, ParentType exte
 export type EstateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Estate'] = ResolversParentTypes['Estate'], FederationReferenceType extends FederationReferenceTypes['Estate'] = FederationReferenceTypes['Estate']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Estate']> | FederationReferenceType, FederationReferenceType, ContextType>;
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  buildings?: Resolver<Array<ResolversTypes['Building']>, ParentType, ContextType>;
+  buildings?: Resolver<ResolversTypes['BuildingConnection'], ParentType, ContextType, Partial<EstateBuildingsArgs>>;
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   managedSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   managementHistory?: Resolver<Array<ResolversTypes['EstateManagementEvent']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  ownersCommittees?: Resolver<Array<ResolversTypes['OwnersCommittee']>, ParentType, ContextType>;
+  ownersCommittees?: Resolver<ResolversTypes['OwnersCommitteeConnection'], ParentType, ContextType, Partial<EstateOwnersCommitteesArgs>>;
   propertyCompany?: Resolver<Maybe<ResolversTypes['PropertyCompany']>, ParentType, ContextType>;
 }>;
 
@@ -1539,7 +1605,7 @@ export type EstatePatrolEdgeResolvers<ContextType = Context, ParentType extends 
 
 export type GridResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  buildings?: Resolver<Maybe<Array<ResolversTypes['Building']>>, ParentType, ContextType>;
+  buildings?: Resolver<Maybe<ResolversTypes['BuildingConnection']>, ParentType, ContextType, Partial<GridBuildingsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -1612,8 +1678,8 @@ export type PatrolIssueResolvers<ContextType = Context, ParentType extends Resol
 
 export type PropertyCompanyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyCompany'] = ResolversParentTypes['PropertyCompany'], FederationReferenceType extends FederationReferenceTypes['PropertyCompany'] = FederationReferenceTypes['PropertyCompany']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PropertyCompany']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  crossAppointments?: Resolver<Array<ResolversTypes['CrossAppointment']>, ParentType, ContextType>;
-  estates?: Resolver<Array<ResolversTypes['Estate']>, ParentType, ContextType>;
+  crossAppointments?: Resolver<ResolversTypes['CrossAppointmentConnection'], ParentType, ContextType, Partial<PropertyCompanyCrossAppointmentsArgs>>;
+  estates?: Resolver<ResolversTypes['EstateConnection'], ParentType, ContextType, Partial<PropertyCompanyEstatesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isFallbackProvider?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1653,7 +1719,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type ResidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Resident'] = ResolversParentTypes['Resident'], FederationReferenceType extends FederationReferenceTypes['Resident'] = FederationReferenceTypes['Resident']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Resident']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  serviceOrders?: Resolver<Array<ResolversTypes['ServiceOrder']>, ParentType, ContextType>;
+  serviceOrders?: Resolver<ResolversTypes['ServiceOrderConnection'], ParentType, ContextType, Partial<ResidentServiceOrdersArgs>>;
 }>;
 
 export type ServiceOrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceOrder'] = ResolversParentTypes['ServiceOrder'], FederationReferenceType extends FederationReferenceTypes['ServiceOrder'] = FederationReferenceTypes['ServiceOrder']> = ResolversObject<{

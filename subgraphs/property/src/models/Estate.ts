@@ -20,6 +20,9 @@ const estateSchema = entitySchema('estates', {
   communityId: { type: String, required: true }, // civil affairs' Community
   propertyCompanyId: { type: String },
   managedSince: { type: String },
+  // WGS-84 degrees of the estate's centre; employment asks for them to find employers nearby (就近就业).
+  latitude: { type: Number, min: -90, max: 90 },
+  longitude: { type: Number, min: -180, max: 180 },
   managementHistory: { type: [managementEventSchema], default: [] },
 });
 estateSchema.index({ name: 1 });

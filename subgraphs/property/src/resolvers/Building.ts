@@ -6,5 +6,5 @@ export const Building = {
   ...entityResolvers((ctx: Context) => ctx.loaders.building),
   estate: (building, _, { loaders }) => loadReferenced(loaders.estate, building.estateId, 'Estate'),
   grid: (building) => reference(building.gridId),
-  units: (building, _, { loaders }) => loaders.unitsByBuilding.load(building._id),
+  units: (building, page, { loaders }) => loaders.unitsByBuilding(building._id, page),
 } satisfies BuildingResolvers;

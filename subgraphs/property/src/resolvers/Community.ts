@@ -3,5 +3,5 @@ import type { CommunityResolvers } from '../generated/resolvers-types';
 
 export const Community = {
   ...extendedEntity,
-  estates: (community, _, { loaders }) => loaders.estatesByCommunity.load(community.id),
+  estates: (community, page, { loaders }) => loaders.estatesByCommunity(community.id, page),
 } satisfies CommunityResolvers;

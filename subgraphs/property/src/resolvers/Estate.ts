@@ -7,6 +7,6 @@ export const Estate = {
   community: (estate) => reference(estate.communityId),
   propertyCompany: (estate, _, { loaders }) => (estate.propertyCompanyId ? loaders.propertyCompany.load(estate.propertyCompanyId) : null),
   managementHistory: (estate) => estate.managementHistory ?? [],
-  buildings: (estate, _, { loaders }) => loaders.buildingsByEstate.load(estate._id),
-  ownersCommittees: (estate, _, { loaders }) => loaders.ownersCommitteesByEstate.load(estate._id),
+  buildings: (estate, page, { loaders }) => loaders.buildingsByEstate(estate._id, page),
+  ownersCommittees: (estate, page, { loaders }) => loaders.ownersCommitteesByEstate(estate._id, page),
 } satisfies EstateResolvers;

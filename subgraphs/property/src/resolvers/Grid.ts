@@ -3,5 +3,5 @@ import type { GridResolvers } from '../generated/resolvers-types';
 
 export const Grid = {
   ...extendedEntity,
-  buildings: (grid, _, { loaders }) => loaders.buildingsByGrid.load(grid.id),
+  buildings: (grid, page, { loaders }) => loaders.buildingsByGrid(grid.id, page),
 } satisfies GridResolvers;

@@ -4,6 +4,6 @@ import type { PropertyCompanyResolvers } from '../generated/resolvers-types';
 
 export const PropertyCompany = {
   ...entityResolvers((ctx: Context) => ctx.loaders.propertyCompany),
-  estates: (company, _, { loaders }) => loaders.estatesByCompany.load(company._id),
-  crossAppointments: (company, _, { loaders }) => loaders.crossAppointmentsByCompany.load(company._id),
+  estates: (company, page, { loaders }) => loaders.estatesByCompany(company._id, page),
+  crossAppointments: (company, page, { loaders }) => loaders.crossAppointmentsByCompany(company._id, page),
 } satisfies PropertyCompanyResolvers;

@@ -10,6 +10,11 @@ const COMPANIES = [
   { name: '张北县城投兜底物业服务中心', isFallbackProvider: true },
 ];
 const ESTATES = ['义合美新城一区', '义合美新城二区'];
+/** Surveyed centres (WGS-84) of the two estates, side by side east of 张北县城. */
+const ESTATE_CENTRES = [
+  { latitude: 41.158, longitude: 114.705 },
+  { latitude: 41.156, longitude: 114.711 },
+];
 
 /** Dwellings per entrance (单元): six floors of two. */
 const PER_ENTRANCE = 12;
@@ -20,6 +25,7 @@ export function propertyPlaces(communityId: string) {
     _id: stableId('estate', name),
     name,
     address: `张北县义合美新城${['东', '西'][i]}街${i + 1}号`,
+    ...ESTATE_CENTRES[i],
     communityId,
     propertyCompanyId: companies[i]!._id,
   }));
