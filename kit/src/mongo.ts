@@ -16,8 +16,22 @@ export const trusted = <T>(filter: T): T => mongoose.trusted(filter) as T;
  */
 export async function countMatching(model: AnyModel, filter: Record<string, unknown>): Promise<number> {
   const query = model.find(mongoose.sanitizeFilter({ ...filter }));
-  const reply = await model.db.db!.command({ count: model.collection.collectionName, query: query.cast() });
+  const cast = query.cast();
+  // The embedded FerretDB v1's `count` finds nothing on a path into an array of subdocuments (`tasks.unitId`), where
+  // its `find` and aggregation `$match` do: such a filter is counted by the aggregation.
+  if (hasPath(cast)) {
+    const [row] = await model.aggregate<{ n: number }>([{ $match: cast }, { $count: 'n' }]);
+    return row?.n ?? 0;
+  }
+  const reply = await model.db.db!.command({ count: model.collection.collectionName, query: cast });
   return reply.n as number;
+}
+
+/** Whether a filter (or one of its `$and`/`$or` branches) names a dotted path. */
+function hasPath(filter: Record<string, unknown>): boolean {
+  return Object.entries(filter).some(([key, value]) =>
+    key === '$and' || key === '$or' ? Array.isArray(value) && value.some((branch) => hasPath(branch as Record<string, unknown>)) : key.includes('.'),
+  );
 }
 
 /** One database per department: `cg_civil_affairs`, `cg_party`, … (prefix from `MONGODB_DB_PREFIX`). */
