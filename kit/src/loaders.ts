@@ -51,8 +51,14 @@ export function manyByFieldLoader<T extends LeanDoc>(model: AnyModel, field: str
  * query. For relations of tens of rows per parent (a person's records over the years), where a count and a find per
  * parent would cost more round trips than reading the rows.
  */
-export function pagedByFieldLoader<T extends LeanDoc>(model: AnyModel, field: string, sort: Record<string, 1 | -1>, extraFilter: Record<string, unknown> = {}) {
-  const rows = manyByFieldLoader<T>(model, field, extraFilter);
+export function pagedByFieldLoader<T extends LeanDoc>(
+  model: AnyModel,
+  field: string,
+  sort: Record<string, 1 | -1>,
+  extraFilter: Record<string, unknown> = {},
+  // The request's loader of the same rows, when another field reads them too (one query for both).
+  rows: DataLoader<string, T[]> = manyByFieldLoader<T>(model, field, extraFilter),
+) {
   return async (key: string, { first, after }: PageArgs): Promise<Connection<T>> => {
     pageSize(first);
     if (after) return paginate<T>(model, { ...extraFilter, [field]: key }, sort, { first, after });

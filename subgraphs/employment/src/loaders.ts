@@ -30,25 +30,29 @@ const openPostingsByKeyword = (models: Models) =>
   );
 
 /** Per request: every entity and list relation batched into one `$in` query per type (a relation's later pages: one query each). */
-export const createLoaders = ({ models }: { models: Models }) => ({
-  employer: byIdLoader<EmployerDoc>(models.Employer),
-  jobPosting: byIdLoader<JobPostingDoc>(models.JobPosting),
-  openPostingsByEmployer: pagedByFieldLoader<JobPostingDoc>(models.JobPosting, 'employerId', { postedOn: -1 }, { status: 'OPEN', openings: trusted({ $gt: 0 }) }),
-  openPostingsByKeyword: openPostingsByKeyword(models),
-  employmentRecord: byIdLoader<EmploymentRecordDoc>(models.EmploymentRecord),
-  recordsByResident: manyByFieldLoader<EmploymentRecordDoc>(models.EmploymentRecord, 'residentId'),
-  recordPagesByResident: pagedByFieldLoader<EmploymentRecordDoc>(models.EmploymentRecord, 'residentId', { since: 1 }),
-  applicationPagesByResident: pagedByFieldLoader<JobApplicationDoc>(models.JobApplication, 'residentId', { appliedOn: -1 }),
-  jobApplication: byIdLoader<JobApplicationDoc>(models.JobApplication),
-  applicationsByResident: manyByFieldLoader<JobApplicationDoc>(models.JobApplication, 'residentId'),
-  trainingCourse: byIdLoader<TrainingCourseDoc>(models.TrainingCourse),
-  courseEnrolment: byIdLoader<CourseEnrolmentDoc>(models.CourseEnrolment),
-  enrolmentsByCourse: pagedByFieldLoader<CourseEnrolmentDoc>(models.CourseEnrolment, 'courseId', { enrolledOn: -1 }),
-  enrolmentsByResident: pagedByFieldLoader<CourseEnrolmentDoc>(models.CourseEnrolment, 'residentId', { enrolledOn: -1 }),
-  welfareFund: byIdLoader<WelfareFundDoc>(models.WelfareFund),
-  welfareFundEntry: byIdLoader<WelfareFundEntryDoc>(models.WelfareFundEntry),
-  welfarePost: byIdLoader<WelfarePostDoc>(models.WelfarePost),
-  postsByHolder: pagedByFieldLoader<WelfarePostDoc>(models.WelfarePost, 'holderResidentId', { title: 1 }),
-  postsByFund: pagedByFieldLoader<WelfarePostDoc>(models.WelfarePost, 'fundId', { title: 1 }),
-});
+export const createLoaders = ({ models }: { models: Models }) => {
+  const recordsByResident = manyByFieldLoader<EmploymentRecordDoc>(models.EmploymentRecord, 'residentId');
+  const applicationsByResident = manyByFieldLoader<JobApplicationDoc>(models.JobApplication, 'residentId');
+  return {
+    employer: byIdLoader<EmployerDoc>(models.Employer),
+    jobPosting: byIdLoader<JobPostingDoc>(models.JobPosting),
+    openPostingsByEmployer: pagedByFieldLoader<JobPostingDoc>(models.JobPosting, 'employerId', { postedOn: -1 }, { status: 'OPEN', openings: trusted({ $gt: 0 }) }),
+    openPostingsByKeyword: openPostingsByKeyword(models),
+    employmentRecord: byIdLoader<EmploymentRecordDoc>(models.EmploymentRecord),
+    recordsByResident,
+    recordPagesByResident: pagedByFieldLoader<EmploymentRecordDoc>(models.EmploymentRecord, 'residentId', { since: 1 }, {}, recordsByResident),
+    applicationPagesByResident: pagedByFieldLoader<JobApplicationDoc>(models.JobApplication, 'residentId', { appliedOn: -1 }, {}, applicationsByResident),
+    jobApplication: byIdLoader<JobApplicationDoc>(models.JobApplication),
+    applicationsByResident,
+    trainingCourse: byIdLoader<TrainingCourseDoc>(models.TrainingCourse),
+    courseEnrolment: byIdLoader<CourseEnrolmentDoc>(models.CourseEnrolment),
+    enrolmentsByCourse: pagedByFieldLoader<CourseEnrolmentDoc>(models.CourseEnrolment, 'courseId', { enrolledOn: -1 }),
+    enrolmentsByResident: pagedByFieldLoader<CourseEnrolmentDoc>(models.CourseEnrolment, 'residentId', { enrolledOn: -1 }),
+    welfareFund: byIdLoader<WelfareFundDoc>(models.WelfareFund),
+    welfareFundEntry: byIdLoader<WelfareFundEntryDoc>(models.WelfareFundEntry),
+    welfarePost: byIdLoader<WelfarePostDoc>(models.WelfarePost),
+    postsByHolder: pagedByFieldLoader<WelfarePostDoc>(models.WelfarePost, 'holderResidentId', { title: 1 }),
+    postsByFund: pagedByFieldLoader<WelfarePostDoc>(models.WelfarePost, 'fundId', { title: 1 }),
+  };
+};
 export type Loaders = ReturnType<typeof createLoaders>;
