@@ -26,6 +26,7 @@ export const createLoaders = ({ models, scopeFilter }: { models: Models; scopeFi
   gridsByCommunity: manyByFieldLoader<GridDoc>(models.Grid, 'communityId'),
   gridsByParent: manyByFieldLoader<GridDoc>(models.Grid, 'parentId'),
   household: byIdLoader<HouseholdDoc>(models.Household),
+  householdsByUnit: manyByFieldLoader<HouseholdDoc>(models.Household, 'unitId', scoped(scopeFilter, 'Household')),
   householdsBySubGrid: manyByFieldLoader<HouseholdDoc>(models.Household, 'subGridIds', scoped(scopeFilter, 'Household')),
   resident: byIdLoader<ResidentDoc>(models.Resident),
   residentsByHousehold: manyByFieldLoader<ResidentDoc>(models.Resident, 'householdId', scoped(scopeFilter, 'Resident')),

@@ -29,6 +29,16 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Archiving (归档) of a master-data record: it stays readable, says so, and takes no new children. */
+export type ArchiveInfo = {
+  __typename?: 'ArchiveInfo';
+  /** When it was archived (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** Who archived it (identity subject); null when unknown. */
+  by?: Maybe<Scalars['String']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
 export type AssistanceFilter = {
   gridId?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<AssistanceKind>;
@@ -237,16 +247,27 @@ export type CivilityPointsEntryKind =
 /** Community (社区): the unit a community party organisation governs; level 1 of the grid chain. */
 export type Community = {
   __typename?: 'Community';
+  /** Set once the community is archived (已归档); null while in use. */
+  archived?: Maybe<ArchiveInfo>;
   /** District or county (县/区). */
   district: Scalars['String']['output'];
   /** Grids (网格) of this community at every level, by code. */
   grids: Array<Grid>;
-  /** Households registered (户数). */
+  /** Households registered (户数): derived, recounted from the household files on every registration. */
   householdCount: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  /** Residents registered (人口). */
+  /** Residents registered (人口): derived, recounted from the residents on every registration. */
   population: Scalars['Int']['output'];
+  settlementType: SettlementType;
+};
+
+export type CreateCommunityInput = {
+  /** District or county (县/区). */
+  district: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** 1–60 characters. */
+  name: Scalars['String']['input'];
   settlementType: SettlementType;
 };
 
@@ -517,8 +538,12 @@ export type Mutation = {
   advanceDispute: Dispute;
   /** Moves a proxy service (代办) along its lifecycle. */
   advanceProxyService: ProxyService;
+  /** Archives a community (归档): it stays readable with its grids and households, and takes no new grids, households or estates. */
+  archiveCommunity: Community;
   /** SENSITIVE. Ends or suspends an assistance record (停发/暂停). */
   changeAssistanceStatus: AssistanceRecord;
+  /** Registers a community (社区). Callers scoped to communities or grids cannot: only department-wide clerks and secretaries. */
+  createCommunity: Community;
   /** Adds a grid (网格) node: a top-level grid under a community, or a building/entrance grid under its parent. */
   createGrid: Grid;
   /** Credits civility points (文明积分) for an activity; a retry with the same idempotencyKey counts once. */
@@ -527,6 +552,8 @@ export type Mutation = {
   grantAssistance: AssistanceRecord;
   /** Records a visit (走访); it satisfies the required visits and must-go events up to its date. */
   recordVisit: Visit;
+  /** Recounts a community's households and population from the registry (repair path; registrations keep them right). */
+  recountCommunity: Community;
   /** Registers a household file (建档, 一户一档). The dwelling must exist at property (物业). */
   registerHousehold: Household;
   /** Registers a resident (居民登记). Birth date and sex come from the ID number; a registered ID number is CONFLICT. */
@@ -541,6 +568,8 @@ export type Mutation = {
   setVulnerabilityFlags: CareProfile;
   /** Spends civility points at the contract canteen (合约食堂); never below zero (CONFLICT when short). */
   spendCivilityPoints: CivilityPointsEntry;
+  /** Changes a community's name, district or settlement type; within the caller's communities. */
+  updateCommunity: Community;
   /** Updates a household file (户档): tenure, dwelling, origin village. */
   updateHousehold: Household;
   /** Updates a resident (居民信息变更). */
@@ -565,11 +594,22 @@ export type MutationAdvanceProxyServiceArgs = {
 };
 
 
+export type MutationArchiveCommunityArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationChangeAssistanceStatusArgs = {
   endDate?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
   status: AssistanceStatus;
+};
+
+
+export type MutationCreateCommunityArgs = {
+  input: CreateCommunityInput;
 };
 
 
@@ -590,6 +630,11 @@ export type MutationGrantAssistanceArgs = {
 
 export type MutationRecordVisitArgs = {
   input: RecordVisitInput;
+};
+
+
+export type MutationRecountCommunityArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -627,6 +672,12 @@ export type MutationSetVulnerabilityFlagsArgs = {
 
 export type MutationSpendCivilityPointsArgs = {
   input: SpendCivilityPointsInput;
+};
+
+
+export type MutationUpdateCommunityArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCommunityInput;
 };
 
 
@@ -1154,10 +1205,20 @@ export type Tenure =
   /** 空置 vacant */
   | 'VACANT';
 
-/** Dwelling (房屋单元), owned by the property subgraph. */
+/** Dwelling (房屋单元), owned by property; civil affairs adds who lives there. */
 export type Unit = {
   __typename?: 'Unit';
+  /** The household registered in the dwelling (现住户), the latest registered when several are; null when none or outside the caller's grids. */
+  household?: Maybe<Household>;
   id: Scalars['ID']['output'];
+  /** The members of that household (现住人员), head first; a household's members, at most a few dozen. Names and numbers masked as on Resident. */
+  occupants: Array<Resident>;
+};
+
+export type UpdateCommunityInput = {
+  district?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  settlementType?: InputMaybe<SettlementType>;
 };
 
 export type UpdateHouseholdInput = {
@@ -1329,6 +1390,7 @@ export type FederationTypes = ResolversObject<{
   Grid: Grid;
   Household: Household;
   Resident: Resident;
+  Unit: Unit;
 }>;
 
 /** Mapping of federation reference types */
@@ -1345,12 +1407,16 @@ export type FederationReferenceTypes = ResolversObject<{
   Resident:
     ( { __typename: 'Resident' }
     & GraphQLRecursivePick<FederationTypes['Resident'], {"id":true}> );
+  Unit:
+    ( { __typename: 'Unit' }
+    & GraphQLRecursivePick<FederationTypes['Unit'], {"id":true}> );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  ArchiveInfo: ResolverTypeWrapper<ArchiveInfo>;
   AssistanceFilter: AssistanceFilter;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AssistanceKind: AssistanceKind;
@@ -1373,6 +1439,7 @@ export type ResolversTypes = ResolversObject<{
   CivilityPointsEntryEdge: ResolverTypeWrapper<Omit<CivilityPointsEntryEdge, 'node'> & { node: ResolversTypes['CivilityPointsEntry'] }>;
   CivilityPointsEntryKind: CivilityPointsEntryKind;
   Community: ResolverTypeWrapper<CommunityDocModel>;
+  CreateCommunityInput: CreateCommunityInput;
   CreateGridInput: CreateGridInput;
   Dispute: ResolverTypeWrapper<DisputeDocModel>;
   DisputeCategory: DisputeCategory;
@@ -1429,6 +1496,7 @@ export type ResolversTypes = ResolversObject<{
   SpendCivilityPointsInput: SpendCivilityPointsInput;
   Tenure: Tenure;
   Unit: ResolverTypeWrapper<{ id: string }>;
+  UpdateCommunityInput: UpdateCommunityInput;
   UpdateHouseholdInput: UpdateHouseholdInput;
   UpdateResidentInput: UpdateResidentInput;
   Visit: ResolverTypeWrapper<VisitDocModel>;
@@ -1443,6 +1511,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  ArchiveInfo: ArchiveInfo;
   AssistanceFilter: AssistanceFilter;
   ID: Scalars['ID']['output'];
   AssistanceRecord: AssistanceRecordDocModel;
@@ -1462,6 +1531,7 @@ export type ResolversParentTypes = ResolversObject<{
   CivilityPointsEntryConnection: Omit<CivilityPointsEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['CivilityPointsEntryEdge']> };
   CivilityPointsEntryEdge: Omit<CivilityPointsEntryEdge, 'node'> & { node: ResolversParentTypes['CivilityPointsEntry'] };
   Community: CommunityDocModel;
+  CreateCommunityInput: CreateCommunityInput;
   CreateGridInput: CreateGridInput;
   Dispute: DisputeDocModel;
   DisputeConnection: Omit<DisputeConnection, 'edges'> & { edges: Array<ResolversParentTypes['DisputeEdge']> };
@@ -1503,6 +1573,7 @@ export type ResolversParentTypes = ResolversObject<{
   ResidentSort: ResidentSort;
   SpendCivilityPointsInput: SpendCivilityPointsInput;
   Unit: { id: string };
+  UpdateCommunityInput: UpdateCommunityInput;
   UpdateHouseholdInput: UpdateHouseholdInput;
   UpdateResidentInput: UpdateResidentInput;
   Visit: VisitDocModel;
@@ -1575,6 +1646,12 @@ export type TagDirectiveArgs = {
 };
 
 export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ArchiveInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArchiveInfo'] = ResolversParentTypes['ArchiveInfo']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
 
 export type AssistanceRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssistanceRecord'] = ResolversParentTypes['AssistanceRecord']> = ResolversObject<{
   approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1691,6 +1768,7 @@ export type CivilityPointsEntryEdgeResolvers<ContextType = Context, ParentType e
 
 export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community'], FederationReferenceType extends FederationReferenceTypes['Community'] = FederationReferenceTypes['Community']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Community']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  archived?: Resolver<Maybe<ResolversTypes['ArchiveInfo']>, ParentType, ContextType>;
   district?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   grids?: Resolver<Array<ResolversTypes['Grid']>, ParentType, ContextType>;
   householdCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1797,11 +1875,14 @@ export type MustGoEventRecordResolvers<ContextType = Context, ParentType extends
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   advanceDispute?: Resolver<ResolversTypes['Dispute'], ParentType, ContextType, RequireFields<MutationAdvanceDisputeArgs, 'id' | 'status'>>;
   advanceProxyService?: Resolver<ResolversTypes['ProxyService'], ParentType, ContextType, RequireFields<MutationAdvanceProxyServiceArgs, 'id' | 'status'>>;
+  archiveCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationArchiveCommunityArgs, 'id' | 'reason'>>;
   changeAssistanceStatus?: Resolver<ResolversTypes['AssistanceRecord'], ParentType, ContextType, RequireFields<MutationChangeAssistanceStatusArgs, 'id' | 'status'>>;
+  createCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationCreateCommunityArgs, 'input'>>;
   createGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCreateGridArgs, 'input'>>;
   earnCivilityPoints?: Resolver<ResolversTypes['CivilityPointsEntry'], ParentType, ContextType, RequireFields<MutationEarnCivilityPointsArgs, 'input'>>;
   grantAssistance?: Resolver<ResolversTypes['AssistanceRecord'], ParentType, ContextType, RequireFields<MutationGrantAssistanceArgs, 'input'>>;
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
+  recountCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationRecountCommunityArgs, 'id'>>;
   registerHousehold?: Resolver<ResolversTypes['Household'], ParentType, ContextType, RequireFields<MutationRegisterHouseholdArgs, 'input'>>;
   registerResident?: Resolver<ResolversTypes['Resident'], ParentType, ContextType, RequireFields<MutationRegisterResidentArgs, 'input'>>;
   reportDispute?: Resolver<ResolversTypes['Dispute'], ParentType, ContextType, RequireFields<MutationReportDisputeArgs, 'input'>>;
@@ -1809,6 +1890,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   requestProxyService?: Resolver<ResolversTypes['ProxyService'], ParentType, ContextType, RequireFields<MutationRequestProxyServiceArgs, 'input'>>;
   setVulnerabilityFlags?: Resolver<ResolversTypes['CareProfile'], ParentType, ContextType, RequireFields<MutationSetVulnerabilityFlagsArgs, 'flags' | 'residentId'>>;
   spendCivilityPoints?: Resolver<ResolversTypes['CivilityPointsEntry'], ParentType, ContextType, RequireFields<MutationSpendCivilityPointsArgs, 'input'>>;
+  updateCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationUpdateCommunityArgs, 'id' | 'input'>>;
   updateHousehold?: Resolver<ResolversTypes['Household'], ParentType, ContextType, RequireFields<MutationUpdateHouseholdArgs, 'id' | 'input'>>;
   updateResident?: Resolver<ResolversTypes['Resident'], ParentType, ContextType, RequireFields<MutationUpdateResidentArgs, 'id' | 'input'>>;
 }>;
@@ -1899,8 +1981,11 @@ export type ResidentEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Resident'], ParentType, ContextType>;
 }>;
 
-export type UnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = ResolversObject<{
+export type UnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit'], FederationReferenceType extends FederationReferenceTypes['Unit'] = FederationReferenceTypes['Unit']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Unit']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occupants?: Resolver<Array<ResolversTypes['Resident']>, ParentType, ContextType>;
 }>;
 
 export type VisitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Visit'] = ResolversParentTypes['Visit']> = ResolversObject<{
@@ -1927,6 +2012,7 @@ export type VisitEdgeResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  ArchiveInfo?: ArchiveInfoResolvers<ContextType>;
   AssistanceRecord?: AssistanceRecordResolvers<ContextType>;
   AssistanceRecordConnection?: AssistanceRecordConnectionResolvers<ContextType>;
   AssistanceRecordEdge?: AssistanceRecordEdgeResolvers<ContextType>;

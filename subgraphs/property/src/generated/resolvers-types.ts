@@ -8,6 +8,8 @@ import type { OwnersCommitteeDoc as OwnersCommitteeDocModel } from '../models/Ow
 import type { CrossAppointmentDoc as CrossAppointmentDocModel } from '../models/CrossAppointment';
 import type { ServiceOrderDoc as ServiceOrderDocModel } from '../models/ServiceOrder';
 import type { EstatePatrolDoc as EstatePatrolDocModel, PatrolIssueDoc as PatrolIssueDocModel } from '../models/EstatePatrol';
+import type { FallbackServiceDoc as FallbackServiceDocModel } from '../models/FallbackService';
+import type { PropertyServiceContractDoc as PropertyServiceContractDocModel } from '../models/PropertyServiceContract';
 import type { EstateManagementEventParent as EstateManagementEventParentModel } from '../resolvers/EstateManagementEvent';
 import type { OwnersCommitteeMemberParent as OwnersCommitteeMemberParentModel } from '../resolvers/OwnersCommitteeMember';
 import type { Context } from '../context';
@@ -23,6 +25,16 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Archiving (归档) of a master-data record: it stays readable, says so, and takes no new children. */
+export type ArchiveInfo = {
+  __typename?: 'ArchiveInfo';
+  /** When it was archived (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** Who archived it (identity subject); null when unknown. */
+  by?: Maybe<Scalars['String']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
 };
 
 export type AssignFallbackProviderInput = {
@@ -76,6 +88,8 @@ export type AuditRecordEdge = {
 /** Building (楼栋). */
 export type Building = {
   __typename?: 'Building';
+  /** Set once the building is archived (已归档); null while in use. */
+  archived?: Maybe<ArchiveInfo>;
   estate: Estate;
   floors: Scalars['Int']['output'];
   /** The grid (网格) the building lies in, owned by civil affairs; null when civil affairs cannot answer. */
@@ -117,6 +131,17 @@ export type Community = {
   id: Scalars['ID']['output'];
 };
 
+export type CreateBuildingInput = {
+  estateId: Scalars['ID']['input'];
+  /** 1 to 100. */
+  floors: Scalars['Int']['input'];
+  /** A grid (网格) of the estate's community, checked with civil affairs. */
+  gridId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Building number (楼号), e.g. 3号楼; unique in the estate. */
+  number: Scalars['String']['input'];
+};
+
 export type CreateCrossAppointmentInput = {
   /** Checked with civil affairs. */
   communityId: Scalars['ID']['input'];
@@ -134,6 +159,18 @@ export type CreateCrossAppointmentInput = {
   startOn: Scalars['String']['input'];
 };
 
+export type CreateEstateInput = {
+  address: Scalars['String']['input'];
+  /** Checked with civil affairs; an archived community is CONFLICT. */
+  communityId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** YYYY-MM-DD; required with propertyCompanyId. */
+  managedSince?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** The company managing it from `managedSince`; leave out for an unmanaged estate (无物业小区). */
+  propertyCompanyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type CreateOwnersCommitteeInput = {
   /** Required for a BUILDING_COMMITTEE (楼管委), and must lie in the estate; not allowed for an OWNERS_COMMITTEE. */
   buildingId?: InputMaybe<Scalars['ID']['input']>;
@@ -147,6 +184,13 @@ export type CreateOwnersCommitteeInput = {
   termStart: Scalars['String']['input'];
 };
 
+export type CreatePropertyCompanyInput = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  isFallbackProvider?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1–100 characters, unique among companies in use. */
+  name: Scalars['String']['input'];
+};
+
 export type CreateServiceOrderInput = {
   category: ServiceOrderCategory;
   description: Scalars['String']['input'];
@@ -154,6 +198,17 @@ export type CreateServiceOrderInput = {
   /** The resident ordering (checked with civil affairs). */
   reporterId: Scalars['ID']['input'];
   unitId: Scalars['ID']['input'];
+};
+
+export type CreateUnitInput = {
+  buildingId: Scalars['ID']['input'];
+  /** Entrance (单元号), e.g. 2单元. */
+  entrance: Scalars['String']['input'];
+  /** 1 to the building's floors. */
+  floor: Scalars['Int']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Room (室号), e.g. 502; unique per entrance. */
+  room: Scalars['String']['input'];
 };
 
 /** Cross-appointment (交叉任职, 红色物业): one person holding posts in a community committee and a property company. */
@@ -222,10 +277,14 @@ export type EndEstateManagementInput = {
 export type Estate = {
   __typename?: 'Estate';
   address: Scalars['String']['output'];
+  /** Set once the estate is archived (已归档); null while in use. */
+  archived?: Maybe<ArchiveInfo>;
   /** Buildings (楼栋), by number. */
   buildings: Array<Building>;
   /** Community (社区), owned by civil affairs; null when civil affairs cannot answer. */
   community?: Maybe<Community>;
+  /** The contract in force today (现行物业服务合同); null when none. */
+  currentContract?: Maybe<PropertyServiceContract>;
   id: Scalars['ID']['output'];
   /** Since when the current company manages the estate, YYYY-MM-DD; null when unmanaged or unknown. */
   managedSince?: Maybe<Scalars['String']['output']>;
@@ -236,6 +295,8 @@ export type Estate = {
   ownersCommittees: Array<OwnersCommittee>;
   /** The company managing the estate (物业公司); null when unmanaged. */
   propertyCompany?: Maybe<PropertyCompany>;
+  /** Fallback service delivered and not yet charged (兜底服务待收费). */
+  unchargedFallbackService: FallbackServiceTotal;
 };
 
 export type EstateConnection = {
@@ -339,6 +400,53 @@ export type EstatePatrolOrder =
   | 'DATE_ASC'
   | 'DATE_DESC';
 
+/** Service the fallback provider delivered before a contract (兜底服务记录). Money in fen (分). */
+export type FallbackService = {
+  __typename?: 'FallbackService';
+  amountFen: Scalars['Int']['output'];
+  /** Whether a contract has charged it (已收费). */
+  charged: Scalars['Boolean']['output'];
+  /** The day it was charged (the contract's signing day); null until then. */
+  chargedOn?: Maybe<Scalars['String']['output']>;
+  /** The contract that charged it; null until then. */
+  contract?: Maybe<PropertyServiceContract>;
+  description: Scalars['String']['output'];
+  estate: Estate;
+  id: Scalars['ID']['output'];
+  /** The fallback provider (兜底物业) that delivered it. */
+  propertyCompany: PropertyCompany;
+  /** YYYY-MM-DD. */
+  serviceOn: Scalars['String']['output'];
+};
+
+export type FallbackServiceConnection = {
+  __typename?: 'FallbackServiceConnection';
+  edges: Array<FallbackServiceEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type FallbackServiceEdge = {
+  __typename?: 'FallbackServiceEdge';
+  cursor: Scalars['String']['output'];
+  node: FallbackService;
+};
+
+export type FallbackServiceFilter = {
+  /** With estateId: only charged (true) or uncharged (false) service. */
+  charged?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only the service one contract charged. */
+  contractId?: InputMaybe<Scalars['ID']['input']>;
+  estateId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Uncharged fallback service of an estate (兜底服务待收费). */
+export type FallbackServiceTotal = {
+  __typename?: 'FallbackServiceTotal';
+  amountFen: Scalars['Int']['output'];
+  count: Scalars['Int']['output'];
+};
+
 /** Grid (网格), owned by civil affairs; property adds the buildings in it. */
 export type Grid = {
   __typename?: 'Grid';
@@ -351,18 +459,34 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** The property company accepts a dispatched order (物业接单). */
   acceptServiceOrder: ServiceOrder;
+  /** Archives a building (归档); CONFLICT while a dwelling in it is in use. It stays readable and takes no new dwellings. */
+  archiveBuilding: Building;
+  /** Archives an estate (归档); CONFLICT while a building in it is in use. It stays readable and takes no new buildings. */
+  archiveEstate: Estate;
+  /** Archives a property company (归档); CONFLICT while it still manages an estate. It stays readable. */
+  archivePropertyCompany: PropertyCompany;
+  /** Archives a dwelling (归档); CONFLICT while a household is registered in it (asked of civil affairs). */
+  archiveUnit: Unit;
   /** Hands an estate that has no company to a fallback provider (兜底物业接管, serve first, charge later). */
   assignFallbackProvider: Estate;
   /** Cancels an order that is not done yet (撤单). */
   cancelServiceOrder: ServiceOrder;
   /** The property company reports an accepted order done (办结). */
   completeServiceOrder: ServiceOrder;
+  /** Registers a building (楼栋) of an estate, in a grid of the estate's community (checked with civil affairs). */
+  createBuilding: Building;
   /** Records a cross-appointment (交叉任职, 红色物业). */
   createCrossAppointment: CrossAppointment;
+  /** Registers an estate (小区登记) in a community (checked with civil affairs), optionally with its managing company. */
+  createEstate: Estate;
   /** Sets up an owners' committee (成立业委会) or building committee (楼管委). */
   createOwnersCommittee: OwnersCommittee;
+  /** Registers a property company (物业公司登记). */
+  createPropertyCompany: PropertyCompany;
   /** A resident orders a service (群众点单). */
   createServiceOrder: ServiceOrder;
+  /** Registers a dwelling (房屋单元) in a building. */
+  createUnit: Unit;
   /** The community dispatches an order to the estate's property company (社区派单). */
   dispatchServiceOrder: ServiceOrder;
   /** Records that the managing company left an estate (物业撤场); the estate is unmanaged afterwards. */
@@ -371,14 +495,56 @@ export type Mutation = {
   rateServiceOrder: ServiceOrder;
   /** Records a steward's daily patrol (小区管家巡查, 08:30–09:30) with the issues found. */
   recordEstatePatrol: EstatePatrol;
+  /**
+   * Records service the fallback provider (兜底物业) delivered to the estate it manages before any contract (先服务后收费);
+   * it is charged when the estate signs a contract with that provider. CONFLICT when a contract covers the day.
+   */
+  recordFallbackService: FallbackService;
   /** Marks one issue found on a patrol resolved (问题整改完成). */
   resolvePatrolIssue: EstatePatrol;
+  /**
+   * Signs a property service contract (签订物业服务合同). The estate must be unmanaged or managed by the same company; it is
+   * then contracted to it. Every uncharged fallback service that company delivered to the estate is charged to the contract.
+   */
+  signPropertyServiceContract: PropertyServiceContract;
+  /** Changes a building's number, floors or grid. */
+  updateBuilding: Building;
+  /** Changes an estate's name or address. */
+  updateEstate: Estate;
+  /** Changes a property company's name or fallback-provider status (兜底物业). */
+  updatePropertyCompany: PropertyCompany;
+  /** Changes a dwelling's entrance, floor or room. */
+  updateUnit: Unit;
 };
 
 
 export type MutationAcceptServiceOrderArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationArchiveBuildingArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationArchiveEstateArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationArchivePropertyCompanyArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationArchiveUnitArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -399,8 +565,18 @@ export type MutationCompleteServiceOrderArgs = {
 };
 
 
+export type MutationCreateBuildingArgs = {
+  input: CreateBuildingInput;
+};
+
+
 export type MutationCreateCrossAppointmentArgs = {
   input: CreateCrossAppointmentInput;
+};
+
+
+export type MutationCreateEstateArgs = {
+  input: CreateEstateInput;
 };
 
 
@@ -409,8 +585,18 @@ export type MutationCreateOwnersCommitteeArgs = {
 };
 
 
+export type MutationCreatePropertyCompanyArgs = {
+  input: CreatePropertyCompanyInput;
+};
+
+
 export type MutationCreateServiceOrderArgs = {
   input: CreateServiceOrderInput;
+};
+
+
+export type MutationCreateUnitArgs = {
+  input: CreateUnitInput;
 };
 
 
@@ -438,10 +624,44 @@ export type MutationRecordEstatePatrolArgs = {
 };
 
 
+export type MutationRecordFallbackServiceArgs = {
+  input: RecordFallbackServiceInput;
+};
+
+
 export type MutationResolvePatrolIssueArgs = {
   issueId: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   patrolId: Scalars['ID']['input'];
+};
+
+
+export type MutationSignPropertyServiceContractArgs = {
+  input: SignPropertyServiceContractInput;
+};
+
+
+export type MutationUpdateBuildingArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateBuildingInput;
+};
+
+
+export type MutationUpdateEstateArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateEstateInput;
+};
+
+
+export type MutationUpdatePropertyCompanyArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdatePropertyCompanyInput;
+};
+
+
+export type MutationUpdateUnitArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateUnitInput;
 };
 
 /** Owners' committee (业委会) or building committee (楼管委); every member is a resident (居民). */
@@ -577,6 +797,8 @@ export type PatrolIssueInput = {
 /** Property company (物业公司). */
 export type PropertyCompany = {
   __typename?: 'PropertyCompany';
+  /** Set once the company is archived (已归档); null while in use. */
+  archived?: Maybe<ArchiveInfo>;
   /** Cross-appointments (交叉任职) with this company. */
   crossAppointments: Array<CrossAppointment>;
   /** Estates (小区) it manages. */
@@ -611,6 +833,47 @@ export type PropertyCompanyOrder =
   | 'NAME_ASC'
   | 'NAME_DESC';
 
+/** Property service contract (物业服务合同) between an estate and a company. Money in fen (分). */
+export type PropertyServiceContract = {
+  __typename?: 'PropertyServiceContract';
+  /** Fallback service delivered before the contract and charged on signing (补收兜底服务费), in fen. */
+  backChargeFen: Scalars['Int']['output'];
+  /** How many fallback service records the signing charged. */
+  chargedServiceCount: Scalars['Int']['output'];
+  /** Last day, YYYY-MM-DD; null when open-ended. */
+  endOn?: Maybe<Scalars['String']['output']>;
+  estate: Estate;
+  id: Scalars['ID']['output'];
+  /** Monthly fee (月服务费) in fen. */
+  monthlyFeeFen: Scalars['Int']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  propertyCompany: PropertyCompany;
+  /** Who recorded it (identity subject); null when unknown. */
+  recordedBy?: Maybe<Scalars['String']['output']>;
+  /** YYYY-MM-DD. */
+  signedOn: Scalars['String']['output'];
+  /** First day of service under the contract, YYYY-MM-DD. */
+  startOn: Scalars['String']['output'];
+};
+
+export type PropertyServiceContractConnection = {
+  __typename?: 'PropertyServiceContractConnection';
+  edges: Array<PropertyServiceContractEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PropertyServiceContractEdge = {
+  __typename?: 'PropertyServiceContractEdge';
+  cursor: Scalars['String']['output'];
+  node: PropertyServiceContract;
+};
+
+export type PropertyServiceContractFilter = {
+  estateId?: InputMaybe<Scalars['ID']['input']>;
+  propertyCompanyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /**
  * Property (物业): estates, buildings, dwellings, the companies that manage them (including the fallback provider
  * 兜底物业), owners' committees (业委会 / 楼管委), cross-appointments (交叉任职), service orders (物业工单) and the estate
@@ -634,6 +897,8 @@ export type Query = {
   estatePatrols: EstatePatrolConnection;
   /** Estates (小区), filtered, sorted and paged. */
   estates: EstateConnection;
+  /** Fallback service (兜底服务记录) delivered to estates, newest first. */
+  fallbackServices: FallbackServiceConnection;
   /** One owners' committee (业委会 / 楼管委) by id; null when there is none. */
   ownersCommittee?: Maybe<OwnersCommittee>;
   /** Owners' committees (业委会) and building committees (楼管委), filtered, sorted and paged. */
@@ -644,6 +909,10 @@ export type Query = {
   propertyCompanies: PropertyCompanyConnection;
   /** One property company (物业公司) by id; null when there is none. */
   propertyCompany?: Maybe<PropertyCompany>;
+  /** One property service contract (物业服务合同) by id; null when there is none. */
+  propertyServiceContract?: Maybe<PropertyServiceContract>;
+  /** Property service contracts (物业服务合同), newest start first. */
+  propertyServiceContracts: PropertyServiceContractConnection;
   /** One service order (物业工单) by id; null when there is none. */
   serviceOrder?: Maybe<ServiceOrder>;
   /** Service orders (物业工单), filtered, sorted and paged. */
@@ -752,6 +1021,18 @@ export type QueryEstatesArgs = {
  * 兜底物业), owners' committees (业委会 / 楼管委), cross-appointments (交叉任职), service orders (物业工单) and the estate
  * steward's daily patrols (小区管家巡查).
  */
+export type QueryFallbackServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FallbackServiceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Property (物业): estates, buildings, dwellings, the companies that manage them (including the fallback provider
+ * 兜底物业), owners' committees (业委会 / 楼管委), cross-appointments (交叉任职), service orders (物业工单) and the estate
+ * steward's daily patrols (小区管家巡查).
+ */
 export type QueryOwnersCommitteeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -802,6 +1083,28 @@ export type QueryPropertyCompaniesArgs = {
  */
 export type QueryPropertyCompanyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Property (物业): estates, buildings, dwellings, the companies that manage them (including the fallback provider
+ * 兜底物业), owners' committees (业委会 / 楼管委), cross-appointments (交叉任职), service orders (物业工单) and the estate
+ * steward's daily patrols (小区管家巡查).
+ */
+export type QueryPropertyServiceContractArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Property (物业): estates, buildings, dwellings, the companies that manage them (including the fallback provider
+ * 兜底物业), owners' committees (业委会 / 楼管委), cross-appointments (交叉任职), service orders (物业工单) and the estate
+ * steward's daily patrols (小区管家巡查).
+ */
+export type QueryPropertyServiceContractsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PropertyServiceContractFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -862,6 +1165,17 @@ export type RecordEstatePatrolInput = {
   startTime: Scalars['String']['input'];
   stewardName: Scalars['String']['input'];
   stewardPhone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RecordFallbackServiceInput = {
+  /** What it costs in fen (分), 0 to 100,000,000. */
+  amountFen: Scalars['Int']['input'];
+  /** What was done, e.g. 楼道清扫、垃圾清运. */
+  description: Scalars['String']['input'];
+  estateId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** YYYY-MM-DD, not in the future and not before the provider took the estate over. */
+  serviceOn: Scalars['String']['input'];
 };
 
 /** Resident (居民), owned by civil affairs; property adds the service orders the resident placed. */
@@ -993,9 +1307,26 @@ export type ServiceOrderStep = {
   to: ServiceOrderStatus;
 };
 
+export type SignPropertyServiceContractInput = {
+  /** YYYY-MM-DD after startOn; leave out for an open-ended contract. */
+  endOn?: InputMaybe<Scalars['String']['input']>;
+  estateId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** 0 to 100,000,000 fen. */
+  monthlyFeeFen: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  propertyCompanyId: Scalars['ID']['input'];
+  /** YYYY-MM-DD, not in the future. */
+  signedOn: Scalars['String']['input'];
+  /** YYYY-MM-DD. */
+  startOn: Scalars['String']['input'];
+};
+
 /** Dwelling (房屋单元): one home, addressed as building, entrance (单元) and room. */
 export type Unit = {
   __typename?: 'Unit';
+  /** Set once the dwelling is archived (已归档); null while in use. */
+  archived?: Maybe<ArchiveInfo>;
   building: Building;
   /** Entrance (单元号), e.g. 2单元. */
   entrance: Scalars['String']['output'];
@@ -1022,6 +1353,29 @@ export type UnitEdge = {
 export type UnitFilter = {
   buildingId?: InputMaybe<Scalars['ID']['input']>;
   floor?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type UpdateBuildingInput = {
+  /** Not below the highest floor of a dwelling in the building. */
+  floors?: InputMaybe<Scalars['Int']['input']>;
+  gridId?: InputMaybe<Scalars['ID']['input']>;
+  number?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateEstateInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdatePropertyCompanyInput = {
+  isFallbackProvider?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateUnitInput = {
+  entrance?: InputMaybe<Scalars['String']['input']>;
+  floor?: InputMaybe<Scalars['Int']['input']>;
+  room?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -1159,6 +1513,7 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  ArchiveInfo: ResolverTypeWrapper<ArchiveInfo>;
   AssignFallbackProviderInput: AssignFallbackProviderInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
@@ -1171,9 +1526,13 @@ export type ResolversTypes = ResolversObject<{
   BuildingFilter: BuildingFilter;
   BuildingOrder: BuildingOrder;
   Community: ResolverTypeWrapper<{ id: string }>;
+  CreateBuildingInput: CreateBuildingInput;
   CreateCrossAppointmentInput: CreateCrossAppointmentInput;
+  CreateEstateInput: CreateEstateInput;
   CreateOwnersCommitteeInput: CreateOwnersCommitteeInput;
+  CreatePropertyCompanyInput: CreatePropertyCompanyInput;
   CreateServiceOrderInput: CreateServiceOrderInput;
+  CreateUnitInput: CreateUnitInput;
   CrossAppointment: ResolverTypeWrapper<CrossAppointmentDocModel>;
   CrossAppointmentConnection: ResolverTypeWrapper<Omit<CrossAppointmentConnection, 'edges'> & { edges: Array<ResolversTypes['CrossAppointmentEdge']> }>;
   CrossAppointmentDirection: CrossAppointmentDirection;
@@ -1193,6 +1552,11 @@ export type ResolversTypes = ResolversObject<{
   EstatePatrolEdge: ResolverTypeWrapper<Omit<EstatePatrolEdge, 'node'> & { node: ResolversTypes['EstatePatrol'] }>;
   EstatePatrolFilter: EstatePatrolFilter;
   EstatePatrolOrder: EstatePatrolOrder;
+  FallbackService: ResolverTypeWrapper<FallbackServiceDocModel>;
+  FallbackServiceConnection: ResolverTypeWrapper<Omit<FallbackServiceConnection, 'edges'> & { edges: Array<ResolversTypes['FallbackServiceEdge']> }>;
+  FallbackServiceEdge: ResolverTypeWrapper<Omit<FallbackServiceEdge, 'node'> & { node: ResolversTypes['FallbackService'] }>;
+  FallbackServiceFilter: FallbackServiceFilter;
+  FallbackServiceTotal: ResolverTypeWrapper<FallbackServiceTotal>;
   Grid: ResolverTypeWrapper<{ id: string }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OwnersCommittee: ResolverTypeWrapper<OwnersCommitteeDocModel>;
@@ -1214,8 +1578,13 @@ export type ResolversTypes = ResolversObject<{
   PropertyCompanyEdge: ResolverTypeWrapper<Omit<PropertyCompanyEdge, 'node'> & { node: ResolversTypes['PropertyCompany'] }>;
   PropertyCompanyFilter: PropertyCompanyFilter;
   PropertyCompanyOrder: PropertyCompanyOrder;
+  PropertyServiceContract: ResolverTypeWrapper<PropertyServiceContractDocModel>;
+  PropertyServiceContractConnection: ResolverTypeWrapper<Omit<PropertyServiceContractConnection, 'edges'> & { edges: Array<ResolversTypes['PropertyServiceContractEdge']> }>;
+  PropertyServiceContractEdge: ResolverTypeWrapper<Omit<PropertyServiceContractEdge, 'node'> & { node: ResolversTypes['PropertyServiceContract'] }>;
+  PropertyServiceContractFilter: PropertyServiceContractFilter;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordEstatePatrolInput: RecordEstatePatrolInput;
+  RecordFallbackServiceInput: RecordFallbackServiceInput;
   Resident: ResolverTypeWrapper<{ id: string }>;
   ServiceOrder: ResolverTypeWrapper<ServiceOrderDocModel>;
   ServiceOrderCategory: ServiceOrderCategory;
@@ -1226,16 +1595,22 @@ export type ResolversTypes = ResolversObject<{
   ServiceOrderParty: ServiceOrderParty;
   ServiceOrderStatus: ServiceOrderStatus;
   ServiceOrderStep: ResolverTypeWrapper<ServiceOrderStep>;
+  SignPropertyServiceContractInput: SignPropertyServiceContractInput;
   Unit: ResolverTypeWrapper<UnitDocModel>;
   UnitConnection: ResolverTypeWrapper<Omit<UnitConnection, 'edges'> & { edges: Array<ResolversTypes['UnitEdge']> }>;
   UnitEdge: ResolverTypeWrapper<Omit<UnitEdge, 'node'> & { node: ResolversTypes['Unit'] }>;
   UnitFilter: UnitFilter;
+  UpdateBuildingInput: UpdateBuildingInput;
+  UpdateEstateInput: UpdateEstateInput;
+  UpdatePropertyCompanyInput: UpdatePropertyCompanyInput;
+  UpdateUnitInput: UpdateUnitInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  ArchiveInfo: ArchiveInfo;
   AssignFallbackProviderInput: AssignFallbackProviderInput;
   ID: Scalars['ID']['output'];
   AuditRecord: AuditRecord;
@@ -1247,9 +1622,13 @@ export type ResolversParentTypes = ResolversObject<{
   BuildingEdge: Omit<BuildingEdge, 'node'> & { node: ResolversParentTypes['Building'] };
   BuildingFilter: BuildingFilter;
   Community: { id: string };
+  CreateBuildingInput: CreateBuildingInput;
   CreateCrossAppointmentInput: CreateCrossAppointmentInput;
+  CreateEstateInput: CreateEstateInput;
   CreateOwnersCommitteeInput: CreateOwnersCommitteeInput;
+  CreatePropertyCompanyInput: CreatePropertyCompanyInput;
   CreateServiceOrderInput: CreateServiceOrderInput;
+  CreateUnitInput: CreateUnitInput;
   CrossAppointment: CrossAppointmentDocModel;
   CrossAppointmentConnection: Omit<CrossAppointmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['CrossAppointmentEdge']> };
   CrossAppointmentEdge: Omit<CrossAppointmentEdge, 'node'> & { node: ResolversParentTypes['CrossAppointment'] };
@@ -1264,6 +1643,11 @@ export type ResolversParentTypes = ResolversObject<{
   EstatePatrolConnection: Omit<EstatePatrolConnection, 'edges'> & { edges: Array<ResolversParentTypes['EstatePatrolEdge']> };
   EstatePatrolEdge: Omit<EstatePatrolEdge, 'node'> & { node: ResolversParentTypes['EstatePatrol'] };
   EstatePatrolFilter: EstatePatrolFilter;
+  FallbackService: FallbackServiceDocModel;
+  FallbackServiceConnection: Omit<FallbackServiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['FallbackServiceEdge']> };
+  FallbackServiceEdge: Omit<FallbackServiceEdge, 'node'> & { node: ResolversParentTypes['FallbackService'] };
+  FallbackServiceFilter: FallbackServiceFilter;
+  FallbackServiceTotal: FallbackServiceTotal;
   Grid: { id: string };
   Mutation: Record<PropertyKey, never>;
   OwnersCommittee: OwnersCommitteeDocModel;
@@ -1280,18 +1664,28 @@ export type ResolversParentTypes = ResolversObject<{
   PropertyCompanyConnection: Omit<PropertyCompanyConnection, 'edges'> & { edges: Array<ResolversParentTypes['PropertyCompanyEdge']> };
   PropertyCompanyEdge: Omit<PropertyCompanyEdge, 'node'> & { node: ResolversParentTypes['PropertyCompany'] };
   PropertyCompanyFilter: PropertyCompanyFilter;
+  PropertyServiceContract: PropertyServiceContractDocModel;
+  PropertyServiceContractConnection: Omit<PropertyServiceContractConnection, 'edges'> & { edges: Array<ResolversParentTypes['PropertyServiceContractEdge']> };
+  PropertyServiceContractEdge: Omit<PropertyServiceContractEdge, 'node'> & { node: ResolversParentTypes['PropertyServiceContract'] };
+  PropertyServiceContractFilter: PropertyServiceContractFilter;
   Query: Record<PropertyKey, never>;
   RecordEstatePatrolInput: RecordEstatePatrolInput;
+  RecordFallbackServiceInput: RecordFallbackServiceInput;
   Resident: { id: string };
   ServiceOrder: ServiceOrderDocModel;
   ServiceOrderConnection: Omit<ServiceOrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['ServiceOrderEdge']> };
   ServiceOrderEdge: Omit<ServiceOrderEdge, 'node'> & { node: ResolversParentTypes['ServiceOrder'] };
   ServiceOrderFilter: ServiceOrderFilter;
   ServiceOrderStep: ServiceOrderStep;
+  SignPropertyServiceContractInput: SignPropertyServiceContractInput;
   Unit: UnitDocModel;
   UnitConnection: Omit<UnitConnection, 'edges'> & { edges: Array<ResolversParentTypes['UnitEdge']> };
   UnitEdge: Omit<UnitEdge, 'node'> & { node: ResolversParentTypes['Unit'] };
   UnitFilter: UnitFilter;
+  UpdateBuildingInput: UpdateBuildingInput;
+  UpdateEstateInput: UpdateEstateInput;
+  UpdatePropertyCompanyInput: UpdatePropertyCompanyInput;
+  UpdateUnitInput: UpdateUnitInput;
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
 }>;
@@ -1359,6 +1753,12 @@ export type TagDirectiveArgs = {
 
 export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type ArchiveInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArchiveInfo'] = ResolversParentTypes['ArchiveInfo']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type AuditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
   answeredBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1388,6 +1788,7 @@ export type AuditRecordEdgeResolvers<ContextType = Context, ParentType extends R
 
 export type BuildingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Building'] = ResolversParentTypes['Building'], FederationReferenceType extends FederationReferenceTypes['Building'] = FederationReferenceTypes['Building']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Building']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  archived?: Resolver<Maybe<ResolversTypes['ArchiveInfo']>, ParentType, ContextType>;
   estate?: Resolver<ResolversTypes['Estate'], ParentType, ContextType>;
   floors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
@@ -1442,14 +1843,17 @@ export type CrossAppointmentEdgeResolvers<ContextType = Context, ParentType exte
 export type EstateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Estate'] = ResolversParentTypes['Estate'], FederationReferenceType extends FederationReferenceTypes['Estate'] = FederationReferenceTypes['Estate']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Estate']> | FederationReferenceType, FederationReferenceType, ContextType>;
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  archived?: Resolver<Maybe<ResolversTypes['ArchiveInfo']>, ParentType, ContextType>;
   buildings?: Resolver<Array<ResolversTypes['Building']>, ParentType, ContextType>;
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
+  currentContract?: Resolver<Maybe<ResolversTypes['PropertyServiceContract']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   managedSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   managementHistory?: Resolver<Array<ResolversTypes['EstateManagementEvent']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ownersCommittees?: Resolver<Array<ResolversTypes['OwnersCommittee']>, ParentType, ContextType>;
   propertyCompany?: Resolver<Maybe<ResolversTypes['PropertyCompany']>, ParentType, ContextType>;
+  unchargedFallbackService?: Resolver<ResolversTypes['FallbackServiceTotal'], ParentType, ContextType>;
 }>;
 
 export type EstateConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EstateConnection'] = ResolversParentTypes['EstateConnection']> = ResolversObject<{
@@ -1498,6 +1902,34 @@ export type EstatePatrolEdgeResolvers<ContextType = Context, ParentType extends 
   node?: Resolver<ResolversTypes['EstatePatrol'], ParentType, ContextType>;
 }>;
 
+export type FallbackServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FallbackService'] = ResolversParentTypes['FallbackService']> = ResolversObject<{
+  amountFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  charged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  chargedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contract?: Resolver<Maybe<ResolversTypes['PropertyServiceContract']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  estate?: Resolver<ResolversTypes['Estate'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  propertyCompany?: Resolver<ResolversTypes['PropertyCompany'], ParentType, ContextType>;
+  serviceOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type FallbackServiceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FallbackServiceConnection'] = ResolversParentTypes['FallbackServiceConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['FallbackServiceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FallbackServiceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FallbackServiceEdge'] = ResolversParentTypes['FallbackServiceEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FallbackService'], ParentType, ContextType>;
+}>;
+
+export type FallbackServiceTotalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FallbackServiceTotal'] = ResolversParentTypes['FallbackServiceTotal']> = ResolversObject<{
+  amountFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type GridResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
   buildings?: Resolver<Maybe<Array<ResolversTypes['Building']>>, ParentType, ContextType>;
@@ -1506,17 +1938,31 @@ export type GridResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptServiceOrder?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationAcceptServiceOrderArgs, 'id'>>;
+  archiveBuilding?: Resolver<ResolversTypes['Building'], ParentType, ContextType, RequireFields<MutationArchiveBuildingArgs, 'id' | 'reason'>>;
+  archiveEstate?: Resolver<ResolversTypes['Estate'], ParentType, ContextType, RequireFields<MutationArchiveEstateArgs, 'id' | 'reason'>>;
+  archivePropertyCompany?: Resolver<ResolversTypes['PropertyCompany'], ParentType, ContextType, RequireFields<MutationArchivePropertyCompanyArgs, 'id' | 'reason'>>;
+  archiveUnit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType, RequireFields<MutationArchiveUnitArgs, 'id' | 'reason'>>;
   assignFallbackProvider?: Resolver<ResolversTypes['Estate'], ParentType, ContextType, RequireFields<MutationAssignFallbackProviderArgs, 'input'>>;
   cancelServiceOrder?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationCancelServiceOrderArgs, 'id' | 'reason'>>;
   completeServiceOrder?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationCompleteServiceOrderArgs, 'id'>>;
+  createBuilding?: Resolver<ResolversTypes['Building'], ParentType, ContextType, RequireFields<MutationCreateBuildingArgs, 'input'>>;
   createCrossAppointment?: Resolver<ResolversTypes['CrossAppointment'], ParentType, ContextType, RequireFields<MutationCreateCrossAppointmentArgs, 'input'>>;
+  createEstate?: Resolver<ResolversTypes['Estate'], ParentType, ContextType, RequireFields<MutationCreateEstateArgs, 'input'>>;
   createOwnersCommittee?: Resolver<ResolversTypes['OwnersCommittee'], ParentType, ContextType, RequireFields<MutationCreateOwnersCommitteeArgs, 'input'>>;
+  createPropertyCompany?: Resolver<ResolversTypes['PropertyCompany'], ParentType, ContextType, RequireFields<MutationCreatePropertyCompanyArgs, 'input'>>;
   createServiceOrder?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationCreateServiceOrderArgs, 'input'>>;
+  createUnit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType, RequireFields<MutationCreateUnitArgs, 'input'>>;
   dispatchServiceOrder?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationDispatchServiceOrderArgs, 'id'>>;
   endEstateManagement?: Resolver<ResolversTypes['Estate'], ParentType, ContextType, RequireFields<MutationEndEstateManagementArgs, 'input'>>;
   rateServiceOrder?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationRateServiceOrderArgs, 'id' | 'rating'>>;
   recordEstatePatrol?: Resolver<ResolversTypes['EstatePatrol'], ParentType, ContextType, RequireFields<MutationRecordEstatePatrolArgs, 'input'>>;
+  recordFallbackService?: Resolver<ResolversTypes['FallbackService'], ParentType, ContextType, RequireFields<MutationRecordFallbackServiceArgs, 'input'>>;
   resolvePatrolIssue?: Resolver<ResolversTypes['EstatePatrol'], ParentType, ContextType, RequireFields<MutationResolvePatrolIssueArgs, 'issueId' | 'patrolId'>>;
+  signPropertyServiceContract?: Resolver<ResolversTypes['PropertyServiceContract'], ParentType, ContextType, RequireFields<MutationSignPropertyServiceContractArgs, 'input'>>;
+  updateBuilding?: Resolver<ResolversTypes['Building'], ParentType, ContextType, RequireFields<MutationUpdateBuildingArgs, 'id' | 'input'>>;
+  updateEstate?: Resolver<ResolversTypes['Estate'], ParentType, ContextType, RequireFields<MutationUpdateEstateArgs, 'id' | 'input'>>;
+  updatePropertyCompany?: Resolver<ResolversTypes['PropertyCompany'], ParentType, ContextType, RequireFields<MutationUpdatePropertyCompanyArgs, 'id' | 'input'>>;
+  updateUnit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType, RequireFields<MutationUpdateUnitArgs, 'id' | 'input'>>;
 }>;
 
 export type OwnersCommitteeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OwnersCommittee'] = ResolversParentTypes['OwnersCommittee'], FederationReferenceType extends FederationReferenceTypes['OwnersCommittee'] = FederationReferenceTypes['OwnersCommittee']> = ResolversObject<{
@@ -1573,6 +2019,7 @@ export type PatrolIssueResolvers<ContextType = Context, ParentType extends Resol
 
 export type PropertyCompanyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyCompany'] = ResolversParentTypes['PropertyCompany'], FederationReferenceType extends FederationReferenceTypes['PropertyCompany'] = FederationReferenceTypes['PropertyCompany']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PropertyCompany']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  archived?: Resolver<Maybe<ResolversTypes['ArchiveInfo']>, ParentType, ContextType>;
   crossAppointments?: Resolver<Array<ResolversTypes['CrossAppointment']>, ParentType, ContextType>;
   estates?: Resolver<Array<ResolversTypes['Estate']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1591,6 +2038,31 @@ export type PropertyCompanyEdgeResolvers<ContextType = Context, ParentType exten
   node?: Resolver<ResolversTypes['PropertyCompany'], ParentType, ContextType>;
 }>;
 
+export type PropertyServiceContractResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyServiceContract'] = ResolversParentTypes['PropertyServiceContract']> = ResolversObject<{
+  backChargeFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  chargedServiceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  estate?: Resolver<ResolversTypes['Estate'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  monthlyFeeFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  propertyCompany?: Resolver<ResolversTypes['PropertyCompany'], ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PropertyServiceContractConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyServiceContractConnection'] = ResolversParentTypes['PropertyServiceContractConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PropertyServiceContractEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PropertyServiceContractEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyServiceContractEdge'] = ResolversParentTypes['PropertyServiceContractEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PropertyServiceContract'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   building?: Resolver<Maybe<ResolversTypes['Building']>, ParentType, ContextType, RequireFields<QueryBuildingArgs, 'id'>>;
   buildings?: Resolver<ResolversTypes['BuildingConnection'], ParentType, ContextType, RequireFields<QueryBuildingsArgs, 'first' | 'orderBy'>>;
@@ -1600,11 +2072,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   estatePatrol?: Resolver<Maybe<ResolversTypes['EstatePatrol']>, ParentType, ContextType, RequireFields<QueryEstatePatrolArgs, 'id'>>;
   estatePatrols?: Resolver<ResolversTypes['EstatePatrolConnection'], ParentType, ContextType, RequireFields<QueryEstatePatrolsArgs, 'first' | 'orderBy'>>;
   estates?: Resolver<ResolversTypes['EstateConnection'], ParentType, ContextType, RequireFields<QueryEstatesArgs, 'first' | 'orderBy'>>;
+  fallbackServices?: Resolver<ResolversTypes['FallbackServiceConnection'], ParentType, ContextType, RequireFields<QueryFallbackServicesArgs, 'first'>>;
   ownersCommittee?: Resolver<Maybe<ResolversTypes['OwnersCommittee']>, ParentType, ContextType, RequireFields<QueryOwnersCommitteeArgs, 'id'>>;
   ownersCommittees?: Resolver<ResolversTypes['OwnersCommitteeConnection'], ParentType, ContextType, RequireFields<QueryOwnersCommitteesArgs, 'first' | 'orderBy'>>;
   patrolCoverage?: Resolver<ResolversTypes['PatrolCoverage'], ParentType, ContextType, RequireFields<QueryPatrolCoverageArgs, 'date'>>;
   propertyCompanies?: Resolver<ResolversTypes['PropertyCompanyConnection'], ParentType, ContextType, RequireFields<QueryPropertyCompaniesArgs, 'first' | 'orderBy'>>;
   propertyCompany?: Resolver<Maybe<ResolversTypes['PropertyCompany']>, ParentType, ContextType, RequireFields<QueryPropertyCompanyArgs, 'id'>>;
+  propertyServiceContract?: Resolver<Maybe<ResolversTypes['PropertyServiceContract']>, ParentType, ContextType, RequireFields<QueryPropertyServiceContractArgs, 'id'>>;
+  propertyServiceContracts?: Resolver<ResolversTypes['PropertyServiceContractConnection'], ParentType, ContextType, RequireFields<QueryPropertyServiceContractsArgs, 'first'>>;
   serviceOrder?: Resolver<Maybe<ResolversTypes['ServiceOrder']>, ParentType, ContextType, RequireFields<QueryServiceOrderArgs, 'id'>>;
   serviceOrders?: Resolver<ResolversTypes['ServiceOrderConnection'], ParentType, ContextType, RequireFields<QueryServiceOrdersArgs, 'first' | 'orderBy'>>;
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitArgs, 'id'>>;
@@ -1662,6 +2137,7 @@ export type ServiceOrderStepResolvers<ContextType = Context, ParentType extends 
 
 export type UnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit'], FederationReferenceType extends FederationReferenceTypes['Unit'] = FederationReferenceTypes['Unit']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Unit']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  archived?: Resolver<Maybe<ResolversTypes['ArchiveInfo']>, ParentType, ContextType>;
   building?: Resolver<ResolversTypes['Building'], ParentType, ContextType>;
   entrance?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   floor?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1682,6 +2158,7 @@ export type UnitEdgeResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  ArchiveInfo?: ArchiveInfoResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
   AuditRecordEdge?: AuditRecordEdgeResolvers<ContextType>;
@@ -1699,6 +2176,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   EstatePatrol?: EstatePatrolResolvers<ContextType>;
   EstatePatrolConnection?: EstatePatrolConnectionResolvers<ContextType>;
   EstatePatrolEdge?: EstatePatrolEdgeResolvers<ContextType>;
+  FallbackService?: FallbackServiceResolvers<ContextType>;
+  FallbackServiceConnection?: FallbackServiceConnectionResolvers<ContextType>;
+  FallbackServiceEdge?: FallbackServiceEdgeResolvers<ContextType>;
+  FallbackServiceTotal?: FallbackServiceTotalResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OwnersCommittee?: OwnersCommitteeResolvers<ContextType>;
@@ -1711,6 +2192,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PropertyCompany?: PropertyCompanyResolvers<ContextType>;
   PropertyCompanyConnection?: PropertyCompanyConnectionResolvers<ContextType>;
   PropertyCompanyEdge?: PropertyCompanyEdgeResolvers<ContextType>;
+  PropertyServiceContract?: PropertyServiceContractResolvers<ContextType>;
+  PropertyServiceContractConnection?: PropertyServiceContractConnectionResolvers<ContextType>;
+  PropertyServiceContractEdge?: PropertyServiceContractEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Resident?: ResidentResolvers<ContextType>;
   ServiceOrder?: ServiceOrderResolvers<ContextType>;
