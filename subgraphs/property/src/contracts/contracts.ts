@@ -88,6 +88,7 @@ export async function signPropertyServiceContract(ctx: Context, input: SignPrope
       const event: ManagementEvent = { action: 'CONTRACTED', propertyCompanyId: companyId, effectiveOn: startOn, note: '签订物业服务合同', recordedBy: actor(ctx), recordedAt: new Date().toISOString() };
       const set = current.propertyCompanyId ? {} : { propertyCompanyId: companyId, managedSince: startOn };
       await ctx.models.Estate.updateOne({ _id: estateId }, { $set: set, $push: { managementHistory: event } });
+      ctx.loaders.estate.clear(estateId); // the answer shows the estate as it is now
     }
     return contract;
   });
