@@ -23,14 +23,14 @@ async function ok<T = any>(query: string, variables: Record<string, unknown>, op
   return data as T;
 }
 
-/** Master data lives in these two departments; a refused write leaves both exactly as they were. */
+/** Places and people live in these two departments; a refused write leaves both exactly as they were. */
 const OWNERS = ['civil-affairs', 'property'];
-async function refused(query: string, variables: Record<string, unknown>, code: string, field: string | undefined, options: QueryOptions = {}) {
-  const before = await snapshot(stack, OWNERS);
+async function refused(query: string, variables: Record<string, unknown>, code: string, field: string | undefined, options: QueryOptions = {}, departments = OWNERS) {
+  const before = await snapshot(stack, departments);
   const result = await stack.query(query, variables, options);
   expect(result.data ?? null).toBeNull();
   expectError(result, code, field);
-  const unchanged = (await snapshot(stack, OWNERS)) === before;
+  const unchanged = (await snapshot(stack, departments)) === before;
   expect(unchanged).toBe(true);
 }
 
@@ -212,4 +212,29 @@ test('fallback service before a contract is recorded, then charged when the cont
   expect(charged.fallbackServices.edges.map((e: any) => e.node)).toEqual(Array(2).fill({ charged: true, chargedOn: '2026-05-20', contract: { id: signed.id } }));
   await refused(RECORD, { input: { estateId: estate, serviceOn: '2026-07-01', description: '楼道清扫', amountFen: 10_000 } }, 'CONFLICT', 'serviceOn', propertyClerk);
   await refused(SIGN, { input: { ...terms, propertyCompanyId: fallback, startOn: '2027-01-01', endOn: undefined } }, 'CONFLICT', 'startOn', propertyClerk);
+});
+
+test('the 1+3+N roster grows: a water company joins the "N", refused input changes nothing, an archived unit stays readable', async () => {
+  const secretary = { as: 'party-secretary' };
+  const CREATE = 'mutation($input: CreateResponseUnitInput!) { createResponseUnit(input: $input) { id name kind department categories community { id } archived { at } } }';
+  const water = { name: '张北县供水公司', kind: 'JOINT_BUILDING', department: 'joint-unit:water', communityId: seededCommunity, categories: ['WATER'] };
+  const party = ['party'];
+  await refused(CREATE, { input: { ...water, categories: [] } }, 'BAD_USER_INPUT', 'categories', secretary, party);
+  await refused(CREATE, { input: { ...water, department: 'Water Company' } }, 'BAD_USER_INPUT', 'department', secretary, party);
+  await refused(CREATE, { input: { ...water, kind: 'PROPERTY' } }, 'BAD_USER_INPUT', 'propertyCompanyId', secretary, party);
+  await refused(CREATE, { input: { ...water, communityId: 'ab'.repeat(12) } }, 'FORBIDDEN', 'communityId', secretary, party);
+  await refused(CREATE, { input: water }, 'FORBIDDEN', undefined, { as: 'property-staff' }, party);
+  const unit = (await ok(CREATE, { input: water }, secretary)).createResponseUnit;
+  expect(unit).toMatchObject({ name: '张北县供水公司', kind: 'JOINT_BUILDING', categories: ['WATER'], community: { id: seededCommunity }, archived: null });
+  await refused(CREATE, { input: { ...water, name: '另一供水公司' } }, 'CONFLICT', 'department', secretary, party);
+  const roster = await ok('query($c: ID!) { responseUnits(communityId: $c, kind: JOINT_BUILDING) { id } }', { c: seededCommunity });
+  expect(roster.responseUnits.map((u: { id: string }) => u.id)).toContain(unit.id);
+
+  const updated = await ok('mutation($id: ID!) { updateResponseUnit(id: $id, input: { categories: [WATER, HEATING] }) { categories } }', { id: unit.id }, secretary);
+  expect(updated.updateResponseUnit.categories).toEqual(['WATER', 'HEATING']);
+  const archived = await ok('mutation($id: ID!) { archiveResponseUnit(id: $id, reason: "合并") { archived { by reason } } }', { id: unit.id }, secretary);
+  expect(archived.archiveResponseUnit.archived).toEqual({ by: 'demo-party-secretary', reason: '合并' });
+  await refused('mutation($id: ID!) { updateResponseUnit(id: $id, input: { name: "x" }) { id } }', { id: unit.id }, 'CONFLICT', 'id', secretary, party);
+  const after = await ok('query($c: ID!) { responseUnits(communityId: $c, kind: JOINT_BUILDING) { id archived { reason } } }', { c: seededCommunity });
+  expect(after.responseUnits.find((u: { id: string }) => u.id === unit.id)).toEqual({ id: unit.id, archived: { reason: '合并' } });
 });

@@ -40,6 +40,16 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Archiving (归档) of a master-data record: it stays readable, says so, and takes no new children. */
+export type ArchiveInfo = {
+  __typename?: 'ArchiveInfo';
+  /** When it was archived (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** Who archived it (identity subject); null when unknown. */
+  by?: Maybe<Scalars['String']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
 /** One access record (访问审计记录): who read or changed what, when and why; auditors only. */
 export type AuditRecord = {
   __typename?: 'AuditRecord';
@@ -183,6 +193,21 @@ export type CreatePartyOrganizationInput = {
   name: Scalars['String']['input'];
   /** The organisation above; required for every level below WORKING_COMMITTEE. */
   parentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateResponseUnitInput = {
+  /** What it answers for (责任清单): 1 to 13 distinct categories. */
+  categories: Array<JointCaseCategory>;
+  /** Checked with civil affairs; an archived community is CONFLICT. */
+  communityId: Scalars['ID']['input'];
+  /** The identity department that acts for the unit (lower case, e.g. joint-unit:water or property:<company id>); unique on every roster. */
+  department: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  kind: ResponseUnitKind;
+  /** 1–100 characters, e.g. 张北县供水公司. */
+  name: Scalars['String']['input'];
+  /** Required for a PROPERTY unit (checked with property), not allowed otherwise. */
+  propertyCompanyId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CreateServicePostInput = {
@@ -728,6 +753,8 @@ export type Mutation = {
   approveJointCaseDeferral: JointCase;
   /** The party organisation approves the done wish (审定) and credits or deducts the member's points. CONFLICT unless DONE. */
   approveMicroWish: MicroWish;
+  /** Archives a unit (归档): it stays on its cases' records, says so, and takes no new cases or tasks. */
+  archiveResponseUnit: ResponseUnit;
   /** 吹哨 (community): name the units that must report (报到) within `reportWithinMinutes` (default 30, env CG_WHISTLE_REPORT_MINUTES). */
   blowWhistle: JointCase;
   /** A member claims a published wish (领单). CONFLICT unless it is PUBLISHED. */
@@ -748,6 +775,12 @@ export type Mutation = {
   createPartyMember: PartyMember;
   /** Adds an organisation (党组织) under `parentId`; its level must be below the parent's. */
   createPartyOrganization: PartyOrganization;
+  /**
+   * Adds a unit to a community's 1+3+N roster (联动单位): the community itself (one per community), a resident unit (物业、
+   * 住建、执法) or a joint-building unit of the "N" (水、电、气、暖、学校…). The community is checked with civil affairs, a
+   * property unit's company with property. Secretaries only within their communities.
+   */
+  createResponseUnit: ResponseUnit;
   /** Sets up a service post (服务岗位) in a grid. */
   createServicePost: ServicePost;
   /** Credits (or with negative points deducts) points by hand; once per idempotencyKey. */
@@ -807,6 +840,8 @@ export type Mutation = {
   unsubscribeWebhook: WebhookSubscription;
   /** Changes a member's category or home organisation (组织关系转接). */
   updatePartyMember: PartyMember;
+  /** Changes a unit's name or its responsibilities (责任清单). */
+  updateResponseUnit: ResponseUnit;
   /** 审定 (community): accept the resolution; refused (LEAD_TASK_OPEN) while the lead unit's task is open. */
   verifyJointCase: JointCase;
 };
@@ -832,6 +867,12 @@ export type MutationApproveMicroWishArgs = {
   approvedOn: Scalars['String']['input'];
   id: Scalars['ID']['input'];
   rating: WishRating;
+};
+
+
+export type MutationArchiveResponseUnitArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -894,6 +935,11 @@ export type MutationCreatePartyMemberArgs = {
 
 export type MutationCreatePartyOrganizationArgs = {
   input: CreatePartyOrganizationInput;
+};
+
+
+export type MutationCreateResponseUnitArgs = {
+  input: CreateResponseUnitInput;
 };
 
 
@@ -1079,6 +1125,12 @@ export type MutationUnsubscribeWebhookArgs = {
 export type MutationUpdatePartyMemberArgs = {
   id: Scalars['ID']['input'];
   input: UpdatePartyMemberInput;
+};
+
+
+export type MutationUpdateResponseUnitArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateResponseUnitInput;
 };
 
 
@@ -1864,6 +1916,8 @@ export type ResidentJointCasesArgs = {
 /** Unit of the 1+3+N roster (联动单位). */
 export type ResponseUnit = {
   __typename?: 'ResponseUnit';
+  /** Set once the unit is archived (已归档); null while on the roster. */
+  archived?: Maybe<ArchiveInfo>;
   /** Categories the unit is responsible for (责任清单). */
   categories: Array<JointCaseCategory>;
   community: Community;
@@ -2050,6 +2104,11 @@ export type Unit = {
 export type UpdatePartyMemberInput = {
   category?: InputMaybe<PartyMemberCategory>;
   organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type UpdateResponseUnitInput = {
+  categories?: InputMaybe<Array<JointCaseCategory>>;
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One POST of a delivery. */
@@ -2315,6 +2374,7 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  ArchiveInfo: ResolverTypeWrapper<ArchiveInfo>;
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditRecordConnection: ResolverTypeWrapper<AuditRecordConnection>;
@@ -2332,6 +2392,7 @@ export type ResolversTypes = ResolversObject<{
   CreateLiaisonAssignmentInput: CreateLiaisonAssignmentInput;
   CreatePartyMemberInput: CreatePartyMemberInput;
   CreatePartyOrganizationInput: CreatePartyOrganizationInput;
+  CreateResponseUnitInput: CreateResponseUnitInput;
   CreateServicePostInput: CreateServicePostInput;
   CreditMemberPointsInput: CreditMemberPointsInput;
   DualRegistration: ResolverTypeWrapper<DualRegistrationDocModel>;
@@ -2434,6 +2495,7 @@ export type ResolversTypes = ResolversObject<{
   ThreeLists: ResolverTypeWrapper<Omit<ThreeLists, 'resources' | 'responsibilities'> & { resources: Array<ResolversTypes['ResponseUnit']>, responsibilities: Array<ResolversTypes['ResponsibilityListRow']> }>;
   Unit: ResolverTypeWrapper<{ id: string }>;
   UpdatePartyMemberInput: UpdatePartyMemberInput;
+  UpdateResponseUnitInput: UpdateResponseUnitInput;
   WebhookAttempt: ResolverTypeWrapper<WebhookAttemptParentModel>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryDocModel>;
   WebhookDeliveryState: WebhookDeliveryState;
@@ -2449,6 +2511,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  ArchiveInfo: ArchiveInfo;
   AuditRecord: AuditRecord;
   ID: Scalars['ID']['output'];
   AuditRecordConnection: AuditRecordConnection;
@@ -2466,6 +2529,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateLiaisonAssignmentInput: CreateLiaisonAssignmentInput;
   CreatePartyMemberInput: CreatePartyMemberInput;
   CreatePartyOrganizationInput: CreatePartyOrganizationInput;
+  CreateResponseUnitInput: CreateResponseUnitInput;
   CreateServicePostInput: CreateServicePostInput;
   CreditMemberPointsInput: CreditMemberPointsInput;
   DualRegistration: DualRegistrationDocModel;
@@ -2544,6 +2608,7 @@ export type ResolversParentTypes = ResolversObject<{
   ThreeLists: Omit<ThreeLists, 'resources' | 'responsibilities'> & { resources: Array<ResolversParentTypes['ResponseUnit']>, responsibilities: Array<ResolversParentTypes['ResponsibilityListRow']> };
   Unit: { id: string };
   UpdatePartyMemberInput: UpdatePartyMemberInput;
+  UpdateResponseUnitInput: UpdateResponseUnitInput;
   WebhookAttempt: WebhookAttemptParentModel;
   WebhookDelivery: WebhookDeliveryDocModel;
   WebhookSubscription: WebhookSubscriptionDocModel;
@@ -2616,6 +2681,12 @@ export type TagDirectiveArgs = {
 };
 
 export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ArchiveInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArchiveInfo'] = ResolversParentTypes['ArchiveInfo']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
 
 export type AuditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
   answeredBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2923,6 +2994,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   acceptJointCaseTask?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationAcceptJointCaseTaskArgs, 'expectedVersion' | 'id' | 'unitId'>>;
   approveJointCaseDeferral?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationApproveJointCaseDeferralArgs, 'expectedVersion' | 'id'>>;
   approveMicroWish?: Resolver<ResolversTypes['MicroWish'], ParentType, ContextType, RequireFields<MutationApproveMicroWishArgs, 'approvedOn' | 'id' | 'rating'>>;
+  archiveResponseUnit?: Resolver<ResolversTypes['ResponseUnit'], ParentType, ContextType, RequireFields<MutationArchiveResponseUnitArgs, 'id' | 'reason'>>;
   blowWhistle?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationBlowWhistleArgs, 'expectedVersion' | 'id' | 'unitIds'>>;
   claimMicroWish?: Resolver<ResolversTypes['MicroWish'], ParentType, ContextType, RequireFields<MutationClaimMicroWishArgs, 'claimedOn' | 'id' | 'memberId'>>;
   claimServicePost?: Resolver<ResolversTypes['PostClaim'], ParentType, ContextType, RequireFields<MutationClaimServicePostArgs, 'input'>>;
@@ -2933,6 +3005,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createLiaisonAssignment?: Resolver<ResolversTypes['LiaisonAssignment'], ParentType, ContextType, RequireFields<MutationCreateLiaisonAssignmentArgs, 'input'>>;
   createPartyMember?: Resolver<ResolversTypes['PartyMember'], ParentType, ContextType, RequireFields<MutationCreatePartyMemberArgs, 'input'>>;
   createPartyOrganization?: Resolver<ResolversTypes['PartyOrganization'], ParentType, ContextType, RequireFields<MutationCreatePartyOrganizationArgs, 'input'>>;
+  createResponseUnit?: Resolver<ResolversTypes['ResponseUnit'], ParentType, ContextType, RequireFields<MutationCreateResponseUnitArgs, 'input'>>;
   createServicePost?: Resolver<ResolversTypes['ServicePost'], ParentType, ContextType, RequireFields<MutationCreateServicePostArgs, 'input'>>;
   creditMemberPoints?: Resolver<ResolversTypes['PointEntry'], ParentType, ContextType, RequireFields<MutationCreditMemberPointsArgs, 'input'>>;
   dispatchJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationDispatchJointCaseArgs, 'expectedVersion' | 'id'>>;
@@ -2959,6 +3032,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   transferJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationTransferJointCaseArgs, 'expectedVersion' | 'id' | 'leadUnitId' | 'reason'>>;
   unsubscribeWebhook?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType, RequireFields<MutationUnsubscribeWebhookArgs, 'id'>>;
   updatePartyMember?: Resolver<ResolversTypes['PartyMember'], ParentType, ContextType, RequireFields<MutationUpdatePartyMemberArgs, 'id' | 'input'>>;
+  updateResponseUnit?: Resolver<ResolversTypes['ResponseUnit'], ParentType, ContextType, RequireFields<MutationUpdateResponseUnitArgs, 'id' | 'input'>>;
   verifyJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationVerifyJointCaseArgs, 'expectedVersion' | 'id'>>;
 }>;
 
@@ -3144,6 +3218,7 @@ export type ResidentResolvers<ContextType = Context, ParentType extends Resolver
 
 export type ResponseUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseUnit'] = ResolversParentTypes['ResponseUnit'], FederationReferenceType extends FederationReferenceTypes['ResponseUnit'] = FederationReferenceTypes['ResponseUnit']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ResponseUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  archived?: Resolver<Maybe<ResolversTypes['ArchiveInfo']>, ParentType, ContextType>;
   categories?: Resolver<Array<ResolversTypes['JointCaseCategory']>, ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
   department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3268,6 +3343,7 @@ export type WhistleCallResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  ArchiveInfo?: ArchiveInfoResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
   AuditRecordEdge?: AuditRecordEdgeResolvers<ContextType>;
