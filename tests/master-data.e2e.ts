@@ -214,24 +214,24 @@ test('fallback service before a contract is recorded, then charged when the cont
   await refused(SIGN, { input: { ...terms, propertyCompanyId: fallback, startOn: '2027-01-01', endOn: undefined } }, 'CONFLICT', 'startOn', propertyClerk);
 });
 
-test('the 1+3+N roster grows: a water company joins the "N", refused input changes nothing, an archived unit stays readable', async () => {
+test('the 1+3+N roster grows: a heating company joins the "N", refused input changes nothing, an archived unit stays readable', async () => {
   const secretary = { as: 'party-secretary' };
   const CREATE = 'mutation($input: CreateResponseUnitInput!) { createResponseUnit(input: $input) { id name kind department categories community { id } archived { at } } }';
-  const water = { name: '张北县供水公司', kind: 'JOINT_BUILDING', department: 'joint-unit:water', communityId: seededCommunity, categories: ['WATER'] };
+  const heating = { name: '张北县热力公司', kind: 'JOINT_BUILDING', department: 'joint-unit:heating', communityId: seededCommunity, categories: ['HEATING'] };
   const party = ['party'];
-  await refused(CREATE, { input: { ...water, categories: [] } }, 'BAD_USER_INPUT', 'categories', secretary, party);
-  await refused(CREATE, { input: { ...water, department: 'Water Company' } }, 'BAD_USER_INPUT', 'department', secretary, party);
-  await refused(CREATE, { input: { ...water, kind: 'PROPERTY' } }, 'BAD_USER_INPUT', 'propertyCompanyId', secretary, party);
-  await refused(CREATE, { input: { ...water, communityId: 'ab'.repeat(12) } }, 'FORBIDDEN', 'communityId', secretary, party);
-  await refused(CREATE, { input: water }, 'FORBIDDEN', undefined, { as: 'property-staff' }, party);
-  const unit = (await ok(CREATE, { input: water }, secretary)).createResponseUnit;
-  expect(unit).toMatchObject({ name: '张北县供水公司', kind: 'JOINT_BUILDING', categories: ['WATER'], community: { id: seededCommunity }, archived: null });
-  await refused(CREATE, { input: { ...water, name: '另一供水公司' } }, 'CONFLICT', 'department', secretary, party);
+  await refused(CREATE, { input: { ...heating, categories: [] } }, 'BAD_USER_INPUT', 'categories', secretary, party);
+  await refused(CREATE, { input: { ...heating, department: 'Water Company' } }, 'BAD_USER_INPUT', 'department', secretary, party);
+  await refused(CREATE, { input: { ...heating, kind: 'PROPERTY' } }, 'BAD_USER_INPUT', 'propertyCompanyId', secretary, party);
+  await refused(CREATE, { input: { ...heating, communityId: 'ab'.repeat(12) } }, 'FORBIDDEN', 'communityId', secretary, party);
+  await refused(CREATE, { input: heating }, 'FORBIDDEN', undefined, { as: 'property-staff' }, party);
+  const unit = (await ok(CREATE, { input: heating }, secretary)).createResponseUnit;
+  expect(unit).toMatchObject({ name: '张北县热力公司', kind: 'JOINT_BUILDING', categories: ['HEATING'], community: { id: seededCommunity }, archived: null });
+  await refused(CREATE, { input: { ...heating, name: '另一热力公司' } }, 'CONFLICT', 'department', secretary, party);
   const roster = await ok('query($c: ID!) { responseUnits(communityId: $c, kind: JOINT_BUILDING) { id } }', { c: seededCommunity });
   expect(roster.responseUnits.map((u: { id: string }) => u.id)).toContain(unit.id);
 
-  const updated = await ok('mutation($id: ID!) { updateResponseUnit(id: $id, input: { categories: [WATER, HEATING] }) { categories } }', { id: unit.id }, secretary);
-  expect(updated.updateResponseUnit.categories).toEqual(['WATER', 'HEATING']);
+  const updated = await ok('mutation($id: ID!) { updateResponseUnit(id: $id, input: { categories: [HEATING, GAS] }) { categories } }', { id: unit.id }, secretary);
+  expect(updated.updateResponseUnit.categories).toEqual(['HEATING', 'GAS']);
   const archived = await ok('mutation($id: ID!) { archiveResponseUnit(id: $id, reason: "合并") { archived { by reason } } }', { id: unit.id }, secretary);
   expect(archived.archiveResponseUnit.archived).toEqual({ by: 'demo-party-secretary', reason: '合并' });
   await refused('mutation($id: ID!) { updateResponseUnit(id: $id, input: { name: "x" }) { id } }', { id: unit.id }, 'CONFLICT', 'id', secretary, party);

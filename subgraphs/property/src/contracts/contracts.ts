@@ -81,7 +81,9 @@ export async function signPropertyServiceContract(ctx: Context, input: SignPrope
       const charges = { backChargeFen: uncharged.reduce((sum, s) => sum + s.amountFen, 0), chargedServiceIds: uncharged.map((s) => s._id) };
       contract = (await createOnce<PropertyServiceContractDoc>(ctx.models.PropertyServiceContract, { ...terms, ...charges, recordedBy: actor(ctx), recordedAt: new Date().toISOString() }, options)).doc;
     } else {
-      await createOnce(ctx.models.PropertyServiceContract, terms, options); // same key, other terms: CONFLICT
+      // The same key with other terms is CONFLICT (createOnce compares the terms it first saw).
+      const { backChargeFen, chargedServiceIds, recordedAt } = contract;
+      await createOnce(ctx.models.PropertyServiceContract, { ...terms, backChargeFen, chargedServiceIds, recordedAt }, options);
     }
     await ctx.models.FallbackService.updateMany({ _id: trusted({ $in: contract.chargedServiceIds }), charged: false }, { $set: { charged: true, contractId: contract._id, chargedOn: signedOn } });
     if (!current.managementHistory?.some((e) => e.action === 'CONTRACTED' && e.propertyCompanyId === companyId && e.effectiveOn === startOn)) {
