@@ -54,8 +54,13 @@ test('a clerk sets up an estate, registers a household into a dwelling and finds
   const company = (await ok(CREATE_COMPANY, { input: { name: '张北县新城物业有限公司' } }, propertyClerk)).createPropertyCompany;
   expect(company).toMatchObject({ isFallbackProvider: false, archived: null });
   ids.company = company.id;
-  const estate = (await ok(CREATE_ESTATE, { input: { name: '新城小区', address: '张北县新城路1号', communityId: ids.community, propertyCompanyId: ids.company, managedSince: '2026-09-01' } }, propertyClerk))
-    .createEstate;
+  const estate = (
+    await ok(
+      CREATE_ESTATE,
+      { input: { name: '新城小区', address: '张北县新城路1号', communityId: ids.community, propertyCompanyId: ids.company, managedSince: '2026-09-01' } },
+      propertyClerk,
+    )
+  ).createEstate;
   expect(estate).toMatchObject({ community: { id: ids.community, name: '新城测试社区' }, propertyCompany: { id: ids.company }, managedSince: '2026-09-01' });
   expect(estate.managementHistory).toEqual([{ action: 'CONTRACTED', effectiveOn: '2026-09-01' }]);
   ids.estate = estate.id;
@@ -99,7 +104,9 @@ test('a clerk sets up an estate, registers a household into a dwelling and finds
 
 test('dwellings → household and occupants batch: one query per collection for a whole building', async () => {
   const watch = observeCommands(stack.departments['civil-affairs']!.connection);
-  const { data, errors } = await stack.query('query($b: ID!) { units(filter: { buildingId: $b }) { edges { node { household { fileNumber } occupants { id } } } } }', { b: ids.building });
+  const { data, errors } = await stack.query('query($b: ID!) { units(filter: { buildingId: $b }) { edges { node { household { fileNumber } occupants { id } } } } }', {
+    b: ids.building,
+  });
   watch.stop();
   expect(errors).toBeUndefined();
   expect(data.units.edges.filter((e: any) => e.node.household)).toHaveLength(1);
@@ -114,7 +121,13 @@ test('bad input is refused with a typed code and changes nothing', async () => {
   await refused(CREATE_COMMUNITY, { input: { name: '新城测试社区', district: '张北县', settlementType: 'ORDINARY' } }, 'CONFLICT', 'name');
   await refused(CREATE_COMPANY, { input: { name: '张北县新城物业有限公司' } }, 'CONFLICT', 'name', propertyClerk);
   await refused(CREATE_ESTATE, { input: { name: '无名小区', address: '某路', communityId: 'ab'.repeat(12) } }, 'NOT_FOUND', 'communityId', propertyClerk);
-  await refused(CREATE_ESTATE, { input: { name: '无名小区', address: '某路', communityId: ids.community, propertyCompanyId: ids.company } }, 'BAD_USER_INPUT', 'managedSince', propertyClerk);
+  await refused(
+    CREATE_ESTATE,
+    { input: { name: '无名小区', address: '某路', communityId: ids.community, propertyCompanyId: ids.company } },
+    'BAD_USER_INPUT',
+    'managedSince',
+    propertyClerk,
+  );
   await refused(CREATE_BUILDING, { input: { estateId: ids.estate, number: '2号楼', floors: 6, gridId: seededGrid } }, 'BAD_USER_INPUT', 'gridId', propertyClerk);
   await refused(CREATE_BUILDING, { input: { estateId: ids.estate, number: '2号楼', floors: 0, gridId: ids.grid } }, 'BAD_USER_INPUT', 'floors', propertyClerk);
   await refused(CREATE_BUILDING, { input: { estateId: ids.estate, number: '1号楼', floors: 6, gridId: ids.grid } }, 'CONFLICT', 'number', propertyClerk);
@@ -183,7 +196,11 @@ test('fallback service before a contract is recorded, then charged when the cont
   const SIGN =
     'mutation($input: SignPropertyServiceContractInput!) { signPropertyServiceContract(input: $input) { id backChargeFen chargedServiceCount propertyCompany { id } estate { propertyCompany { id } currentContract { id } unchargedFallbackService { count amountFen } managementHistory { action } } } }';
   await refused(RECORD, { input: { estateId: estate, serviceOn: '2026-02-01', description: '楼道清扫', amountFen: 50_000 } }, 'CONFLICT', 'estateId', propertyClerk);
-  await ok('mutation($input: AssignFallbackProviderInput!) { assignFallbackProvider(input: $input) { id } }', { input: { estateId: estate, effectiveOn: '2026-01-15' } }, propertyClerk);
+  await ok(
+    'mutation($input: AssignFallbackProviderInput!) { assignFallbackProvider(input: $input) { id } }',
+    { input: { estateId: estate, effectiveOn: '2026-01-15' } },
+    propertyClerk,
+  );
   await refused(RECORD, { input: { estateId: estate, serviceOn: '2026-01-01', description: '楼道清扫', amountFen: 50_000 } }, 'BAD_USER_INPUT', 'serviceOn', propertyClerk);
   await refused(RECORD, { input: { estateId: estate, serviceOn: '2026-02-01', description: '楼道清扫', amountFen: -1 } }, 'BAD_USER_INPUT', 'amountFen', propertyClerk);
   const services = [];

@@ -28,7 +28,12 @@ test.each(['small', 'county'])('%s: contracts and fallback service agree with th
     expect(fallbackProviders.has(String(s.propertyCompanyId))).toBe(true);
     expect(String(s.serviceOn) >= String(estate.managedSince)).toBe(true);
     // Service is recorded only where no contract covers the day (先服务后收费).
-    expect(contractOn(contracts.filter((c) => c.estateId === s.estateId), String(s.serviceOn))).toBeNull();
+    expect(
+      contractOn(
+        contracts.filter((c) => c.estateId === s.estateId),
+        String(s.serviceOn),
+      ),
+    ).toBeNull();
   }
   // Every estate the fallback provider serves has service recorded; about half of them have signed since.
   const served = property.Estate!.filter((e) => fallbackProviders.has(String(e.propertyCompanyId)));

@@ -43,7 +43,13 @@ export async function createCommunity(ctx: Context, input: CreateCommunityInput)
   return withLock(ctx.models.Community.db, `communities:name:${name}`, async () => {
     const same = (await ctx.models.Community.find({ name }).lean()) as CommunityDoc[];
     if (same.some((c) => !c.archivedAt)) throw conflict(`a community named ${name} is already registered`, { field: 'name' });
-    return (await createOnce<CommunityDoc>(ctx.models.Community, doc, { idempotencyKey: input.idempotencyKey, caller: caller(ctx), input: { name, district, settlementType: input.settlementType } })).doc;
+    return (
+      await createOnce<CommunityDoc>(ctx.models.Community, doc, {
+        idempotencyKey: input.idempotencyKey,
+        caller: caller(ctx),
+        input: { name, district, settlementType: input.settlementType },
+      })
+    ).doc;
   });
 }
 
@@ -70,7 +76,12 @@ export async function updateCommunity(ctx: Context, id: string, input: UpdateCom
 export async function archiveCommunity(ctx: Context, id: string, reason: string): Promise<CommunityDoc> {
   const text = requireNonBlank(reason, 'reason', 200);
   const community = await communityToChange(ctx, id);
-  const updated = await updateIf<CommunityDoc>(ctx.models.Community, community._id, { archivedAt: null }, { $set: { archivedAt: new Date().toISOString(), archivedBy: actor(ctx), archiveReason: text } });
+  const updated = await updateIf<CommunityDoc>(
+    ctx.models.Community,
+    community._id,
+    { archivedAt: null },
+    { $set: { archivedAt: new Date().toISOString(), archivedBy: actor(ctx), archiveReason: text } },
+  );
   if (!updated) throw conflict('already archived (已归档)', { field: 'id', reason: 'ARCHIVED' });
   return updated;
 }

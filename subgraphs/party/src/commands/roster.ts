@@ -75,7 +75,12 @@ export async function updateResponseUnit(ctx: Context, id: string, input: Update
 export async function archiveResponseUnit(ctx: Context, id: string, reason: string): Promise<ResponseUnitDoc> {
   const text = requireNonBlank(reason, 'reason', 200);
   const unit = await unitToChange(ctx, id);
-  const archived = await updateIf<ResponseUnitDoc>(ctx.models.ResponseUnit, unit._id, { archivedAt: null }, { $set: { archivedAt: new Date().toISOString(), archivedBy: ctx.identity?.subject ?? null, archiveReason: text } });
+  const archived = await updateIf<ResponseUnitDoc>(
+    ctx.models.ResponseUnit,
+    unit._id,
+    { archivedAt: null },
+    { $set: { archivedAt: new Date().toISOString(), archivedBy: ctx.identity?.subject ?? null, archiveReason: text } },
+  );
   if (!archived) throw conflict('already archived (已归档)', { field: 'id', reason: 'ARCHIVED' });
   return archived;
 }

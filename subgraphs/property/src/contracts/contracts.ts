@@ -3,7 +3,23 @@
  * delivered is recorded uncharged, and signing a contract with that provider charges all of it at once. Both run
  * under the estate's management lease (the one fallback takeovers take), so no service slips in beside a signing.
  */
-import { actor, assertId, badInput, conflict, createOnce, idempotentId, optionalText, requireDate, requireNonBlank, requireOrder, requirePastDate, requireRange, todayInChina, trusted, withLock } from '@cg/kit';
+import {
+  actor,
+  assertId,
+  badInput,
+  conflict,
+  createOnce,
+  idempotentId,
+  optionalText,
+  requireDate,
+  requireNonBlank,
+  requireOrder,
+  requirePastDate,
+  requireRange,
+  todayInChina,
+  trusted,
+  withLock,
+} from '@cg/kit';
 import type { Context } from '../context';
 import type { RecordFallbackServiceInput, SignPropertyServiceContractInput } from '../generated/resolvers-types';
 import type { EstateDoc, ManagementEvent } from '../models/Estate';
@@ -68,26 +84,48 @@ export async function signPropertyServiceContract(ctx: Context, input: SignPrope
   const terms = { estateId, propertyCompanyId: companyId, signedOn, startOn, endOn, monthlyFeeFen, note };
   const options = { idempotencyKey: input.idempotencyKey, caller: actor(ctx), input: terms };
   return lease(ctx, estateId, async () => {
-    const retried = input.idempotencyKey ? ((await ctx.models.PropertyServiceContract.findById(idempotentId(ctx.models.PropertyServiceContract, input.idempotencyKey, actor(ctx))).lean()) as PropertyServiceContractDoc | null) : null;
+    const retried = input.idempotencyKey
+      ? ((await ctx.models.PropertyServiceContract.findById(
+          idempotentId(ctx.models.PropertyServiceContract, input.idempotencyKey, actor(ctx)),
+        ).lean()) as PropertyServiceContractDoc | null)
+      : null;
     const current = (await ctx.models.Estate.findById(estateId).lean()) as EstateDoc;
     let contract = retried;
     if (!contract) {
-      if (current.propertyCompanyId && current.propertyCompanyId !== companyId) throw conflict('another company manages the estate; end its management first', { field: 'propertyCompanyId' });
+      if (current.propertyCompanyId && current.propertyCompanyId !== companyId)
+        throw conflict('another company manages the estate; end its management first', { field: 'propertyCompanyId' });
       const last = current.managementHistory?.at(-1)?.effectiveOn;
       if (last && startOn < last) throw badInput(`startOn must not be before the estate's last management change (${last})`, { field: 'startOn' });
       const contracts = (await ctx.models.PropertyServiceContract.find({ estateId }).lean()) as PropertyServiceContractDoc[];
-      if (contracts.some((c) => c.startOn <= (endOn ?? OPEN_END) && startOn <= (c.endOn ?? OPEN_END))) throw conflict('another contract covers part of that period', { field: 'startOn' });
+      if (contracts.some((c) => c.startOn <= (endOn ?? OPEN_END) && startOn <= (c.endOn ?? OPEN_END)))
+        throw conflict('another contract covers part of that period', { field: 'startOn' });
       const uncharged = ((await ctx.models.FallbackService.find({ estateId, charged: false }).lean()) as FallbackServiceDoc[]).filter((s) => s.propertyCompanyId === companyId);
       const charges = { backChargeFen: uncharged.reduce((sum, s) => sum + s.amountFen, 0), chargedServiceIds: uncharged.map((s) => s._id) };
-      contract = (await createOnce<PropertyServiceContractDoc>(ctx.models.PropertyServiceContract, { ...terms, ...charges, recordedBy: actor(ctx), recordedAt: new Date().toISOString() }, options)).doc;
+      contract = (
+        await createOnce<PropertyServiceContractDoc>(
+          ctx.models.PropertyServiceContract,
+          { ...terms, ...charges, recordedBy: actor(ctx), recordedAt: new Date().toISOString() },
+          options,
+        )
+      ).doc;
     } else {
       // The same key with other terms is CONFLICT (createOnce compares the terms it first saw).
       const { backChargeFen, chargedServiceIds, recordedAt } = contract;
       await createOnce(ctx.models.PropertyServiceContract, { ...terms, backChargeFen, chargedServiceIds, recordedAt }, options);
     }
-    await ctx.models.FallbackService.updateMany({ _id: trusted({ $in: contract.chargedServiceIds }), charged: false }, { $set: { charged: true, contractId: contract._id, chargedOn: signedOn } });
+    await ctx.models.FallbackService.updateMany(
+      { _id: trusted({ $in: contract.chargedServiceIds }), charged: false },
+      { $set: { charged: true, contractId: contract._id, chargedOn: signedOn } },
+    );
     if (!current.managementHistory?.some((e) => e.action === 'CONTRACTED' && e.propertyCompanyId === companyId && e.effectiveOn === startOn)) {
-      const event: ManagementEvent = { action: 'CONTRACTED', propertyCompanyId: companyId, effectiveOn: startOn, note: '签订物业服务合同', recordedBy: actor(ctx), recordedAt: new Date().toISOString() };
+      const event: ManagementEvent = {
+        action: 'CONTRACTED',
+        propertyCompanyId: companyId,
+        effectiveOn: startOn,
+        note: '签订物业服务合同',
+        recordedBy: actor(ctx),
+        recordedAt: new Date().toISOString(),
+      };
       const set = current.propertyCompanyId ? {} : { propertyCompanyId: companyId, managedSince: startOn };
       await ctx.models.Estate.updateOne({ _id: estateId }, { $set: set, $push: { managementHistory: event } });
       ctx.loaders.estate.clear(estateId); // the answer shows the estate as it is now

@@ -48,7 +48,15 @@ export async function createEstate(ctx: Context, input: CreateEstateInput): Prom
   const company = companyId ? await liveCompany(ctx, companyId) : undefined;
   await requireLiveCommunity(ctx, communityId);
   const history: ManagementEvent[] = company
-    ? [{ action: company.isFallbackProvider ? 'FALLBACK_TAKEOVER' : 'CONTRACTED', propertyCompanyId: company._id, effectiveOn: managedSince!, recordedBy: actor(ctx), recordedAt: new Date().toISOString() }]
+    ? [
+        {
+          action: company.isFallbackProvider ? 'FALLBACK_TAKEOVER' : 'CONTRACTED',
+          propertyCompanyId: company._id,
+          effectiveOn: managedSince!,
+          recordedBy: actor(ctx),
+          recordedAt: new Date().toISOString(),
+        },
+      ]
     : [];
   const doc = { name, address, communityId, propertyCompanyId: company?._id, managedSince, managementHistory: history };
   const { doc: created } = await createOnce<EstateDoc>(ctx.models.Estate, doc, {

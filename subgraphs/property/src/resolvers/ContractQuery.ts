@@ -7,7 +7,8 @@ import type { PropertyServiceContractDoc } from '../models/PropertyServiceContra
 
 /** Contracts and fallback service (merged into Query in index.ts), newest first, keyset pages. */
 export const contractQueries = {
-  propertyServiceContracts: (_, args, { models }) => paginate<PropertyServiceContractDoc>(models.PropertyServiceContract, contractFilter(args.filter ?? {}), { startOn: -1, _id: -1 }, args),
+  propertyServiceContracts: (_, args, { models }) =>
+    paginate<PropertyServiceContractDoc>(models.PropertyServiceContract, contractFilter(args.filter ?? {}), { startOn: -1, _id: -1 }, args),
   propertyServiceContract: fetchById((ctx: Context) => ctx.loaders.contract),
   fallbackServices: (_, args, { models }) => paginate<FallbackServiceDoc>(models.FallbackService, fallbackServiceFilter(args.filter ?? {}), { serviceOn: -1, _id: -1 }, args),
 } satisfies QueryResolvers;
