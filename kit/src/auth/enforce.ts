@@ -36,6 +36,18 @@ export function inScope(doc: Record<string, unknown> | null | undefined, scope: 
 }
 
 /**
+ * Master data of a community (its record, estates, buildings, dwellings) is changed only by callers covering it:
+ * department-wide callers (no scope) everywhere, callers scoped to communities in theirs; a caller scoped to grids
+ * only is narrower than a community and changes none. `communityId` null means a new community: department-wide only.
+ */
+export function requireCommunityScope(identity: Identity | null, communityId: string | null, field: string): void {
+  const scope = identity?.scope;
+  if (scope && scope.communityIds.length === 0 && scope.gridIds.length === 0) return;
+  if (scope && communityId !== null && scope.communityIds.includes(communityId)) return;
+  throw typedError(ErrorCode.FORBIDDEN, "the community lies outside the caller's communities", { field, reason: 'scope' });
+}
+
+/**
  * A filter for list queries so out-of-scope rows never leave the database (counts included). One id is an
  * equality, which FerretDB runs in SQL; several an `$in`. Combine it with a list's own filter by `andFilters`.
  */

@@ -25,6 +25,7 @@ export const createLoaders = ({ models, scopeFilter }: { models: Models; scopeFi
   grid: byIdLoader<GridDoc>(models.Grid),
   gridsByParent: manyByFieldLoader<GridDoc>(models.Grid, 'parentId'),
   household: byIdLoader<HouseholdDoc>(models.Household),
+  householdsByUnit: manyByFieldLoader<HouseholdDoc>(models.Household, 'unitId', scoped(scopeFilter, 'Household')),
   resident: byIdLoader<ResidentDoc>(models.Resident),
   residentsByHousehold: manyByFieldLoader<ResidentDoc>(models.Resident, 'householdId', scoped(scopeFilter, 'Resident')),
   careProfileByResident: oneByFieldLoader<CareProfileDoc>(models.CareProfile, 'residentId'),

@@ -5,6 +5,8 @@ import type { CreateGridInput, RegisterHouseholdInput, RegisterResidentInput, Up
 import type { GridDoc } from './models/Grid';
 import type { HouseholdDoc } from './models/Household';
 import type { ResidentDoc } from './models/Resident';
+import { recountCommunity, requireLiveCommunity } from './masterData/communities';
+import { requireLiveUnit } from './masterData/dwellings';
 
 const PARENT_LEVEL: Record<string, string | null> = { GRID: null, BUILDING: 'GRID', ENTRANCE: 'BUILDING' };
 
@@ -53,15 +55,13 @@ export async function createGrid(ctx: Context, input: CreateGridInput): Promise<
   if (parentLevel === null) {
     if (input.parentId != null) throw badInput('a GRID node sits directly under its community: leave parentId out', { field: 'parentId' });
     if (input.communityId == null) throw badInput('communityId is required for a GRID node', { field: 'communityId' });
-    const community = await ctx.loaders.community.load(assertId(input.communityId, 'communityId'));
-    if (!community) throw notFound('Community', input.communityId, 'communityId');
-    communityId = community._id;
+    communityId = (await requireLiveCommunity(ctx, assertId(input.communityId, 'communityId'), 'communityId'))._id;
   } else {
     if (input.parentId == null) throw badInput(`parentId (a ${parentLevel} node) is required for a ${input.level} node`, { field: 'parentId' });
     parent = await loadGrid(ctx, input.parentId, 'parentId');
     if ((parent.level ?? 'GRID') !== parentLevel) throw badInput(`the parent of a ${input.level} node must be a ${parentLevel} node`, { field: 'parentId' });
     if (input.communityId != null && input.communityId !== parent.communityId) throw badInput("communityId differs from the parent grid's community", { field: 'communityId' });
-    communityId = parent.communityId;
+    communityId = (await requireLiveCommunity(ctx, parent.communityId, 'parentId'))._id;
   }
   const doc = {
     code,
@@ -90,12 +90,14 @@ export async function registerHousehold(ctx: Context, input: RegisterHouseholdIn
   if ((grid.level ?? 'GRID') !== 'GRID') throw badInput('gridId must be a top-level GRID node; put building/entrance in subGridId', { field: 'gridId' });
   const subGridIds = input.subGridId == null ? undefined : await subGridPath(ctx, grid, input.subGridId);
   const originVillage = optionalText(input.originVillage, 'originVillage', 60);
-  if (input.unitId != null) await ctx.peers.requireEntities('property', 'Unit', [assertId(input.unitId, 'unitId')], 'unitId');
   const doc = { fileNumber, tenure: input.tenure, originVillage, communityId: grid.communityId, gridId: grid._id, subGridIds, unitId: input.unitId ?? undefined };
   ctx.requireInScope('Household', doc, 'gridId');
+  await requireLiveCommunity(ctx, grid.communityId, 'gridId');
+  if (input.unitId != null) await requireLiveUnit(ctx, input.unitId);
   const { doc: household } = await uniquely('fileNumber', () =>
     createOnce<HouseholdDoc>(ctx.models.Household, doc, { idempotencyKey: input.idempotencyKey, caller: caller(ctx), input }),
   );
+  await recountCommunity(ctx, household.communityId);
   return household;
 }
 
@@ -105,8 +107,7 @@ export async function updateHousehold(ctx: Context, id: unknown, input: UpdateHo
   if (input.tenure != null) set.tenure = input.tenure;
   if (input.originVillage != null) set.originVillage = requireNonBlank(input.originVillage, 'originVillage', 60);
   if (input.unitId != null) {
-    await ctx.peers.requireEntities('property', 'Unit', [assertId(input.unitId, 'unitId')], 'unitId');
-    set.unitId = input.unitId;
+    set.unitId = await requireLiveUnit(ctx, input.unitId);
   }
   if (Object.keys(set).length === 0) throw badInput('nothing to change', { field: 'input' });
   return (await ctx.models.Household.findOneAndUpdate({ _id: household._id }, { $set: set }, { returnDocument: 'after' }).lean()) as HouseholdDoc;
@@ -123,6 +124,7 @@ export async function registerResident(ctx: Context, input: RegisterResidentInpu
   const { doc: resident } = await uniquely('idNumber', () =>
     createOnce<ResidentDoc>(ctx.models.Resident, doc, { idempotencyKey: input.idempotencyKey, caller: caller(ctx), input: { ...input, idNumber } }),
   );
+  await recountCommunity(ctx, household.communityId);
   return resident;
 }
 

@@ -3,6 +3,7 @@ import type { Context } from './context';
 import type { AssignFallbackProviderInput, EndEstateManagementInput } from './generated/resolvers-types';
 import type { EstateDoc, ManagementEvent } from './models/Estate';
 import type { PropertyCompanyDoc } from './models/PropertyCompany';
+import { requireInUse } from './masterData/common';
 
 async function loadEstate(ctx: Context, estateId: string): Promise<EstateDoc> {
   const estate = (await ctx.models.Estate.findById(estateId).lean()) as EstateDoc | null;
@@ -33,9 +34,11 @@ export async function assignFallbackProvider(ctx: Context, input: AssignFallback
     throw typedError(ErrorCode.NOT_FOUND, 'no fallback provider (兜底物业) is registered', { field: 'propertyCompanyId' });
   }
   if (!company.isFallbackProvider) throw badInput(`${company.name} is not a fallback provider (兜底物业)`, { field: 'propertyCompanyId' });
+  requireInUse(company, 'company', 'propertyCompanyId');
   // One estate's management changes hold a lease on the estate (kit withLock), so they hold on FerretDB v1 too.
   return withLock(ctx.models.Estate.db, `estates:${estateId}`, async () => {
     const estate = await loadEstate(ctx, estateId);
+    requireInUse(estate, 'estate', 'estateId');
     if (estate.propertyCompanyId) throw conflict('the estate already has a property company', { field: 'estateId', propertyCompanyId: estate.propertyCompanyId });
     requireAfterLastChange(estate, effectiveOn);
     const event: ManagementEvent = {

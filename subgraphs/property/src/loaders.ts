@@ -4,8 +4,10 @@ import type { BuildingDoc } from './models/Building';
 import type { CrossAppointmentDoc } from './models/CrossAppointment';
 import type { EstateDoc } from './models/Estate';
 import type { EstatePatrolDoc } from './models/EstatePatrol';
+import type { FallbackServiceDoc } from './models/FallbackService';
 import type { OwnersCommitteeDoc } from './models/OwnersCommittee';
 import type { PropertyCompanyDoc } from './models/PropertyCompany';
+import type { PropertyServiceContractDoc } from './models/PropertyServiceContract';
 import type { ServiceOrderDoc } from './models/ServiceOrder';
 import type { UnitDoc } from './models/Unit';
 
@@ -27,5 +29,8 @@ export const createLoaders = ({ models }: { models: Models }) => ({
   serviceOrder: byIdLoader<ServiceOrderDoc>(models.ServiceOrder),
   serviceOrdersByReporter: pagedByFieldLoader<ServiceOrderDoc>(models.ServiceOrder, 'reporterId', { orderedAt: -1 }),
   estatePatrol: byIdLoader<EstatePatrolDoc>(models.EstatePatrol),
+  contract: byIdLoader<PropertyServiceContractDoc>(models.PropertyServiceContract),
+  contractsByEstate: manyByFieldLoader<PropertyServiceContractDoc>(models.PropertyServiceContract, 'estateId'),
+  unchargedFallbackByEstate: manyByFieldLoader<FallbackServiceDoc>(models.FallbackService, 'estateId', { charged: false }),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -9,6 +9,7 @@ import { ageOn, stableId, type ExtendWorld, type SeedDoc as Doc } from '@cg/kit'
 import { pathTo, SERVICE_ORDER_STATUSES, stepInto, type ServiceOrderStatus } from './serviceOrderFlow';
 import { SERVICE_ORDER_CATEGORIES } from './models/ServiceOrder';
 import { PATROL_ISSUE_CATEGORIES } from './models/EstatePatrol';
+import { seedContracts } from './seed/contracts';
 
 const TODAY = '2026-11-01';
 const RECORDED_AT = '2026-11-01T00:00:00.000Z';
@@ -258,7 +259,7 @@ export const extendWorld: ExtendWorld = (world, scale) => {
     }
   }
 
-  return { Estate: oldEstates, OwnersCommittee, CrossAppointment, ServiceOrder, EstatePatrol };
+  return { Estate: oldEstates, OwnersCommittee, CrossAppointment, ServiceOrder, EstatePatrol, ...seedContracts(allEstates, core.PropertyCompany!) };
 };
 
 function group<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -7,6 +7,10 @@ const communitySchema = entitySchema('communities', {
   settlementType: { type: String, required: true, enum: ['RELOCATION', 'RETURNING', 'PRICE_CAPPED', 'ORDINARY'] as const },
   householdCount: { type: Number, required: true, min: 0 },
   population: { type: Number, required: true, min: 0 },
+  // Archiving (归档) instead of deleting: the community stays readable and takes no new grids, households or estates.
+  archivedAt: { type: String },
+  archivedBy: { type: String },
+  archiveReason: { type: String },
 });
 communitySchema.index({ name: 1 });
 

@@ -18,6 +18,7 @@ householdSchema.index({ fileNumber: 1 }, { unique: true });
 householdSchema.index({ gridId: 1, fileNumber: 1 });
 householdSchema.index({ communityId: 1, fileNumber: 1 });
 householdSchema.index({ subGridIds: 1 });
+householdSchema.index({ unitId: 1 });
 
 export type HouseholdDoc = InferSchemaType<typeof householdSchema> & { _id: string };
 export const householdModel = (connection: Connection) => connection.model('Household', householdSchema);

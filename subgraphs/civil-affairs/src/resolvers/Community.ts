@@ -2,6 +2,7 @@ import { entityResolvers, paginate, trusted } from '@cg/kit';
 import type { Context } from '../context';
 import type { CommunityResolvers } from '../generated/resolvers-types';
 import type { GridDoc } from '../models/Grid';
+import { archiveInfo } from '../masterData/communities';
 
 export const Community = {
   ...entityResolvers((ctx: Context) => ctx.loaders.community),
@@ -11,4 +12,5 @@ export const Community = {
     if (level) where.level = level === 'GRID' ? trusted({ $in: ['GRID', null] }) : level;
     return paginate<GridDoc>(models.Grid, where, { code: 1 }, page);
   },
+  archived: (community) => archiveInfo(community),
 } satisfies CommunityResolvers;

@@ -4,6 +4,7 @@ import { CareProfile } from './CareProfile';
 import { CivilityPointsAccount } from './CivilityPointsAccount';
 import { CivilityPointsEntry } from './CivilityPointsEntry';
 import { Community } from './Community';
+import { communityMutations } from './CommunityMutation';
 import { Dispute } from './Dispute';
 import { DisputeParty } from './DisputeParty';
 import { Grid } from './Grid';
@@ -14,11 +15,12 @@ import { ProxyService } from './ProxyService';
 import { Query } from './Query';
 import { Resident } from './Resident';
 import { ResidentCare } from './ResidentCare';
+import { Unit } from './Unit';
 import { Visit } from './Visit';
 
 export const resolvers = {
   Query,
-  Mutation,
+  Mutation: { ...Mutation, ...communityMutations },
   Community,
   Grid,
   Household,
@@ -33,4 +35,5 @@ export const resolvers = {
   DisputeParty,
   CivilityPointsAccount,
   CivilityPointsEntry,
+  Unit,
 } satisfies Resolvers;

@@ -1,4 +1,4 @@
-import { assertId, badInput, notFound, trusted } from '@cg/kit';
+import { assertId, badInput, conflict, notFound, trusted } from '@cg/kit';
 import type { CaseTask, JointCaseDoc, TaskRole } from '../models/JointCase';
 import type { ResponseUnitDoc } from '../models/ResponseUnit';
 import type { Models } from '../models';
@@ -33,7 +33,10 @@ export const newTask = (unit: ResponseUnitDoc, role: TaskRole, at: Date): CaseTa
   onTime: 0,
 });
 
-/** Units of the roster by id, in argument order; NOT_FOUND naming `field` for one that does not exist, duplicates refused. */
+/**
+ * Units of the roster by id, in argument order, for new work on a case: NOT_FOUND naming `field` for one that does
+ * not exist, duplicates refused, an archived unit (已归档) CONFLICT.
+ */
 export async function loadUnits(models: Models, ids: unknown[], field: string): Promise<ResponseUnitDoc[]> {
   const checked = ids.map((id) => assertId(id, field));
   if (new Set(checked).size !== checked.length) throw badInput(`${field} names a unit twice`, { field });
@@ -42,6 +45,7 @@ export async function loadUnits(models: Models, ids: unknown[], field: string): 
   return checked.map((id) => {
     const unit = docs.find((d) => d._id === id);
     if (!unit) throw notFound('ResponseUnit', id, field);
+    if (unit.archivedAt) throw conflict(`unit ${unit.name} is archived (已归档) and takes no new work`, { field, reason: 'ARCHIVED' });
     return unit;
   });
 }

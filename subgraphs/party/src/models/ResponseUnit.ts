@@ -15,6 +15,11 @@ const responseUnitSchema = entitySchema('response_units', {
   /** Categories this unit is responsible for (责任清单). */
   categories: { type: [String], default: [] },
   propertyCompanyId: { type: String }, // property's PropertyCompany, for PROPERTY units
+  // Archiving (归档) instead of deleting: the unit stays on its cases' records and takes no new cases or tasks.
+  archivedAt: { type: String },
+  archivedBy: { type: String },
+  archiveReason: { type: String },
+  createdBy: { type: String },
 });
 responseUnitSchema.index({ department: 1 }, { unique: true });
 responseUnitSchema.index({ communityId: 1, kind: 1, name: 1 });
@@ -27,5 +32,8 @@ export interface ResponseUnitDoc {
   communityId: string;
   categories: Category[];
   propertyCompanyId?: string | null;
+  archivedAt?: string | null;
+  archivedBy?: string | null;
+  archiveReason?: string | null;
 }
 export const responseUnitModel = (connection: Connection) => connection.model('ResponseUnit', responseUnitSchema);

@@ -28,6 +28,7 @@ import { JointCaseRating } from './JointCaseRating';
 import { JointCaseTask } from './JointCaseTask';
 import { PublicSentimentRow } from './PublicSentimentRow';
 import { ResponseUnit } from './ResponseUnit';
+import { rosterMutations } from './RosterMutation';
 import { Whistle } from './Whistle';
 import { WhistleCall } from './WhistleCall';
 // event webhooks (事件订阅)
@@ -37,7 +38,7 @@ import { webhookMutations, webhookQueries, WebhookSubscription } from './Webhook
 
 export const resolvers = {
   Query: { ...Query, ...jointCaseQueries, ...webhookQueries },
-  Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations },
+  Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations, ...rosterMutations },
   // --- organisation tree and members
   PartyOrganization,
   PartyMember,

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
+import { ARCHIVE_FIELDS } from './archive';
 
 /** One change of management, appended in the same update that changes `propertyCompanyId` (atomic, no transaction). */
 const managementEventSchema = new Schema(
@@ -24,6 +25,7 @@ const estateSchema = entitySchema('estates', {
   latitude: { type: Number, min: -90, max: 90 },
   longitude: { type: Number, min: -180, max: 180 },
   managementHistory: { type: [managementEventSchema], default: [] },
+  ...ARCHIVE_FIELDS,
 });
 estateSchema.index({ name: 1 });
 estateSchema.index({ communityId: 1, name: 1 });

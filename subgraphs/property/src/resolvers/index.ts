@@ -1,23 +1,27 @@
 import { Building } from './Building';
 import { Community } from './Community';
+import { contractQueries } from './ContractQuery';
 import { CrossAppointment } from './CrossAppointment';
 import { Estate } from './Estate';
 import { EstateManagementEvent } from './EstateManagementEvent';
 import { EstatePatrol } from './EstatePatrol';
+import { FallbackService } from './FallbackService';
 import { Grid } from './Grid';
+import { masterDataMutations } from './MasterDataMutation';
 import { Mutation } from './Mutation';
 import { OwnersCommittee } from './OwnersCommittee';
 import { OwnersCommitteeMember } from './OwnersCommitteeMember';
 import { PatrolIssue } from './PatrolIssue';
 import { PropertyCompany } from './PropertyCompany';
+import { PropertyServiceContract } from './PropertyServiceContract';
 import { Query } from './Query';
 import { Resident } from './Resident';
 import { ServiceOrder } from './ServiceOrder';
 import { Unit } from './Unit';
 
 export const resolvers = {
-  Query,
-  Mutation,
+  Query: { ...Query, ...contractQueries },
+  Mutation: { ...Mutation, ...masterDataMutations },
   PropertyCompany,
   Estate,
   EstateManagementEvent,
@@ -32,4 +36,6 @@ export const resolvers = {
   ServiceOrder,
   EstatePatrol,
   PatrolIssue,
+  PropertyServiceContract,
+  FallbackService,
 };
