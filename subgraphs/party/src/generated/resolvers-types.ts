@@ -13,6 +13,7 @@ import type { JointBuildingUnitDoc as JointBuildingUnitDocModel } from '../model
 import type { LiaisonAssignmentDoc as LiaisonAssignmentDocModel } from '../models/LiaisonAssignment';
 import type { ResponseUnitDoc as ResponseUnitDocModel } from '../models/ResponseUnit';
 import type { JointCaseDoc as JointCaseDocModel } from '../models/JointCase';
+import type { DeliberationTopicDoc as DeliberationTopicDocModel, DeliberationSessionDoc as DeliberationSessionDocModel, DeliberationParticipantDoc as DeliberationParticipantDocModel, DeliberationFollowUpDoc as DeliberationFollowUpDocModel } from '../models/Deliberation';
 import type { WebhookSubscriptionDoc as WebhookSubscriptionDocModel, WebhookDeliveryDoc as WebhookDeliveryDocModel } from '../models/Webhook';
 import type { GovernmentLedgerRowParent as GovernmentLedgerRowParentModel } from '../resolvers/GovernmentLedgerRow';
 import type { JointCaseDeferralParent as JointCaseDeferralParentModel } from '../resolvers/JointCaseDeferral';
@@ -126,7 +127,15 @@ export type ClaimServicePostInput = {
 /** Community (社区), owned by civil affairs. */
 export type Community = {
   __typename?: 'Community';
+  /** Deliberation sessions and their outcomes in this community over `year` (议事协商). */
+  deliberationMeasures: DeliberationMeasures;
   id: Scalars['ID']['output'];
+};
+
+
+/** Community (社区), owned by civil affairs. */
+export type CommunityDeliberationMeasuresArgs = {
+  year: Scalars['Int']['input'];
 };
 
 export type CreateDualRegistrationInput = {
@@ -204,6 +213,205 @@ export type CreditMemberPointsInput = {
   reason: Scalars['String']['input'];
 };
 
+/** How a topic was followed up (跟进). */
+export type DeliberationFollowUp = {
+  __typename?: 'DeliberationFollowUp';
+  /** When it was followed up (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** The joint-response case it became (JOINT_CASE). */
+  jointCase?: Maybe<JointCase>;
+  kind: DeliberationFollowUpKind;
+  /** The joint meeting it was referred to (JOINT_MEETING), by id, when one was named. */
+  meetingId?: Maybe<Scalars['ID']['output']>;
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/** How a decided topic was followed up (跟进方式). */
+export type DeliberationFollowUpKind =
+  /** 转为一呼联动案件 — became a joint-response case */
+  | 'JOINT_CASE'
+  /** 提交党建联席会议 — referred to a joint meeting */
+  | 'JOINT_MEETING';
+
+/** The form a deliberation session takes (议事形式). */
+export type DeliberationFormat =
+  /** 社区议事厅 — the community's deliberation hall */
+  | 'COMMUNITY_HALL'
+  /** 小院圆桌会 — courtyard round table */
+  | 'COURTYARD_ROUNDTABLE'
+  /** 百姓客厅 — residents' living room */
+  | 'RESIDENTS_LIVING_ROOM'
+  /** 马扎议事会 — stool council in the lane */
+  | 'STOOL_COUNCIL';
+
+/** Sessions of one format (各形式次数). */
+export type DeliberationFormatCount = {
+  __typename?: 'DeliberationFormatCount';
+  format: DeliberationFormat;
+  sessions: Scalars['Int']['output'];
+};
+
+/** Deliberation in a community over a year (议事协商统计): the figures the reports quote. */
+export type DeliberationMeasures = {
+  __typename?: 'DeliberationMeasures';
+  /** Topics decided at the year's sessions, by outcome. */
+  agreed: Scalars['Int']['output'];
+  /** Topics of the year's sessions that became joint-response cases (转案件). */
+  becameCases: Scalars['Int']['output'];
+  /** Per month of the year, January first (12 rows). */
+  byMonth: Array<DeliberationMonth>;
+  notAgreed: Scalars['Int']['output'];
+  /** Participants counted over all sessions (参会人次). */
+  participants: Scalars['Int']['output'];
+  referred: Scalars['Int']['output'];
+  /** Topics of the year's sessions referred to a joint meeting (提交联席会议). */
+  referredToMeetings: Scalars['Int']['output'];
+  /** Sessions held (召开协商会议次数). */
+  sessions: Scalars['Int']['output'];
+  /** Sessions per format, every format listed (at most 4). */
+  sessionsByFormat: Array<DeliberationFormatCount>;
+  /** Topics raised in the year (提出议题). */
+  topicsRaised: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
+/** One month's deliberation (月度议事). */
+export type DeliberationMonth = {
+  __typename?: 'DeliberationMonth';
+  agreed: Scalars['Int']['output'];
+  /** Topics decided at the month's sessions. */
+  decided: Scalars['Int']['output'];
+  /** YYYY-MM. */
+  month: Scalars['String']['output'];
+  sessions: Scalars['Int']['output'];
+};
+
+/** What a session decided on a topic (协商结果). */
+export type DeliberationOutcome =
+  /** 达成一致 — agreed */
+  | 'AGREED'
+  /** 未达成一致 — not agreed */
+  | 'NOT_AGREED'
+  /** 提交上级 — referred to a joint meeting or the community for action */
+  | 'REFERRED';
+
+/** One participant of a session (参会人员). */
+export type DeliberationParticipant = {
+  __typename?: 'DeliberationParticipant';
+  kind: DeliberationParticipantKind;
+  /** For PARTY_MEMBER. */
+  member?: Maybe<PartyMember>;
+  /** For RESIDENT. */
+  resident?: Maybe<Resident>;
+  /** For UNIT. */
+  unit?: Maybe<ResponseUnit>;
+};
+
+export type DeliberationParticipantInput = {
+  /** The Resident (RESIDENT), PartyMember (PARTY_MEMBER) or ResponseUnit (UNIT). */
+  id: Scalars['ID']['input'];
+  kind: DeliberationParticipantKind;
+};
+
+/** Who took part in a session (参会人员类别). */
+export type DeliberationParticipantKind =
+  /** 党员 — a party member */
+  | 'PARTY_MEMBER'
+  /** 居民 — a resident */
+  | 'RESIDENT'
+  /** 单位代表 — a representative of a response unit (职能部门、物业、驻区单位) */
+  | 'UNIT';
+
+/** Who raised a topic (提出人). */
+export type DeliberationRaiser =
+  /** 网格员 — a grid worker (or the community's secretary) on residents' behalf */
+  | 'GRID_WORKER'
+  /** 居民 — a resident */
+  | 'RESIDENT';
+
+/** A deliberation session (议事会) held in a community (or one of its grids). */
+export type DeliberationSession = {
+  __typename?: 'DeliberationSession';
+  community: Community;
+  format: DeliberationFormat;
+  /** The grid it was held in; null for a community-wide session. */
+  grid?: Maybe<Grid>;
+  /** Date held (召开日期), YYYY-MM-DD. */
+  heldOn: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  participantCount: Scalars['Int']['output'];
+  /** Who took part (参会人员), at most 200. */
+  participants: Array<DeliberationParticipant>;
+  /** Where it was held (地点). */
+  place: Scalars['String']['output'];
+  /** Topics on its agenda (议题), at most 20. */
+  topics: Array<DeliberationTopic>;
+};
+
+export type DeliberationSessionConnection = {
+  __typename?: 'DeliberationSessionConnection';
+  edges: Array<DeliberationSessionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DeliberationSessionEdge = {
+  __typename?: 'DeliberationSessionEdge';
+  cursor: Scalars['String']['output'];
+  node: DeliberationSession;
+};
+
+/** A topic residents deliberate (议题), raised in a grid of a community. */
+export type DeliberationTopic = {
+  __typename?: 'DeliberationTopic';
+  community: Community;
+  description: Scalars['String']['output'];
+  /** Null until followed up. */
+  followUp?: Maybe<DeliberationFollowUp>;
+  grid: Grid;
+  id: Scalars['ID']['output'];
+  /** Null until decided. */
+  outcome?: Maybe<DeliberationOutcome>;
+  /** What was agreed or why not (结果说明). */
+  outcomeNote?: Maybe<Scalars['String']['output']>;
+  raisedBy: DeliberationRaiser;
+  /** The resident who raised it; null when a grid worker raised it. */
+  raisedByResident?: Maybe<Resident>;
+  /** Date raised (提出日期), YYYY-MM-DD. */
+  raisedOn: Scalars['String']['output'];
+  /** The session that discussed it; null while open. */
+  session?: Maybe<DeliberationSession>;
+  status: DeliberationTopicStatus;
+  title: Scalars['String']['output'];
+};
+
+export type DeliberationTopicConnection = {
+  __typename?: 'DeliberationTopicConnection';
+  edges: Array<DeliberationTopicEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DeliberationTopicEdge = {
+  __typename?: 'DeliberationTopicEdge';
+  cursor: Scalars['String']['output'];
+  node: DeliberationTopic;
+};
+
+export type DeliberationTopicFilter = {
+  communityId: Scalars['ID']['input'];
+  status?: InputMaybe<DeliberationTopicStatus>;
+};
+
+/** Where a topic stands (议题状态). */
+export type DeliberationTopicStatus =
+  /** 已形成结果 — the session decided */
+  | 'DECIDED'
+  /** 已上会 — on a session's agenda, no outcome yet */
+  | 'DISCUSSED'
+  /** 待议 — raised, not yet discussed */
+  | 'OPEN';
+
 /** 双报到 registration: an in-service member (在职党员) reports to the community where they live, with their work unit. */
 export type DualRegistration = {
   __typename?: 'DualRegistration';
@@ -268,6 +476,22 @@ export type Grid = {
   partyBranch?: Maybe<PartyOrganization>;
   /** Service posts (服务岗位) in this grid. */
   servicePosts: Array<ServicePost>;
+};
+
+export type HoldDeliberationSessionInput = {
+  communityId: Scalars['ID']['input'];
+  format: DeliberationFormat;
+  /** A grid of the community, for a grid-level session. */
+  gridId?: InputMaybe<Scalars['ID']['input']>;
+  /** YYYY-MM-DD, not in the future. */
+  heldOn: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 200 participants, no one twice. */
+  participants: Array<DeliberationParticipantInput>;
+  /** At most 200 characters. */
+  place: Scalars['String']['input'];
+  /** Open topics of the community, 1 to 20. */
+  topicIds: Array<Scalars['ID']['input']>;
 };
 
 /** Household (户), owned by civil affairs. */
@@ -759,6 +983,8 @@ export type Mutation = {
    * `month` all ≥ 80 → bonus, all < 60 → penalty. Running it again for the same month and data changes nothing.
    */
   evaluateMonthlyPoints: PointEvaluation;
+  /** Records a session held (召开议事会) on open topics of its community, with who took part. */
+  holdDeliberationSession: DeliberationSession;
   /** 问单 (party secretary): an inquiry recorded on the case. */
   inquireJointCase: JointCase;
   /** 重复件 (community): the same problem is already case `duplicateOfId`. */
@@ -767,12 +993,20 @@ export type Mutation = {
   nominateForAward: AwardNomination;
   /** The community publishes a micro-wish (发布微心愿). */
   publishMicroWish: MicroWish;
+  /** Follows an agreed topic up as a joint-response case (转一呼联动案件); calling it again returns the same case. */
+  raiseCaseFromDeliberation: DeliberationTopic;
+  /** Raises a topic (提出议题) in a grid; a resident raises their own, a grid worker or secretary on residents' behalf. */
+  raiseDeliberationTopic: DeliberationTopic;
   /** 评单 (the reporter): rate 1–5 after verification; 2 or lower reopens the case as REWORK. */
   rateJointCase: JointCase;
   /** 报到评价 (community): rate 1–5, once, a unit that reported. */
   rateReportingUnit: JointCase;
+  /** Records what the session decided on a topic it discussed (协商结果); once per topic. */
+  recordDeliberationOutcome: DeliberationTopic;
   /** Records a household contact, volunteer service or suggestion of a member. */
   recordServiceActivity: ServiceActivity;
+  /** Refers a topic to a joint meeting (提交联席会议); the meeting's agenda item points back at the topic by its id. */
+  referDeliberationToMeeting: DeliberationTopic;
   /** 挂账 rejection (party secretary): work goes on. */
   rejectJointCaseDeferral: JointCase;
   /** 报到 (the unit named): report to the whistle (the latest one waiting, or `whistleId`). */
@@ -922,6 +1156,11 @@ export type MutationEvaluateMonthlyPointsArgs = {
 };
 
 
+export type MutationHoldDeliberationSessionArgs = {
+  input: HoldDeliberationSessionInput;
+};
+
+
 export type MutationInquireJointCaseArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -948,6 +1187,16 @@ export type MutationPublishMicroWishArgs = {
 };
 
 
+export type MutationRaiseCaseFromDeliberationArgs = {
+  input: RaiseCaseFromDeliberationInput;
+};
+
+
+export type MutationRaiseDeliberationTopicArgs = {
+  input: RaiseDeliberationTopicInput;
+};
+
+
 export type MutationRateJointCaseArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
   expectedVersion: Scalars['Int']['input'];
@@ -967,8 +1216,18 @@ export type MutationRateReportingUnitArgs = {
 };
 
 
+export type MutationRecordDeliberationOutcomeArgs = {
+  input: RecordDeliberationOutcomeInput;
+};
+
+
 export type MutationRecordServiceActivityArgs = {
   input: RecordServiceActivityInput;
+};
+
+
+export type MutationReferDeliberationToMeetingArgs = {
+  input: ReferDeliberationToMeetingInput;
 };
 
 
@@ -1398,6 +1657,14 @@ export type Query = {
   awardNominations: AwardNominationConnection;
   /** Branches (党支部) that have named nobody for the 党员奉献奖 in `quarter` (YYYY-Qn) yet; each must name 1–3. */
   branchesWithoutNomination: PartyOrganizationConnection;
+  /** One deliberation session (议事会) by id; null when there is none. */
+  deliberationSession?: Maybe<DeliberationSession>;
+  /** Deliberation sessions (议事会) of a community in a year, newest first. */
+  deliberationSessions: DeliberationSessionConnection;
+  /** One deliberation topic (议题) by id; null when there is none or it lies outside the caller's scope. */
+  deliberationTopic?: Maybe<DeliberationTopic>;
+  /** Deliberation topics (议题) of a community, newest raised first; only those the caller may see. */
+  deliberationTopics: DeliberationTopicConnection;
   /** One 双报到 registration by id. */
   dualRegistration?: Maybe<DualRegistration>;
   /** 双报到 registrations of in-service members (在职党员报到). */
@@ -1479,6 +1746,51 @@ export type QueryBranchesWithoutNominationArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   quarter: Scalars['String']['input'];
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
+export type QueryDeliberationSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
+export type QueryDeliberationSessionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  communityId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
+export type QueryDeliberationTopicArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
+export type QueryDeliberationTopicsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter: DeliberationTopicFilter;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1832,6 +2144,39 @@ export type QuotaStatus = {
   year: Scalars['Int']['output'];
 };
 
+export type RaiseCaseFromDeliberationInput = {
+  buildingId?: InputMaybe<Scalars['ID']['input']>;
+  category: JointCaseCategory;
+  /** Who the case is reported for; defaults to the resident who raised the topic (required when a grid worker raised it). */
+  reporterId?: InputMaybe<Scalars['ID']['input']>;
+  /** An AGREED or REFERRED topic not followed up yet. */
+  topicId: Scalars['ID']['input'];
+  /** The dwelling concerned; give this or buildingId. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  urgency?: JointCaseUrgency;
+};
+
+export type RaiseDeliberationTopicInput = {
+  /** At most 2000 characters. */
+  description: Scalars['String']['input'];
+  /** The grid (网格) it concerns. */
+  gridId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** YYYY-MM-DD, not in the future. */
+  raisedOn: Scalars['String']['input'];
+  /** The resident raising it; a RESIDENT caller gives their own id, a grid worker may leave it out (raised on residents' behalf). */
+  residentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Short title, at most 100 characters. */
+  title: Scalars['String']['input'];
+};
+
+export type RecordDeliberationOutcomeInput = {
+  /** At most 2000 characters. */
+  note: Scalars['String']['input'];
+  outcome: DeliberationOutcome;
+  topicId: Scalars['ID']['input'];
+};
+
 export type RecordServiceActivityInput = {
   content: Scalars['String']['input'];
   date: Scalars['String']['input'];
@@ -1842,6 +2187,15 @@ export type RecordServiceActivityInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   kind: ServiceActivityKind;
   memberId: Scalars['ID']['input'];
+};
+
+export type ReferDeliberationToMeetingInput = {
+  /** The joint meeting (党建联席会议) it goes to, when already scheduled. */
+  meetingId?: InputMaybe<Scalars['ID']['input']>;
+  /** At most 2000 characters. */
+  note: Scalars['String']['input'];
+  /** A REFERRED topic not followed up yet. */
+  topicId: Scalars['ID']['input'];
 };
 
 /** Resident (居民), owned by civil affairs; party adds the membership. */
@@ -2246,6 +2600,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   AwardNomination: AwardNomination;
+  Community: Community;
+  DeliberationSession: DeliberationSession;
+  DeliberationTopic: DeliberationTopic;
   DualRegistration: DualRegistration;
   Grid: Grid;
   JointBuildingUnit: JointBuildingUnit;
@@ -2267,6 +2624,15 @@ export type FederationReferenceTypes = ResolversObject<{
   AwardNomination:
     ( { __typename: 'AwardNomination' }
     & GraphQLRecursivePick<FederationTypes['AwardNomination'], {"id":true}> );
+  Community:
+    ( { __typename: 'Community' }
+    & GraphQLRecursivePick<FederationTypes['Community'], {"id":true}> );
+  DeliberationSession:
+    ( { __typename: 'DeliberationSession' }
+    & GraphQLRecursivePick<FederationTypes['DeliberationSession'], {"id":true}> );
+  DeliberationTopic:
+    ( { __typename: 'DeliberationTopic' }
+    & GraphQLRecursivePick<FederationTypes['DeliberationTopic'], {"id":true}> );
   DualRegistration:
     ( { __typename: 'DualRegistration' }
     & GraphQLRecursivePick<FederationTypes['DualRegistration'], {"id":true}> );
@@ -2334,6 +2700,25 @@ export type ResolversTypes = ResolversObject<{
   CreatePartyOrganizationInput: CreatePartyOrganizationInput;
   CreateServicePostInput: CreateServicePostInput;
   CreditMemberPointsInput: CreditMemberPointsInput;
+  DeliberationFollowUp: ResolverTypeWrapper<DeliberationFollowUpDocModel>;
+  DeliberationFollowUpKind: DeliberationFollowUpKind;
+  DeliberationFormat: DeliberationFormat;
+  DeliberationFormatCount: ResolverTypeWrapper<DeliberationFormatCount>;
+  DeliberationMeasures: ResolverTypeWrapper<DeliberationMeasures>;
+  DeliberationMonth: ResolverTypeWrapper<DeliberationMonth>;
+  DeliberationOutcome: DeliberationOutcome;
+  DeliberationParticipant: ResolverTypeWrapper<DeliberationParticipantDocModel>;
+  DeliberationParticipantInput: DeliberationParticipantInput;
+  DeliberationParticipantKind: DeliberationParticipantKind;
+  DeliberationRaiser: DeliberationRaiser;
+  DeliberationSession: ResolverTypeWrapper<DeliberationSessionDocModel>;
+  DeliberationSessionConnection: ResolverTypeWrapper<Omit<DeliberationSessionConnection, 'edges'> & { edges: Array<ResolversTypes['DeliberationSessionEdge']> }>;
+  DeliberationSessionEdge: ResolverTypeWrapper<Omit<DeliberationSessionEdge, 'node'> & { node: ResolversTypes['DeliberationSession'] }>;
+  DeliberationTopic: ResolverTypeWrapper<DeliberationTopicDocModel>;
+  DeliberationTopicConnection: ResolverTypeWrapper<Omit<DeliberationTopicConnection, 'edges'> & { edges: Array<ResolversTypes['DeliberationTopicEdge']> }>;
+  DeliberationTopicEdge: ResolverTypeWrapper<Omit<DeliberationTopicEdge, 'node'> & { node: ResolversTypes['DeliberationTopic'] }>;
+  DeliberationTopicFilter: DeliberationTopicFilter;
+  DeliberationTopicStatus: DeliberationTopicStatus;
   DualRegistration: ResolverTypeWrapper<DualRegistrationDocModel>;
   DualRegistrationConnection: ResolverTypeWrapper<Omit<DualRegistrationConnection, 'edges'> & { edges: Array<ResolversTypes['DualRegistrationEdge']> }>;
   DualRegistrationEdge: ResolverTypeWrapper<Omit<DualRegistrationEdge, 'node'> & { node: ResolversTypes['DualRegistration'] }>;
@@ -2341,6 +2726,7 @@ export type ResolversTypes = ResolversObject<{
   DualRegistrationOrder: DualRegistrationOrder;
   GovernmentLedgerRow: ResolverTypeWrapper<GovernmentLedgerRowParentModel>;
   Grid: ResolverTypeWrapper<{ id: string }>;
+  HoldDeliberationSessionInput: HoldDeliberationSessionInput;
   Household: ResolverTypeWrapper<{ id: string }>;
   JointBuildingUnit: ResolverTypeWrapper<JointBuildingUnitDocModel>;
   JointBuildingUnitConnection: ResolverTypeWrapper<Omit<JointBuildingUnitConnection, 'edges'> & { edges: Array<ResolversTypes['JointBuildingUnitEdge']> }>;
@@ -2411,7 +2797,11 @@ export type ResolversTypes = ResolversObject<{
   QuotaShortfallConnection: ResolverTypeWrapper<Omit<QuotaShortfallConnection, 'edges'> & { edges: Array<ResolversTypes['QuotaShortfallEdge']> }>;
   QuotaShortfallEdge: ResolverTypeWrapper<Omit<QuotaShortfallEdge, 'node'> & { node: ResolversTypes['QuotaShortfall'] }>;
   QuotaStatus: ResolverTypeWrapper<QuotaStatus>;
+  RaiseCaseFromDeliberationInput: RaiseCaseFromDeliberationInput;
+  RaiseDeliberationTopicInput: RaiseDeliberationTopicInput;
+  RecordDeliberationOutcomeInput: RecordDeliberationOutcomeInput;
   RecordServiceActivityInput: RecordServiceActivityInput;
+  ReferDeliberationToMeetingInput: ReferDeliberationToMeetingInput;
   Resident: ResolverTypeWrapper<{ id: string }>;
   ResponseUnit: ResolverTypeWrapper<ResponseUnitDocModel>;
   ResponseUnitKind: ResponseUnitKind;
@@ -2468,12 +2858,26 @@ export type ResolversParentTypes = ResolversObject<{
   CreatePartyOrganizationInput: CreatePartyOrganizationInput;
   CreateServicePostInput: CreateServicePostInput;
   CreditMemberPointsInput: CreditMemberPointsInput;
+  DeliberationFollowUp: DeliberationFollowUpDocModel;
+  DeliberationFormatCount: DeliberationFormatCount;
+  DeliberationMeasures: DeliberationMeasures;
+  DeliberationMonth: DeliberationMonth;
+  DeliberationParticipant: DeliberationParticipantDocModel;
+  DeliberationParticipantInput: DeliberationParticipantInput;
+  DeliberationSession: DeliberationSessionDocModel;
+  DeliberationSessionConnection: Omit<DeliberationSessionConnection, 'edges'> & { edges: Array<ResolversParentTypes['DeliberationSessionEdge']> };
+  DeliberationSessionEdge: Omit<DeliberationSessionEdge, 'node'> & { node: ResolversParentTypes['DeliberationSession'] };
+  DeliberationTopic: DeliberationTopicDocModel;
+  DeliberationTopicConnection: Omit<DeliberationTopicConnection, 'edges'> & { edges: Array<ResolversParentTypes['DeliberationTopicEdge']> };
+  DeliberationTopicEdge: Omit<DeliberationTopicEdge, 'node'> & { node: ResolversParentTypes['DeliberationTopic'] };
+  DeliberationTopicFilter: DeliberationTopicFilter;
   DualRegistration: DualRegistrationDocModel;
   DualRegistrationConnection: Omit<DualRegistrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['DualRegistrationEdge']> };
   DualRegistrationEdge: Omit<DualRegistrationEdge, 'node'> & { node: ResolversParentTypes['DualRegistration'] };
   DualRegistrationFilter: DualRegistrationFilter;
   GovernmentLedgerRow: GovernmentLedgerRowParentModel;
   Grid: { id: string };
+  HoldDeliberationSessionInput: HoldDeliberationSessionInput;
   Household: { id: string };
   JointBuildingUnit: JointBuildingUnitDocModel;
   JointBuildingUnitConnection: Omit<JointBuildingUnitConnection, 'edges'> & { edges: Array<ResolversParentTypes['JointBuildingUnitEdge']> };
@@ -2526,7 +2930,11 @@ export type ResolversParentTypes = ResolversObject<{
   QuotaShortfallConnection: Omit<QuotaShortfallConnection, 'edges'> & { edges: Array<ResolversParentTypes['QuotaShortfallEdge']> };
   QuotaShortfallEdge: Omit<QuotaShortfallEdge, 'node'> & { node: ResolversParentTypes['QuotaShortfall'] };
   QuotaStatus: QuotaStatus;
+  RaiseCaseFromDeliberationInput: RaiseCaseFromDeliberationInput;
+  RaiseDeliberationTopicInput: RaiseDeliberationTopicInput;
+  RecordDeliberationOutcomeInput: RecordDeliberationOutcomeInput;
   RecordServiceActivityInput: RecordServiceActivityInput;
+  ReferDeliberationToMeetingInput: ReferDeliberationToMeetingInput;
   Resident: { id: string };
   ResponseUnit: ResponseUnitDocModel;
   ResponsibilityListRow: Omit<ResponsibilityListRow, 'unit'> & { unit: ResolversParentTypes['ResponseUnit'] };
@@ -2669,8 +3077,103 @@ export type BuildingResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
-export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community']> = ResolversObject<{
+export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community'], FederationReferenceType extends FederationReferenceTypes['Community'] = FederationReferenceTypes['Community']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Community']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  deliberationMeasures?: Resolver<ResolversTypes['DeliberationMeasures'], ParentType, ContextType, RequireFields<CommunityDeliberationMeasuresArgs, 'year'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type DeliberationFollowUpResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationFollowUp'] = ResolversParentTypes['DeliberationFollowUp']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  jointCase?: Resolver<Maybe<ResolversTypes['JointCase']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DeliberationFollowUpKind'], ParentType, ContextType>;
+  meetingId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type DeliberationFormatCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationFormatCount'] = ResolversParentTypes['DeliberationFormatCount']> = ResolversObject<{
+  format?: Resolver<ResolversTypes['DeliberationFormat'], ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DeliberationMeasuresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationMeasures'] = ResolversParentTypes['DeliberationMeasures']> = ResolversObject<{
+  agreed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  becameCases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byMonth?: Resolver<Array<ResolversTypes['DeliberationMonth']>, ParentType, ContextType>;
+  notAgreed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  referred?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  referredToMeetings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sessionsByFormat?: Resolver<Array<ResolversTypes['DeliberationFormatCount']>, ParentType, ContextType>;
+  topicsRaised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DeliberationMonthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationMonth'] = ResolversParentTypes['DeliberationMonth']> = ResolversObject<{
+  agreed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  decided?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DeliberationParticipantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationParticipant'] = ResolversParentTypes['DeliberationParticipant']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['DeliberationParticipantKind'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['PartyMember']>, ParentType, ContextType>;
+  resident?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['ResponseUnit']>, ParentType, ContextType>;
+}>;
+
+export type DeliberationSessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationSession'] = ResolversParentTypes['DeliberationSession'], FederationReferenceType extends FederationReferenceTypes['DeliberationSession'] = FederationReferenceTypes['DeliberationSession']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DeliberationSession']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['DeliberationFormat'], ParentType, ContextType>;
+  grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  heldOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  participantCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['DeliberationParticipant']>, ParentType, ContextType>;
+  place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['DeliberationTopic']>, ParentType, ContextType>;
+}>;
+
+export type DeliberationSessionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationSessionConnection'] = ResolversParentTypes['DeliberationSessionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DeliberationSessionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DeliberationSessionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationSessionEdge'] = ResolversParentTypes['DeliberationSessionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DeliberationSession'], ParentType, ContextType>;
+}>;
+
+export type DeliberationTopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationTopic'] = ResolversParentTypes['DeliberationTopic'], FederationReferenceType extends FederationReferenceTypes['DeliberationTopic'] = FederationReferenceTypes['DeliberationTopic']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DeliberationTopic']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  followUp?: Resolver<Maybe<ResolversTypes['DeliberationFollowUp']>, ParentType, ContextType>;
+  grid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['DeliberationOutcome']>, ParentType, ContextType>;
+  outcomeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  raisedBy?: Resolver<ResolversTypes['DeliberationRaiser'], ParentType, ContextType>;
+  raisedByResident?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType>;
+  raisedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  session?: Resolver<Maybe<ResolversTypes['DeliberationSession']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DeliberationTopicStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DeliberationTopicConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationTopicConnection'] = ResolversParentTypes['DeliberationTopicConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DeliberationTopicEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DeliberationTopicEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationTopicEdge'] = ResolversParentTypes['DeliberationTopicEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType>;
 }>;
 
 export type DualRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DualRegistration'] = ResolversParentTypes['DualRegistration'], FederationReferenceType extends FederationReferenceTypes['DualRegistration'] = FederationReferenceTypes['DualRegistration']> = ResolversObject<{
@@ -2937,13 +3440,18 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   creditMemberPoints?: Resolver<ResolversTypes['PointEntry'], ParentType, ContextType, RequireFields<MutationCreditMemberPointsArgs, 'input'>>;
   dispatchJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationDispatchJointCaseArgs, 'expectedVersion' | 'id'>>;
   evaluateMonthlyPoints?: Resolver<ResolversTypes['PointEvaluation'], ParentType, ContextType, RequireFields<MutationEvaluateMonthlyPointsArgs, 'month'>>;
+  holdDeliberationSession?: Resolver<ResolversTypes['DeliberationSession'], ParentType, ContextType, RequireFields<MutationHoldDeliberationSessionArgs, 'input'>>;
   inquireJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationInquireJointCaseArgs, 'expectedVersion' | 'id' | 'note'>>;
   markJointCaseDuplicate?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationMarkJointCaseDuplicateArgs, 'duplicateOfId' | 'expectedVersion' | 'id'>>;
   nominateForAward?: Resolver<ResolversTypes['AwardNomination'], ParentType, ContextType, RequireFields<MutationNominateForAwardArgs, 'input'>>;
   publishMicroWish?: Resolver<ResolversTypes['MicroWish'], ParentType, ContextType, RequireFields<MutationPublishMicroWishArgs, 'input'>>;
+  raiseCaseFromDeliberation?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationRaiseCaseFromDeliberationArgs, 'input'>>;
+  raiseDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
   rateJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationRateJointCaseArgs, 'expectedVersion' | 'id' | 'score'>>;
   rateReportingUnit?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationRateReportingUnitArgs, 'expectedVersion' | 'id' | 'score' | 'unitId'>>;
+  recordDeliberationOutcome?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationRecordDeliberationOutcomeArgs, 'input'>>;
   recordServiceActivity?: Resolver<ResolversTypes['ServiceActivity'], ParentType, ContextType, RequireFields<MutationRecordServiceActivityArgs, 'input'>>;
+  referDeliberationToMeeting?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationReferDeliberationToMeetingArgs, 'input'>>;
   rejectJointCaseDeferral?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationRejectJointCaseDeferralArgs, 'expectedVersion' | 'id'>>;
   reportToWhistle?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationReportToWhistleArgs, 'expectedVersion' | 'id' | 'unitId'>>;
   requestJointCaseDeferral?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationRequestJointCaseDeferralArgs, 'expectedVersion' | 'id' | 'reason'>>;
@@ -3080,6 +3588,10 @@ export type PublicSentimentRowResolvers<ContextType = Context, ParentType extend
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   awardNominations?: Resolver<ResolversTypes['AwardNominationConnection'], ParentType, ContextType, RequireFields<QueryAwardNominationsArgs, 'first'>>;
   branchesWithoutNomination?: Resolver<ResolversTypes['PartyOrganizationConnection'], ParentType, ContextType, RequireFields<QueryBranchesWithoutNominationArgs, 'first' | 'quarter'>>;
+  deliberationSession?: Resolver<Maybe<ResolversTypes['DeliberationSession']>, ParentType, ContextType, RequireFields<QueryDeliberationSessionArgs, 'id'>>;
+  deliberationSessions?: Resolver<ResolversTypes['DeliberationSessionConnection'], ParentType, ContextType, RequireFields<QueryDeliberationSessionsArgs, 'communityId' | 'first' | 'year'>>;
+  deliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<QueryDeliberationTopicArgs, 'id'>>;
+  deliberationTopics?: Resolver<ResolversTypes['DeliberationTopicConnection'], ParentType, ContextType, RequireFields<QueryDeliberationTopicsArgs, 'filter' | 'first'>>;
   dualRegistration?: Resolver<Maybe<ResolversTypes['DualRegistration']>, ParentType, ContextType, RequireFields<QueryDualRegistrationArgs, 'id'>>;
   dualRegistrations?: Resolver<ResolversTypes['DualRegistrationConnection'], ParentType, ContextType, RequireFields<QueryDualRegistrationsArgs, 'first' | 'orderBy'>>;
   governmentLedger?: Resolver<Array<ResolversTypes['GovernmentLedgerRow']>, ParentType, ContextType, RequireFields<QueryGovernmentLedgerArgs, 'scope'>>;
@@ -3276,6 +3788,17 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AwardNominationEdge?: AwardNominationEdgeResolvers<ContextType>;
   Building?: BuildingResolvers<ContextType>;
   Community?: CommunityResolvers<ContextType>;
+  DeliberationFollowUp?: DeliberationFollowUpResolvers<ContextType>;
+  DeliberationFormatCount?: DeliberationFormatCountResolvers<ContextType>;
+  DeliberationMeasures?: DeliberationMeasuresResolvers<ContextType>;
+  DeliberationMonth?: DeliberationMonthResolvers<ContextType>;
+  DeliberationParticipant?: DeliberationParticipantResolvers<ContextType>;
+  DeliberationSession?: DeliberationSessionResolvers<ContextType>;
+  DeliberationSessionConnection?: DeliberationSessionConnectionResolvers<ContextType>;
+  DeliberationSessionEdge?: DeliberationSessionEdgeResolvers<ContextType>;
+  DeliberationTopic?: DeliberationTopicResolvers<ContextType>;
+  DeliberationTopicConnection?: DeliberationTopicConnectionResolvers<ContextType>;
+  DeliberationTopicEdge?: DeliberationTopicEdgeResolvers<ContextType>;
   DualRegistration?: DualRegistrationResolvers<ContextType>;
   DualRegistrationConnection?: DualRegistrationConnectionResolvers<ContextType>;
   DualRegistrationEdge?: DualRegistrationEdgeResolvers<ContextType>;
