@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { byIdLoader, manyByFieldLoader, oneByFieldLoader } from '@cg/kit';
 import type { Models } from './models';
 import type { AssistanceRecordDoc } from './models/AssistanceRecord';
@@ -8,6 +9,8 @@ import type { GridDoc } from './models/Grid';
 import type { HouseholdDoc } from './models/Household';
 import type { ProxyServiceDoc } from './models/ProxyService';
 import type { ResidentDoc } from './models/Resident';
+import type { VolunteerActivityDoc, VolunteerAttendanceDoc, VolunteerMemberDoc, VolunteerTeamDoc } from './models/Volunteer';
+import { volunteerMeasures } from './volunteers/totals';
 
 /** The caller's scope as an extra loader filter, kept apart from the loader's own key under `$and`. */
 type ScopeOf = (type: string) => Record<string, unknown>;
@@ -34,5 +37,20 @@ export const createLoaders = ({ models, scopeFilter }: { models: Models; scopeFi
   assistanceByResident: manyByFieldLoader<AssistanceRecordDoc>(models.AssistanceRecord, 'residentId', scoped(scopeFilter, 'AssistanceRecord')),
   proxyServicesByResident: manyByFieldLoader<ProxyServiceDoc>(models.ProxyService, 'residentId', scoped(scopeFilter, 'ProxyService')),
   pointsAccountByResident: oneByFieldLoader<PointsAccountDoc>(models.CivilityPointsAccount, 'residentId'),
+  // volunteers (志愿服务)
+  volunteerTeam: byIdLoader<VolunteerTeamDoc>(models.VolunteerTeam),
+  volunteerMember: byIdLoader<VolunteerMemberDoc>(models.VolunteerMember),
+  volunteerActivity: byIdLoader<VolunteerActivityDoc>(models.VolunteerActivity),
+  volunteerAttendance: byIdLoader<VolunteerAttendanceDoc>(models.VolunteerAttendance),
+  attendancesByActivity: manyByFieldLoader<VolunteerAttendanceDoc>(models.VolunteerAttendance, 'activityId'),
+  // Keyed `communityId|year`: equality reads per community, all of one `_entities` batch at once.
+  volunteerMeasuresOf: new DataLoader((keys: readonly string[]) =>
+    Promise.all(
+      keys.map((key) => {
+        const [communityId, year] = key.split('|') as [string, string];
+        return volunteerMeasures(models, communityId, Number(year));
+      }),
+    ),
+  ),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -15,10 +15,15 @@ import { Query } from './Query';
 import { Resident } from './Resident';
 import { ResidentCare } from './ResidentCare';
 import { Visit } from './Visit';
+// volunteers (志愿服务)
+import { VolunteerActivity } from './VolunteerActivity';
+import { VolunteerAttendance } from './VolunteerAttendance';
+import { VolunteerMember } from './VolunteerMember';
+import { volunteerMutations, volunteerQueries, VolunteerTeam } from './VolunteerTeam';
 
 export const resolvers = {
-  Query,
-  Mutation,
+  Query: { ...Query, ...volunteerQueries },
+  Mutation: { ...Mutation, ...volunteerMutations },
   Community,
   Grid,
   Household,
@@ -33,4 +38,8 @@ export const resolvers = {
   DisputeParty,
   CivilityPointsAccount,
   CivilityPointsEntry,
+  VolunteerTeam,
+  VolunteerMember,
+  VolunteerActivity,
+  VolunteerAttendance,
 } satisfies Resolvers;

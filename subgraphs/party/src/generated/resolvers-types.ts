@@ -213,6 +213,18 @@ export type CreditMemberPointsInput = {
   reason: Scalars['String']['input'];
 };
 
+export type CreditVolunteerPointsInput = {
+  /** Day of the activity, YYYY-MM-DD; the points count for its month. */
+  heldOn: Scalars['String']['input'];
+  /** Hours attended, more than 0 and at most 24. */
+  hours: Scalars['Float']['input'];
+  memberId: Scalars['ID']['input'];
+  /** What the work was (e.g. 义务理发), at most 200 characters. */
+  reason: Scalars['String']['input'];
+  /** The attendance credited, e.g. `volunteer-attendance:<id>`; the credit happens once per reference. */
+  sourceRef: Scalars['String']['input'];
+};
+
 /** How a topic was followed up (跟进). */
 export type DeliberationFollowUp = {
   __typename?: 'DeliberationFollowUp';
@@ -976,6 +988,11 @@ export type Mutation = {
   createServicePost: ServicePost;
   /** Credits (or with negative points deducts) points by hand; once per idempotencyKey. */
   creditMemberPoints: PointEntry;
+  /**
+   * Credits a member's points for volunteer work civil affairs recorded (志愿服务积分): civil affairs calls it as its
+   * service identity. Once per `sourceRef`: a repeat returns the first entry and writes nothing.
+   */
+  creditVolunteerPoints: PointEntry;
   /** 派单 (community): to a lead unit (default: the unit that received it first, 首接负责) and helper units. */
   dispatchJointCase: JointCase;
   /**
@@ -1138,6 +1155,11 @@ export type MutationCreateServicePostArgs = {
 
 export type MutationCreditMemberPointsArgs = {
   input: CreditMemberPointsInput;
+};
+
+
+export type MutationCreditVolunteerPointsArgs = {
+  input: CreditVolunteerPointsInput;
 };
 
 
@@ -1599,7 +1621,9 @@ export type PointSource =
   /** 连续三个月<60分 penalty */
   | 'RULE_PENALTY'
   | 'SERVICE_ACTIVITY'
-  | 'SERVICE_POST';
+  | 'SERVICE_POST'
+  /** 志愿服务 — volunteer work attended, credited by civil affairs */
+  | 'VOLUNTEER';
 
 /** A member's claim of a service post (岗位认领) for one year. */
 export type PostClaim = {
@@ -2700,6 +2724,8 @@ export type ResolversTypes = ResolversObject<{
   CreatePartyOrganizationInput: CreatePartyOrganizationInput;
   CreateServicePostInput: CreateServicePostInput;
   CreditMemberPointsInput: CreditMemberPointsInput;
+  CreditVolunteerPointsInput: CreditVolunteerPointsInput;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DeliberationFollowUp: ResolverTypeWrapper<DeliberationFollowUpDocModel>;
   DeliberationFollowUpKind: DeliberationFollowUpKind;
   DeliberationFormat: DeliberationFormat;
@@ -2743,7 +2769,6 @@ export type ResolversTypes = ResolversObject<{
   JointCaseFilter: JointCaseFilter;
   JointCaseInquiry: ResolverTypeWrapper<JointCaseInquiryParentModel>;
   JointCaseMeasures: ResolverTypeWrapper<JointCaseMeasures>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   JointCaseRating: ResolverTypeWrapper<JointCaseRatingParentModel>;
   JointCaseScope: JointCaseScope;
   JointCaseStatus: JointCaseStatus;
@@ -2858,6 +2883,8 @@ export type ResolversParentTypes = ResolversObject<{
   CreatePartyOrganizationInput: CreatePartyOrganizationInput;
   CreateServicePostInput: CreateServicePostInput;
   CreditMemberPointsInput: CreditMemberPointsInput;
+  CreditVolunteerPointsInput: CreditVolunteerPointsInput;
+  Float: Scalars['Float']['output'];
   DeliberationFollowUp: DeliberationFollowUpDocModel;
   DeliberationFormatCount: DeliberationFormatCount;
   DeliberationMeasures: DeliberationMeasures;
@@ -2891,7 +2918,6 @@ export type ResolversParentTypes = ResolversObject<{
   JointCaseFilter: JointCaseFilter;
   JointCaseInquiry: JointCaseInquiryParentModel;
   JointCaseMeasures: JointCaseMeasures;
-  Float: Scalars['Float']['output'];
   JointCaseRating: JointCaseRatingParentModel;
   JointCaseScope: JointCaseScope;
   JointCaseTask: JointCaseTaskParentModel;
@@ -3438,6 +3464,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createPartyOrganization?: Resolver<ResolversTypes['PartyOrganization'], ParentType, ContextType, RequireFields<MutationCreatePartyOrganizationArgs, 'input'>>;
   createServicePost?: Resolver<ResolversTypes['ServicePost'], ParentType, ContextType, RequireFields<MutationCreateServicePostArgs, 'input'>>;
   creditMemberPoints?: Resolver<ResolversTypes['PointEntry'], ParentType, ContextType, RequireFields<MutationCreditMemberPointsArgs, 'input'>>;
+  creditVolunteerPoints?: Resolver<ResolversTypes['PointEntry'], ParentType, ContextType, RequireFields<MutationCreditVolunteerPointsArgs, 'input'>>;
   dispatchJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationDispatchJointCaseArgs, 'expectedVersion' | 'id'>>;
   evaluateMonthlyPoints?: Resolver<ResolversTypes['PointEvaluation'], ParentType, ContextType, RequireFields<MutationEvaluateMonthlyPointsArgs, 'month'>>;
   holdDeliberationSession?: Resolver<ResolversTypes['DeliberationSession'], ParentType, ContextType, RequireFields<MutationHoldDeliberationSessionArgs, 'input'>>;

@@ -40,10 +40,11 @@ import { DeliberationFollowUp } from './DeliberationFollowUp';
 import { DeliberationParticipant } from './DeliberationParticipant';
 import { DeliberationSession } from './DeliberationSession';
 import { deliberationMutations, deliberationQueries, DeliberationTopic } from './DeliberationTopic';
+import { volunteerPointMutations } from './VolunteerPointsMutation';
 
 export const resolvers = {
   Query: { ...Query, ...jointCaseQueries, ...webhookQueries, ...deliberationQueries },
-  Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations, ...deliberationMutations },
+  Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations, ...deliberationMutations, ...volunteerPointMutations },
   // --- organisation tree and members
   PartyOrganization,
   PartyMember,
