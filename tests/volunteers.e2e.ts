@@ -29,7 +29,13 @@ const RETRY = `mutation { retryVolunteerCredits(limit: 50) { attempted credited 
 
 const partyDb = () => stack.departments.party!.connection.db!;
 const civilDb = () => stack.departments['civil-affairs']!.connection.db!;
-const volunteerEntries = (memberId: string) => partyDb().collection('point_entries').find({ memberId, sourceType: 'VOLUNTEER' }).toArray();
+const started = new Date();
+/** The member's volunteer entries written by this test (the seed credited a year of work before). */
+const volunteerEntries = (memberId: string) =>
+  partyDb()
+    .collection('point_entries')
+    .find({ memberId, sourceType: 'VOLUNTEER', createdAt: { $gte: started } })
+    .toArray();
 const earned = async (residentId: string) => (await civilDb().collection('civility_points_accounts').findOne({ residentId }))?.earnedTotal ?? 0;
 
 test('teams, members, activities: bad input changes nothing; forbidden callers are refused; credits happen once, party down included', async () => {

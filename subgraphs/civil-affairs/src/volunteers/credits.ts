@@ -16,7 +16,7 @@ export const creditRef = (attendanceId: string) => `volunteer-attendance:${atten
 /** 文明积分 for a resident's volunteer hours: one per hour, rounded, at least one. */
 export const civilityPointsFor = (hours: number) => Math.max(1, Math.round(hours));
 
-const KIND_LABELS: Record<string, string> = {
+export const KIND_LABELS: Record<string, string> = {
   FREE_HAIRCUT: '义务理发',
   HEALTH_CLINIC: '健康义诊',
   POSTER_REMOVAL: '清理小广告',
