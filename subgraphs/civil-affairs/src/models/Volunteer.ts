@@ -2,7 +2,6 @@ import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
 export const VOLUNTEER_KINDS = ['FREE_HAIRCUT', 'HEALTH_CLINIC', 'POSTER_REMOVAL', 'ENVIRONMENT_CLEANUP', 'ELDER_CARE', 'CIVILITY_PERSUASION', 'LEGAL_ADVICE', 'OTHER'] as const;
-export type VolunteerKind = (typeof VOLUNTEER_KINDS)[number];
 
 /** 志愿服务队: a team of one community, organised by a unit (团县委、县医院 …). */
 const volunteerTeamSchema = entitySchema('volunteer_teams', {

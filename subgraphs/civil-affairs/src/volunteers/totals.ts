@@ -18,7 +18,7 @@ function inPeriod(day: string, period: string): boolean {
 }
 
 /** Totals of attendance rows in a period (rows of one year, read by an equality on an indexed field pair). */
-export function totalsOf(rows: Row[], period: string) {
+function totalsOf(rows: Row[], period: string) {
   const inside = rows.filter((r) => inPeriod(r.heldOn, period));
   return { period, activities: new Set(inside.map((r) => r.activityId)).size, attendances: inside.length, hours: inside.reduce((sum, r) => sum + r.hours, 0) };
 }
