@@ -26,6 +26,16 @@ export interface PeerClient {
   entities(owner: string, typename: string, ids: string[], selection?: string): Promise<Array<Record<string, unknown> | null>>;
   /** Throws NOT_FOUND (naming `field`) unless the owner has every one of `ids`. */
   requireEntities(owner: string, typename: string, ids: string[], field: string): Promise<void>;
+  /**
+   * Runs one operation (a mutation the owner grants this department's SERVICE identity) and returns its `data`;
+   * DEPENDENCY_UNAVAILABLE when the owner does not answer, the owner's own typed error when it refuses.
+   */
+  call<T = Record<string, unknown>>(owner: string, query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+interface PeerBody {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message?: string; extensions?: Record<string, unknown> }>;
 }
 
 /**
@@ -33,29 +43,42 @@ export interface PeerClient {
  * department (its own service identity), never by reading the owner's database.
  */
 export function createPeerClient(caller: string, requestId: string, timeoutMs = Number(process.env.PEER_TIMEOUT_MS ?? 3000)): PeerClient {
+  async function post(owner: string, what: string, query: string, variables: Record<string, unknown>): Promise<PeerBody> {
+    const payload = JSON.stringify({ query, variables });
+    try {
+      const response = await fetch(peerUrl(owner), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signedHeaders(owner, payload, serviceIdentity(caller), requestId) },
+        body: payload,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const body = (await response.json()) as PeerBody;
+      if (!response.ok && !body.errors?.length) throw new Error(`HTTP ${response.status}`);
+      return body;
+    } catch (error) {
+      throw typedError(ErrorCode.DEPENDENCY_UNAVAILABLE, `${owner} could not ${what}`, {
+        department: owner,
+        reason: (error as Error).name === 'TimeoutError' ? 'timeout' : 'unavailable',
+      });
+    }
+  }
   const client: PeerClient = {
     async entities(owner, typename, ids, selection = 'id') {
       if (ids.length === 0) return [];
       const query = `query($r:[_Any!]!){_entities(representations:$r){... on ${typename}{${selection}}}}`;
-      const variables = { r: ids.map((id) => ({ __typename: typename, id })) };
-      const payload = JSON.stringify({ query, variables });
-      let body: { data?: { _entities: Array<Record<string, unknown> | null> }; errors?: unknown[] };
-      try {
-        const response = await fetch(peerUrl(owner), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...signedHeaders(owner, payload, serviceIdentity(caller), requestId) },
-          body: payload,
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        body = (await response.json()) as typeof body;
-        if (!response.ok || !body.data) throw new Error(`HTTP ${response.status}`);
-      } catch (error) {
-        throw typedError(ErrorCode.DEPENDENCY_UNAVAILABLE, `${owner} could not confirm the ${typename} referenced`, {
-          department: owner,
-          reason: (error as Error).name === 'TimeoutError' ? 'timeout' : 'unavailable',
-        });
+      const body = await post(owner, `confirm the ${typename} referenced`, query, { r: ids.map((id) => ({ __typename: typename, id })) });
+      const found = body.data?._entities as Array<Record<string, unknown> | null> | undefined;
+      if (!found) throw typedError(ErrorCode.DEPENDENCY_UNAVAILABLE, `${owner} could not confirm the ${typename} referenced`, { department: owner, reason: 'unavailable' });
+      return found.map((entity) => (entity && Object.keys(entity).length > 0 ? entity : null));
+    },
+    async call<T>(owner: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+      const body = await post(owner, 'answer', query, variables);
+      const refused = body.errors?.[0];
+      if (refused || !body.data) {
+        const code = (refused?.extensions?.code as ErrorCode | undefined) ?? ErrorCode.DEPENDENCY_UNAVAILABLE;
+        throw typedError(code, `${owner}: ${refused?.message ?? 'no answer'}`, { department: owner, ...(refused?.extensions?.field ? { field: refused.extensions.field } : {}) });
       }
-      return body.data._entities.map((entity) => (entity && Object.keys(entity).length > 0 ? entity : null));
+      return body.data as T;
     },
     async requireEntities(owner, typename, ids, field) {
       const found = await client.entities(owner, typename, ids);

@@ -1,4 +1,6 @@
+import DataLoader from 'dataloader';
 import { byIdLoader, manyByFieldLoader, oneByFieldLoader, pagedByFieldLoader } from '@cg/kit';
+import type { Models } from './models';
 import type { AssistanceRecordDoc } from './models/AssistanceRecord';
 import type { Models } from './models';
 import type { CareProfileDoc } from './models/CareProfile';
@@ -8,6 +10,8 @@ import type { GridDoc } from './models/Grid';
 import type { HouseholdDoc } from './models/Household';
 import type { ProxyServiceDoc } from './models/ProxyService';
 import type { ResidentDoc } from './models/Resident';
+import type { VolunteerActivityDoc, VolunteerAttendanceDoc, VolunteerMemberDoc, VolunteerTeamDoc } from './models/Volunteer';
+import { volunteerMeasures } from './volunteers/totals';
 
 /** The caller's scope as an extra loader filter, kept apart from the loader's own key under `$and`. */
 type ScopeOf = (type: string) => Record<string, unknown>;
@@ -32,5 +36,20 @@ export const createLoaders = ({ models, scopeFilter }: { models: Models; scopeFi
   assistancePages: pagedByFieldLoader<AssistanceRecordDoc>(models.AssistanceRecord, 'residentId', { startDate: -1 }, scoped(scopeFilter, 'AssistanceRecord')),
   proxyServicePages: pagedByFieldLoader<ProxyServiceDoc>(models.ProxyService, 'residentId', { requestedOn: -1 }, scoped(scopeFilter, 'ProxyService')),
   pointsAccountByResident: oneByFieldLoader<PointsAccountDoc>(models.CivilityPointsAccount, 'residentId'),
+  // volunteers (志愿服务)
+  volunteerTeam: byIdLoader<VolunteerTeamDoc>(models.VolunteerTeam),
+  volunteerMember: byIdLoader<VolunteerMemberDoc>(models.VolunteerMember),
+  volunteerActivity: byIdLoader<VolunteerActivityDoc>(models.VolunteerActivity),
+  volunteerAttendance: byIdLoader<VolunteerAttendanceDoc>(models.VolunteerAttendance),
+  attendancesByActivity: manyByFieldLoader<VolunteerAttendanceDoc>(models.VolunteerAttendance, 'activityId'),
+  // Keyed `communityId|year`: equality reads per community, all of one `_entities` batch at once.
+  volunteerMeasuresOf: new DataLoader((keys: readonly string[]) =>
+    Promise.all(
+      keys.map((key) => {
+        const [communityId, year] = key.split('|') as [string, string];
+        return volunteerMeasures(models, communityId, Number(year));
+      }),
+    ),
+  ),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -10,6 +10,7 @@ import { MUST_GO_DAYS, groupsOf, nextVisitDue, type CareState, type Vulnerabilit
 import { careProfileId } from './careProfiles';
 import { pointsAccountId, pointsEntryId } from './points';
 import { PROXY_ITEMS } from './lifecycles';
+import { seedVolunteers } from './seed/volunteers';
 
 const TODAY = '2026-11-01'; // the core world's "today"
 const phone = () => `1${faker.helpers.arrayElement(['35', '58', '77', '86', '95'])}${faker.string.numeric(8)}`;
@@ -20,7 +21,7 @@ const dateBetween = (from: string, to: string) =>
     .toISOString()
     .slice(0, 10);
 
-export const extendWorld: ExtendWorld = (world) => {
+export const extendWorld: ExtendWorld = (world, scale) => {
   faker.seed(20261124);
   const civil = world['civil-affairs']!;
   const grids = civil.Grid!;
@@ -288,5 +289,6 @@ export const extendWorld: ExtendWorld = (world) => {
       history: [{ status: 'REPORTED', at: `${reportedOn}T10:00:00.000Z` }, ...(status === 'REPORTED' ? [] : [{ status, at: `${resolvedOn ?? reportedOn}T10:00:00.000Z` }])],
     });
   }
-  return out;
+  // A year of volunteer work (志愿服务), after the ledgers above: resident volunteers get ledgers of their own.
+  return { ...out, ...seedVolunteers(world, scale, out) };
 };

@@ -16,6 +16,8 @@ import { monthlyPoints } from './points';
 import { quotaCounts, toStatus, type QuotaStatus } from './quota';
 import type { JointCaseDoc } from './models/JointCase';
 import type { ResponseUnitDoc } from './models/ResponseUnit';
+import type { DeliberationSessionDoc, DeliberationTopicDoc } from './models/Deliberation';
+import { deliberationMeasures } from './deliberation/measures';
 
 /** Loaders that take an argument (a year, a level): one DataLoader per distinct argument, created on first use. */
 function perArgument<A, L>(create: (arg: A) => L) {
@@ -82,5 +84,10 @@ export const createLoaders = ({ models }: { models: Models }) => ({
   // 1+3+N joint response (一呼联动)
   jointCase: byIdLoader<JointCaseDoc & { _id: string }>(models.JointCase),
   responseUnit: byIdLoader<ResponseUnitDoc>(models.ResponseUnit),
+  // resident deliberation (议事协商)
+  deliberationTopic: byIdLoader<DeliberationTopicDoc>(models.DeliberationTopic),
+  deliberationSession: byIdLoader<DeliberationSessionDoc>(models.DeliberationSession),
+  // Equality reads per community (what FerretDB runs in SQL), all of one `_entities` batch at once.
+  deliberationMeasuresOf: perArgument((year: number) => new DataLoader((ids: readonly string[]) => Promise.all(ids.map((id) => deliberationMeasures(models, id, year))))),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -7,7 +7,9 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
 import { stableId, type ExtendWorld, type SeedDoc } from '@cg/kit';
 import { judge, ruleEntry, windowMonths } from './points';
+import { deliberationSeed } from './seed/deliberation';
 import { extendJointCases } from './seed/jointCases';
+import { volunteerPointEntries } from './seed/volunteerPoints';
 import { withAncestors } from './tree';
 
 const YEAR = 2026;
@@ -206,6 +208,12 @@ export const extendWorld: ExtendWorld = (world, scale) => {
       });
     }
   }
+  // 志愿服务积分 civil affairs credited for the seeded attendance: in the ledger before the rule judges it.
+  for (const entry of volunteerPointEntries(world)) {
+    out.PointEntry!.push(entry);
+    const key = `${entry.memberId as string}|${entry.month as string}`;
+    earned.set(key, (earned.get(key) ?? 0) + (entry.points as number));
+  }
   // The rule, judged by the evaluation's own function for every month whose window the ledger covers.
   for (const month of MONTHS.slice(2)) {
     for (const member of members) {
@@ -278,5 +286,13 @@ export const extendWorld: ExtendWorld = (world, scale) => {
   }
   // The joint-response roster and cases (一呼联动) come last: they use the finished tree.
   for (const [model, docs] of Object.entries(extendJointCases(world, scale))) out[model] = [...(out[model] ?? []), ...docs];
+  // A year of resident deliberation (议事协商), with the roster's units among the participants.
+  Object.assign(
+    out,
+    deliberationSeed(
+      world,
+      out.ResponseUnit!.map((u) => u._id),
+    ),
+  );
   return out;
 };

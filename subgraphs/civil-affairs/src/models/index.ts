@@ -9,6 +9,7 @@ import { householdModel } from './Household';
 import { proxyServiceModel } from './ProxyService';
 import { residentModel } from './Resident';
 import { visitModel } from './Visit';
+import { volunteerModels } from './Volunteer';
 
 export const createModels = (connection: Connection) => ({
   Community: communityModel(connection),
@@ -22,5 +23,7 @@ export const createModels = (connection: Connection) => ({
   Dispute: disputeModel(connection),
   CivilityPointsAccount: pointsAccountModel(connection),
   CivilityPointsEntry: pointsEntryModel(connection),
+  // volunteers (志愿服务)
+  ...volunteerModels(connection),
 });
 export type Models = ReturnType<typeof createModels>;

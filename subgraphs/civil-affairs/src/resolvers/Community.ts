@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import type { CommunityResolvers } from '../generated/resolvers-types';
 import type { GridDoc } from '../models/Grid';
 import { archiveInfo } from '../masterData/communities';
+import { requireVolunteerYear } from '../volunteers/totals';
 
 export const Community = {
   ...entityResolvers((ctx: Context) => ctx.loaders.community),
@@ -13,4 +14,5 @@ export const Community = {
     return paginate<GridDoc>(models.Grid, where, { code: 1 }, page);
   },
   archived: (community) => archiveInfo(community),
+  volunteerMeasures: (community, { year }, { loaders }) => loaders.volunteerMeasuresOf.load(`${community._id}|${requireVolunteerYear(year)}`),
 } satisfies CommunityResolvers;

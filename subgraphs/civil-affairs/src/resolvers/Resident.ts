@@ -2,6 +2,7 @@ import { ageOn, andFilters, entityResolvers, loadReferenced, paginate, todayInCh
 import type { Context } from '../context';
 import type { ResidentResolvers } from '../generated/resolvers-types';
 import type { VisitDoc } from '../models/Visit';
+import { volunteerTotals } from '../volunteers/totals';
 
 // name, idNumber, phone and birthDate resolve by default: the kit masks or refuses them by the @access policy in schema.graphql.
 export const Resident = {
@@ -15,4 +16,5 @@ export const Resident = {
   visits: (resident, args, ctx) => paginate<VisitDoc>(ctx.models.Visit, andFilters({ residentId: resident._id }, ctx.scopeFilter('Visit')), { visitedOn: -1 }, args),
   proxyServices: (resident, args, { loaders }) => loaders.proxyServicePages(resident._id, args),
   civilityPoints: (resident, _, { loaders }) => loaders.pointsAccountByResident.load(resident._id),
+  volunteerTotals: (resident, { period }, { models }) => volunteerTotals(models, 'residentId', resident._id, period),
 } satisfies ResidentResolvers;

@@ -17,10 +17,17 @@ import { Resident } from './Resident';
 import { ResidentCare } from './ResidentCare';
 import { Unit } from './Unit';
 import { Visit } from './Visit';
+// volunteers (志愿服务)
+import { VolunteerActivity } from './VolunteerActivity';
+import { VolunteerAttendance } from './VolunteerAttendance';
+import { VolunteerMember } from './VolunteerMember';
+import { volunteerMutations, volunteerQueries, VolunteerTeam } from './VolunteerTeam';
 
 export const resolvers = {
   Query,
   Mutation: { ...Mutation, ...communityMutations },
+  Query: { ...Query, ...volunteerQueries },
+  Mutation: { ...Mutation, ...volunteerMutations },
   Community,
   Grid,
   Household,
@@ -36,4 +43,8 @@ export const resolvers = {
   CivilityPointsAccount,
   CivilityPointsEntry,
   Unit,
+  VolunteerTeam,
+  VolunteerMember,
+  VolunteerActivity,
+  VolunteerAttendance,
 } satisfies Resolvers;

@@ -2,7 +2,7 @@ import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
 /** Where points come from; RULE_BONUS / RULE_PENALTY are written by the monthly evaluation only. */
-const POINT_SOURCES = ['MICRO_WISH', 'SERVICE_POST', 'SERVICE_ACTIVITY', 'JOINT_CASE', 'MANUAL', 'RULE_BONUS', 'RULE_PENALTY'] as const;
+const POINT_SOURCES = ['MICRO_WISH', 'SERVICE_POST', 'SERVICE_ACTIVITY', 'JOINT_CASE', 'MANUAL', 'RULE_BONUS', 'RULE_PENALTY', 'VOLUNTEER'] as const;
 export type PointSource = (typeof POINT_SOURCES)[number];
 
 /** 党员奉献积分 ledger: one entry per (member, source); the id derives from both, so a credit happens once. */

@@ -14,6 +14,7 @@ import { jointCaseModel } from './JointCase';
 import { jointCaseStepModel } from './JointCaseStep';
 import { responseUnitModel } from './ResponseUnit';
 import { webhookModels } from './Webhook';
+import { deliberationModels } from './Deliberation';
 
 export const createModels = (connection: Connection) => ({
   // --- organisation tree and members
@@ -37,5 +38,7 @@ export const createModels = (connection: Connection) => ({
   ResponseUnit: responseUnitModel(connection),
   // event webhooks: subscriptions, outbox, deliveries
   ...webhookModels(connection),
+  // resident deliberation (议事协商)
+  ...deliberationModels(connection),
 });
 export type Models = ReturnType<typeof createModels>;

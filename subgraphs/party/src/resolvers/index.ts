@@ -35,10 +35,19 @@ import { WhistleCall } from './WhistleCall';
 import { WebhookAttempt } from './WebhookAttempt';
 import { WebhookDelivery } from './WebhookDelivery';
 import { webhookMutations, webhookQueries, WebhookSubscription } from './WebhookSubscription';
+// resident deliberation (议事协商)
+import { Community } from './Community';
+import { DeliberationFollowUp } from './DeliberationFollowUp';
+import { DeliberationParticipant } from './DeliberationParticipant';
+import { DeliberationSession } from './DeliberationSession';
+import { deliberationMutations, deliberationQueries, DeliberationTopic } from './DeliberationTopic';
+import { volunteerPointMutations } from './VolunteerPointsMutation';
 
 export const resolvers = {
   Query: { ...Query, ...jointCaseQueries, ...webhookQueries },
   Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations, ...rosterMutations },
+  Query: { ...Query, ...jointCaseQueries, ...webhookQueries, ...deliberationQueries },
+  Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations, ...deliberationMutations, ...volunteerPointMutations },
   // --- organisation tree and members
   PartyOrganization,
   PartyMember,
@@ -74,4 +83,10 @@ export const resolvers = {
   WebhookSubscription,
   WebhookDelivery,
   WebhookAttempt,
+  // --- resident deliberation (议事协商)
+  Community,
+  DeliberationTopic,
+  DeliberationSession,
+  DeliberationParticipant,
+  DeliberationFollowUp,
 } satisfies Resolvers;
