@@ -2,7 +2,6 @@ import DataLoader from 'dataloader';
 import { byIdLoader, manyByFieldLoader, oneByFieldLoader, pagedByFieldLoader } from '@cg/kit';
 import type { Models } from './models';
 import type { AssistanceRecordDoc } from './models/AssistanceRecord';
-import type { Models } from './models';
 import type { CareProfileDoc } from './models/CareProfile';
 import type { PointsAccountDoc } from './models/CivilityPoints';
 import type { CommunityDoc } from './models/Community';
