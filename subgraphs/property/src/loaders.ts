@@ -26,6 +26,7 @@ export const createLoaders = ({ models }: { models: Models }) => ({
   crossAppointmentsByCompany: manyByFieldLoader<CrossAppointmentDoc>(models.CrossAppointment, 'propertyCompanyId'),
   serviceOrder: byIdLoader<ServiceOrderDoc>(models.ServiceOrder),
   serviceOrdersByReporter: manyByFieldLoader<ServiceOrderDoc>(models.ServiceOrder, 'reporterId'),
+  serviceOrdersByCase: manyByFieldLoader<ServiceOrderDoc>(models.ServiceOrder, 'caseId'),
   estatePatrol: byIdLoader<EstatePatrolDoc>(models.EstatePatrol),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -7,7 +7,8 @@ import type { UnitDoc as UnitDocModel } from '../models/Unit';
 import type { OwnersCommitteeDoc as OwnersCommitteeDocModel } from '../models/OwnersCommittee';
 import type { CrossAppointmentDoc as CrossAppointmentDocModel } from '../models/CrossAppointment';
 import type { ServiceOrderDoc as ServiceOrderDocModel } from '../models/ServiceOrder';
-import type { EstatePatrolDoc as EstatePatrolDocModel, PatrolIssueDoc as PatrolIssueDocModel } from '../models/EstatePatrol';
+import type { EstatePatrolDoc as EstatePatrolDocModel } from '../models/EstatePatrol';
+import type { PatrolIssueParent as PatrolIssueParentModel } from '../resolvers/PatrolIssue';
 import type { EstateManagementEventParent as EstateManagementEventParentModel } from '../resolvers/EstateManagementEvent';
 import type { OwnersCommitteeMemberParent as OwnersCommitteeMemberParentModel } from '../resolvers/OwnersCommitteeMember';
 import type { Context } from '../context';
@@ -347,6 +348,14 @@ export type Grid = {
   id: Scalars['ID']['output'];
 };
 
+/** Joint-response case (一呼联动案件), owned by party; property adds the service orders raised from it. */
+export type JointCase = {
+  __typename?: 'JointCase';
+  id: Scalars['ID']['output'];
+  /** Service orders (物业工单) raised from the case, oldest first; at most 20. */
+  serviceOrders: Array<ServiceOrder>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** The property company accepts a dispatched order (物业接单). */
@@ -367,6 +376,10 @@ export type Mutation = {
   dispatchServiceOrder: ServiceOrder;
   /** Records that the managing company left an estate (物业撤场); the estate is unmanaged afterwards. */
   endEstateManagement: Estate;
+  /** Raises a service order from a joint-response case (案件转物业工单): the case is checked with party, must not be closed, and the caller must act on it. */
+  raiseServiceOrderFromCase: ServiceOrder;
+  /** A steward's open patrol finding raises a service order in one step (管家吹哨、物业报到); one order per finding. */
+  raiseServiceOrderFromPatrolIssue: ServiceOrder;
   /** The resident rates a done order (评单), 1 to 5. */
   rateServiceOrder: ServiceOrder;
   /** Records a steward's daily patrol (小区管家巡查, 08:30–09:30) with the issues found. */
@@ -423,6 +436,16 @@ export type MutationDispatchServiceOrderArgs = {
 
 export type MutationEndEstateManagementArgs = {
   input: EndEstateManagementInput;
+};
+
+
+export type MutationRaiseServiceOrderFromCaseArgs = {
+  input: RaiseServiceOrderFromCaseInput;
+};
+
+
+export type MutationRaiseServiceOrderFromPatrolIssueArgs = {
+  input: RaiseServiceOrderFromPatrolIssueInput;
 };
 
 
@@ -540,10 +563,14 @@ export type PatrolIssue = {
   category: PatrolIssueCategory;
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** The patrol (小区管家巡查) the finding belongs to. */
+  patrolId: Scalars['ID']['output'];
   resolutionNote?: Maybe<Scalars['String']['output']>;
   resolved: Scalars['Boolean']['output'];
   /** ISO 8601; null while open. */
   resolvedAt?: Maybe<Scalars['String']['output']>;
+  /** The service order (物业工单) the finding raised (管家吹哨); null when none. */
+  serviceOrder?: Maybe<ServiceOrder>;
   unit?: Maybe<Unit>;
 };
 
@@ -849,6 +876,26 @@ export type QueryUnitsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type RaiseServiceOrderFromCaseInput = {
+  /** The joint-response case (一呼联动案件), owned by party. */
+  caseId: Scalars['ID']['input'];
+  category: ServiceOrderCategory;
+  description: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The dwelling (房屋单元); defaults to the case's dwelling, and must lie in the case's building. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type RaiseServiceOrderFromPatrolIssueInput = {
+  /** The open finding (排查发现问题) of that patrol. */
+  issueId: Scalars['ID']['input'];
+  patrolId: Scalars['ID']['input'];
+  /** The resident concerned (checked with civil affairs); the order is placed on their behalf. */
+  reporterId: Scalars['ID']['input'];
+  /** The dwelling (房屋单元); required when the finding names none, and must lie in the finding's building or estate. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type RecordEstatePatrolInput = {
   date: Scalars['String']['input'];
   /** HH:MM, after startTime. */
@@ -878,6 +925,8 @@ export type ServiceOrder = {
   acceptedAt?: Maybe<Scalars['String']['output']>;
   cancelReason?: Maybe<Scalars['String']['output']>;
   cancelledAt?: Maybe<Scalars['String']['output']>;
+  /** The joint-response case (一呼联动案件) the order was raised from, owned by party; null when none. */
+  case?: Maybe<JointCase>;
   /** Id of the joint-response case (一呼联动案件) this order belongs to, owned by party; null when none. */
   caseId?: Maybe<Scalars['String']['output']>;
   category: ServiceOrderCategory;
@@ -1111,7 +1160,9 @@ export type FederationTypes = ResolversObject<{
   Estate: Estate;
   EstatePatrol: EstatePatrol;
   Grid: Grid;
+  JointCase: JointCase;
   OwnersCommittee: OwnersCommittee;
+  PatrolIssue: PatrolIssue;
   PropertyCompany: PropertyCompany;
   Resident: Resident;
   ServiceOrder: ServiceOrder;
@@ -1138,9 +1189,15 @@ export type FederationReferenceTypes = ResolversObject<{
   Grid:
     ( { __typename: 'Grid' }
     & GraphQLRecursivePick<FederationTypes['Grid'], {"id":true}> );
+  JointCase:
+    ( { __typename: 'JointCase' }
+    & GraphQLRecursivePick<FederationTypes['JointCase'], {"id":true}> );
   OwnersCommittee:
     ( { __typename: 'OwnersCommittee' }
     & GraphQLRecursivePick<FederationTypes['OwnersCommittee'], {"id":true}> );
+  PatrolIssue:
+    ( { __typename: 'PatrolIssue' }
+    & GraphQLRecursivePick<FederationTypes['PatrolIssue'], {"id":true,"patrolId":true}> );
   PropertyCompany:
     ( { __typename: 'PropertyCompany' }
     & GraphQLRecursivePick<FederationTypes['PropertyCompany'], {"id":true}> );
@@ -1194,6 +1251,7 @@ export type ResolversTypes = ResolversObject<{
   EstatePatrolFilter: EstatePatrolFilter;
   EstatePatrolOrder: EstatePatrolOrder;
   Grid: ResolverTypeWrapper<{ id: string }>;
+  JointCase: ResolverTypeWrapper<{ id: string }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OwnersCommittee: ResolverTypeWrapper<OwnersCommitteeDocModel>;
   OwnersCommitteeConnection: ResolverTypeWrapper<Omit<OwnersCommitteeConnection, 'edges'> & { edges: Array<ResolversTypes['OwnersCommitteeEdge']> }>;
@@ -1206,7 +1264,7 @@ export type ResolversTypes = ResolversObject<{
   OwnersCommitteeRole: OwnersCommitteeRole;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PatrolCoverage: ResolverTypeWrapper<Omit<PatrolCoverage, 'unpatrolledEstates'> & { unpatrolledEstates: Array<ResolversTypes['Estate']> }>;
-  PatrolIssue: ResolverTypeWrapper<PatrolIssueDocModel>;
+  PatrolIssue: ResolverTypeWrapper<PatrolIssueParentModel>;
   PatrolIssueCategory: PatrolIssueCategory;
   PatrolIssueInput: PatrolIssueInput;
   PropertyCompany: ResolverTypeWrapper<PropertyCompanyDocModel>;
@@ -1215,6 +1273,8 @@ export type ResolversTypes = ResolversObject<{
   PropertyCompanyFilter: PropertyCompanyFilter;
   PropertyCompanyOrder: PropertyCompanyOrder;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RaiseServiceOrderFromCaseInput: RaiseServiceOrderFromCaseInput;
+  RaiseServiceOrderFromPatrolIssueInput: RaiseServiceOrderFromPatrolIssueInput;
   RecordEstatePatrolInput: RecordEstatePatrolInput;
   Resident: ResolverTypeWrapper<{ id: string }>;
   ServiceOrder: ResolverTypeWrapper<ServiceOrderDocModel>;
@@ -1265,6 +1325,7 @@ export type ResolversParentTypes = ResolversObject<{
   EstatePatrolEdge: Omit<EstatePatrolEdge, 'node'> & { node: ResolversParentTypes['EstatePatrol'] };
   EstatePatrolFilter: EstatePatrolFilter;
   Grid: { id: string };
+  JointCase: { id: string };
   Mutation: Record<PropertyKey, never>;
   OwnersCommittee: OwnersCommitteeDocModel;
   OwnersCommitteeConnection: Omit<OwnersCommitteeConnection, 'edges'> & { edges: Array<ResolversParentTypes['OwnersCommitteeEdge']> };
@@ -1274,13 +1335,15 @@ export type ResolversParentTypes = ResolversObject<{
   OwnersCommitteeMemberInput: OwnersCommitteeMemberInput;
   PageInfo: PageInfo;
   PatrolCoverage: Omit<PatrolCoverage, 'unpatrolledEstates'> & { unpatrolledEstates: Array<ResolversParentTypes['Estate']> };
-  PatrolIssue: PatrolIssueDocModel;
+  PatrolIssue: PatrolIssueParentModel;
   PatrolIssueInput: PatrolIssueInput;
   PropertyCompany: PropertyCompanyDocModel;
   PropertyCompanyConnection: Omit<PropertyCompanyConnection, 'edges'> & { edges: Array<ResolversParentTypes['PropertyCompanyEdge']> };
   PropertyCompanyEdge: Omit<PropertyCompanyEdge, 'node'> & { node: ResolversParentTypes['PropertyCompany'] };
   PropertyCompanyFilter: PropertyCompanyFilter;
   Query: Record<PropertyKey, never>;
+  RaiseServiceOrderFromCaseInput: RaiseServiceOrderFromCaseInput;
+  RaiseServiceOrderFromPatrolIssueInput: RaiseServiceOrderFromPatrolIssueInput;
   RecordEstatePatrolInput: RecordEstatePatrolInput;
   Resident: { id: string };
   ServiceOrder: ServiceOrderDocModel;
@@ -1504,6 +1567,12 @@ export type GridResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type JointCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JointCase'] = ResolversParentTypes['JointCase'], FederationReferenceType extends FederationReferenceTypes['JointCase'] = FederationReferenceTypes['JointCase']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JointCase']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  serviceOrders?: Resolver<Array<ResolversTypes['ServiceOrder']>, ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptServiceOrder?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationAcceptServiceOrderArgs, 'id'>>;
   assignFallbackProvider?: Resolver<ResolversTypes['Estate'], ParentType, ContextType, RequireFields<MutationAssignFallbackProviderArgs, 'input'>>;
@@ -1514,6 +1583,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createServiceOrder?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationCreateServiceOrderArgs, 'input'>>;
   dispatchServiceOrder?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationDispatchServiceOrderArgs, 'id'>>;
   endEstateManagement?: Resolver<ResolversTypes['Estate'], ParentType, ContextType, RequireFields<MutationEndEstateManagementArgs, 'input'>>;
+  raiseServiceOrderFromCase?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationRaiseServiceOrderFromCaseArgs, 'input'>>;
+  raiseServiceOrderFromPatrolIssue?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationRaiseServiceOrderFromPatrolIssueArgs, 'input'>>;
   rateServiceOrder?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationRateServiceOrderArgs, 'id' | 'rating'>>;
   recordEstatePatrol?: Resolver<ResolversTypes['EstatePatrol'], ParentType, ContextType, RequireFields<MutationRecordEstatePatrolArgs, 'input'>>;
   resolvePatrolIssue?: Resolver<ResolversTypes['EstatePatrol'], ParentType, ContextType, RequireFields<MutationResolvePatrolIssueArgs, 'issueId' | 'patrolId'>>;
@@ -1560,14 +1631,17 @@ export type PatrolCoverageResolvers<ContextType = Context, ParentType extends Re
   unpatrolledEstates?: Resolver<Array<ResolversTypes['Estate']>, ParentType, ContextType>;
 }>;
 
-export type PatrolIssueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatrolIssue'] = ResolversParentTypes['PatrolIssue']> = ResolversObject<{
+export type PatrolIssueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatrolIssue'] = ResolversParentTypes['PatrolIssue'], FederationReferenceType extends FederationReferenceTypes['PatrolIssue'] = FederationReferenceTypes['PatrolIssue']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PatrolIssue']> | FederationReferenceType, FederationReferenceType, ContextType>;
   building?: Resolver<Maybe<ResolversTypes['Building']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['PatrolIssueCategory'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  patrolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   resolutionNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resolved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   resolvedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  serviceOrder?: Resolver<Maybe<ResolversTypes['ServiceOrder']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
 }>;
 
@@ -1622,6 +1696,7 @@ export type ServiceOrderResolvers<ContextType = Context, ParentType extends Reso
   acceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cancelledAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  case?: Resolver<Maybe<ResolversTypes['JointCase']>, ParentType, ContextType>;
   caseId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['ServiceOrderCategory'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1700,6 +1775,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   EstatePatrolConnection?: EstatePatrolConnectionResolvers<ContextType>;
   EstatePatrolEdge?: EstatePatrolEdgeResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
+  JointCase?: JointCaseResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OwnersCommittee?: OwnersCommitteeResolvers<ContextType>;
   OwnersCommitteeConnection?: OwnersCommitteeConnectionResolvers<ContextType>;

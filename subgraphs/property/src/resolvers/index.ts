@@ -5,6 +5,7 @@ import { Estate } from './Estate';
 import { EstateManagementEvent } from './EstateManagementEvent';
 import { EstatePatrol } from './EstatePatrol';
 import { Grid } from './Grid';
+import { JointCase } from './JointCase';
 import { Mutation } from './Mutation';
 import { OwnersCommittee } from './OwnersCommittee';
 import { OwnersCommitteeMember } from './OwnersCommitteeMember';
@@ -32,4 +33,5 @@ export const resolvers = {
   ServiceOrder,
   EstatePatrol,
   PatrolIssue,
+  JointCase,
 };
