@@ -13,6 +13,7 @@ import type { JointBuildingUnitDoc as JointBuildingUnitDocModel } from '../model
 import type { LiaisonAssignmentDoc as LiaisonAssignmentDocModel } from '../models/LiaisonAssignment';
 import type { ResponseUnitDoc as ResponseUnitDocModel } from '../models/ResponseUnit';
 import type { JointCaseDoc as JointCaseDocModel } from '../models/JointCase';
+import type { UnitRegistrationDoc as UnitRegistrationDocModel } from '../models/UnitRegistration';
 import type { WebhookSubscriptionDoc as WebhookSubscriptionDocModel, WebhookDeliveryDoc as WebhookDeliveryDocModel } from '../models/Webhook';
 import type { GovernmentLedgerRowParent as GovernmentLedgerRowParentModel } from '../resolvers/GovernmentLedgerRow';
 import type { JointCaseDeferralParent as JointCaseDeferralParentModel } from '../resolvers/JointCaseDeferral';
@@ -118,6 +119,8 @@ export type Building = {
 
 export type ClaimServicePostInput = {
   claimedOn: Scalars['String']['input'];
+  /** Due date of the post's task (办结时限), YYYY-MM-DD, not before claimedOn; defaults to the end of the claim's year. */
+  dueOn?: InputMaybe<Scalars['String']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   memberId: Scalars['ID']['input'];
   postId: Scalars['ID']['input'];
@@ -133,7 +136,7 @@ export type CreateDualRegistrationInput = {
   /** The community (社区) in civil affairs; must exist. */
   communityId: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** An IN_SERVICE member. */
+  /** An IN_SERVICE or RETIRED member. */
   memberId: Scalars['ID']['input'];
   reportedOn: Scalars['String']['input'];
   workUnit: Scalars['String']['input'];
@@ -195,6 +198,31 @@ export type CreateServicePostInput = {
   organizationId: Scalars['ID']['input'];
 };
 
+export type CreateUnitRegistrationInput = {
+  /** At most 10, each non-blank. */
+  commitments: Array<Scalars['String']['input']>;
+  /** The community (社区) in civil affairs; must exist. */
+  communityId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The joint-building unit (共建单位) it is, when it joined the 大党委. */
+  jointBuildingUnitId?: InputMaybe<Scalars['ID']['input']>;
+  kind: JointBuildingUnitKind;
+  /** 0 to 10,000. */
+  memberCount: Scalars['Int']['input'];
+  organizationName: Scalars['String']['input'];
+  /** Service posts the unit takes on, at most 20 distinct; each must exist. */
+  postIds: Array<Scalars['ID']['input']>;
+  reportedOn: Scalars['String']['input'];
+  unitName: Scalars['String']['input'];
+};
+
+export type CreditCaseHelpersInput = {
+  /** A CLOSED case (办结) of the caller's community or grid. */
+  caseId: Scalars['ID']['input'];
+  /** 1 to 20 distinct party members (党员) who helped. */
+  memberIds: Array<Scalars['ID']['input']>;
+};
+
 export type CreditMemberPointsInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   memberId: Scalars['ID']['input'];
@@ -204,7 +232,7 @@ export type CreditMemberPointsInput = {
   reason: Scalars['String']['input'];
 };
 
-/** 双报到 registration: an in-service member (在职党员) reports to the community where they live, with their work unit. */
+/** 双报到 registration: an in-service (在职党员) or retired (离退休党员) member reports to the community where they live, with their (former) work unit. */
 export type DualRegistration = {
   __typename?: 'DualRegistration';
   /** The community reported to (报到社区). */
@@ -213,7 +241,7 @@ export type DualRegistration = {
   member: PartyMember;
   /** Date reported (报到日期), YYYY-MM-DD. */
   reportedOn: Scalars['String']['output'];
-  /** Work unit (工作单位). */
+  /** Work unit (工作单位); a retired member's former unit (原工作单位). */
   workUnit: Scalars['String']['output'];
 };
 
@@ -356,8 +384,12 @@ export type JointCase = {
   inquiries: Array<JointCaseInquiry>;
   /** The lead unit (牵头单位) now; null before dispatch. */
   leadUnit?: Maybe<ResponseUnit>;
+  /** Points credited to the party members who helped close the case (JOINT_CASE), at most 20. */
+  memberCredits: Array<PointEntry>;
   /** Past dueAt and still on the clock (超期). */
   overdue: Scalars['Boolean']['output'];
+  /** The steward's patrol finding (管家吹哨) that raised the case; null when none. */
+  patrolFinding?: Maybe<PatrolIssue>;
   rating?: Maybe<JointCaseRating>;
   /** Reporter (报事人), owned by civil affairs (household, assistance…). */
   reporter: Resident;
@@ -738,7 +770,9 @@ export type Mutation = {
   closeJointCase: JointCase;
   /** The claiming member reports the wish done (办结). CONFLICT unless it is CLAIMED. */
   completeMicroWish: MicroWish;
-  /** Records an in-service member's 双报到 to the community where they live. */
+  /** The member reports a claimed post's task done (岗位任务办结): done by the due date earns points, done late costs the overdue deduction once. CONFLICT unless CLAIMED. */
+  completePostClaim: PostClaim;
+  /** Records an in-service or retired member's 双报到 to the community where they live. */
   createDualRegistration: DualRegistration;
   /** Adds a joint-building unit (共建单位) to a community committee's 大党委. */
   createJointBuildingUnit: JointBuildingUnit;
@@ -750,6 +784,10 @@ export type Mutation = {
   createPartyOrganization: PartyOrganization;
   /** Sets up a service post (服务岗位) in a grid. */
   createServicePost: ServicePost;
+  /** A unit party organisation (机关企事业单位党组织) reports to a community (单位党组织报到) with the posts and commitments it takes on; once per unit and community. */
+  createUnitRegistration: UnitRegistration;
+  /** Credits the party members who helped close a case (党员参与一呼联动); once per member and case. Returns the case's credits, at most 20. */
+  creditCaseHelpers: Array<PointEntry>;
   /** Credits (or with negative points deducts) points by hand; once per idempotencyKey. */
   creditMemberPoints: PointEntry;
   /** 派单 (community): to a lead unit (default: the unit that received it first, 首接负责) and helper units. */
@@ -801,6 +839,8 @@ export type Mutation = {
    * (the party department). Payloads are POSTed signed (docs/webhooks.md); the secret is returned only here.
    */
   subscribeWebhook: WebhookSubscriptionCreated;
+  /** Deducts points once for every claimed micro-wish and post task still undone after its due date as of `asOf` (超期未办理); running it again writes nothing new. */
+  sweepOverdueClaims: OverdueSweep;
   /** 转单 (community): name another lead unit. */
   transferJointCase: JointCase;
   /** Ends one of the caller's department's subscriptions; deliveries not yet sent are not sent. */
@@ -872,6 +912,13 @@ export type MutationCompleteMicroWishArgs = {
 };
 
 
+export type MutationCompletePostClaimArgs = {
+  doneOn: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationCreateDualRegistrationArgs = {
   input: CreateDualRegistrationInput;
 };
@@ -899,6 +946,16 @@ export type MutationCreatePartyOrganizationArgs = {
 
 export type MutationCreateServicePostArgs = {
   input: CreateServicePostInput;
+};
+
+
+export type MutationCreateUnitRegistrationArgs = {
+  input: CreateUnitRegistrationInput;
+};
+
+
+export type MutationCreditCaseHelpersArgs = {
+  input: CreditCaseHelpersInput;
 };
 
 
@@ -1062,6 +1119,11 @@ export type MutationSubscribeWebhookArgs = {
 };
 
 
+export type MutationSweepOverdueClaimsArgs = {
+  asOf: Scalars['String']['input'];
+};
+
+
 export type MutationTransferJointCaseArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -1098,6 +1160,18 @@ export type NominateForAwardInput = {
   nominatedOn: Scalars['String']['input'];
   quarter: Scalars['String']['input'];
   reason: Scalars['String']['input'];
+};
+
+/** What one overdue sweep (超期未办理扣分) found and wrote. */
+export type OverdueSweep = {
+  __typename?: 'OverdueSweep';
+  asOf: Scalars['String']['output'];
+  /** Claimed post tasks past their due date undone. */
+  overduePostClaims: Scalars['Int']['output'];
+  /** Claimed micro-wishes past their due date undone (超期未办理). */
+  overdueWishes: Scalars['Int']['output'];
+  /** Deductions written now (0 when every one was written before). */
+  written: Scalars['Int']['output'];
 };
 
 /** Where a page of a connection ends (分页信息); to any signed-in caller. */
@@ -1278,6 +1352,22 @@ export type PartyOrganizationOrder =
   | 'NAME_ASC'
   | 'NAME_DESC';
 
+/** A steward's patrol finding (管家吹哨) that raises the case, owned by property. */
+export type PatrolFindingInput = {
+  /** An open finding of that patrol; it raises one case at most. */
+  issueId: Scalars['ID']['input'];
+  patrolId: Scalars['ID']['input'];
+};
+
+/** A steward's patrol finding (排查发现问题), owned by property; party adds the joint case it raised. */
+export type PatrolIssue = {
+  __typename?: 'PatrolIssue';
+  id: Scalars['ID']['output'];
+  /** The joint-response case (一呼联动案件) the finding raised; null when none. */
+  jointCase?: Maybe<JointCase>;
+  patrolId: Scalars['ID']['output'];
+};
+
 /** An entry of the member points ledger (党员奉献积分). */
 export type PointEntry = {
   __typename?: 'PointEntry';
@@ -1346,11 +1436,25 @@ export type PointSource =
 export type PostClaim = {
   __typename?: 'PostClaim';
   claimedOn: Scalars['String']['output'];
+  doneNote?: Maybe<Scalars['String']['output']>;
+  doneOn?: Maybe<Scalars['String']['output']>;
+  /** Due date of the post's task (办结时限), YYYY-MM-DD. */
+  dueOn: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   member: PartyMember;
+  /** Done after the due date, or still undone past it (超期). */
+  overdue: Scalars['Boolean']['output'];
   post: ServicePost;
+  status: PostClaimStatus;
   year: Scalars['Int']['output'];
 };
+
+/** Where a claimed post's task stands (岗位任务状态). */
+export type PostClaimStatus =
+  /** 已认领 claimed, not done yet */
+  | 'CLAIMED'
+  /** 已办结 done */
+  | 'DONE';
 
 /** 问题清单 row: open cases of a category. */
 export type ProblemListRow = {
@@ -1451,6 +1555,10 @@ export type Query = {
   supervisionList: JointCaseConnection;
   /** 三清单 the problem, resource and responsibility lists of a community, as of now. */
   threeLists: ThreeLists;
+  /** One unit registration (单位党组织报到) by id; null when there is none. */
+  unitRegistration?: Maybe<UnitRegistration>;
+  /** Unit party organisations' registrations with communities (单位党组织报到), newest first, paged. */
+  unitRegistrations: UnitRegistrationConnection;
   /** One of the caller's department's subscriptions; null for another department's. */
   webhookSubscription?: Maybe<WebhookSubscription>;
   /** The caller's department's webhook subscriptions (事件订阅), newest first; ended ones only when asked. */
@@ -1774,6 +1882,28 @@ export type QueryThreeListsArgs = {
  * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
  * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
  */
+export type QueryUnitRegistrationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
+export type QueryUnitRegistrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UnitRegistrationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
 export type QueryWebhookSubscriptionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2012,6 +2142,8 @@ export type SubmitJointCaseInput = {
   /** The roster unit that received the complaint first (首接), e.g. the property desk. */
   firstReceiverUnitId?: InputMaybe<Scalars['ID']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The steward's patrol finding (管家吹哨) the case comes from, checked with property; the case takes the finding's place when it names one. */
+  patrolFinding?: InputMaybe<PatrolFindingInput>;
   reporterId: Scalars['ID']['input'];
   /** The dwelling concerned; give this or buildingId. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -2045,6 +2177,47 @@ export type ThreeLists = {
 export type Unit = {
   __typename?: 'Unit';
   id: Scalars['ID']['output'];
+};
+
+/** 单位党组织报到: a unit's party organisation (机关企事业单位党组织) reports to a community, taking on service posts and commitments. */
+export type UnitRegistration = {
+  __typename?: 'UnitRegistration';
+  /** Commitments (共建承诺事项), at most 10. */
+  commitments: Array<Scalars['String']['output']>;
+  /** The community reported to (报到社区). */
+  community: Community;
+  id: Scalars['ID']['output'];
+  /** The unit as a joint-building unit (共建单位) of the community's 大党委, when it is one. */
+  jointBuildingUnit?: Maybe<JointBuildingUnit>;
+  kind: JointBuildingUnitKind;
+  /** In-service members of the unit who report with it (报到在职党员数). */
+  memberCount: Scalars['Int']['output'];
+  /** Its party organisation (单位党组织), e.g. 张北县民政局机关党支部. */
+  organizationName: Scalars['String']['output'];
+  /** Service posts (服务岗位) the unit takes on (认领岗位), at most 20. */
+  posts: Array<ServicePost>;
+  /** Date reported (报到日期), YYYY-MM-DD. */
+  reportedOn: Scalars['String']['output'];
+  /** The reporting unit (报到单位), e.g. 张北县民政局. */
+  unitName: Scalars['String']['output'];
+};
+
+export type UnitRegistrationConnection = {
+  __typename?: 'UnitRegistrationConnection';
+  edges: Array<UnitRegistrationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type UnitRegistrationEdge = {
+  __typename?: 'UnitRegistrationEdge';
+  cursor: Scalars['String']['output'];
+  node: UnitRegistration;
+};
+
+export type UnitRegistrationFilter = {
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<JointBuildingUnitKind>;
 };
 
 export type UpdatePartyMemberInput = {
@@ -2254,12 +2427,14 @@ export type FederationTypes = ResolversObject<{
   MicroWish: MicroWish;
   PartyMember: PartyMember;
   PartyOrganization: PartyOrganization;
+  PatrolIssue: PatrolIssue;
   PointEntry: PointEntry;
   PostClaim: PostClaim;
   Resident: Resident;
   ResponseUnit: ResponseUnit;
   ServiceActivity: ServiceActivity;
   ServicePost: ServicePost;
+  UnitRegistration: UnitRegistration;
 }>;
 
 /** Mapping of federation reference types */
@@ -2291,6 +2466,9 @@ export type FederationReferenceTypes = ResolversObject<{
   PartyOrganization:
     ( { __typename: 'PartyOrganization' }
     & GraphQLRecursivePick<FederationTypes['PartyOrganization'], {"id":true}> );
+  PatrolIssue:
+    ( { __typename: 'PatrolIssue' }
+    & GraphQLRecursivePick<FederationTypes['PatrolIssue'], {"id":true,"patrolId":true}> );
   PointEntry:
     ( { __typename: 'PointEntry' }
     & GraphQLRecursivePick<FederationTypes['PointEntry'], {"id":true}> );
@@ -2309,6 +2487,9 @@ export type FederationReferenceTypes = ResolversObject<{
   ServicePost:
     ( { __typename: 'ServicePost' }
     & GraphQLRecursivePick<FederationTypes['ServicePost'], {"id":true}> );
+  UnitRegistration:
+    ( { __typename: 'UnitRegistration' }
+    & GraphQLRecursivePick<FederationTypes['UnitRegistration'], {"id":true}> );
 }>;
 
 
@@ -2333,6 +2514,8 @@ export type ResolversTypes = ResolversObject<{
   CreatePartyMemberInput: CreatePartyMemberInput;
   CreatePartyOrganizationInput: CreatePartyOrganizationInput;
   CreateServicePostInput: CreateServicePostInput;
+  CreateUnitRegistrationInput: CreateUnitRegistrationInput;
+  CreditCaseHelpersInput: CreditCaseHelpersInput;
   CreditMemberPointsInput: CreditMemberPointsInput;
   DualRegistration: ResolverTypeWrapper<DualRegistrationDocModel>;
   DualRegistrationConnection: ResolverTypeWrapper<Omit<DualRegistrationConnection, 'edges'> & { edges: Array<ResolversTypes['DualRegistrationEdge']> }>;
@@ -2381,6 +2564,7 @@ export type ResolversTypes = ResolversObject<{
   MonthlyPoints: ResolverTypeWrapper<MonthlyPoints>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NominateForAwardInput: NominateForAwardInput;
+  OverdueSweep: ResolverTypeWrapper<OverdueSweep>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartyMember: ResolverTypeWrapper<PartyMemberDocModel>;
   PartyMemberCategory: PartyMemberCategory;
@@ -2394,6 +2578,8 @@ export type ResolversTypes = ResolversObject<{
   PartyOrganizationFilter: PartyOrganizationFilter;
   PartyOrganizationLevel: PartyOrganizationLevel;
   PartyOrganizationOrder: PartyOrganizationOrder;
+  PatrolFindingInput: PatrolFindingInput;
+  PatrolIssue: ResolverTypeWrapper<{ id: string }>;
   PointEntry: ResolverTypeWrapper<PointEntryDocModel>;
   PointEntryConnection: ResolverTypeWrapper<Omit<PointEntryConnection, 'edges'> & { edges: Array<ResolversTypes['PointEntryEdge']> }>;
   PointEntryEdge: ResolverTypeWrapper<Omit<PointEntryEdge, 'node'> & { node: ResolversTypes['PointEntry'] }>;
@@ -2402,6 +2588,7 @@ export type ResolversTypes = ResolversObject<{
   PointEvaluation: ResolverTypeWrapper<PointEvaluation>;
   PointSource: PointSource;
   PostClaim: ResolverTypeWrapper<PostClaimDocModel>;
+  PostClaimStatus: PostClaimStatus;
   ProblemListRow: ResolverTypeWrapper<ProblemListRow>;
   PublicSentimentRow: ResolverTypeWrapper<PublicSentimentRowParentModel>;
   PublishMicroWishInput: PublishMicroWishInput;
@@ -2433,6 +2620,10 @@ export type ResolversTypes = ResolversObject<{
   SubscribeWebhookInput: SubscribeWebhookInput;
   ThreeLists: ResolverTypeWrapper<Omit<ThreeLists, 'resources' | 'responsibilities'> & { resources: Array<ResolversTypes['ResponseUnit']>, responsibilities: Array<ResolversTypes['ResponsibilityListRow']> }>;
   Unit: ResolverTypeWrapper<{ id: string }>;
+  UnitRegistration: ResolverTypeWrapper<UnitRegistrationDocModel>;
+  UnitRegistrationConnection: ResolverTypeWrapper<Omit<UnitRegistrationConnection, 'edges'> & { edges: Array<ResolversTypes['UnitRegistrationEdge']> }>;
+  UnitRegistrationEdge: ResolverTypeWrapper<Omit<UnitRegistrationEdge, 'node'> & { node: ResolversTypes['UnitRegistration'] }>;
+  UnitRegistrationFilter: UnitRegistrationFilter;
   UpdatePartyMemberInput: UpdatePartyMemberInput;
   WebhookAttempt: ResolverTypeWrapper<WebhookAttemptParentModel>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryDocModel>;
@@ -2467,6 +2658,8 @@ export type ResolversParentTypes = ResolversObject<{
   CreatePartyMemberInput: CreatePartyMemberInput;
   CreatePartyOrganizationInput: CreatePartyOrganizationInput;
   CreateServicePostInput: CreateServicePostInput;
+  CreateUnitRegistrationInput: CreateUnitRegistrationInput;
+  CreditCaseHelpersInput: CreditCaseHelpersInput;
   CreditMemberPointsInput: CreditMemberPointsInput;
   DualRegistration: DualRegistrationDocModel;
   DualRegistrationConnection: Omit<DualRegistrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['DualRegistrationEdge']> };
@@ -2503,6 +2696,7 @@ export type ResolversParentTypes = ResolversObject<{
   MonthlyPoints: MonthlyPoints;
   Mutation: Record<PropertyKey, never>;
   NominateForAwardInput: NominateForAwardInput;
+  OverdueSweep: OverdueSweep;
   PageInfo: PageInfo;
   PartyMember: PartyMemberDocModel;
   PartyMemberConnection: Omit<PartyMemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartyMemberEdge']> };
@@ -2512,6 +2706,8 @@ export type ResolversParentTypes = ResolversObject<{
   PartyOrganizationConnection: Omit<PartyOrganizationConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartyOrganizationEdge']> };
   PartyOrganizationEdge: Omit<PartyOrganizationEdge, 'node'> & { node: ResolversParentTypes['PartyOrganization'] };
   PartyOrganizationFilter: PartyOrganizationFilter;
+  PatrolFindingInput: PatrolFindingInput;
+  PatrolIssue: { id: string };
   PointEntry: PointEntryDocModel;
   PointEntryConnection: Omit<PointEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['PointEntryEdge']> };
   PointEntryEdge: Omit<PointEntryEdge, 'node'> & { node: ResolversParentTypes['PointEntry'] };
@@ -2543,6 +2739,10 @@ export type ResolversParentTypes = ResolversObject<{
   SubscribeWebhookInput: SubscribeWebhookInput;
   ThreeLists: Omit<ThreeLists, 'resources' | 'responsibilities'> & { resources: Array<ResolversParentTypes['ResponseUnit']>, responsibilities: Array<ResolversParentTypes['ResponsibilityListRow']> };
   Unit: { id: string };
+  UnitRegistration: UnitRegistrationDocModel;
+  UnitRegistrationConnection: Omit<UnitRegistrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['UnitRegistrationEdge']> };
+  UnitRegistrationEdge: Omit<UnitRegistrationEdge, 'node'> & { node: ResolversParentTypes['UnitRegistration'] };
+  UnitRegistrationFilter: UnitRegistrationFilter;
   UpdatePartyMemberInput: UpdatePartyMemberInput;
   WebhookAttempt: WebhookAttemptParentModel;
   WebhookDelivery: WebhookDeliveryDocModel;
@@ -2756,7 +2956,9 @@ export type JointCaseResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inquiries?: Resolver<Array<ResolversTypes['JointCaseInquiry']>, ParentType, ContextType>;
   leadUnit?: Resolver<Maybe<ResolversTypes['ResponseUnit']>, ParentType, ContextType>;
+  memberCredits?: Resolver<Array<ResolversTypes['PointEntry']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  patrolFinding?: Resolver<Maybe<ResolversTypes['PatrolIssue']>, ParentType, ContextType>;
   rating?: Resolver<Maybe<ResolversTypes['JointCaseRating']>, ParentType, ContextType>;
   reporter?: Resolver<ResolversTypes['Resident'], ParentType, ContextType>;
   resolvedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2928,12 +3130,15 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   claimServicePost?: Resolver<ResolversTypes['PostClaim'], ParentType, ContextType, RequireFields<MutationClaimServicePostArgs, 'input'>>;
   closeJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationCloseJointCaseArgs, 'expectedVersion' | 'id'>>;
   completeMicroWish?: Resolver<ResolversTypes['MicroWish'], ParentType, ContextType, RequireFields<MutationCompleteMicroWishArgs, 'doneOn' | 'id'>>;
+  completePostClaim?: Resolver<ResolversTypes['PostClaim'], ParentType, ContextType, RequireFields<MutationCompletePostClaimArgs, 'doneOn' | 'id'>>;
   createDualRegistration?: Resolver<ResolversTypes['DualRegistration'], ParentType, ContextType, RequireFields<MutationCreateDualRegistrationArgs, 'input'>>;
   createJointBuildingUnit?: Resolver<ResolversTypes['JointBuildingUnit'], ParentType, ContextType, RequireFields<MutationCreateJointBuildingUnitArgs, 'input'>>;
   createLiaisonAssignment?: Resolver<ResolversTypes['LiaisonAssignment'], ParentType, ContextType, RequireFields<MutationCreateLiaisonAssignmentArgs, 'input'>>;
   createPartyMember?: Resolver<ResolversTypes['PartyMember'], ParentType, ContextType, RequireFields<MutationCreatePartyMemberArgs, 'input'>>;
   createPartyOrganization?: Resolver<ResolversTypes['PartyOrganization'], ParentType, ContextType, RequireFields<MutationCreatePartyOrganizationArgs, 'input'>>;
   createServicePost?: Resolver<ResolversTypes['ServicePost'], ParentType, ContextType, RequireFields<MutationCreateServicePostArgs, 'input'>>;
+  createUnitRegistration?: Resolver<ResolversTypes['UnitRegistration'], ParentType, ContextType, RequireFields<MutationCreateUnitRegistrationArgs, 'input'>>;
+  creditCaseHelpers?: Resolver<Array<ResolversTypes['PointEntry']>, ParentType, ContextType, RequireFields<MutationCreditCaseHelpersArgs, 'input'>>;
   creditMemberPoints?: Resolver<ResolversTypes['PointEntry'], ParentType, ContextType, RequireFields<MutationCreditMemberPointsArgs, 'input'>>;
   dispatchJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationDispatchJointCaseArgs, 'expectedVersion' | 'id'>>;
   evaluateMonthlyPoints?: Resolver<ResolversTypes['PointEvaluation'], ParentType, ContextType, RequireFields<MutationEvaluateMonthlyPointsArgs, 'month'>>;
@@ -2956,10 +3161,18 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   startJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationStartJointCaseArgs, 'expectedVersion' | 'id'>>;
   submitJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationSubmitJointCaseArgs, 'input'>>;
   subscribeWebhook?: Resolver<ResolversTypes['WebhookSubscriptionCreated'], ParentType, ContextType, RequireFields<MutationSubscribeWebhookArgs, 'input'>>;
+  sweepOverdueClaims?: Resolver<ResolversTypes['OverdueSweep'], ParentType, ContextType, RequireFields<MutationSweepOverdueClaimsArgs, 'asOf'>>;
   transferJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationTransferJointCaseArgs, 'expectedVersion' | 'id' | 'leadUnitId' | 'reason'>>;
   unsubscribeWebhook?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType, RequireFields<MutationUnsubscribeWebhookArgs, 'id'>>;
   updatePartyMember?: Resolver<ResolversTypes['PartyMember'], ParentType, ContextType, RequireFields<MutationUpdatePartyMemberArgs, 'id' | 'input'>>;
   verifyJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationVerifyJointCaseArgs, 'expectedVersion' | 'id'>>;
+}>;
+
+export type OverdueSweepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OverdueSweep'] = ResolversParentTypes['OverdueSweep']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  overduePostClaims?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdueWishes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  written?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -3020,6 +3233,13 @@ export type PartyOrganizationEdgeResolvers<ContextType = Context, ParentType ext
   node?: Resolver<ResolversTypes['PartyOrganization'], ParentType, ContextType>;
 }>;
 
+export type PatrolIssueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatrolIssue'] = ResolversParentTypes['PatrolIssue'], FederationReferenceType extends FederationReferenceTypes['PatrolIssue'] = FederationReferenceTypes['PatrolIssue']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PatrolIssue']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jointCase?: Resolver<Maybe<ResolversTypes['JointCase']>, ParentType, ContextType>;
+  patrolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type PointEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PointEntry'] = ResolversParentTypes['PointEntry'], FederationReferenceType extends FederationReferenceTypes['PointEntry'] = FederationReferenceTypes['PointEntry']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PointEntry']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3055,9 +3275,14 @@ export type PointEvaluationResolvers<ContextType = Context, ParentType extends R
 export type PostClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostClaim'] = ResolversParentTypes['PostClaim'], FederationReferenceType extends FederationReferenceTypes['PostClaim'] = FederationReferenceTypes['PostClaim']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PostClaim']> | FederationReferenceType, FederationReferenceType, ContextType>;
   claimedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  doneNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  doneOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   member?: Resolver<ResolversTypes['PartyMember'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   post?: Resolver<ResolversTypes['ServicePost'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PostClaimStatus'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -3105,6 +3330,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   servicePosts?: Resolver<ResolversTypes['ServicePostConnection'], ParentType, ContextType, RequireFields<QueryServicePostsArgs, 'first' | 'orderBy'>>;
   supervisionList?: Resolver<ResolversTypes['JointCaseConnection'], ParentType, ContextType, RequireFields<QuerySupervisionListArgs, 'first' | 'withinHours'>>;
   threeLists?: Resolver<ResolversTypes['ThreeLists'], ParentType, ContextType, RequireFields<QueryThreeListsArgs, 'communityId'>>;
+  unitRegistration?: Resolver<Maybe<ResolversTypes['UnitRegistration']>, ParentType, ContextType, RequireFields<QueryUnitRegistrationArgs, 'id'>>;
+  unitRegistrations?: Resolver<ResolversTypes['UnitRegistrationConnection'], ParentType, ContextType, RequireFields<QueryUnitRegistrationsArgs, 'first'>>;
   webhookSubscription?: Resolver<Maybe<ResolversTypes['WebhookSubscription']>, ParentType, ContextType, RequireFields<QueryWebhookSubscriptionArgs, 'id'>>;
   webhookSubscriptions?: Resolver<Array<ResolversTypes['WebhookSubscription']>, ParentType, ContextType, RequireFields<QueryWebhookSubscriptionsArgs, 'includeEnded'>>;
 }>;
@@ -3212,6 +3439,31 @@ export type UnitResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type UnitRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitRegistration'] = ResolversParentTypes['UnitRegistration'], FederationReferenceType extends FederationReferenceTypes['UnitRegistration'] = FederationReferenceTypes['UnitRegistration']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['UnitRegistration']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  commitments?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jointBuildingUnit?: Resolver<Maybe<ResolversTypes['JointBuildingUnit']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['JointBuildingUnitKind'], ParentType, ContextType>;
+  memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  organizationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  posts?: Resolver<Array<ResolversTypes['ServicePost']>, ParentType, ContextType>;
+  reportedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type UnitRegistrationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitRegistrationConnection'] = ResolversParentTypes['UnitRegistrationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['UnitRegistrationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type UnitRegistrationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitRegistrationEdge'] = ResolversParentTypes['UnitRegistrationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UnitRegistration'], ParentType, ContextType>;
+}>;
+
 export type WebhookAttemptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookAttempt'] = ResolversParentTypes['WebhookAttempt']> = ResolversObject<{
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3303,6 +3555,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MicroWishEdge?: MicroWishEdgeResolvers<ContextType>;
   MonthlyPoints?: MonthlyPointsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OverdueSweep?: OverdueSweepResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PartyMember?: PartyMemberResolvers<ContextType>;
   PartyMemberConnection?: PartyMemberConnectionResolvers<ContextType>;
@@ -3310,6 +3563,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PartyOrganization?: PartyOrganizationResolvers<ContextType>;
   PartyOrganizationConnection?: PartyOrganizationConnectionResolvers<ContextType>;
   PartyOrganizationEdge?: PartyOrganizationEdgeResolvers<ContextType>;
+  PatrolIssue?: PatrolIssueResolvers<ContextType>;
   PointEntry?: PointEntryResolvers<ContextType>;
   PointEntryConnection?: PointEntryConnectionResolvers<ContextType>;
   PointEntryEdge?: PointEntryEdgeResolvers<ContextType>;
@@ -3333,6 +3587,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ServicePostEdge?: ServicePostEdgeResolvers<ContextType>;
   ThreeLists?: ThreeListsResolvers<ContextType>;
   Unit?: UnitResolvers<ContextType>;
+  UnitRegistration?: UnitRegistrationResolvers<ContextType>;
+  UnitRegistrationConnection?: UnitRegistrationConnectionResolvers<ContextType>;
+  UnitRegistrationEdge?: UnitRegistrationEdgeResolvers<ContextType>;
   WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookSubscription?: WebhookSubscriptionResolvers<ContextType>;

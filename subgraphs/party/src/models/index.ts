@@ -13,6 +13,7 @@ import { servicePostModel } from './ServicePost';
 import { jointCaseModel } from './JointCase';
 import { jointCaseStepModel } from './JointCaseStep';
 import { responseUnitModel } from './ResponseUnit';
+import { unitRegistrationModel } from './UnitRegistration';
 import { webhookModels } from './Webhook';
 
 export const createModels = (connection: Connection) => ({
@@ -37,5 +38,7 @@ export const createModels = (connection: Connection) => ({
   ResponseUnit: responseUnitModel(connection),
   // event webhooks: subscriptions, outbox, deliveries
   ...webhookModels(connection),
+  // 单位党组织报到
+  UnitRegistration: unitRegistrationModel(connection),
 });
 export type Models = ReturnType<typeof createModels>;

@@ -34,10 +34,14 @@ import { WhistleCall } from './WhistleCall';
 import { WebhookAttempt } from './WebhookAttempt';
 import { WebhookDelivery } from './WebhookDelivery';
 import { webhookMutations, webhookQueries, WebhookSubscription } from './WebhookSubscription';
+// 管家吹哨, 单位党组织报到, points following the work
+import { looseEndMutations, looseEndQueries } from './LooseEnds';
+import { PatrolIssue } from './PatrolIssue';
+import { UnitRegistration } from './UnitRegistration';
 
 export const resolvers = {
-  Query: { ...Query, ...jointCaseQueries, ...webhookQueries },
-  Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations },
+  Query: { ...Query, ...jointCaseQueries, ...webhookQueries, ...looseEndQueries },
+  Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations, ...looseEndMutations },
   // --- organisation tree and members
   PartyOrganization,
   PartyMember,
@@ -73,4 +77,7 @@ export const resolvers = {
   WebhookSubscription,
   WebhookDelivery,
   WebhookAttempt,
+  // --- 管家吹哨, 单位党组织报到
+  PatrolIssue,
+  UnitRegistration,
 } satisfies Resolvers;
