@@ -9,6 +9,7 @@ import { ageOn, stableId, type ExtendWorld, type SeedDoc as Doc } from '@cg/kit'
 import { pathTo, SERVICE_ORDER_STATUSES, stepInto, type ServiceOrderStatus } from './serviceOrderFlow';
 import { SERVICE_ORDER_CATEGORIES } from './models/ServiceOrder';
 import { PATROL_ISSUE_CATEGORIES } from './models/EstatePatrol';
+import { raisedOrders } from './seed/raisedOrders';
 
 const TODAY = '2026-11-01';
 const RECORDED_AT = '2026-11-01T00:00:00.000Z';
@@ -258,6 +259,8 @@ export const extendWorld: ExtendWorld = (world, scale) => {
     }
   }
 
+  // Orders raised from party's cases and from the stewards' findings, linked both ways.
+  ServiceOrder.push(...raisedOrders(world, allEstates, EstatePatrol));
   return { Estate: oldEstates, OwnersCommittee, CrossAppointment, ServiceOrder, EstatePatrol };
 };
 
