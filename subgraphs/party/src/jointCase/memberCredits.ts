@@ -9,7 +9,7 @@ import { authorizeStep } from './authorize';
 /** Points for a member who helped close a case (党员参与一呼联动), and the bound on members credited per case. */
 export const CASE_HELP = { points: 10, maxMembers: 20 } as const;
 
-export const caseCredits = async (ctx: Pick<Context, 'models'>, caseId: string) =>
+const caseCredits = async (ctx: Pick<Context, 'models'>, caseId: string) =>
   (await ctx.models.PointEntry.find({ sourceType: 'JOINT_CASE', sourceId: caseId }).lean()) as PointEntryDoc[];
 
 /**

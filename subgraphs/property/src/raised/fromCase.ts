@@ -1,4 +1,4 @@
-import { assertId, badInput, conflict, ErrorCode, notFound, requireNonBlank, typedError, type Identity } from '@cg/kit';
+import { assertId, badInput, conflict, ErrorCode, notFound, requireNonBlank, typedError, withLock, type Identity } from '@cg/kit';
 import type { Context } from '../context';
 import type { RaiseServiceOrderFromCaseInput } from '../generated/resolvers-types';
 import type { ServiceOrderDoc } from '../models/ServiceOrder';
@@ -21,7 +21,7 @@ const CASE_SELECTION = 'id status reporter { id } dwelling { id } building { id 
 const FINAL = ['CLOSED', 'DUPLICATE'];
 const LIVE_TASK = ['PENDING', 'ACCEPTED', 'RESOLVED'];
 /** Bound on the orders one case raises, so `JointCase.serviceOrders` stays a short list. */
-export const MAX_ORDERS_PER_CASE = 20;
+const MAX_ORDERS_PER_CASE = 20;
 
 /**
  * Who may act on the case here: the community's own staff whose scope covers it, property's own staff, or the
@@ -48,9 +48,6 @@ export async function raiseServiceOrderFromCase(ctx: Context, input: RaiseServic
   const dwellingId = unitId ?? found.dwelling?.id;
   if (!dwellingId) throw badInput('the case names a building only: give the dwelling (unitId)', { field: 'unitId' });
   const { building } = await requireUnitWithin(ctx, dwellingId, { buildingId: found.building.id });
-  if ((await ctx.models.ServiceOrder.countDocuments({ caseId })) >= MAX_ORDERS_PER_CASE) {
-    throw conflict(`a case raises at most ${MAX_ORDERS_PER_CASE} service orders`, { field: 'caseId' });
-  }
   const order = {
     category: input.category,
     description,
@@ -60,5 +57,11 @@ export async function raiseServiceOrderFromCase(ctx: Context, input: RaiseServic
     caseId,
     note: '一呼联动案件转物业工单',
   };
-  return insertRaised(ctx, order, input.idempotencyKey);
+  // The bound holds under concurrent raises: count and insert under the case's lock.
+  return withLock(ctx.models.ServiceOrder.db, `service_orders:case:${caseId}`, async () => {
+    if ((await ctx.models.ServiceOrder.countDocuments({ caseId })) >= MAX_ORDERS_PER_CASE) {
+      throw conflict(`a case raises at most ${MAX_ORDERS_PER_CASE} service orders`, { field: 'caseId' });
+    }
+    return insertRaised(ctx, order, input.idempotencyKey);
+  });
 }
