@@ -1,4 +1,4 @@
-import { stableId, type World } from '@cg/kit';
+import { observeCommands, stableId, type World } from '@cg/kit';
 import { buildWorld, expectError, snapshot, startStack, type Stack } from '@cg/kit/testing';
 
 // 管家吹哨 across departments: property records the steward's finding; party's case submission takes a reference to
@@ -97,4 +97,18 @@ test('the finding raises one case at its dwelling; both show the link, and the c
     { id: issues[1]!.id, jointCase: null },
     { id: issues[2]!.id, jointCase: null },
   ]);
+});
+
+test('the links resolve in batches: one query per department and collection for a page of cases or patrols', async () => {
+  const watchers = Object.fromEntries(['party', 'property'].map((name) => [name, observeCommands(stack.departments[name]!.connection)]));
+  const finds = (name: string, collection: string) => watchers[name]!.commands.filter((c) => c.name === 'find' && c.collection === collection).length;
+  const cases = await stack.query(`{ jointCases(first: 30) { edges { node { id serviceOrders { id } memberCredits { id } } } } }`, {}, { as: 'party-secretary' });
+  expect(cases.errors).toBeUndefined();
+  expect(cases.data.jointCases.edges.some((e: any) => e.node.serviceOrders.length > 0)).toBe(true);
+  expect([finds('property', 'service_orders'), finds('party', 'point_entries')]).toEqual([1, 1]);
+  const before = finds('party', 'joint_cases');
+  const patrols = await stack.query(`{ estatePatrols(first: 30) { edges { node { issues { serviceOrder { id } jointCase { id } } } } } }`, {}, { as: 'party-secretary' });
+  Object.values(watchers).forEach((w) => w.stop());
+  expect(patrols.errors).toBeUndefined();
+  expect([finds('property', 'service_orders'), finds('party', 'joint_cases') - before]).toEqual([2, 1]);
 });
