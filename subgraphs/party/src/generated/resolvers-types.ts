@@ -1359,7 +1359,7 @@ export type PatrolFindingInput = {
   patrolId: Scalars['ID']['input'];
 };
 
-/** A steward's patrol finding (排查发现问题), owned by property; party adds the joint case it raised. */
+/** An issue found on a patrol (排查发现问题). */
 export type PatrolIssue = {
   __typename?: 'PatrolIssue';
   id: Scalars['ID']['output'];
