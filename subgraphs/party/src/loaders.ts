@@ -12,6 +12,7 @@ import type { PointEntryDoc } from './models/PointEntry';
 import type { PostClaimDoc } from './models/PostClaim';
 import type { ServiceActivityDoc } from './models/ServiceActivity';
 import type { ServicePostDoc } from './models/ServicePost';
+import type { UnitRegistrationDoc } from './models/UnitRegistration';
 import { monthlyPoints } from './points';
 import { quotaCounts, toStatus, type QuotaStatus } from './quota';
 import type { JointCaseDoc } from './models/JointCase';
@@ -58,6 +59,8 @@ export const createLoaders = ({ models }: { models: Models }) => ({
   servicePost: byIdLoader<ServicePostDoc>(models.ServicePost),
   postsInGrid: pagedByFieldLoader<ServicePostDoc>(models.ServicePost, 'gridId', { name: 1 }),
   postClaim: byIdLoader<PostClaimDoc>(models.PostClaim),
+  unitRegistration: byIdLoader<UnitRegistrationDoc>(models.UnitRegistration),
+  creditsOfCase: manyByFieldLoader<PointEntryDoc>(models.PointEntry, 'sourceId', { sourceType: 'JOINT_CASE' }),
   claimsOfPost: perArgument((year: number | null) => pagedByFieldLoader<PostClaimDoc>(models.PostClaim, 'postId', { claimedOn: -1 }, year ? { year } : {})),
   claimsOfMember: perArgument((year: number | null) => pagedByFieldLoader<PostClaimDoc>(models.PostClaim, 'memberId', { claimedOn: -1 }, year ? { year } : {})),
   serviceActivity: byIdLoader<ServiceActivityDoc>(models.ServiceActivity),

@@ -5,7 +5,7 @@
  * every month on that month and the two before it. Earned points exclude the rule's own entries, so a bonus never
  * feeds the next judgement. Evaluating a month is idempotent: rule entries have ids derived from (member, month).
  */
-import { badInput, createOnce, requireNonBlank, requireRange, stableId, trusted, MAX_UPDATE_BATCH } from '@cg/kit';
+import { badInput, conflict, isDuplicateKey, requireNonBlank, requireRange, stableId, trusted, MAX_UPDATE_BATCH } from '@cg/kit';
 import type { Models } from './models';
 import type { PointEntryDoc, PointSource } from './models/PointEntry';
 import { requireMonth } from './inputs';
@@ -15,7 +15,7 @@ export const POINT_RULE = { window: 3, bonusAtLeast: 80, penaltyBelow: 60, bonus
 const RULE_SOURCES: PointSource[] = ['RULE_BONUS', 'RULE_PENALTY'];
 
 /** What other code in this subgraph credits for (a finished wish, a joint-response case, …); not the rule's own. */
-type CreditSource = Exclude<PointSource, 'RULE_BONUS' | 'RULE_PENALTY'>;
+export type CreditSource = Exclude<PointSource, 'RULE_BONUS' | 'RULE_PENALTY'>;
 
 interface CreditInput {
   memberId: string;
@@ -42,14 +42,23 @@ export async function creditPoints(models: Models, input: CreditInput): Promise<
   const reason = requireNonBlank(input.reason, 'reason', 200);
   const sourceId = requireNonBlank(input.sourceId, 'sourceId', 200);
   await requireMember(models, memberId);
-  const doc = { memberId, month, points, reason, sourceType, sourceId, createdBy: input.actor ?? undefined };
-  const { doc: entry, created } = await createOnce<PointEntryDoc>(models.PointEntry, doc, {
-    idempotencyKey: stableId(sourceType, sourceId, memberId),
-    caller: 'points',
-    input: { memberId, month, points, sourceType, sourceId },
-  });
-  return { entry, created };
+  const _id = pointEntryId(sourceType, sourceId, memberId);
+  try {
+    const created = await models.PointEntry.create({ _id, memberId, month, points, reason, sourceType, sourceId, createdBy: input.actor ?? undefined });
+    return { entry: created.toObject() as PointEntryDoc, created: true };
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const entry = (await models.PointEntry.findById(_id).lean()) as PointEntryDoc | null;
+    if (!entry) throw error;
+    if (entry.points !== points || entry.month !== month) {
+      throw conflict('the source was credited with other points already', { field: sourceType === 'MANUAL' ? 'idempotencyKey' : 'sourceId' });
+    }
+    return { entry, created: false };
+  }
 }
+
+/** The id of a credit: one per (source, member), so a second credit finds the first (the seed derives the same). */
+export const pointEntryId = (sourceType: CreditSource, sourceId: string, memberId: string) => stableId('point-entry', sourceType, sourceId, memberId);
 
 /** `2026-03` → `['2026-01', '2026-02', '2026-03']` for a window of 3. */
 export function windowMonths(month: string, size: number = POINT_RULE.window): string[] {

@@ -10,6 +10,7 @@ import { judge, ruleEntry, windowMonths } from './points';
 import { deliberationSeed } from './seed/deliberation';
 import { extendJointCases } from './seed/jointCases';
 import { volunteerPointEntries } from './seed/volunteerPoints';
+import { extendLooseEnds } from './seed/looseEnds';
 import { withAncestors } from './tree';
 
 const YEAR = 2026;
@@ -190,12 +191,10 @@ export const extendWorld: ExtendWorld = (world, scale) => {
   }
 
   // Points: each member has a level of dedication; monthly earned points scatter around it.
-  const earned = new Map<string, number>();
   for (const member of members) {
     const level = faker.helpers.arrayElement([95, 85, 70, 50, 40]);
     for (const month of MONTHS) {
       const points = Math.max(0, level + faker.number.int({ min: -12, max: 12 }));
-      earned.set(`${member._id}|${month}`, points);
       out.PointEntry!.push({
         _id: stableId('points-seed', member._id, month),
         memberId: member._id,
@@ -209,19 +208,7 @@ export const extendWorld: ExtendWorld = (world, scale) => {
     }
   }
   // 志愿服务积分 civil affairs credited for the seeded attendance: in the ledger before the rule judges it.
-  for (const entry of volunteerPointEntries(world)) {
-    out.PointEntry!.push(entry);
-    const key = `${entry.memberId as string}|${entry.month as string}`;
-    earned.set(key, (earned.get(key) ?? 0) + (entry.points as number));
-  }
-  // The rule, judged by the evaluation's own function for every month whose window the ledger covers.
-  for (const month of MONTHS.slice(2)) {
-    for (const member of members) {
-      if (String(member.joinedOn) >= `${windowMonths(month)[0]}-01`) continue;
-      const outcome = judge(windowMonths(month).map((m) => earned.get(`${member._id}|${m}`) ?? 0));
-      if (outcome) out.PointEntry!.push({ ...ruleEntry(member._id, month, outcome), createdAt: new Date(`${month}-28T12:00:00Z`) });
-    }
-  }
+  out.PointEntry!.push(...volunteerPointEntries(world));
 
   // 党员奉献奖: each branch names 1–3 of its members a quarter.
   const membersByBranch = new Map<string, SeedDoc[]>();
@@ -294,5 +281,18 @@ export const extendWorld: ExtendWorld = (world, scale) => {
       out.ResponseUnit!.map((u) => u._id),
     ),
   );
+  // Points that follow the work (claims done or overdue, wishes, cases), retired members' and units' 双报到.
+  for (const [model, docs] of Object.entries(extendLooseEnds(world, scale, out))) out[model] = [...(out[model] ?? []), ...docs];
+
+  // The rule last, over the whole ledger, judged by the evaluation's own function for every month whose window it covers.
+  const earned = new Map<string, number>();
+  for (const e of out.PointEntry!) earned.set(`${e.memberId}|${e.month}`, (earned.get(`${e.memberId}|${e.month}`) ?? 0) + (e.points as number));
+  for (const month of MONTHS.slice(2)) {
+    for (const member of members) {
+      if (String(member.joinedOn) >= `${windowMonths(month)[0]}-01`) continue;
+      const outcome = judge(windowMonths(month).map((m) => earned.get(`${member._id}|${m}`) ?? 0));
+      if (outcome) out.PointEntry!.push({ ...ruleEntry(member._id, month, outcome), createdAt: new Date(`${month}-28T12:00:00Z`) });
+    }
+  }
   return out;
 };

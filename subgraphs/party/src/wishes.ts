@@ -16,8 +16,8 @@ const WISH_STEPS: Record<WishStep, { from: MicroWishDoc['status']; to: MicroWish
   approve: { from: 'DONE', to: 'APPROVED' },
 };
 
-/** Points the member gets when the wish is approved: on time and well rated earns, late or poorly rated costs. */
-export const WISH_POINTS = { onTimeAndGood: 10, lateOrPoor: -5 } as const;
+/** Points the member gets when the wish is approved: on time and well rated earns, poorly rated costs (lateness is deducted apart). */
+export const WISH_POINTS = { onTimeAndGood: 10, poor: -5 } as const;
 
 export const isOverdue = (wish: Pick<MicroWishDoc, 'dueOn' | 'doneOn'>) => Boolean(wish.doneOn && wish.doneOn > wish.dueOn);
 

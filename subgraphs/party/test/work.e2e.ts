@@ -76,12 +76,14 @@ test('organisations must sit below their parent and cover grids that exist', asy
   expect(group.ancestors.map((o: any) => o.id)).toEqual([...(branch.ancestorIds as string[]), branchId]);
 });
 
-test('双报到: in-service members only, to a community that exists', async () => {
+test('双报到: in-service and retired members only, to a community that exists', async () => {
   const q = 'mutation($input: CreateDualRegistrationInput!) { createDualRegistration(input: $input) { id workUnit community { id } } }';
   const member = await newMember(2);
-  const retired = await newMember(3, 'RETIRED');
+  const resident = await newMember(3, 'RESIDENT');
   const input = { memberId: member, workUnit: '张北县司法局', communityId, reportedOn: '2026-03-02' };
-  await fails(q, { input: { ...input, memberId: retired } }, 'BAD_USER_INPUT', 'memberId');
+  await fails(q, { input: { ...input, memberId: resident } }, 'BAD_USER_INPUT', 'memberId');
+  const retired = await ok(q, { input: { ...input, memberId: await newMember(13, 'RETIRED'), workUnit: '张北县教育局（已退休）' } });
+  expect(retired.createDualRegistration).toMatchObject({ workUnit: '张北县教育局（已退休）', community: { id: communityId } });
   await fails(q, { input: { ...input, communityId: stableId('no community') } }, 'NOT_FOUND', 'communityId');
   await fails(q, { input: { ...input, reportedOn: '2026/03/02' } }, 'BAD_USER_INPUT', 'reportedOn');
   await fails(q, { input: { ...input, workUnit: ' ' } }, 'BAD_USER_INPUT', 'workUnit');

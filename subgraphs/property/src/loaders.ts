@@ -28,6 +28,7 @@ export const createLoaders = ({ models }: { models: Models }) => ({
   crossAppointmentsByCompany: pagedByFieldLoader<CrossAppointmentDoc>(models.CrossAppointment, 'propertyCompanyId', { startOn: -1 }),
   serviceOrder: byIdLoader<ServiceOrderDoc>(models.ServiceOrder),
   serviceOrdersByReporter: pagedByFieldLoader<ServiceOrderDoc>(models.ServiceOrder, 'reporterId', { orderedAt: -1 }),
+  serviceOrdersByCase: manyByFieldLoader<ServiceOrderDoc>(models.ServiceOrder, 'caseId'),
   estatePatrol: byIdLoader<EstatePatrolDoc>(models.EstatePatrol),
   contract: byIdLoader<PropertyServiceContractDoc>(models.PropertyServiceContract),
   contractsByEstate: manyByFieldLoader<PropertyServiceContractDoc>(models.PropertyServiceContract, 'estateId'),

@@ -10,6 +10,7 @@ import { pathTo, SERVICE_ORDER_STATUSES, stepInto, type ServiceOrderStatus } fro
 import { SERVICE_ORDER_CATEGORIES } from './models/ServiceOrder';
 import { PATROL_ISSUE_CATEGORIES } from './models/EstatePatrol';
 import { seedContracts } from './seed/contracts';
+import { raisedOrders } from './seed/raisedOrders';
 
 const TODAY = '2026-11-01';
 const RECORDED_AT = '2026-11-01T00:00:00.000Z';
@@ -259,6 +260,8 @@ export const extendWorld: ExtendWorld = (world, scale) => {
     }
   }
 
+  // Orders raised from party's cases and from the stewards' findings, linked both ways.
+  ServiceOrder.push(...raisedOrders(world, allEstates, EstatePatrol));
   return { Estate: oldEstates, OwnersCommittee, CrossAppointment, ServiceOrder, EstatePatrol, ...seedContracts(allEstates, core.PropertyCompany!) };
 };
 

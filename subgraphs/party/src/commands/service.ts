@@ -1,4 +1,4 @@
-import { actor, assertId, badInput, conflict, isDuplicateKey, notFound, requireDate, requireEnum, requireNonBlank, requireRange } from '@cg/kit';
+import { actor, assertId, badInput, conflict, isDuplicateKey, notFound, requireDate, requireEnum, requireNonBlank, requireOrder, requireRange } from '@cg/kit';
 import type { Context } from '../context';
 import type { ClaimServicePostInput, CreateDualRegistrationInput, CreateServicePostInput, RecordServiceActivityInput } from '../generated/resolvers-types';
 import type { DualRegistrationDoc } from '../models/DualRegistration';
@@ -10,8 +10,11 @@ import { creditPoints } from '../points';
 import { requireOrganization } from '../tree';
 import { insertOnce } from './common';
 
+/** 双报到 is for in-service members and retired cadres (怀来: 2,018 在职党员 and 217 离退休干部). */
+const DUAL_REPORTING: readonly string[] = ['IN_SERVICE', 'RETIRED'];
+
 /** Points for each quota item done (服务积分). */
-const SERVICE_POINTS = { postClaim: 5, activity: 5 } as const;
+const SERVICE_POINTS = { activity: 5 } as const;
 
 export async function createDualRegistration(ctx: Context, input: CreateDualRegistrationInput): Promise<DualRegistrationDoc> {
   const memberId = assertId(input.memberId, 'memberId');
@@ -19,7 +22,7 @@ export async function createDualRegistration(ctx: Context, input: CreateDualRegi
   const workUnit = requireNonBlank(input.workUnit, 'workUnit', 100);
   const reportedOn = requireDate(input.reportedOn, 'reportedOn');
   const member = await requireMember(ctx.models, memberId);
-  if (member.category !== 'IN_SERVICE') throw badInput('only in-service members (在职党员) take part in 双报到', { field: 'memberId' });
+  if (!DUAL_REPORTING.includes(member.category)) throw badInput('only in-service (在职) and retired (离退休) members take part in 双报到', { field: 'memberId' });
   await ctx.peers.requireEntities('civil-affairs', 'Community', [communityId], 'communityId');
   try {
     return await insertOnce<DualRegistrationDoc>(ctx, ctx.models.DualRegistration, { memberId, communityId, workUnit, reportedOn }, input.idempotencyKey);
@@ -44,26 +47,18 @@ export async function claimServicePost(ctx: Context, input: ClaimServicePostInpu
   const postId = assertId(input.postId, 'postId');
   const memberId = assertId(input.memberId, 'memberId');
   const claimedOn = requireDate(input.claimedOn, 'claimedOn');
+  const year = Number(claimedOn.slice(0, 4));
+  const dueOn = input.dueOn == null ? `${year}-12-31` : requireDate(input.dueOn, 'dueOn');
+  requireOrder(claimedOn, dueOn, ['claimedOn', 'dueOn']);
   if (!(await ctx.models.ServicePost.exists({ _id: postId }))) throw notFound('ServicePost', postId, 'postId');
   await requireMember(ctx.models, memberId);
-  const year = Number(claimedOn.slice(0, 4));
-  let claim: PostClaimDoc;
+  // No points for the claim itself: the post's task earns them when it is done (claimsDue.ts).
   try {
-    claim = await insertOnce<PostClaimDoc>(ctx, ctx.models.PostClaim, { postId, memberId, claimedOn, year }, input.idempotencyKey);
+    return await insertOnce<PostClaimDoc>(ctx, ctx.models.PostClaim, { postId, memberId, claimedOn, year, dueOn, status: 'CLAIMED' }, input.idempotencyKey);
   } catch (error) {
     if (isDuplicateKey(error)) throw conflict(`the member has claimed this post for ${year} already`, { field: 'postId' });
     throw error;
   }
-  await creditPoints(ctx.models, {
-    memberId,
-    points: SERVICE_POINTS.postClaim,
-    reason: '认领服务岗位',
-    sourceType: 'SERVICE_POST',
-    sourceId: claim._id,
-    month: claimedOn.slice(0, 7),
-    actor: actor(ctx),
-  });
-  return claim;
 }
 
 export async function recordServiceActivity(ctx: Context, input: RecordServiceActivityInput): Promise<ServiceActivityDoc> {

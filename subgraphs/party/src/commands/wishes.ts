@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import type { MutationApproveMicroWishArgs, MutationClaimMicroWishArgs, MutationCompleteMicroWishArgs, PublishMicroWishInput } from '../generated/resolvers-types';
 import { WISH_RATINGS, type MicroWishDoc } from '../models/MicroWish';
 import { requireMember } from '../members';
+import { deductOverdue } from '../claimsDue';
 import { creditPoints } from '../points';
 import { requireOrganization } from '../tree';
 import { isOverdue, loadWish, stepWish, WISH_POINTS } from '../wishes';
@@ -41,10 +42,13 @@ export async function completeMicroWish(ctx: Context, args: MutationCompleteMicr
   const doneNote = args.note == null ? undefined : requireNonBlank(args.note, 'note', 1000);
   const wish = await loadWish(ctx.models, id);
   if (wish.status === 'CLAIMED') requireOrder(wish.claimedOn!, doneOn, ['claimedOn', 'doneOn']);
-  return stepWish(ctx.models, wish, 'complete', { doneOn, doneNote, updatedBy: actor(ctx) });
+  const done = await stepWish(ctx.models, wish, 'complete', { doneOn, doneNote, updatedBy: actor(ctx) });
+  // Done late: the 超期未办理 deduction, once (the sweep may have written it already).
+  if (isOverdue(done)) await deductOverdue(ctx.models, { kind: 'MICRO_WISH', item: done }, actor(ctx));
+  return done;
 }
 
-/** Approval (审定) credits the member: on time and well rated earns points, late or poorly rated costs some. */
+/** Approval (审定) credits the member: on time and well rated earns points, poorly rated costs some. */
 export async function approveMicroWish(ctx: Context, args: MutationApproveMicroWishArgs): Promise<MicroWishDoc> {
   const id = assertId(args.id, 'id');
   const approvedOn = requireDate(args.approvedOn, 'approvedOn');
@@ -52,11 +56,13 @@ export async function approveMicroWish(ctx: Context, args: MutationApproveMicroW
   const wish = await loadWish(ctx.models, id);
   if (wish.status === 'DONE') requireOrder(wish.doneOn!, approvedOn, ['doneOn', 'approvedOn']);
   const approved = await stepWish(ctx.models, wish, 'approve', { approvedOn, rating, updatedBy: actor(ctx) });
-  const good = rating === 'GOOD' && !isOverdue(approved);
+  // Lateness was deducted when it happened (超期); approval judges the rating: on time and well rated earns, poorly rated costs.
+  if (rating === 'GOOD' && isOverdue(approved)) return approved;
+  const good = rating === 'GOOD';
   await creditPoints(ctx.models, {
     memberId: approved.claimedById!, // set by the claim step, which every DONE wish went through
-    points: good ? WISH_POINTS.onTimeAndGood : WISH_POINTS.lateOrPoor,
-    reason: good ? `微心愿按期办结、群众认可：${approved.title}` : `微心愿超期或群众评价低：${approved.title}`,
+    points: good ? WISH_POINTS.onTimeAndGood : WISH_POINTS.poor,
+    reason: good ? `微心愿按期办结、群众认可：${approved.title}` : `微心愿群众评价低：${approved.title}`,
     sourceType: 'MICRO_WISH',
     sourceId: approved._id,
     month: approvedOn.slice(0, 7),

@@ -1,5 +1,6 @@
 import { assertId, badInput, createOnce, notFound, requireNonBlank, type DepartmentContext } from '@cg/kit';
 import { authorizeStep } from './authorize';
+import { findingPlace, insertFindingCase, requirePatrolFinding } from './patrolFinding';
 import { loadUnits } from './tasks';
 import type { SubmitJointCaseInput } from '../generated/resolvers-types';
 import { dueAt } from './timeLimits';
@@ -31,8 +32,10 @@ async function locate(ctx: Ctx, unitId: string | null, buildingId: string | null
 /** 点单: a resident (or the community on their behalf) submits a case; everything is checked before the one insert. */
 export async function submitJointCase(ctx: Ctx, input: SubmitJointCaseInput): Promise<JointCaseDoc> {
   const reporterId = assertId(input.reporterId, 'reporterId');
-  const unitId = input.unitId == null ? null : assertId(input.unitId, 'unitId');
-  const buildingId = input.buildingId == null ? null : assertId(input.buildingId, 'buildingId');
+  const given = { unitId: input.unitId == null ? null : assertId(input.unitId, 'unitId'), buildingId: input.buildingId == null ? null : assertId(input.buildingId, 'buildingId') };
+  // 管家吹哨: a steward's finding (asked of property) raises the case and gives its place.
+  const finding = input.patrolFinding ? await requirePatrolFinding(ctx, input.patrolFinding) : null;
+  const { unitId, buildingId } = finding ? findingPlace(finding, given.unitId, given.buildingId) : given;
   if (!unitId === !buildingId) throw badInput('give exactly one place: unitId (a dwelling) or buildingId', { field: 'unitId' });
   const description = requireNonBlank(input.description, 'description');
   const urgency = input.urgency ?? 'NORMAL'; // the SDL's default, for a caller that is not GraphQL
@@ -45,29 +48,35 @@ export async function submitJointCase(ctx: Ctx, input: SubmitJointCaseInput): Pr
   }
 
   const submittedAt = new Date();
-  const event: CaseEvent = { at: submittedAt, by: ctx.identity?.subject ?? null, role: ctx.identity?.role ?? null, step: 'SUBMIT', from: null, to: 'SUBMITTED', note: null };
-  const { doc } = await createOnce<JointCaseDoc>(
-    ctx.models.JointCase,
-    {
-      reporterId,
-      unitId,
-      ...place,
-      category: input.category,
-      urgency,
-      description,
-      firstReceiverUnitId: firstReceiver?._id ?? null,
-      status: 'SUBMITTED',
-      version: 1,
-      submittedAt,
-      dueAt: dueAt(input.category, urgency, submittedAt),
-      history: [event],
-      m: emptyFlags(),
-    },
-    {
-      idempotencyKey: input.idempotencyKey,
-      caller: ctx.identity?.subject,
-      input: { reporterId, unitId, buildingId, category: input.category, urgency, description, firstReceiver: firstReceiver?._id },
-    },
-  );
+  const event: CaseEvent = {
+    at: submittedAt,
+    by: ctx.identity?.subject ?? null,
+    role: ctx.identity?.role ?? null,
+    step: 'SUBMIT',
+    from: null,
+    to: 'SUBMITTED',
+    note: finding ? '管家吹哨：巡查发现问题' : null,
+  };
+  const fields = {
+    reporterId,
+    unitId,
+    ...place,
+    category: input.category,
+    urgency,
+    description,
+    firstReceiverUnitId: firstReceiver?._id ?? null,
+    status: 'SUBMITTED',
+    version: 1,
+    submittedAt,
+    dueAt: dueAt(input.category, urgency, submittedAt),
+    history: [event],
+    m: emptyFlags(),
+  };
+  if (finding) return insertFindingCase(ctx.models, finding, fields);
+  const { doc } = await createOnce<JointCaseDoc>(ctx.models.JointCase, fields, {
+    idempotencyKey: input.idempotencyKey,
+    caller: ctx.identity?.subject,
+    input: { reporterId, unitId, buildingId, category: input.category, urgency, description, firstReceiver: firstReceiver?._id },
+  });
   return doc;
 }

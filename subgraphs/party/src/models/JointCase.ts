@@ -59,6 +59,8 @@ const jointCaseSchema = entitySchema('joint_cases', {
   urgency: { type: String, required: true, enum: URGENCIES },
   description: { type: String, required: true },
   firstReceiverUnitId: String,
+  patrolId: String, // property's EstatePatrol whose finding (管家吹哨) raised the case
+  patrolIssueId: String,
   status: { type: String, required: true, enum: STATUSES },
   version: { type: Number, required: true, default: 1 },
   submittedAt: { type: Date, required: true },
@@ -135,6 +137,8 @@ export interface JointCaseDoc {
   urgency: Urgency;
   description: string;
   firstReceiverUnitId?: string | null;
+  patrolId?: string | null;
+  patrolIssueId?: string | null;
   status: Status;
   version: number;
   submittedAt: Date;

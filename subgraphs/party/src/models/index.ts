@@ -13,6 +13,7 @@ import { servicePostModel } from './ServicePost';
 import { jointCaseModel } from './JointCase';
 import { jointCaseStepModel } from './JointCaseStep';
 import { responseUnitModel } from './ResponseUnit';
+import { unitRegistrationModel } from './UnitRegistration';
 import { webhookModels } from './Webhook';
 import { deliberationModels } from './Deliberation';
 
@@ -40,5 +41,7 @@ export const createModels = (connection: Connection) => ({
   ...webhookModels(connection),
   // resident deliberation (议事协商)
   ...deliberationModels(connection),
+  // 单位党组织报到
+  UnitRegistration: unitRegistrationModel(connection),
 });
 export type Models = ReturnType<typeof createModels>;

@@ -35,4 +35,6 @@ export const JointCase = {
   deferral: (c) => (c.deferral?.reason ? c.deferral : null),
   rating: (c) => (c.rating?.score ? c.rating : null),
   duplicateOf: (c, _, { loaders }) => (c.duplicateOfId ? loaders.jointCase.load(c.duplicateOfId) : null),
+  patrolFinding: (c) => (c.patrolIssueId && c.patrolId ? { id: c.patrolIssueId, patrolId: c.patrolId } : null),
+  memberCredits: (c, _, { loaders }) => loaders.creditsOfCase.load(c._id),
 } satisfies JointCaseResolvers;

@@ -48,6 +48,14 @@ export const resolvers = {
   Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations, ...rosterMutations },
   Query: { ...Query, ...jointCaseQueries, ...webhookQueries, ...deliberationQueries },
   Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations, ...deliberationMutations, ...volunteerPointMutations },
+// 管家吹哨, 单位党组织报到, points following the work
+import { looseEndMutations, looseEndQueries } from './LooseEnds';
+import { PatrolIssue } from './PatrolIssue';
+import { UnitRegistration } from './UnitRegistration';
+
+export const resolvers = {
+  Query: { ...Query, ...jointCaseQueries, ...webhookQueries, ...looseEndQueries },
+  Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations, ...looseEndMutations },
   // --- organisation tree and members
   PartyOrganization,
   PartyMember,
@@ -89,4 +97,7 @@ export const resolvers = {
   DeliberationSession,
   DeliberationParticipant,
   DeliberationFollowUp,
+  // --- 管家吹哨, 单位党组织报到
+  PatrolIssue,
+  UnitRegistration,
 } satisfies Resolvers;

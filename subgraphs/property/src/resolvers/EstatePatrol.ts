@@ -10,4 +10,5 @@ export const EstatePatrol = {
   stewardPhone: (patrol) => (patrol.stewardPhone ? maskPhone(patrol.stewardPhone) : null),
   grid: (patrol) => reference(patrol.gridId),
   onSchedule: (patrol) => onSchedule(patrol),
+  issues: (patrol) => patrol.issues.map((issue) => ({ ...issue, patrolId: patrol._id })),
 } satisfies EstatePatrolResolvers;

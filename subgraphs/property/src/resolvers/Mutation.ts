@@ -3,6 +3,8 @@ import { createCrossAppointment } from '../crossAppointments';
 import { assignFallbackProvider, endEstateManagement } from '../estates';
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { recordEstatePatrol, resolvePatrolIssue } from '../patrols';
+import { raiseServiceOrderFromCase } from '../raised/fromCase';
+import { raiseServiceOrderFromPatrolIssue } from '../raised/fromPatrol';
 import { acceptServiceOrder, cancelServiceOrder, completeServiceOrder, createServiceOrder, dispatchServiceOrder, rateServiceOrder } from '../serviceOrders';
 
 // Thin: validation and the conditional updates live in the domain modules beside this folder.
@@ -19,4 +21,6 @@ export const Mutation = {
   cancelServiceOrder: (_, args, ctx) => cancelServiceOrder(ctx, args),
   recordEstatePatrol: (_, { input }, ctx) => recordEstatePatrol(ctx, input),
   resolvePatrolIssue: (_, args, ctx) => resolvePatrolIssue(ctx, args),
+  raiseServiceOrderFromCase: (_, { input }, ctx) => raiseServiceOrderFromCase(ctx, input),
+  raiseServiceOrderFromPatrolIssue: (_, { input }, ctx) => raiseServiceOrderFromPatrolIssue(ctx, input),
 } satisfies MutationResolvers;

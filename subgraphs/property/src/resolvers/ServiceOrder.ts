@@ -8,4 +8,5 @@ export const ServiceOrder = {
   unit: (order, _, { loaders }) => loadReferenced(loaders.unit, order.unitId, 'Unit'),
   estate: (order, _, { loaders }) => loadReferenced(loaders.estate, order.estateId, 'Estate'),
   propertyCompany: (order, _, { loaders }) => (order.propertyCompanyId ? loaders.propertyCompany.load(order.propertyCompanyId) : null),
+  case: (order) => (order.caseId ? { id: order.caseId } : null),
 } satisfies ServiceOrderResolvers;

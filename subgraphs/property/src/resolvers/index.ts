@@ -8,6 +8,7 @@ import { EstatePatrol } from './EstatePatrol';
 import { FallbackService } from './FallbackService';
 import { Grid } from './Grid';
 import { masterDataMutations } from './MasterDataMutation';
+import { JointCase } from './JointCase';
 import { Mutation } from './Mutation';
 import { OwnersCommittee } from './OwnersCommittee';
 import { OwnersCommitteeMember } from './OwnersCommitteeMember';
@@ -38,4 +39,5 @@ export const resolvers = {
   PatrolIssue,
   PropertyServiceContract,
   FallbackService,
+  JointCase,
 };
