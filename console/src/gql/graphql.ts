@@ -147,6 +147,13 @@ export type PartyMemberCategory =
   /** 离退休党员 retired member */
   | 'RETIRED';
 
+/** A steward's patrol finding (管家吹哨) that raises the case, owned by property. */
+export type PatrolFindingInput = {
+  /** An open finding of that patrol; it raises one case at most. */
+  issueId: string | number;
+  patrolId: string | number;
+};
+
 /** Kind of unit in the 1+3+N roster (联动单位类型). */
 export type ResponseUnitKind =
   /** 社区 the community and its grid workers (the '1') */
@@ -167,6 +174,8 @@ export type SubmitJointCaseInput = {
   /** The roster unit that received the complaint first (首接), e.g. the property desk. */
   firstReceiverUnitId?: string | number | null | undefined;
   idempotencyKey?: string | null | undefined;
+  /** The steward's patrol finding (管家吹哨) the case comes from, checked with property; the case takes the finding's place when it names one. */
+  patrolFinding?: PatrolFindingInput | null | undefined;
   reporterId: string | number;
   /** The dwelling concerned; give this or buildingId. */
   unitId?: string | number | null | undefined;

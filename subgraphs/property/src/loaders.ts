@@ -1,4 +1,4 @@
-import { byIdLoader, pagedByFieldLoader } from '@cg/kit';
+import { byIdLoader, manyByFieldLoader, pagedByFieldLoader } from '@cg/kit';
 import type { Models } from './models';
 import type { BuildingDoc } from './models/Building';
 import type { CrossAppointmentDoc } from './models/CrossAppointment';

@@ -4,6 +4,7 @@ import type { CommunityDoc as CommunityDocModel } from '../models/Community';
 import type { GridDoc as GridDocModel } from '../models/Grid';
 import type { HouseholdDoc as HouseholdDocModel } from '../models/Household';
 import type { ResidentDoc as ResidentDocModel } from '../models/Resident';
+import type { VolunteerTeamDoc as VolunteerTeamDocModel, VolunteerMemberDoc as VolunteerMemberDocModel, VolunteerActivityDoc as VolunteerActivityDocModel, VolunteerAttendanceDoc as VolunteerAttendanceDocModel } from '../models/Volunteer';
 import type { AssistanceRecordDoc as AssistanceRecordDocModel } from '../models/AssistanceRecord';
 import type { CareProfileParent as CareProfileParentModel } from '../resolvers/CareProfile';
 import type { DisputeDoc as DisputeDocModel } from '../models/Dispute';
@@ -27,6 +28,25 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AddVolunteerMemberInput = {
+  /** YYYY-MM-DD, not in the future. */
+  joinedOn: Scalars['String']['input'];
+  /** The resident's PartyMember id when they are a party member (checked with party). */
+  partyMemberId?: InputMaybe<Scalars['ID']['input']>;
+  residentId: Scalars['ID']['input'];
+  teamId: Scalars['ID']['input'];
+};
+
+/** Archiving (归档) of a master-data record: it stays readable, says so, and takes no new children. */
+export type ArchiveInfo = {
+  __typename?: 'ArchiveInfo';
+  /** When it was archived (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** Who archived it (identity subject); null when unknown. */
+  by?: Maybe<Scalars['String']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
 };
 
 export type AssistanceFilter = {
@@ -246,17 +266,21 @@ export type CivilityPointsEntryKind =
 /** Community (社区): the unit a community party organisation governs; level 1 of the grid chain. */
 export type Community = {
   __typename?: 'Community';
+  /** Set once the community is archived (已归档); null while in use. */
+  archived?: Maybe<ArchiveInfo>;
   /** District or county (县/区). */
   district: Scalars['String']['output'];
   /** Grids (网格) of this community at every level, or at `level`, by code; a page (at most 100 a page). */
   grids: GridConnection;
-  /** Households registered (户数). */
+  /** Households registered (户数): derived, recounted from the household files on every registration. */
   householdCount: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  /** Residents registered (人口). */
+  /** Residents registered (人口): derived, recounted from the residents on every registration. */
   population: Scalars['Int']['output'];
   settlementType: SettlementType;
+  /** Volunteer teams, activities and hours in this community over `year` (志愿服务). */
+  volunteerMeasures: VolunteerMeasures;
 };
 
 
@@ -265,6 +289,21 @@ export type CommunityGridsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   level?: InputMaybe<GridLevel>;
+};
+
+
+/** Community (社区): the unit a community party organisation governs; level 1 of the grid chain. */
+export type CommunityVolunteerMeasuresArgs = {
+  year: Scalars['Int']['input'];
+};
+
+export type CreateCommunityInput = {
+  /** District or county (县/区). */
+  district: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** 1–60 characters. */
+  name: Scalars['String']['input'];
+  settlementType: SettlementType;
 };
 
 export type CreateGridInput = {
@@ -278,6 +317,17 @@ export type CreateGridInput = {
   /** Required for BUILDING (parent GRID) and ENTRANCE (parent BUILDING) nodes. */
   parentId?: InputMaybe<Scalars['ID']['input']>;
   workers?: InputMaybe<Array<GridWorkerInput>>;
+};
+
+export type CreateVolunteerTeamInput = {
+  communityId: Scalars['ID']['input'];
+  /** YYYY-MM-DD, not in the future. */
+  foundedOn: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** At most 100 characters. */
+  name: Scalars['String']['input'];
+  /** 组建单位, at most 100 characters. */
+  organizingUnit: Scalars['String']['input'];
 };
 
 /** Dispute (矛盾纠纷) and its mediation (调解). */
@@ -545,20 +595,36 @@ export type MustVisitGroup =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a resident to a team (加入志愿服务队); a party member is named by their PartyMember id, confirmed with party. */
+  addVolunteerMember: VolunteerMember;
   /** Moves a dispute along: mediating (调解中), mediated (调解成功), resolved (化解), escalated (上报). */
   advanceDispute: Dispute;
   /** Moves a proxy service (代办) along its lifecycle. */
   advanceProxyService: ProxyService;
+  /** Archives a community (归档): it stays readable with its grids and households, and takes no new grids, households or estates. */
+  archiveCommunity: Community;
   /** SENSITIVE. Ends or suspends an assistance record (停发/暂停). */
   changeAssistanceStatus: AssistanceRecord;
+  /** Registers a community (社区). Callers scoped to communities or grids cannot: only department-wide clerks and secretaries. */
+  createCommunity: Community;
   /** Adds a grid (网格) node: a top-level grid under a community, or a building/entrance grid under its parent. */
   createGrid: Grid;
+  /** Registers a volunteer team (成立志愿服务队) of a community with its organising unit. */
+  createVolunteerTeam: VolunteerTeam;
   /** Credits civility points (文明积分) for an activity; a retry with the same idempotencyKey counts once. */
   earnCivilityPoints: CivilityPointsEntry;
   /** SENSITIVE. Grants assistance (救助/保障); also sets the matching vulnerability flag. */
   grantAssistance: AssistanceRecord;
   /** Records a visit (走访); it satisfies the required visits and must-go events up to its date. */
   recordVisit: Visit;
+  /**
+   * Records an activity held with who attended and for how long (志愿服务记录). Each attendance then credits points
+   * once: a party member's at party (志愿服务积分), a resident's here (文明积分). A credit party cannot take now stays
+   * PENDING and is sent again later (retryVolunteerCredits and the department's sweep), never twice.
+   */
+  recordVolunteerActivity: VolunteerActivity;
+  /** Recounts a community's households and population from the registry (repair path; registrations keep them right). */
+  recountCommunity: Community;
   /** Registers a household file (建档, 一户一档). The dwelling must exist at property (物业). */
   registerHousehold: Household;
   /** Registers a resident (居民登记). Birth date and sex come from the ID number; a registered ID number is CONFLICT. */
@@ -569,14 +635,23 @@ export type Mutation = {
   reportMustGoEvent: CareProfile;
   /** Requests a proxy service (代办) for a resident. */
   requestProxyService: ProxyService;
+  /** Sends pending credits again (重发积分), at most `limit` (1–200) of the oldest; what the department's sweep does on a timer. */
+  retryVolunteerCredits: VolunteerCreditSweep;
   /** SENSITIVE. Sets a resident's vulnerability flags (困难群体标识), which decide the required visits (四必访). */
   setVulnerabilityFlags: CareProfile;
   /** Spends civility points at the contract canteen (合约食堂); never below zero (CONFLICT when short). */
   spendCivilityPoints: CivilityPointsEntry;
+  /** Changes a community's name, district or settlement type; within the caller's communities. */
+  updateCommunity: Community;
   /** Updates a household file (户档): tenure, dwelling, origin village. */
   updateHousehold: Household;
   /** Updates a resident (居民信息变更). */
   updateResident: Resident;
+};
+
+
+export type MutationAddVolunteerMemberArgs = {
+  input: AddVolunteerMemberInput;
 };
 
 
@@ -597,6 +672,12 @@ export type MutationAdvanceProxyServiceArgs = {
 };
 
 
+export type MutationArchiveCommunityArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationChangeAssistanceStatusArgs = {
   endDate?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
@@ -605,8 +686,18 @@ export type MutationChangeAssistanceStatusArgs = {
 };
 
 
+export type MutationCreateCommunityArgs = {
+  input: CreateCommunityInput;
+};
+
+
 export type MutationCreateGridArgs = {
   input: CreateGridInput;
+};
+
+
+export type MutationCreateVolunteerTeamArgs = {
+  input: CreateVolunteerTeamInput;
 };
 
 
@@ -622,6 +713,16 @@ export type MutationGrantAssistanceArgs = {
 
 export type MutationRecordVisitArgs = {
   input: RecordVisitInput;
+};
+
+
+export type MutationRecordVolunteerActivityArgs = {
+  input: RecordVolunteerActivityInput;
+};
+
+
+export type MutationRecountCommunityArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -650,6 +751,11 @@ export type MutationRequestProxyServiceArgs = {
 };
 
 
+export type MutationRetryVolunteerCreditsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type MutationSetVulnerabilityFlagsArgs = {
   flags: Array<VulnerabilityFlag>;
   residentId: Scalars['ID']['input'];
@@ -659,6 +765,12 @@ export type MutationSetVulnerabilityFlagsArgs = {
 
 export type MutationSpendCivilityPointsArgs = {
   input: SpendCivilityPointsInput;
+};
+
+
+export type MutationUpdateCommunityArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCommunityInput;
 };
 
 
@@ -680,6 +792,12 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether rows follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** Party member (党员), owned by party. */
+export type PartyMember = {
+  __typename?: 'PartyMember';
+  id: Scalars['ID']['output'];
 };
 
 /** Where a proxy service is handled (代办渠道). */
@@ -818,6 +936,12 @@ export type Query = {
   residentsByPhone: ResidentConnection;
   /** Visits (走访记录), newest first. */
   visits: VisitConnection;
+  /** One volunteer activity (志愿服务活动) by id; null when there is none. */
+  volunteerActivity?: Maybe<VolunteerActivity>;
+  /** One volunteer team (志愿服务队) by id; null when there is none. */
+  volunteerTeam?: Maybe<VolunteerTeam>;
+  /** Volunteer teams (志愿服务队) of a community, by name. */
+  volunteerTeams: VolunteerTeamConnection;
 };
 
 
@@ -1014,6 +1138,38 @@ export type QueryVisitsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/**
+ * Civil affairs (民政): the shared registry of places and people — communities, grids, households and residents —
+ * and the daily work on them: assistance (救助), visits (走访), proxy services (代办), disputes (矛盾纠纷) and
+ * civility points (文明积分).
+ */
+export type QueryVolunteerActivityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Civil affairs (民政): the shared registry of places and people — communities, grids, households and residents —
+ * and the daily work on them: assistance (救助), visits (走访), proxy services (代办), disputes (矛盾纠纷) and
+ * civility points (文明积分).
+ */
+export type QueryVolunteerTeamArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Civil affairs (民政): the shared registry of places and people — communities, grids, households and residents —
+ * and the daily work on them: assistance (救助), visits (走访), proxy services (代办), disputes (矛盾纠纷) and
+ * civility points (文明积分).
+ */
+export type QueryVolunteerTeamsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  communityId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type RecordVisitInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   method: VisitMethod;
@@ -1022,6 +1178,20 @@ export type RecordVisitInput = {
   /** YYYY-MM-DD, not in the future. */
   visitedOn: Scalars['String']['input'];
   visitorName: Scalars['String']['input'];
+};
+
+export type RecordVolunteerActivityInput = {
+  /** 1 to 200 attendances, each member once. */
+  attendances: Array<VolunteerAttendanceInput>;
+  /** YYYY-MM-DD, not in the future. */
+  heldOn: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  kind: VolunteerActivityKind;
+  /** At most 200 characters. */
+  place: Scalars['String']['input'];
+  teamId: Scalars['ID']['input'];
+  /** At most 100 characters. */
+  title: Scalars['String']['input'];
 };
 
 export type RegisterHouseholdInput = {
@@ -1113,6 +1283,8 @@ export type Resident = {
   sex: Sex;
   /** Visits (走访) to this resident, newest first. */
   visits: VisitConnection;
+  /** The resident's volunteer work (志愿服务时长) in a period: YYYY, YYYY-Qn or YYYY-MM. */
+  volunteerTotals: VolunteerTotals;
 };
 
 
@@ -1127,6 +1299,12 @@ export type ResidentProxyServicesArgs = {
 export type ResidentVisitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Resident (居民). */
+export type ResidentVolunteerTotalsArgs = {
+  period: Scalars['String']['input'];
 };
 
 /** SENSITIVE (敏感个人信息). A resident's vulnerability, assistance and visit requirement. */
@@ -1237,10 +1415,20 @@ export type Tenure =
   /** 空置 vacant */
   | 'VACANT';
 
-/** Dwelling (房屋单元), owned by the property subgraph. */
+/** Dwelling (房屋单元), owned by property; civil affairs adds who lives there. */
 export type Unit = {
   __typename?: 'Unit';
+  /** The household registered in the dwelling (现住户), the latest registered when several are; null when none or outside the caller's grids. */
+  household?: Maybe<Household>;
   id: Scalars['ID']['output'];
+  /** The members of that household (现住人员), head first; a household's members, at most a few dozen. Names and numbers masked as on Resident. */
+  occupants: Array<Resident>;
+};
+
+export type UpdateCommunityInput = {
+  district?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  settlementType?: InputMaybe<SettlementType>;
 };
 
 export type UpdateHouseholdInput = {
@@ -1309,6 +1497,213 @@ export type VisitMethod =
   | 'OTHER'
   /** 电话 by phone */
   | 'PHONE';
+
+/** A volunteer activity held (志愿服务活动). */
+export type VolunteerActivity = {
+  __typename?: 'VolunteerActivity';
+  /** Who attended (出勤), at most 200. */
+  attendances: Array<VolunteerAttendance>;
+  attendeeCount: Scalars['Int']['output'];
+  community: Community;
+  /** YYYY-MM-DD. */
+  heldOn: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: VolunteerActivityKind;
+  place: Scalars['String']['output'];
+  team: VolunteerTeam;
+  title: Scalars['String']['output'];
+  /** Hours over every attendance (服务时长). */
+  totalHours: Scalars['Float']['output'];
+};
+
+export type VolunteerActivityConnection = {
+  __typename?: 'VolunteerActivityConnection';
+  edges: Array<VolunteerActivityEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type VolunteerActivityEdge = {
+  __typename?: 'VolunteerActivityEdge';
+  cursor: Scalars['String']['output'];
+  node: VolunteerActivity;
+};
+
+/** Kind of volunteer work (志愿服务类别). */
+export type VolunteerActivityKind =
+  /** 文明劝导 — civility persuasion */
+  | 'CIVILITY_PERSUASION'
+  /** 关爱孤寡老人 — caring for elderly living alone */
+  | 'ELDER_CARE'
+  /** 环境整治 — cleaning up the environment */
+  | 'ENVIRONMENT_CLEANUP'
+  /** 义务理发 — free haircuts */
+  | 'FREE_HAIRCUT'
+  /** 健康义诊 — free health checks */
+  | 'HEALTH_CLINIC'
+  /** 法律咨询 — legal advice */
+  | 'LEGAL_ADVICE'
+  /** 其他 — other */
+  | 'OTHER'
+  /** 清理小广告 — removing illegal posters */
+  | 'POSTER_REMOVAL';
+
+/** One volunteer's attendance at an activity (出勤记录) and its points. */
+export type VolunteerAttendance = {
+  __typename?: 'VolunteerAttendance';
+  activity: VolunteerActivity;
+  /** Times the credit was sent without success. */
+  creditAttempts: Scalars['Int']['output'];
+  /** Why the last send failed; null once credited. */
+  creditError?: Maybe<Scalars['String']['output']>;
+  creditStatus: VolunteerCreditStatus;
+  creditTarget: VolunteerCreditTarget;
+  hours: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  member: VolunteerMember;
+  resident: Resident;
+};
+
+export type VolunteerAttendanceInput = {
+  /** More than 0 and at most 24, in steps of half an hour. */
+  hours: Scalars['Float']['input'];
+  /** A member of the activity's team. */
+  memberId: Scalars['ID']['input'];
+};
+
+/** Whether an attendance's points have been credited (积分状态). */
+export type VolunteerCreditStatus =
+  /** 已记 — credited, once */
+  | 'CREDITED'
+  /** 待记 — not credited yet (party did not answer); sent again later */
+  | 'PENDING';
+
+/** What one retry round did (重发结果). */
+export type VolunteerCreditSweep = {
+  __typename?: 'VolunteerCreditSweep';
+  attempted: Scalars['Int']['output'];
+  credited: Scalars['Int']['output'];
+  stillPending: Scalars['Int']['output'];
+};
+
+/** Which points an attendance credits (积分去向). */
+export type VolunteerCreditTarget =
+  /** 文明积分 here — the volunteer is a resident */
+  | 'CIVILITY_POINTS'
+  /** 党员奉献积分 at party — the volunteer is a party member */
+  | 'PARTY_POINTS';
+
+/** One kind's activities and hours (分类合计). */
+export type VolunteerKindTotals = {
+  __typename?: 'VolunteerKindTotals';
+  activities: Scalars['Int']['output'];
+  hours: Scalars['Float']['output'];
+  kind: VolunteerActivityKind;
+};
+
+/** Volunteer work in a community over a year (志愿服务统计). */
+export type VolunteerMeasures = {
+  __typename?: 'VolunteerMeasures';
+  activities: Scalars['Int']['output'];
+  attendances: Scalars['Int']['output'];
+  /** Per kind, every kind listed (at most 8). */
+  byKind: Array<VolunteerKindTotals>;
+  /** Attendances whose points are still pending. */
+  creditsPending: Scalars['Int']['output'];
+  /** Hours served (服务时长). */
+  hours: Scalars['Float']['output'];
+  /** Teams serving the community (志愿服务队数). */
+  teams: Scalars['Int']['output'];
+  /** Distinct residents who attended (参与志愿者人数). */
+  volunteers: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
+/** A member of a volunteer team (志愿者). */
+export type VolunteerMember = {
+  __typename?: 'VolunteerMember';
+  id: Scalars['ID']['output'];
+  /** YYYY-MM-DD. */
+  joinedOn: Scalars['String']['output'];
+  /** The volunteer as a party member (党员), when they are one; their hours credit party points. */
+  partyMember?: Maybe<PartyMember>;
+  resident: Resident;
+  team: VolunteerTeam;
+};
+
+export type VolunteerMemberConnection = {
+  __typename?: 'VolunteerMemberConnection';
+  edges: Array<VolunteerMemberEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type VolunteerMemberEdge = {
+  __typename?: 'VolunteerMemberEdge';
+  cursor: Scalars['String']['output'];
+  node: VolunteerMember;
+};
+
+/** A volunteer team (志愿服务队) serving a community. */
+export type VolunteerTeam = {
+  __typename?: 'VolunteerTeam';
+  /** Activities in a year, newest first. */
+  activities: VolunteerActivityConnection;
+  community: Community;
+  /** Date founded (成立日期), YYYY-MM-DD. */
+  foundedOn: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  memberCount: Scalars['Int']['output'];
+  members: VolunteerMemberConnection;
+  name: Scalars['String']['output'];
+  /** Organising unit (组建单位), e.g. 团县委、县医院、工商联. */
+  organizingUnit: Scalars['String']['output'];
+  /** Totals for a period: YYYY, YYYY-Qn or YYYY-MM. */
+  totals: VolunteerTotals;
+};
+
+
+/** A volunteer team (志愿服务队) serving a community. */
+export type VolunteerTeamActivitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/** A volunteer team (志愿服务队) serving a community. */
+export type VolunteerTeamMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A volunteer team (志愿服务队) serving a community. */
+export type VolunteerTeamTotalsArgs = {
+  period: Scalars['String']['input'];
+};
+
+export type VolunteerTeamConnection = {
+  __typename?: 'VolunteerTeamConnection';
+  edges: Array<VolunteerTeamEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type VolunteerTeamEdge = {
+  __typename?: 'VolunteerTeamEdge';
+  cursor: Scalars['String']['output'];
+  node: VolunteerTeam;
+};
+
+/** Volunteer work over a period (志愿服务合计). */
+export type VolunteerTotals = {
+  __typename?: 'VolunteerTotals';
+  activities: Scalars['Int']['output'];
+  attendances: Scalars['Int']['output'];
+  hours: Scalars['Float']['output'];
+  period: Scalars['String']['output'];
+};
 
 /** SENSITIVE. Vulnerability flag (困难群体/关爱对象标识). */
 export type VulnerabilityFlag =
@@ -1414,6 +1809,11 @@ export type FederationTypes = ResolversObject<{
   Grid: Grid;
   Household: Household;
   Resident: Resident;
+  Unit: Unit;
+  VolunteerActivity: VolunteerActivity;
+  VolunteerAttendance: VolunteerAttendance;
+  VolunteerMember: VolunteerMember;
+  VolunteerTeam: VolunteerTeam;
 }>;
 
 /** Mapping of federation reference types */
@@ -1430,14 +1830,31 @@ export type FederationReferenceTypes = ResolversObject<{
   Resident:
     ( { __typename: 'Resident' }
     & GraphQLRecursivePick<FederationTypes['Resident'], {"id":true}> );
+  Unit:
+    ( { __typename: 'Unit' }
+    & GraphQLRecursivePick<FederationTypes['Unit'], {"id":true}> );
+  VolunteerActivity:
+    ( { __typename: 'VolunteerActivity' }
+    & GraphQLRecursivePick<FederationTypes['VolunteerActivity'], {"id":true}> );
+  VolunteerAttendance:
+    ( { __typename: 'VolunteerAttendance' }
+    & GraphQLRecursivePick<FederationTypes['VolunteerAttendance'], {"id":true}> );
+  VolunteerMember:
+    ( { __typename: 'VolunteerMember' }
+    & GraphQLRecursivePick<FederationTypes['VolunteerMember'], {"id":true}> );
+  VolunteerTeam:
+    ( { __typename: 'VolunteerTeam' }
+    & GraphQLRecursivePick<FederationTypes['VolunteerTeam'], {"id":true}> );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AssistanceFilter: AssistanceFilter;
+  AddVolunteerMemberInput: AddVolunteerMemberInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ArchiveInfo: ResolverTypeWrapper<ArchiveInfo>;
+  AssistanceFilter: AssistanceFilter;
   AssistanceKind: AssistanceKind;
   AssistanceRecord: ResolverTypeWrapper<AssistanceRecordDocModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1458,7 +1875,9 @@ export type ResolversTypes = ResolversObject<{
   CivilityPointsEntryEdge: ResolverTypeWrapper<Omit<CivilityPointsEntryEdge, 'node'> & { node: ResolversTypes['CivilityPointsEntry'] }>;
   CivilityPointsEntryKind: CivilityPointsEntryKind;
   Community: ResolverTypeWrapper<CommunityDocModel>;
+  CreateCommunityInput: CreateCommunityInput;
   CreateGridInput: CreateGridInput;
+  CreateVolunteerTeamInput: CreateVolunteerTeamInput;
   Dispute: ResolverTypeWrapper<DisputeDocModel>;
   DisputeCategory: DisputeCategory;
   DisputeConnection: ResolverTypeWrapper<Omit<DisputeConnection, 'edges'> & { edges: Array<ResolversTypes['DisputeEdge']> }>;
@@ -1486,6 +1905,7 @@ export type ResolversTypes = ResolversObject<{
   MustVisitGroup: MustVisitGroup;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartyMember: ResolverTypeWrapper<{ id: string }>;
   ProxyChannel: ProxyChannel;
   ProxyItem: ProxyItem;
   ProxyService: ResolverTypeWrapper<ProxyServiceDocModel>;
@@ -1495,6 +1915,7 @@ export type ResolversTypes = ResolversObject<{
   ProxyServiceStatus: ProxyServiceStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordVisitInput: RecordVisitInput;
+  RecordVolunteerActivityInput: RecordVolunteerActivityInput;
   RegisterHouseholdInput: RegisterHouseholdInput;
   RegisterResidentInput: RegisterResidentInput;
   ReportDisputeInput: ReportDisputeInput;
@@ -1514,6 +1935,7 @@ export type ResolversTypes = ResolversObject<{
   SpendCivilityPointsInput: SpendCivilityPointsInput;
   Tenure: Tenure;
   Unit: ResolverTypeWrapper<{ id: string }>;
+  UpdateCommunityInput: UpdateCommunityInput;
   UpdateHouseholdInput: UpdateHouseholdInput;
   UpdateResidentInput: UpdateResidentInput;
   Visit: ResolverTypeWrapper<VisitDocModel>;
@@ -1521,6 +1943,25 @@ export type ResolversTypes = ResolversObject<{
   VisitEdge: ResolverTypeWrapper<Omit<VisitEdge, 'node'> & { node: ResolversTypes['Visit'] }>;
   VisitFilter: VisitFilter;
   VisitMethod: VisitMethod;
+  VolunteerActivity: ResolverTypeWrapper<VolunteerActivityDocModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  VolunteerActivityConnection: ResolverTypeWrapper<Omit<VolunteerActivityConnection, 'edges'> & { edges: Array<ResolversTypes['VolunteerActivityEdge']> }>;
+  VolunteerActivityEdge: ResolverTypeWrapper<Omit<VolunteerActivityEdge, 'node'> & { node: ResolversTypes['VolunteerActivity'] }>;
+  VolunteerActivityKind: VolunteerActivityKind;
+  VolunteerAttendance: ResolverTypeWrapper<VolunteerAttendanceDocModel>;
+  VolunteerAttendanceInput: VolunteerAttendanceInput;
+  VolunteerCreditStatus: VolunteerCreditStatus;
+  VolunteerCreditSweep: ResolverTypeWrapper<VolunteerCreditSweep>;
+  VolunteerCreditTarget: VolunteerCreditTarget;
+  VolunteerKindTotals: ResolverTypeWrapper<VolunteerKindTotals>;
+  VolunteerMeasures: ResolverTypeWrapper<VolunteerMeasures>;
+  VolunteerMember: ResolverTypeWrapper<VolunteerMemberDocModel>;
+  VolunteerMemberConnection: ResolverTypeWrapper<Omit<VolunteerMemberConnection, 'edges'> & { edges: Array<ResolversTypes['VolunteerMemberEdge']> }>;
+  VolunteerMemberEdge: ResolverTypeWrapper<Omit<VolunteerMemberEdge, 'node'> & { node: ResolversTypes['VolunteerMember'] }>;
+  VolunteerTeam: ResolverTypeWrapper<VolunteerTeamDocModel>;
+  VolunteerTeamConnection: ResolverTypeWrapper<Omit<VolunteerTeamConnection, 'edges'> & { edges: Array<ResolversTypes['VolunteerTeamEdge']> }>;
+  VolunteerTeamEdge: ResolverTypeWrapper<Omit<VolunteerTeamEdge, 'node'> & { node: ResolversTypes['VolunteerTeam'] }>;
+  VolunteerTotals: ResolverTypeWrapper<VolunteerTotals>;
   VulnerabilityFlag: VulnerabilityFlag;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1528,8 +1969,10 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AssistanceFilter: AssistanceFilter;
+  AddVolunteerMemberInput: AddVolunteerMemberInput;
   ID: Scalars['ID']['output'];
+  ArchiveInfo: ArchiveInfo;
+  AssistanceFilter: AssistanceFilter;
   AssistanceRecord: AssistanceRecordDocModel;
   Int: Scalars['Int']['output'];
   AssistanceRecordConnection: Omit<AssistanceRecordConnection, 'edges'> & { edges: Array<ResolversParentTypes['AssistanceRecordEdge']> };
@@ -1547,7 +1990,9 @@ export type ResolversParentTypes = ResolversObject<{
   CivilityPointsEntryConnection: Omit<CivilityPointsEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['CivilityPointsEntryEdge']> };
   CivilityPointsEntryEdge: Omit<CivilityPointsEntryEdge, 'node'> & { node: ResolversParentTypes['CivilityPointsEntry'] };
   Community: CommunityDocModel;
+  CreateCommunityInput: CreateCommunityInput;
   CreateGridInput: CreateGridInput;
+  CreateVolunteerTeamInput: CreateVolunteerTeamInput;
   Dispute: DisputeDocModel;
   DisputeConnection: Omit<DisputeConnection, 'edges'> & { edges: Array<ResolversParentTypes['DisputeEdge']> };
   DisputeEdge: Omit<DisputeEdge, 'node'> & { node: ResolversParentTypes['Dispute'] };
@@ -1569,12 +2014,14 @@ export type ResolversParentTypes = ResolversObject<{
   MustGoEventRecord: MustGoEventRecordParentModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PartyMember: { id: string };
   ProxyService: ProxyServiceDocModel;
   ProxyServiceConnection: Omit<ProxyServiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProxyServiceEdge']> };
   ProxyServiceEdge: Omit<ProxyServiceEdge, 'node'> & { node: ResolversParentTypes['ProxyService'] };
   ProxyServiceFilter: ProxyServiceFilter;
   Query: Record<PropertyKey, never>;
   RecordVisitInput: RecordVisitInput;
+  RecordVolunteerActivityInput: RecordVolunteerActivityInput;
   RegisterHouseholdInput: RegisterHouseholdInput;
   RegisterResidentInput: RegisterResidentInput;
   ReportDisputeInput: ReportDisputeInput;
@@ -1588,12 +2035,29 @@ export type ResolversParentTypes = ResolversObject<{
   ResidentSort: ResidentSort;
   SpendCivilityPointsInput: SpendCivilityPointsInput;
   Unit: { id: string };
+  UpdateCommunityInput: UpdateCommunityInput;
   UpdateHouseholdInput: UpdateHouseholdInput;
   UpdateResidentInput: UpdateResidentInput;
   Visit: VisitDocModel;
   VisitConnection: Omit<VisitConnection, 'edges'> & { edges: Array<ResolversParentTypes['VisitEdge']> };
   VisitEdge: Omit<VisitEdge, 'node'> & { node: ResolversParentTypes['Visit'] };
   VisitFilter: VisitFilter;
+  VolunteerActivity: VolunteerActivityDocModel;
+  Float: Scalars['Float']['output'];
+  VolunteerActivityConnection: Omit<VolunteerActivityConnection, 'edges'> & { edges: Array<ResolversParentTypes['VolunteerActivityEdge']> };
+  VolunteerActivityEdge: Omit<VolunteerActivityEdge, 'node'> & { node: ResolversParentTypes['VolunteerActivity'] };
+  VolunteerAttendance: VolunteerAttendanceDocModel;
+  VolunteerAttendanceInput: VolunteerAttendanceInput;
+  VolunteerCreditSweep: VolunteerCreditSweep;
+  VolunteerKindTotals: VolunteerKindTotals;
+  VolunteerMeasures: VolunteerMeasures;
+  VolunteerMember: VolunteerMemberDocModel;
+  VolunteerMemberConnection: Omit<VolunteerMemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['VolunteerMemberEdge']> };
+  VolunteerMemberEdge: Omit<VolunteerMemberEdge, 'node'> & { node: ResolversParentTypes['VolunteerMember'] };
+  VolunteerTeam: VolunteerTeamDocModel;
+  VolunteerTeamConnection: Omit<VolunteerTeamConnection, 'edges'> & { edges: Array<ResolversParentTypes['VolunteerTeamEdge']> };
+  VolunteerTeamEdge: Omit<VolunteerTeamEdge, 'node'> & { node: ResolversParentTypes['VolunteerTeam'] };
+  VolunteerTotals: VolunteerTotals;
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
 }>;
@@ -1660,6 +2124,12 @@ export type TagDirectiveArgs = {
 };
 
 export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ArchiveInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArchiveInfo'] = ResolversParentTypes['ArchiveInfo']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
 
 export type AssistanceRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssistanceRecord'] = ResolversParentTypes['AssistanceRecord']> = ResolversObject<{
   approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1776,6 +2246,7 @@ export type CivilityPointsEntryEdgeResolvers<ContextType = Context, ParentType e
 
 export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community'], FederationReferenceType extends FederationReferenceTypes['Community'] = FederationReferenceTypes['Community']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Community']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  archived?: Resolver<Maybe<ResolversTypes['ArchiveInfo']>, ParentType, ContextType>;
   district?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   grids?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<CommunityGridsArgs>>;
   householdCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1783,6 +2254,7 @@ export type CommunityResolvers<ContextType = Context, ParentType extends Resolve
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   settlementType?: Resolver<ResolversTypes['SettlementType'], ParentType, ContextType>;
+  volunteerMeasures?: Resolver<ResolversTypes['VolunteerMeasures'], ParentType, ContextType, RequireFields<CommunityVolunteerMeasuresArgs, 'year'>>;
 }>;
 
 export type DisputeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dispute'] = ResolversParentTypes['Dispute']> = ResolversObject<{
@@ -1880,20 +2352,28 @@ export type MustGoEventRecordResolvers<ContextType = Context, ParentType extends
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addVolunteerMember?: Resolver<ResolversTypes['VolunteerMember'], ParentType, ContextType, RequireFields<MutationAddVolunteerMemberArgs, 'input'>>;
   advanceDispute?: Resolver<ResolversTypes['Dispute'], ParentType, ContextType, RequireFields<MutationAdvanceDisputeArgs, 'id' | 'status'>>;
   advanceProxyService?: Resolver<ResolversTypes['ProxyService'], ParentType, ContextType, RequireFields<MutationAdvanceProxyServiceArgs, 'id' | 'status'>>;
+  archiveCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationArchiveCommunityArgs, 'id' | 'reason'>>;
   changeAssistanceStatus?: Resolver<ResolversTypes['AssistanceRecord'], ParentType, ContextType, RequireFields<MutationChangeAssistanceStatusArgs, 'id' | 'status'>>;
+  createCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationCreateCommunityArgs, 'input'>>;
   createGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCreateGridArgs, 'input'>>;
+  createVolunteerTeam?: Resolver<ResolversTypes['VolunteerTeam'], ParentType, ContextType, RequireFields<MutationCreateVolunteerTeamArgs, 'input'>>;
   earnCivilityPoints?: Resolver<ResolversTypes['CivilityPointsEntry'], ParentType, ContextType, RequireFields<MutationEarnCivilityPointsArgs, 'input'>>;
   grantAssistance?: Resolver<ResolversTypes['AssistanceRecord'], ParentType, ContextType, RequireFields<MutationGrantAssistanceArgs, 'input'>>;
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
+  recordVolunteerActivity?: Resolver<ResolversTypes['VolunteerActivity'], ParentType, ContextType, RequireFields<MutationRecordVolunteerActivityArgs, 'input'>>;
+  recountCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationRecountCommunityArgs, 'id'>>;
   registerHousehold?: Resolver<ResolversTypes['Household'], ParentType, ContextType, RequireFields<MutationRegisterHouseholdArgs, 'input'>>;
   registerResident?: Resolver<ResolversTypes['Resident'], ParentType, ContextType, RequireFields<MutationRegisterResidentArgs, 'input'>>;
   reportDispute?: Resolver<ResolversTypes['Dispute'], ParentType, ContextType, RequireFields<MutationReportDisputeArgs, 'input'>>;
   reportMustGoEvent?: Resolver<ResolversTypes['CareProfile'], ParentType, ContextType, RequireFields<MutationReportMustGoEventArgs, 'input'>>;
   requestProxyService?: Resolver<ResolversTypes['ProxyService'], ParentType, ContextType, RequireFields<MutationRequestProxyServiceArgs, 'input'>>;
+  retryVolunteerCredits?: Resolver<ResolversTypes['VolunteerCreditSweep'], ParentType, ContextType, RequireFields<MutationRetryVolunteerCreditsArgs, 'limit'>>;
   setVulnerabilityFlags?: Resolver<ResolversTypes['CareProfile'], ParentType, ContextType, RequireFields<MutationSetVulnerabilityFlagsArgs, 'flags' | 'residentId'>>;
   spendCivilityPoints?: Resolver<ResolversTypes['CivilityPointsEntry'], ParentType, ContextType, RequireFields<MutationSpendCivilityPointsArgs, 'input'>>;
+  updateCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationUpdateCommunityArgs, 'id' | 'input'>>;
   updateHousehold?: Resolver<ResolversTypes['Household'], ParentType, ContextType, RequireFields<MutationUpdateHouseholdArgs, 'id' | 'input'>>;
   updateResident?: Resolver<ResolversTypes['Resident'], ParentType, ContextType, RequireFields<MutationUpdateResidentArgs, 'id' | 'input'>>;
 }>;
@@ -1901,6 +2381,10 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PartyMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartyMember'] = ResolversParentTypes['PartyMember']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type ProxyServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProxyService'] = ResolversParentTypes['ProxyService']> = ResolversObject<{
@@ -1947,6 +2431,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   residents?: Resolver<ResolversTypes['ResidentConnection'], ParentType, ContextType, Partial<QueryResidentsArgs>>;
   residentsByPhone?: Resolver<ResolversTypes['ResidentConnection'], ParentType, ContextType, RequireFields<QueryResidentsByPhoneArgs, 'phone'>>;
   visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, Partial<QueryVisitsArgs>>;
+  volunteerActivity?: Resolver<Maybe<ResolversTypes['VolunteerActivity']>, ParentType, ContextType, RequireFields<QueryVolunteerActivityArgs, 'id'>>;
+  volunteerTeam?: Resolver<Maybe<ResolversTypes['VolunteerTeam']>, ParentType, ContextType, RequireFields<QueryVolunteerTeamArgs, 'id'>>;
+  volunteerTeams?: Resolver<ResolversTypes['VolunteerTeamConnection'], ParentType, ContextType, RequireFields<QueryVolunteerTeamsArgs, 'communityId' | 'first'>>;
 }>;
 
 export type ResidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Resident'] = ResolversParentTypes['Resident'], FederationReferenceType extends FederationReferenceTypes['Resident'] = FederationReferenceTypes['Resident']> = ResolversObject<{
@@ -1966,6 +2453,7 @@ export type ResidentResolvers<ContextType = Context, ParentType extends Resolver
   residency?: Resolver<ResolversTypes['Residency'], ParentType, ContextType>;
   sex?: Resolver<ResolversTypes['Sex'], ParentType, ContextType>;
   visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, Partial<ResidentVisitsArgs>>;
+  volunteerTotals?: Resolver<ResolversTypes['VolunteerTotals'], ParentType, ContextType, RequireFields<ResidentVolunteerTotalsArgs, 'period'>>;
 }>;
 
 export type ResidentCareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResidentCare'] = ResolversParentTypes['ResidentCare']> = ResolversObject<{
@@ -1985,8 +2473,11 @@ export type ResidentEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Resident'], ParentType, ContextType>;
 }>;
 
-export type UnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = ResolversObject<{
+export type UnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit'], FederationReferenceType extends FederationReferenceTypes['Unit'] = FederationReferenceTypes['Unit']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Unit']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occupants?: Resolver<Array<ResolversTypes['Resident']>, ParentType, ContextType>;
 }>;
 
 export type VisitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Visit'] = ResolversParentTypes['Visit']> = ResolversObject<{
@@ -2012,7 +2503,120 @@ export type VisitEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Visit'], ParentType, ContextType>;
 }>;
 
+export type VolunteerActivityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerActivity'] = ResolversParentTypes['VolunteerActivity'], FederationReferenceType extends FederationReferenceTypes['VolunteerActivity'] = FederationReferenceTypes['VolunteerActivity']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['VolunteerActivity']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  attendances?: Resolver<Array<ResolversTypes['VolunteerAttendance']>, ParentType, ContextType>;
+  attendeeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  heldOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['VolunteerActivityKind'], ParentType, ContextType>;
+  place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  team?: Resolver<ResolversTypes['VolunteerTeam'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type VolunteerActivityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerActivityConnection'] = ResolversParentTypes['VolunteerActivityConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['VolunteerActivityEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type VolunteerActivityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerActivityEdge'] = ResolversParentTypes['VolunteerActivityEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['VolunteerActivity'], ParentType, ContextType>;
+}>;
+
+export type VolunteerAttendanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerAttendance'] = ResolversParentTypes['VolunteerAttendance'], FederationReferenceType extends FederationReferenceTypes['VolunteerAttendance'] = FederationReferenceTypes['VolunteerAttendance']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['VolunteerAttendance']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  activity?: Resolver<ResolversTypes['VolunteerActivity'], ParentType, ContextType>;
+  creditAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  creditError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  creditStatus?: Resolver<ResolversTypes['VolunteerCreditStatus'], ParentType, ContextType>;
+  creditTarget?: Resolver<ResolversTypes['VolunteerCreditTarget'], ParentType, ContextType>;
+  hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['VolunteerMember'], ParentType, ContextType>;
+  resident?: Resolver<ResolversTypes['Resident'], ParentType, ContextType>;
+}>;
+
+export type VolunteerCreditSweepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerCreditSweep'] = ResolversParentTypes['VolunteerCreditSweep']> = ResolversObject<{
+  attempted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  credited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stillPending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type VolunteerKindTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerKindTotals'] = ResolversParentTypes['VolunteerKindTotals']> = ResolversObject<{
+  activities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['VolunteerActivityKind'], ParentType, ContextType>;
+}>;
+
+export type VolunteerMeasuresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerMeasures'] = ResolversParentTypes['VolunteerMeasures']> = ResolversObject<{
+  activities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attendances?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byKind?: Resolver<Array<ResolversTypes['VolunteerKindTotals']>, ParentType, ContextType>;
+  creditsPending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  teams?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  volunteers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type VolunteerMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerMember'] = ResolversParentTypes['VolunteerMember'], FederationReferenceType extends FederationReferenceTypes['VolunteerMember'] = FederationReferenceTypes['VolunteerMember']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['VolunteerMember']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  joinedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partyMember?: Resolver<Maybe<ResolversTypes['PartyMember']>, ParentType, ContextType>;
+  resident?: Resolver<ResolversTypes['Resident'], ParentType, ContextType>;
+  team?: Resolver<ResolversTypes['VolunteerTeam'], ParentType, ContextType>;
+}>;
+
+export type VolunteerMemberConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerMemberConnection'] = ResolversParentTypes['VolunteerMemberConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['VolunteerMemberEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type VolunteerMemberEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerMemberEdge'] = ResolversParentTypes['VolunteerMemberEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['VolunteerMember'], ParentType, ContextType>;
+}>;
+
+export type VolunteerTeamResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerTeam'] = ResolversParentTypes['VolunteerTeam'], FederationReferenceType extends FederationReferenceTypes['VolunteerTeam'] = FederationReferenceTypes['VolunteerTeam']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['VolunteerTeam']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  activities?: Resolver<ResolversTypes['VolunteerActivityConnection'], ParentType, ContextType, RequireFields<VolunteerTeamActivitiesArgs, 'first' | 'year'>>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  foundedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['VolunteerMemberConnection'], ParentType, ContextType, RequireFields<VolunteerTeamMembersArgs, 'first'>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizingUnit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['VolunteerTotals'], ParentType, ContextType, RequireFields<VolunteerTeamTotalsArgs, 'period'>>;
+}>;
+
+export type VolunteerTeamConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerTeamConnection'] = ResolversParentTypes['VolunteerTeamConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['VolunteerTeamEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type VolunteerTeamEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerTeamEdge'] = ResolversParentTypes['VolunteerTeamEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['VolunteerTeam'], ParentType, ContextType>;
+}>;
+
+export type VolunteerTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerTotals'] = ResolversParentTypes['VolunteerTotals']> = ResolversObject<{
+  activities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attendances?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  ArchiveInfo?: ArchiveInfoResolvers<ContextType>;
   AssistanceRecord?: AssistanceRecordResolvers<ContextType>;
   AssistanceRecordConnection?: AssistanceRecordConnectionResolvers<ContextType>;
   AssistanceRecordEdge?: AssistanceRecordEdgeResolvers<ContextType>;
@@ -2042,6 +2646,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MustGoEventRecord?: MustGoEventRecordResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartyMember?: PartyMemberResolvers<ContextType>;
   ProxyService?: ProxyServiceResolvers<ContextType>;
   ProxyServiceConnection?: ProxyServiceConnectionResolvers<ContextType>;
   ProxyServiceEdge?: ProxyServiceEdgeResolvers<ContextType>;
@@ -2054,6 +2659,20 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Visit?: VisitResolvers<ContextType>;
   VisitConnection?: VisitConnectionResolvers<ContextType>;
   VisitEdge?: VisitEdgeResolvers<ContextType>;
+  VolunteerActivity?: VolunteerActivityResolvers<ContextType>;
+  VolunteerActivityConnection?: VolunteerActivityConnectionResolvers<ContextType>;
+  VolunteerActivityEdge?: VolunteerActivityEdgeResolvers<ContextType>;
+  VolunteerAttendance?: VolunteerAttendanceResolvers<ContextType>;
+  VolunteerCreditSweep?: VolunteerCreditSweepResolvers<ContextType>;
+  VolunteerKindTotals?: VolunteerKindTotalsResolvers<ContextType>;
+  VolunteerMeasures?: VolunteerMeasuresResolvers<ContextType>;
+  VolunteerMember?: VolunteerMemberResolvers<ContextType>;
+  VolunteerMemberConnection?: VolunteerMemberConnectionResolvers<ContextType>;
+  VolunteerMemberEdge?: VolunteerMemberEdgeResolvers<ContextType>;
+  VolunteerTeam?: VolunteerTeamResolvers<ContextType>;
+  VolunteerTeamConnection?: VolunteerTeamConnectionResolvers<ContextType>;
+  VolunteerTeamEdge?: VolunteerTeamEdgeResolvers<ContextType>;
+  VolunteerTotals?: VolunteerTotalsResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = Context> = ResolversObject<{

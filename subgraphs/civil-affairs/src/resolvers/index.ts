@@ -24,10 +24,8 @@ import { VolunteerMember } from './VolunteerMember';
 import { volunteerMutations, volunteerQueries, VolunteerTeam } from './VolunteerTeam';
 
 export const resolvers = {
-  Query,
-  Mutation: { ...Mutation, ...communityMutations },
   Query: { ...Query, ...volunteerQueries },
-  Mutation: { ...Mutation, ...volunteerMutations },
+  Mutation: { ...Mutation, ...communityMutations, ...volunteerMutations },
   Community,
   Grid,
   Household,

@@ -13,6 +13,8 @@ import type { JointBuildingUnitDoc as JointBuildingUnitDocModel } from '../model
 import type { LiaisonAssignmentDoc as LiaisonAssignmentDocModel } from '../models/LiaisonAssignment';
 import type { ResponseUnitDoc as ResponseUnitDocModel } from '../models/ResponseUnit';
 import type { JointCaseDoc as JointCaseDocModel } from '../models/JointCase';
+import type { DeliberationTopicDoc as DeliberationTopicDocModel, DeliberationSessionDoc as DeliberationSessionDocModel, DeliberationParticipantDoc as DeliberationParticipantDocModel, DeliberationFollowUpDoc as DeliberationFollowUpDocModel } from '../models/Deliberation';
+import type { UnitRegistrationDoc as UnitRegistrationDocModel } from '../models/UnitRegistration';
 import type { WebhookSubscriptionDoc as WebhookSubscriptionDocModel, WebhookDeliveryDoc as WebhookDeliveryDocModel } from '../models/Webhook';
 import type { GovernmentLedgerRowParent as GovernmentLedgerRowParentModel } from '../resolvers/GovernmentLedgerRow';
 import type { JointCaseDeferralParent as JointCaseDeferralParentModel } from '../resolvers/JointCaseDeferral';
@@ -38,6 +40,16 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Archiving (归档) of a master-data record: it stays readable, says so, and takes no new children. */
+export type ArchiveInfo = {
+  __typename?: 'ArchiveInfo';
+  /** When it was archived (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** Who archived it (identity subject); null when unknown. */
+  by?: Maybe<Scalars['String']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
 };
 
 /** One access record (访问审计记录): who read or changed what, when and why; auditors only. */
@@ -121,6 +133,8 @@ export type Building = {
 
 export type ClaimServicePostInput = {
   claimedOn: Scalars['String']['input'];
+  /** Due date of the post's task (办结时限), YYYY-MM-DD, not before claimedOn; defaults to the end of the claim's year. */
+  dueOn?: InputMaybe<Scalars['String']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   memberId: Scalars['ID']['input'];
   postId: Scalars['ID']['input'];
@@ -129,14 +143,22 @@ export type ClaimServicePostInput = {
 /** Community (社区), owned by civil affairs. */
 export type Community = {
   __typename?: 'Community';
+  /** Deliberation sessions and their outcomes in this community over `year` (议事协商). */
+  deliberationMeasures: DeliberationMeasures;
   id: Scalars['ID']['output'];
+};
+
+
+/** Community (社区), owned by civil affairs. */
+export type CommunityDeliberationMeasuresArgs = {
+  year: Scalars['Int']['input'];
 };
 
 export type CreateDualRegistrationInput = {
   /** The community (社区) in civil affairs; must exist. */
   communityId: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** An IN_SERVICE member. */
+  /** An IN_SERVICE or RETIRED member. */
   memberId: Scalars['ID']['input'];
   reportedOn: Scalars['String']['input'];
   workUnit: Scalars['String']['input'];
@@ -188,6 +210,21 @@ export type CreatePartyOrganizationInput = {
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type CreateResponseUnitInput = {
+  /** What it answers for (责任清单): 1 to 13 distinct categories. */
+  categories: Array<JointCaseCategory>;
+  /** Checked with civil affairs; an archived community is CONFLICT. */
+  communityId: Scalars['ID']['input'];
+  /** The identity department that acts for the unit (lower case, e.g. joint-unit:water or property:<company id>); unique on every roster. */
+  department: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  kind: ResponseUnitKind;
+  /** 1–100 characters, e.g. 张北县供水公司. */
+  name: Scalars['String']['input'];
+  /** Required for a PROPERTY unit (checked with property), not allowed otherwise. */
+  propertyCompanyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type CreateServicePostInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** The grid (网格) in civil affairs; must exist. */
@@ -196,6 +233,31 @@ export type CreateServicePostInput = {
   kind: ServicePostKind;
   name: Scalars['String']['input'];
   organizationId: Scalars['ID']['input'];
+};
+
+export type CreateUnitRegistrationInput = {
+  /** At most 10, each non-blank. */
+  commitments: Array<Scalars['String']['input']>;
+  /** The community (社区) in civil affairs; must exist. */
+  communityId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The joint-building unit (共建单位) it is, when it joined the 大党委. */
+  jointBuildingUnitId?: InputMaybe<Scalars['ID']['input']>;
+  kind: JointBuildingUnitKind;
+  /** 0 to 10,000. */
+  memberCount: Scalars['Int']['input'];
+  organizationName: Scalars['String']['input'];
+  /** Service posts the unit takes on, at most 20 distinct; each must exist. */
+  postIds: Array<Scalars['ID']['input']>;
+  reportedOn: Scalars['String']['input'];
+  unitName: Scalars['String']['input'];
+};
+
+export type CreditCaseHelpersInput = {
+  /** A CLOSED case (办结) of the caller's community or grid. */
+  caseId: Scalars['ID']['input'];
+  /** 1 to 20 distinct party members (党员) who helped. */
+  memberIds: Array<Scalars['ID']['input']>;
 };
 
 export type CreditMemberPointsInput = {
@@ -207,7 +269,218 @@ export type CreditMemberPointsInput = {
   reason: Scalars['String']['input'];
 };
 
-/** 双报到 registration: an in-service member (在职党员) reports to the community where they live, with their work unit. */
+export type CreditVolunteerPointsInput = {
+  /** Day of the activity, YYYY-MM-DD; the points count for its month. */
+  heldOn: Scalars['String']['input'];
+  /** Hours attended, more than 0 and at most 24. */
+  hours: Scalars['Float']['input'];
+  memberId: Scalars['ID']['input'];
+  /** What the work was (e.g. 义务理发), at most 200 characters. */
+  reason: Scalars['String']['input'];
+  /** The attendance credited, e.g. `volunteer-attendance:<id>`; the credit happens once per reference. */
+  sourceRef: Scalars['String']['input'];
+};
+
+/** How a topic was followed up (跟进). */
+export type DeliberationFollowUp = {
+  __typename?: 'DeliberationFollowUp';
+  /** When it was followed up (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** The joint-response case it became (JOINT_CASE). */
+  jointCase?: Maybe<JointCase>;
+  kind: DeliberationFollowUpKind;
+  /** The joint meeting it was referred to (JOINT_MEETING), by id, when one was named. */
+  meetingId?: Maybe<Scalars['ID']['output']>;
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/** How a decided topic was followed up (跟进方式). */
+export type DeliberationFollowUpKind =
+  /** 转为一呼联动案件 — became a joint-response case */
+  | 'JOINT_CASE'
+  /** 提交党建联席会议 — referred to a joint meeting */
+  | 'JOINT_MEETING';
+
+/** The form a deliberation session takes (议事形式). */
+export type DeliberationFormat =
+  /** 社区议事厅 — the community's deliberation hall */
+  | 'COMMUNITY_HALL'
+  /** 小院圆桌会 — courtyard round table */
+  | 'COURTYARD_ROUNDTABLE'
+  /** 百姓客厅 — residents' living room */
+  | 'RESIDENTS_LIVING_ROOM'
+  /** 马扎议事会 — stool council in the lane */
+  | 'STOOL_COUNCIL';
+
+/** Sessions of one format (各形式次数). */
+export type DeliberationFormatCount = {
+  __typename?: 'DeliberationFormatCount';
+  format: DeliberationFormat;
+  sessions: Scalars['Int']['output'];
+};
+
+/** Deliberation in a community over a year (议事协商统计): the figures the reports quote. */
+export type DeliberationMeasures = {
+  __typename?: 'DeliberationMeasures';
+  /** Topics decided at the year's sessions, by outcome. */
+  agreed: Scalars['Int']['output'];
+  /** Topics of the year's sessions that became joint-response cases (转案件). */
+  becameCases: Scalars['Int']['output'];
+  /** Per month of the year, January first (12 rows). */
+  byMonth: Array<DeliberationMonth>;
+  notAgreed: Scalars['Int']['output'];
+  /** Participants counted over all sessions (参会人次). */
+  participants: Scalars['Int']['output'];
+  referred: Scalars['Int']['output'];
+  /** Topics of the year's sessions referred to a joint meeting (提交联席会议). */
+  referredToMeetings: Scalars['Int']['output'];
+  /** Sessions held (召开协商会议次数). */
+  sessions: Scalars['Int']['output'];
+  /** Sessions per format, every format listed (at most 4). */
+  sessionsByFormat: Array<DeliberationFormatCount>;
+  /** Topics raised in the year (提出议题). */
+  topicsRaised: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
+/** One month's deliberation (月度议事). */
+export type DeliberationMonth = {
+  __typename?: 'DeliberationMonth';
+  agreed: Scalars['Int']['output'];
+  /** Topics decided at the month's sessions. */
+  decided: Scalars['Int']['output'];
+  /** YYYY-MM. */
+  month: Scalars['String']['output'];
+  sessions: Scalars['Int']['output'];
+};
+
+/** What a session decided on a topic (协商结果). */
+export type DeliberationOutcome =
+  /** 达成一致 — agreed */
+  | 'AGREED'
+  /** 未达成一致 — not agreed */
+  | 'NOT_AGREED'
+  /** 提交上级 — referred to a joint meeting or the community for action */
+  | 'REFERRED';
+
+/** One participant of a session (参会人员). */
+export type DeliberationParticipant = {
+  __typename?: 'DeliberationParticipant';
+  kind: DeliberationParticipantKind;
+  /** For PARTY_MEMBER. */
+  member?: Maybe<PartyMember>;
+  /** For RESIDENT. */
+  resident?: Maybe<Resident>;
+  /** For UNIT. */
+  unit?: Maybe<ResponseUnit>;
+};
+
+export type DeliberationParticipantInput = {
+  /** The Resident (RESIDENT), PartyMember (PARTY_MEMBER) or ResponseUnit (UNIT). */
+  id: Scalars['ID']['input'];
+  kind: DeliberationParticipantKind;
+};
+
+/** Who took part in a session (参会人员类别). */
+export type DeliberationParticipantKind =
+  /** 党员 — a party member */
+  | 'PARTY_MEMBER'
+  /** 居民 — a resident */
+  | 'RESIDENT'
+  /** 单位代表 — a representative of a response unit (职能部门、物业、驻区单位) */
+  | 'UNIT';
+
+/** Who raised a topic (提出人). */
+export type DeliberationRaiser =
+  /** 网格员 — a grid worker (or the community's secretary) on residents' behalf */
+  | 'GRID_WORKER'
+  /** 居民 — a resident */
+  | 'RESIDENT';
+
+/** A deliberation session (议事会) held in a community (or one of its grids). */
+export type DeliberationSession = {
+  __typename?: 'DeliberationSession';
+  community: Community;
+  format: DeliberationFormat;
+  /** The grid it was held in; null for a community-wide session. */
+  grid?: Maybe<Grid>;
+  /** Date held (召开日期), YYYY-MM-DD. */
+  heldOn: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  participantCount: Scalars['Int']['output'];
+  /** Who took part (参会人员), at most 200. */
+  participants: Array<DeliberationParticipant>;
+  /** Where it was held (地点). */
+  place: Scalars['String']['output'];
+  /** Topics on its agenda (议题), at most 20. */
+  topics: Array<DeliberationTopic>;
+};
+
+export type DeliberationSessionConnection = {
+  __typename?: 'DeliberationSessionConnection';
+  edges: Array<DeliberationSessionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DeliberationSessionEdge = {
+  __typename?: 'DeliberationSessionEdge';
+  cursor: Scalars['String']['output'];
+  node: DeliberationSession;
+};
+
+/** A topic residents deliberate (议题), raised in a grid of a community. */
+export type DeliberationTopic = {
+  __typename?: 'DeliberationTopic';
+  community: Community;
+  description: Scalars['String']['output'];
+  /** Null until followed up. */
+  followUp?: Maybe<DeliberationFollowUp>;
+  grid: Grid;
+  id: Scalars['ID']['output'];
+  /** Null until decided. */
+  outcome?: Maybe<DeliberationOutcome>;
+  /** What was agreed or why not (结果说明). */
+  outcomeNote?: Maybe<Scalars['String']['output']>;
+  raisedBy: DeliberationRaiser;
+  /** The resident who raised it; null when a grid worker raised it. */
+  raisedByResident?: Maybe<Resident>;
+  /** Date raised (提出日期), YYYY-MM-DD. */
+  raisedOn: Scalars['String']['output'];
+  /** The session that discussed it; null while open. */
+  session?: Maybe<DeliberationSession>;
+  status: DeliberationTopicStatus;
+  title: Scalars['String']['output'];
+};
+
+export type DeliberationTopicConnection = {
+  __typename?: 'DeliberationTopicConnection';
+  edges: Array<DeliberationTopicEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DeliberationTopicEdge = {
+  __typename?: 'DeliberationTopicEdge';
+  cursor: Scalars['String']['output'];
+  node: DeliberationTopic;
+};
+
+export type DeliberationTopicFilter = {
+  communityId: Scalars['ID']['input'];
+  status?: InputMaybe<DeliberationTopicStatus>;
+};
+
+/** Where a topic stands (议题状态). */
+export type DeliberationTopicStatus =
+  /** 已形成结果 — the session decided */
+  | 'DECIDED'
+  /** 已上会 — on a session's agenda, no outcome yet */
+  | 'DISCUSSED'
+  /** 待议 — raised, not yet discussed */
+  | 'OPEN';
+
+/** 双报到 registration: an in-service (在职党员) or retired (离退休党员) member reports to the community where they live, with their (former) work unit. */
 export type DualRegistration = {
   __typename?: 'DualRegistration';
   /** The community reported to (报到社区). */
@@ -216,7 +489,7 @@ export type DualRegistration = {
   member: PartyMember;
   /** Date reported (报到日期), YYYY-MM-DD. */
   reportedOn: Scalars['String']['output'];
-  /** Work unit (工作单位). */
+  /** Work unit (工作单位); a retired member's former unit (原工作单位). */
   workUnit: Scalars['String']['output'];
 };
 
@@ -283,6 +556,22 @@ export type Grid = {
 export type GridServicePostsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type HoldDeliberationSessionInput = {
+  communityId: Scalars['ID']['input'];
+  format: DeliberationFormat;
+  /** A grid of the community, for a grid-level session. */
+  gridId?: InputMaybe<Scalars['ID']['input']>;
+  /** YYYY-MM-DD, not in the future. */
+  heldOn: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 200 participants, no one twice. */
+  participants: Array<DeliberationParticipantInput>;
+  /** At most 200 characters. */
+  place: Scalars['String']['input'];
+  /** Open topics of the community, 1 to 20. */
+  topicIds: Array<Scalars['ID']['input']>;
 };
 
 /** Household (户), owned by civil affairs. */
@@ -384,8 +673,12 @@ export type JointCase = {
   inquiries: Array<JointCaseInquiry>;
   /** The lead unit (牵头单位) now; null before dispatch. */
   leadUnit?: Maybe<ResponseUnit>;
+  /** Points credited to the party members who helped close the case (JOINT_CASE), at most 20. */
+  memberCredits: Array<PointEntry>;
   /** Past dueAt and still on the clock (超期). */
   overdue: Scalars['Boolean']['output'];
+  /** The steward's patrol finding (管家吹哨) that raised the case; null when none. */
+  patrolFinding?: Maybe<PatrolIssue>;
   rating?: Maybe<JointCaseRating>;
   /** Reporter (报事人), owned by civil affairs (household, assistance…). */
   reporter: Resident;
@@ -791,6 +1084,8 @@ export type Mutation = {
   approveJointCaseDeferral: JointCase;
   /** The party organisation approves the done wish (审定) and credits or deducts the member's points. CONFLICT unless DONE. */
   approveMicroWish: MicroWish;
+  /** Archives a unit (归档): it stays on its cases' records, says so, and takes no new cases or tasks. */
+  archiveResponseUnit: ResponseUnit;
   /** 吹哨 (community): name the units that must report (报到) within `reportWithinMinutes` (default 30, env CG_WHISTLE_REPORT_MINUTES). */
   blowWhistle: JointCase;
   /** A member claims a published wish (领单). CONFLICT unless it is PUBLISHED. */
@@ -801,7 +1096,9 @@ export type Mutation = {
   closeJointCase: JointCase;
   /** The claiming member reports the wish done (办结). CONFLICT unless it is CLAIMED. */
   completeMicroWish: MicroWish;
-  /** Records an in-service member's 双报到 to the community where they live. */
+  /** The member reports a claimed post's task done (岗位任务办结): done by the due date earns points, done late costs the overdue deduction once. CONFLICT unless CLAIMED. */
+  completePostClaim: PostClaim;
+  /** Records an in-service or retired member's 双报到 to the community where they live. */
   createDualRegistration: DualRegistration;
   /** Adds a joint-building unit (共建单位) to a community committee's 大党委. */
   createJointBuildingUnit: JointBuildingUnit;
@@ -811,10 +1108,25 @@ export type Mutation = {
   createPartyMember: PartyMember;
   /** Adds an organisation (党组织) under `parentId`; its level must be below the parent's. */
   createPartyOrganization: PartyOrganization;
+  /**
+   * Adds a unit to a community's 1+3+N roster (联动单位): the community itself (one per community), a resident unit (物业、
+   * 住建、执法) or a joint-building unit of the "N" (水、电、气、暖、学校…). The community is checked with civil affairs, a
+   * property unit's company with property. Secretaries only within their communities.
+   */
+  createResponseUnit: ResponseUnit;
   /** Sets up a service post (服务岗位) in a grid. */
   createServicePost: ServicePost;
+  /** A unit party organisation (机关企事业单位党组织) reports to a community (单位党组织报到) with the posts and commitments it takes on; once per unit and community. */
+  createUnitRegistration: UnitRegistration;
+  /** Credits the party members who helped close a case (党员参与一呼联动); once per member and case. Returns the case's credits, at most 20. */
+  creditCaseHelpers: Array<PointEntry>;
   /** Credits (or with negative points deducts) points by hand; once per idempotencyKey. */
   creditMemberPoints: PointEntry;
+  /**
+   * Credits a member's points for volunteer work civil affairs recorded (志愿服务积分): civil affairs calls it as its
+   * service identity. Once per `sourceRef`: a repeat returns the first entry and writes nothing.
+   */
+  creditVolunteerPoints: PointEntry;
   /** 派单 (community): to a lead unit (default: the unit that received it first, 首接负责) and helper units. */
   dispatchJointCase: JointCase;
   /**
@@ -822,6 +1134,8 @@ export type Mutation = {
    * `month` all ≥ 80 → bonus, all < 60 → penalty. Running it again for the same month and data changes nothing.
    */
   evaluateMonthlyPoints: PointEvaluation;
+  /** Records a session held (召开议事会) on open topics of its community, with who took part. */
+  holdDeliberationSession: DeliberationSession;
   /** 问单 (party secretary): an inquiry recorded on the case. */
   inquireJointCase: JointCase;
   /** 重复件 (community): the same problem is already case `duplicateOfId`. */
@@ -830,12 +1144,20 @@ export type Mutation = {
   nominateForAward: AwardNomination;
   /** The community publishes a micro-wish (发布微心愿). */
   publishMicroWish: MicroWish;
+  /** Follows an agreed topic up as a joint-response case (转一呼联动案件); calling it again returns the same case. */
+  raiseCaseFromDeliberation: DeliberationTopic;
+  /** Raises a topic (提出议题) in a grid; a resident raises their own, a grid worker or secretary on residents' behalf. */
+  raiseDeliberationTopic: DeliberationTopic;
   /** 评单 (the reporter): rate 1–5 after verification; 2 or lower reopens the case as REWORK. */
   rateJointCase: JointCase;
   /** 报到评价 (community): rate 1–5, once, a unit that reported. */
   rateReportingUnit: JointCase;
+  /** Records what the session decided on a topic it discussed (协商结果); once per topic. */
+  recordDeliberationOutcome: DeliberationTopic;
   /** Records a household contact, volunteer service or suggestion of a member. */
   recordServiceActivity: ServiceActivity;
+  /** Refers a topic to a joint meeting (提交联席会议); the meeting's agenda item points back at the topic by its id. */
+  referDeliberationToMeeting: DeliberationTopic;
   /** 挂账 rejection (party secretary): work goes on. */
   rejectJointCaseDeferral: JointCase;
   /** 报到 (the unit named): report to the whistle (the latest one waiting, or `whistleId`). */
@@ -864,12 +1186,16 @@ export type Mutation = {
    * (the party department). Payloads are POSTed signed (docs/webhooks.md); the secret is returned only here.
    */
   subscribeWebhook: WebhookSubscriptionCreated;
+  /** Deducts points once for every claimed micro-wish and post task still undone after its due date as of `asOf` (超期未办理); running it again writes nothing new. */
+  sweepOverdueClaims: OverdueSweep;
   /** 转单 (community): name another lead unit. */
   transferJointCase: JointCase;
   /** Ends one of the caller's department's subscriptions; deliveries not yet sent are not sent. */
   unsubscribeWebhook: WebhookSubscription;
   /** Changes a member's category or home organisation (组织关系转接). */
   updatePartyMember: PartyMember;
+  /** Changes a unit's name or its responsibilities (责任清单). */
+  updateResponseUnit: ResponseUnit;
   /** 审定 (community): accept the resolution; refused (LEAD_TASK_OPEN) while the lead unit's task is open. */
   verifyJointCase: JointCase;
 };
@@ -895,6 +1221,12 @@ export type MutationApproveMicroWishArgs = {
   approvedOn: Scalars['String']['input'];
   id: Scalars['ID']['input'];
   rating: WishRating;
+};
+
+
+export type MutationArchiveResponseUnitArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -935,6 +1267,13 @@ export type MutationCompleteMicroWishArgs = {
 };
 
 
+export type MutationCompletePostClaimArgs = {
+  doneOn: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationCreateDualRegistrationArgs = {
   input: CreateDualRegistrationInput;
 };
@@ -960,13 +1299,33 @@ export type MutationCreatePartyOrganizationArgs = {
 };
 
 
+export type MutationCreateResponseUnitArgs = {
+  input: CreateResponseUnitInput;
+};
+
+
 export type MutationCreateServicePostArgs = {
   input: CreateServicePostInput;
 };
 
 
+export type MutationCreateUnitRegistrationArgs = {
+  input: CreateUnitRegistrationInput;
+};
+
+
+export type MutationCreditCaseHelpersArgs = {
+  input: CreditCaseHelpersInput;
+};
+
+
 export type MutationCreditMemberPointsArgs = {
   input: CreditMemberPointsInput;
+};
+
+
+export type MutationCreditVolunteerPointsArgs = {
+  input: CreditVolunteerPointsInput;
 };
 
 
@@ -982,6 +1341,11 @@ export type MutationDispatchJointCaseArgs = {
 
 export type MutationEvaluateMonthlyPointsArgs = {
   month: Scalars['String']['input'];
+};
+
+
+export type MutationHoldDeliberationSessionArgs = {
+  input: HoldDeliberationSessionInput;
 };
 
 
@@ -1011,6 +1375,16 @@ export type MutationPublishMicroWishArgs = {
 };
 
 
+export type MutationRaiseCaseFromDeliberationArgs = {
+  input: RaiseCaseFromDeliberationInput;
+};
+
+
+export type MutationRaiseDeliberationTopicArgs = {
+  input: RaiseDeliberationTopicInput;
+};
+
+
 export type MutationRateJointCaseArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
   expectedVersion: Scalars['Int']['input'];
@@ -1030,8 +1404,18 @@ export type MutationRateReportingUnitArgs = {
 };
 
 
+export type MutationRecordDeliberationOutcomeArgs = {
+  input: RecordDeliberationOutcomeInput;
+};
+
+
 export type MutationRecordServiceActivityArgs = {
   input: RecordServiceActivityInput;
+};
+
+
+export type MutationReferDeliberationToMeetingArgs = {
+  input: ReferDeliberationToMeetingInput;
 };
 
 
@@ -1125,6 +1509,11 @@ export type MutationSubscribeWebhookArgs = {
 };
 
 
+export type MutationSweepOverdueClaimsArgs = {
+  asOf: Scalars['String']['input'];
+};
+
+
 export type MutationTransferJointCaseArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -1145,6 +1534,12 @@ export type MutationUpdatePartyMemberArgs = {
 };
 
 
+export type MutationUpdateResponseUnitArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateResponseUnitInput;
+};
+
+
 export type MutationVerifyJointCaseArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -1161,6 +1556,18 @@ export type NominateForAwardInput = {
   nominatedOn: Scalars['String']['input'];
   quarter: Scalars['String']['input'];
   reason: Scalars['String']['input'];
+};
+
+/** What one overdue sweep (超期未办理扣分) found and wrote. */
+export type OverdueSweep = {
+  __typename?: 'OverdueSweep';
+  asOf: Scalars['String']['output'];
+  /** Claimed post tasks past their due date undone. */
+  overduePostClaims: Scalars['Int']['output'];
+  /** Claimed micro-wishes past their due date undone (超期未办理). */
+  overdueWishes: Scalars['Int']['output'];
+  /** Deductions written now (0 when every one was written before). */
+  written: Scalars['Int']['output'];
 };
 
 /** Where a page of a connection ends (分页信息); to any signed-in caller. */
@@ -1385,6 +1792,22 @@ export type PartyOrganizationOrder =
   /** 名称降序 */
   | 'NAME_DESC';
 
+/** A steward's patrol finding (管家吹哨) that raises the case, owned by property. */
+export type PatrolFindingInput = {
+  /** An open finding of that patrol; it raises one case at most. */
+  issueId: Scalars['ID']['input'];
+  patrolId: Scalars['ID']['input'];
+};
+
+/** An issue found on a patrol (排查发现问题). */
+export type PatrolIssue = {
+  __typename?: 'PatrolIssue';
+  id: Scalars['ID']['output'];
+  /** The joint-response case (一呼联动案件) the finding raised; null when none. */
+  jointCase?: Maybe<JointCase>;
+  patrolId: Scalars['ID']['output'];
+};
+
 /** An entry of the member points ledger (党员奉献积分). */
 export type PointEntry = {
   __typename?: 'PointEntry';
@@ -1456,15 +1879,24 @@ export type PointSource =
   /** 服务活动 */
   | 'SERVICE_ACTIVITY'
   /** 服务岗位 */
-  | 'SERVICE_POST';
+  | 'SERVICE_POST'
+  /** 志愿服务 — volunteer work attended, credited by civil affairs */
+  | 'VOLUNTEER';
 
 /** A member's claim of a service post (岗位认领) for one year. */
 export type PostClaim = {
   __typename?: 'PostClaim';
   claimedOn: Scalars['String']['output'];
+  doneNote?: Maybe<Scalars['String']['output']>;
+  doneOn?: Maybe<Scalars['String']['output']>;
+  /** Due date of the post's task (办结时限), YYYY-MM-DD. */
+  dueOn: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   member: PartyMember;
+  /** Done after the due date, or still undone past it (超期). */
+  overdue: Scalars['Boolean']['output'];
   post: ServicePost;
+  status: PostClaimStatus;
   year: Scalars['Int']['output'];
 };
 
@@ -1482,6 +1914,13 @@ export type PostClaimEdge = {
   cursor: Scalars['String']['output'];
   node: PostClaim;
 };
+
+/** Where a claimed post's task stands (岗位任务状态). */
+export type PostClaimStatus =
+  /** 已认领 claimed, not done yet */
+  | 'CLAIMED'
+  /** 已办结 done */
+  | 'DONE';
 
 /** 问题清单 row: open cases of a category. */
 export type ProblemListRow = {
@@ -1529,6 +1968,14 @@ export type Query = {
   awardNominations: AwardNominationConnection;
   /** Branches (党支部) that have named nobody for the 党员奉献奖 in `quarter` (YYYY-Qn) yet; each must name 1–3. */
   branchesWithoutNomination: PartyOrganizationConnection;
+  /** One deliberation session (议事会) by id; null when there is none. */
+  deliberationSession?: Maybe<DeliberationSession>;
+  /** Deliberation sessions (议事会) of a community in a year, newest first. */
+  deliberationSessions: DeliberationSessionConnection;
+  /** One deliberation topic (议题) by id; null when there is none or it lies outside the caller's scope. */
+  deliberationTopic?: Maybe<DeliberationTopic>;
+  /** Deliberation topics (议题) of a community, newest raised first; only those the caller may see. */
+  deliberationTopics: DeliberationTopicConnection;
   /** One 双报到 registration by id. */
   dualRegistration?: Maybe<DualRegistration>;
   /** 双报到 registrations of in-service members (在职党员报到). */
@@ -1582,6 +2029,10 @@ export type Query = {
   supervisionList: JointCaseConnection;
   /** 三清单 the problem, resource and responsibility lists of a community, as of now. */
   threeLists: ThreeLists;
+  /** One unit registration (单位党组织报到) by id; null when there is none. */
+  unitRegistration?: Maybe<UnitRegistration>;
+  /** Unit party organisations' registrations with communities (单位党组织报到), newest first, paged. */
+  unitRegistrations: UnitRegistrationConnection;
   /** One of the caller's department's subscriptions; null for another department's. */
   webhookSubscription?: Maybe<WebhookSubscription>;
   /** The caller's department's webhook subscriptions (事件订阅), newest first; ended ones only when asked: at most the department's subscriptions (a handful per unit). */
@@ -1610,6 +2061,51 @@ export type QueryBranchesWithoutNominationArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   quarter: Scalars['String']['input'];
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
+export type QueryDeliberationSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
+export type QueryDeliberationSessionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  communityId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
+export type QueryDeliberationTopicArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
+export type QueryDeliberationTopicsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter: DeliberationTopicFilter;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1905,6 +2401,28 @@ export type QueryThreeListsArgs = {
  * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
  * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
  */
+export type QueryUnitRegistrationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
+export type QueryUnitRegistrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UnitRegistrationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
 export type QueryWebhookSubscriptionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1965,6 +2483,39 @@ export type QuotaStatus = {
   year: Scalars['Int']['output'];
 };
 
+export type RaiseCaseFromDeliberationInput = {
+  buildingId?: InputMaybe<Scalars['ID']['input']>;
+  category: JointCaseCategory;
+  /** Who the case is reported for; defaults to the resident who raised the topic (required when a grid worker raised it). */
+  reporterId?: InputMaybe<Scalars['ID']['input']>;
+  /** An AGREED or REFERRED topic not followed up yet. */
+  topicId: Scalars['ID']['input'];
+  /** The dwelling concerned; give this or buildingId. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  urgency?: JointCaseUrgency;
+};
+
+export type RaiseDeliberationTopicInput = {
+  /** At most 2000 characters. */
+  description: Scalars['String']['input'];
+  /** The grid (网格) it concerns. */
+  gridId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** YYYY-MM-DD, not in the future. */
+  raisedOn: Scalars['String']['input'];
+  /** The resident raising it; a RESIDENT caller gives their own id, a grid worker may leave it out (raised on residents' behalf). */
+  residentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Short title, at most 100 characters. */
+  title: Scalars['String']['input'];
+};
+
+export type RecordDeliberationOutcomeInput = {
+  /** At most 2000 characters. */
+  note: Scalars['String']['input'];
+  outcome: DeliberationOutcome;
+  topicId: Scalars['ID']['input'];
+};
+
 export type RecordServiceActivityInput = {
   content: Scalars['String']['input'];
   date: Scalars['String']['input'];
@@ -1975,6 +2526,15 @@ export type RecordServiceActivityInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   kind: ServiceActivityKind;
   memberId: Scalars['ID']['input'];
+};
+
+export type ReferDeliberationToMeetingInput = {
+  /** The joint meeting (党建联席会议) it goes to, when already scheduled. */
+  meetingId?: InputMaybe<Scalars['ID']['input']>;
+  /** At most 2000 characters. */
+  note: Scalars['String']['input'];
+  /** A REFERRED topic not followed up yet. */
+  topicId: Scalars['ID']['input'];
 };
 
 /** Resident (居民), owned by civil affairs; party adds the membership. */
@@ -1997,6 +2557,8 @@ export type ResidentJointCasesArgs = {
 /** Unit of the 1+3+N roster (联动单位). */
 export type ResponseUnit = {
   __typename?: 'ResponseUnit';
+  /** Set once the unit is archived (已归档); null while on the roster. */
+  archived?: Maybe<ArchiveInfo>;
   /** Categories the unit is responsible for (责任清单). */
   categories: Array<JointCaseCategory>;
   community: Community;
@@ -2157,6 +2719,8 @@ export type SubmitJointCaseInput = {
   /** The roster unit that received the complaint first (首接), e.g. the property desk. */
   firstReceiverUnitId?: InputMaybe<Scalars['ID']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The steward's patrol finding (管家吹哨) the case comes from, checked with property; the case takes the finding's place when it names one. */
+  patrolFinding?: InputMaybe<PatrolFindingInput>;
   reporterId: Scalars['ID']['input'];
   /** The dwelling concerned; give this or buildingId. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -2192,9 +2756,55 @@ export type Unit = {
   id: Scalars['ID']['output'];
 };
 
+/** 单位党组织报到: a unit's party organisation (机关企事业单位党组织) reports to a community, taking on service posts and commitments. */
+export type UnitRegistration = {
+  __typename?: 'UnitRegistration';
+  /** Commitments (共建承诺事项), at most 10. */
+  commitments: Array<Scalars['String']['output']>;
+  /** The community reported to (报到社区). */
+  community: Community;
+  id: Scalars['ID']['output'];
+  /** The unit as a joint-building unit (共建单位) of the community's 大党委, when it is one. */
+  jointBuildingUnit?: Maybe<JointBuildingUnit>;
+  kind: JointBuildingUnitKind;
+  /** In-service members of the unit who report with it (报到在职党员数). */
+  memberCount: Scalars['Int']['output'];
+  /** Its party organisation (单位党组织), e.g. 张北县民政局机关党支部. */
+  organizationName: Scalars['String']['output'];
+  /** Service posts (服务岗位) the unit takes on (认领岗位), at most 20. */
+  posts: Array<ServicePost>;
+  /** Date reported (报到日期), YYYY-MM-DD. */
+  reportedOn: Scalars['String']['output'];
+  /** The reporting unit (报到单位), e.g. 张北县民政局. */
+  unitName: Scalars['String']['output'];
+};
+
+export type UnitRegistrationConnection = {
+  __typename?: 'UnitRegistrationConnection';
+  edges: Array<UnitRegistrationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type UnitRegistrationEdge = {
+  __typename?: 'UnitRegistrationEdge';
+  cursor: Scalars['String']['output'];
+  node: UnitRegistration;
+};
+
+export type UnitRegistrationFilter = {
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<JointBuildingUnitKind>;
+};
+
 export type UpdatePartyMemberInput = {
   category?: InputMaybe<PartyMemberCategory>;
   organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type UpdateResponseUnitInput = {
+  categories?: InputMaybe<Array<JointCaseCategory>>;
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One POST of a delivery (推送尝试). */
@@ -2396,6 +3006,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   AwardNomination: AwardNomination;
+  Community: Community;
+  DeliberationSession: DeliberationSession;
+  DeliberationTopic: DeliberationTopic;
   DualRegistration: DualRegistration;
   Grid: Grid;
   JointBuildingUnit: JointBuildingUnit;
@@ -2404,12 +3017,14 @@ export type FederationTypes = ResolversObject<{
   MicroWish: MicroWish;
   PartyMember: PartyMember;
   PartyOrganization: PartyOrganization;
+  PatrolIssue: PatrolIssue;
   PointEntry: PointEntry;
   PostClaim: PostClaim;
   Resident: Resident;
   ResponseUnit: ResponseUnit;
   ServiceActivity: ServiceActivity;
   ServicePost: ServicePost;
+  UnitRegistration: UnitRegistration;
 }>;
 
 /** Mapping of federation reference types */
@@ -2417,6 +3032,15 @@ export type FederationReferenceTypes = ResolversObject<{
   AwardNomination:
     ( { __typename: 'AwardNomination' }
     & GraphQLRecursivePick<FederationTypes['AwardNomination'], {"id":true}> );
+  Community:
+    ( { __typename: 'Community' }
+    & GraphQLRecursivePick<FederationTypes['Community'], {"id":true}> );
+  DeliberationSession:
+    ( { __typename: 'DeliberationSession' }
+    & GraphQLRecursivePick<FederationTypes['DeliberationSession'], {"id":true}> );
+  DeliberationTopic:
+    ( { __typename: 'DeliberationTopic' }
+    & GraphQLRecursivePick<FederationTypes['DeliberationTopic'], {"id":true}> );
   DualRegistration:
     ( { __typename: 'DualRegistration' }
     & GraphQLRecursivePick<FederationTypes['DualRegistration'], {"id":true}> );
@@ -2441,6 +3065,9 @@ export type FederationReferenceTypes = ResolversObject<{
   PartyOrganization:
     ( { __typename: 'PartyOrganization' }
     & GraphQLRecursivePick<FederationTypes['PartyOrganization'], {"id":true}> );
+  PatrolIssue:
+    ( { __typename: 'PatrolIssue' }
+    & GraphQLRecursivePick<FederationTypes['PatrolIssue'], {"id":true,"patrolId":true}> );
   PointEntry:
     ( { __typename: 'PointEntry' }
     & GraphQLRecursivePick<FederationTypes['PointEntry'], {"id":true}> );
@@ -2459,12 +3086,16 @@ export type FederationReferenceTypes = ResolversObject<{
   ServicePost:
     ( { __typename: 'ServicePost' }
     & GraphQLRecursivePick<FederationTypes['ServicePost'], {"id":true}> );
+  UnitRegistration:
+    ( { __typename: 'UnitRegistration' }
+    & GraphQLRecursivePick<FederationTypes['UnitRegistration'], {"id":true}> );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  ArchiveInfo: ResolverTypeWrapper<ArchiveInfo>;
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditRecordConnection: ResolverTypeWrapper<AuditRecordConnection>;
@@ -2482,8 +3113,32 @@ export type ResolversTypes = ResolversObject<{
   CreateLiaisonAssignmentInput: CreateLiaisonAssignmentInput;
   CreatePartyMemberInput: CreatePartyMemberInput;
   CreatePartyOrganizationInput: CreatePartyOrganizationInput;
+  CreateResponseUnitInput: CreateResponseUnitInput;
   CreateServicePostInput: CreateServicePostInput;
+  CreateUnitRegistrationInput: CreateUnitRegistrationInput;
+  CreditCaseHelpersInput: CreditCaseHelpersInput;
   CreditMemberPointsInput: CreditMemberPointsInput;
+  CreditVolunteerPointsInput: CreditVolunteerPointsInput;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  DeliberationFollowUp: ResolverTypeWrapper<DeliberationFollowUpDocModel>;
+  DeliberationFollowUpKind: DeliberationFollowUpKind;
+  DeliberationFormat: DeliberationFormat;
+  DeliberationFormatCount: ResolverTypeWrapper<DeliberationFormatCount>;
+  DeliberationMeasures: ResolverTypeWrapper<DeliberationMeasures>;
+  DeliberationMonth: ResolverTypeWrapper<DeliberationMonth>;
+  DeliberationOutcome: DeliberationOutcome;
+  DeliberationParticipant: ResolverTypeWrapper<DeliberationParticipantDocModel>;
+  DeliberationParticipantInput: DeliberationParticipantInput;
+  DeliberationParticipantKind: DeliberationParticipantKind;
+  DeliberationRaiser: DeliberationRaiser;
+  DeliberationSession: ResolverTypeWrapper<DeliberationSessionDocModel>;
+  DeliberationSessionConnection: ResolverTypeWrapper<Omit<DeliberationSessionConnection, 'edges'> & { edges: Array<ResolversTypes['DeliberationSessionEdge']> }>;
+  DeliberationSessionEdge: ResolverTypeWrapper<Omit<DeliberationSessionEdge, 'node'> & { node: ResolversTypes['DeliberationSession'] }>;
+  DeliberationTopic: ResolverTypeWrapper<DeliberationTopicDocModel>;
+  DeliberationTopicConnection: ResolverTypeWrapper<Omit<DeliberationTopicConnection, 'edges'> & { edges: Array<ResolversTypes['DeliberationTopicEdge']> }>;
+  DeliberationTopicEdge: ResolverTypeWrapper<Omit<DeliberationTopicEdge, 'node'> & { node: ResolversTypes['DeliberationTopic'] }>;
+  DeliberationTopicFilter: DeliberationTopicFilter;
+  DeliberationTopicStatus: DeliberationTopicStatus;
   DualRegistration: ResolverTypeWrapper<DualRegistrationDocModel>;
   DualRegistrationConnection: ResolverTypeWrapper<Omit<DualRegistrationConnection, 'edges'> & { edges: Array<ResolversTypes['DualRegistrationEdge']> }>;
   DualRegistrationEdge: ResolverTypeWrapper<Omit<DualRegistrationEdge, 'node'> & { node: ResolversTypes['DualRegistration'] }>;
@@ -2491,6 +3146,7 @@ export type ResolversTypes = ResolversObject<{
   DualRegistrationOrder: DualRegistrationOrder;
   GovernmentLedgerRow: ResolverTypeWrapper<GovernmentLedgerRowParentModel>;
   Grid: ResolverTypeWrapper<{ id: string }>;
+  HoldDeliberationSessionInput: HoldDeliberationSessionInput;
   Household: ResolverTypeWrapper<{ id: string }>;
   JointBuildingUnit: ResolverTypeWrapper<JointBuildingUnitDocModel>;
   JointBuildingUnitConnection: ResolverTypeWrapper<Omit<JointBuildingUnitConnection, 'edges'> & { edges: Array<ResolversTypes['JointBuildingUnitEdge']> }>;
@@ -2507,7 +3163,6 @@ export type ResolversTypes = ResolversObject<{
   JointCaseFilter: JointCaseFilter;
   JointCaseInquiry: ResolverTypeWrapper<JointCaseInquiryParentModel>;
   JointCaseMeasures: ResolverTypeWrapper<JointCaseMeasures>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   JointCaseRating: ResolverTypeWrapper<JointCaseRatingParentModel>;
   JointCaseScope: JointCaseScope;
   JointCaseStatus: JointCaseStatus;
@@ -2531,6 +3186,7 @@ export type ResolversTypes = ResolversObject<{
   MonthlyPoints: ResolverTypeWrapper<MonthlyPoints>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NominateForAwardInput: NominateForAwardInput;
+  OverdueSweep: ResolverTypeWrapper<OverdueSweep>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartyMember: ResolverTypeWrapper<PartyMemberDocModel>;
   PartyMemberCategory: PartyMemberCategory;
@@ -2544,6 +3200,8 @@ export type ResolversTypes = ResolversObject<{
   PartyOrganizationFilter: PartyOrganizationFilter;
   PartyOrganizationLevel: PartyOrganizationLevel;
   PartyOrganizationOrder: PartyOrganizationOrder;
+  PatrolFindingInput: PatrolFindingInput;
+  PatrolIssue: ResolverTypeWrapper<{ id: string }>;
   PointEntry: ResolverTypeWrapper<PointEntryDocModel>;
   PointEntryConnection: ResolverTypeWrapper<Omit<PointEntryConnection, 'edges'> & { edges: Array<ResolversTypes['PointEntryEdge']> }>;
   PointEntryEdge: ResolverTypeWrapper<Omit<PointEntryEdge, 'node'> & { node: ResolversTypes['PointEntry'] }>;
@@ -2554,6 +3212,7 @@ export type ResolversTypes = ResolversObject<{
   PostClaim: ResolverTypeWrapper<PostClaimDocModel>;
   PostClaimConnection: ResolverTypeWrapper<Omit<PostClaimConnection, 'edges'> & { edges: Array<ResolversTypes['PostClaimEdge']> }>;
   PostClaimEdge: ResolverTypeWrapper<Omit<PostClaimEdge, 'node'> & { node: ResolversTypes['PostClaim'] }>;
+  PostClaimStatus: PostClaimStatus;
   ProblemListRow: ResolverTypeWrapper<ProblemListRow>;
   PublicSentimentRow: ResolverTypeWrapper<PublicSentimentRowParentModel>;
   PublishMicroWishInput: PublishMicroWishInput;
@@ -2563,7 +3222,11 @@ export type ResolversTypes = ResolversObject<{
   QuotaShortfallConnection: ResolverTypeWrapper<Omit<QuotaShortfallConnection, 'edges'> & { edges: Array<ResolversTypes['QuotaShortfallEdge']> }>;
   QuotaShortfallEdge: ResolverTypeWrapper<Omit<QuotaShortfallEdge, 'node'> & { node: ResolversTypes['QuotaShortfall'] }>;
   QuotaStatus: ResolverTypeWrapper<QuotaStatus>;
+  RaiseCaseFromDeliberationInput: RaiseCaseFromDeliberationInput;
+  RaiseDeliberationTopicInput: RaiseDeliberationTopicInput;
+  RecordDeliberationOutcomeInput: RecordDeliberationOutcomeInput;
   RecordServiceActivityInput: RecordServiceActivityInput;
+  ReferDeliberationToMeetingInput: ReferDeliberationToMeetingInput;
   Resident: ResolverTypeWrapper<{ id: string }>;
   ResponseUnit: ResolverTypeWrapper<ResponseUnitDocModel>;
   ResponseUnitKind: ResponseUnitKind;
@@ -2585,7 +3248,12 @@ export type ResolversTypes = ResolversObject<{
   SubscribeWebhookInput: SubscribeWebhookInput;
   ThreeLists: ResolverTypeWrapper<Omit<ThreeLists, 'resources' | 'responsibilities'> & { resources: Array<ResolversTypes['ResponseUnit']>, responsibilities: Array<ResolversTypes['ResponsibilityListRow']> }>;
   Unit: ResolverTypeWrapper<{ id: string }>;
+  UnitRegistration: ResolverTypeWrapper<UnitRegistrationDocModel>;
+  UnitRegistrationConnection: ResolverTypeWrapper<Omit<UnitRegistrationConnection, 'edges'> & { edges: Array<ResolversTypes['UnitRegistrationEdge']> }>;
+  UnitRegistrationEdge: ResolverTypeWrapper<Omit<UnitRegistrationEdge, 'node'> & { node: ResolversTypes['UnitRegistration'] }>;
+  UnitRegistrationFilter: UnitRegistrationFilter;
   UpdatePartyMemberInput: UpdatePartyMemberInput;
+  UpdateResponseUnitInput: UpdateResponseUnitInput;
   WebhookAttempt: ResolverTypeWrapper<WebhookAttemptParentModel>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryDocModel>;
   WebhookDeliveryState: WebhookDeliveryState;
@@ -2601,6 +3269,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  ArchiveInfo: ArchiveInfo;
   AuditRecord: AuditRecord;
   ID: Scalars['ID']['output'];
   AuditRecordConnection: AuditRecordConnection;
@@ -2618,14 +3287,33 @@ export type ResolversParentTypes = ResolversObject<{
   CreateLiaisonAssignmentInput: CreateLiaisonAssignmentInput;
   CreatePartyMemberInput: CreatePartyMemberInput;
   CreatePartyOrganizationInput: CreatePartyOrganizationInput;
+  CreateResponseUnitInput: CreateResponseUnitInput;
   CreateServicePostInput: CreateServicePostInput;
+  CreateUnitRegistrationInput: CreateUnitRegistrationInput;
+  CreditCaseHelpersInput: CreditCaseHelpersInput;
   CreditMemberPointsInput: CreditMemberPointsInput;
+  CreditVolunteerPointsInput: CreditVolunteerPointsInput;
+  Float: Scalars['Float']['output'];
+  DeliberationFollowUp: DeliberationFollowUpDocModel;
+  DeliberationFormatCount: DeliberationFormatCount;
+  DeliberationMeasures: DeliberationMeasures;
+  DeliberationMonth: DeliberationMonth;
+  DeliberationParticipant: DeliberationParticipantDocModel;
+  DeliberationParticipantInput: DeliberationParticipantInput;
+  DeliberationSession: DeliberationSessionDocModel;
+  DeliberationSessionConnection: Omit<DeliberationSessionConnection, 'edges'> & { edges: Array<ResolversParentTypes['DeliberationSessionEdge']> };
+  DeliberationSessionEdge: Omit<DeliberationSessionEdge, 'node'> & { node: ResolversParentTypes['DeliberationSession'] };
+  DeliberationTopic: DeliberationTopicDocModel;
+  DeliberationTopicConnection: Omit<DeliberationTopicConnection, 'edges'> & { edges: Array<ResolversParentTypes['DeliberationTopicEdge']> };
+  DeliberationTopicEdge: Omit<DeliberationTopicEdge, 'node'> & { node: ResolversParentTypes['DeliberationTopic'] };
+  DeliberationTopicFilter: DeliberationTopicFilter;
   DualRegistration: DualRegistrationDocModel;
   DualRegistrationConnection: Omit<DualRegistrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['DualRegistrationEdge']> };
   DualRegistrationEdge: Omit<DualRegistrationEdge, 'node'> & { node: ResolversParentTypes['DualRegistration'] };
   DualRegistrationFilter: DualRegistrationFilter;
   GovernmentLedgerRow: GovernmentLedgerRowParentModel;
   Grid: { id: string };
+  HoldDeliberationSessionInput: HoldDeliberationSessionInput;
   Household: { id: string };
   JointBuildingUnit: JointBuildingUnitDocModel;
   JointBuildingUnitConnection: Omit<JointBuildingUnitConnection, 'edges'> & { edges: Array<ResolversParentTypes['JointBuildingUnitEdge']> };
@@ -2639,7 +3327,6 @@ export type ResolversParentTypes = ResolversObject<{
   JointCaseFilter: JointCaseFilter;
   JointCaseInquiry: JointCaseInquiryParentModel;
   JointCaseMeasures: JointCaseMeasures;
-  Float: Scalars['Float']['output'];
   JointCaseRating: JointCaseRatingParentModel;
   JointCaseScope: JointCaseScope;
   JointCaseTask: JointCaseTaskParentModel;
@@ -2655,6 +3342,7 @@ export type ResolversParentTypes = ResolversObject<{
   MonthlyPoints: MonthlyPoints;
   Mutation: Record<PropertyKey, never>;
   NominateForAwardInput: NominateForAwardInput;
+  OverdueSweep: OverdueSweep;
   PageInfo: PageInfo;
   PartyMember: PartyMemberDocModel;
   PartyMemberConnection: Omit<PartyMemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartyMemberEdge']> };
@@ -2664,6 +3352,8 @@ export type ResolversParentTypes = ResolversObject<{
   PartyOrganizationConnection: Omit<PartyOrganizationConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartyOrganizationEdge']> };
   PartyOrganizationEdge: Omit<PartyOrganizationEdge, 'node'> & { node: ResolversParentTypes['PartyOrganization'] };
   PartyOrganizationFilter: PartyOrganizationFilter;
+  PatrolFindingInput: PatrolFindingInput;
+  PatrolIssue: { id: string };
   PointEntry: PointEntryDocModel;
   PointEntryConnection: Omit<PointEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['PointEntryEdge']> };
   PointEntryEdge: Omit<PointEntryEdge, 'node'> & { node: ResolversParentTypes['PointEntry'] };
@@ -2680,7 +3370,11 @@ export type ResolversParentTypes = ResolversObject<{
   QuotaShortfallConnection: Omit<QuotaShortfallConnection, 'edges'> & { edges: Array<ResolversParentTypes['QuotaShortfallEdge']> };
   QuotaShortfallEdge: Omit<QuotaShortfallEdge, 'node'> & { node: ResolversParentTypes['QuotaShortfall'] };
   QuotaStatus: QuotaStatus;
+  RaiseCaseFromDeliberationInput: RaiseCaseFromDeliberationInput;
+  RaiseDeliberationTopicInput: RaiseDeliberationTopicInput;
+  RecordDeliberationOutcomeInput: RecordDeliberationOutcomeInput;
   RecordServiceActivityInput: RecordServiceActivityInput;
+  ReferDeliberationToMeetingInput: ReferDeliberationToMeetingInput;
   Resident: { id: string };
   ResponseUnit: ResponseUnitDocModel;
   ResponsibilityListRow: Omit<ResponsibilityListRow, 'unit'> & { unit: ResolversParentTypes['ResponseUnit'] };
@@ -2697,7 +3391,12 @@ export type ResolversParentTypes = ResolversObject<{
   SubscribeWebhookInput: SubscribeWebhookInput;
   ThreeLists: Omit<ThreeLists, 'resources' | 'responsibilities'> & { resources: Array<ResolversParentTypes['ResponseUnit']>, responsibilities: Array<ResolversParentTypes['ResponsibilityListRow']> };
   Unit: { id: string };
+  UnitRegistration: UnitRegistrationDocModel;
+  UnitRegistrationConnection: Omit<UnitRegistrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['UnitRegistrationEdge']> };
+  UnitRegistrationEdge: Omit<UnitRegistrationEdge, 'node'> & { node: ResolversParentTypes['UnitRegistration'] };
+  UnitRegistrationFilter: UnitRegistrationFilter;
   UpdatePartyMemberInput: UpdatePartyMemberInput;
+  UpdateResponseUnitInput: UpdateResponseUnitInput;
   WebhookAttempt: WebhookAttemptParentModel;
   WebhookDelivery: WebhookDeliveryDocModel;
   WebhookSubscription: WebhookSubscriptionDocModel;
@@ -2771,6 +3470,12 @@ export type TagDirectiveArgs = {
 
 export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type ArchiveInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArchiveInfo'] = ResolversParentTypes['ArchiveInfo']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type AuditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
   answeredBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2823,8 +3528,103 @@ export type BuildingResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
-export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community']> = ResolversObject<{
+export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community'], FederationReferenceType extends FederationReferenceTypes['Community'] = FederationReferenceTypes['Community']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Community']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  deliberationMeasures?: Resolver<ResolversTypes['DeliberationMeasures'], ParentType, ContextType, RequireFields<CommunityDeliberationMeasuresArgs, 'year'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type DeliberationFollowUpResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationFollowUp'] = ResolversParentTypes['DeliberationFollowUp']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  jointCase?: Resolver<Maybe<ResolversTypes['JointCase']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DeliberationFollowUpKind'], ParentType, ContextType>;
+  meetingId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type DeliberationFormatCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationFormatCount'] = ResolversParentTypes['DeliberationFormatCount']> = ResolversObject<{
+  format?: Resolver<ResolversTypes['DeliberationFormat'], ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DeliberationMeasuresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationMeasures'] = ResolversParentTypes['DeliberationMeasures']> = ResolversObject<{
+  agreed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  becameCases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byMonth?: Resolver<Array<ResolversTypes['DeliberationMonth']>, ParentType, ContextType>;
+  notAgreed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  referred?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  referredToMeetings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sessionsByFormat?: Resolver<Array<ResolversTypes['DeliberationFormatCount']>, ParentType, ContextType>;
+  topicsRaised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DeliberationMonthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationMonth'] = ResolversParentTypes['DeliberationMonth']> = ResolversObject<{
+  agreed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  decided?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DeliberationParticipantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationParticipant'] = ResolversParentTypes['DeliberationParticipant']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['DeliberationParticipantKind'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['PartyMember']>, ParentType, ContextType>;
+  resident?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['ResponseUnit']>, ParentType, ContextType>;
+}>;
+
+export type DeliberationSessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationSession'] = ResolversParentTypes['DeliberationSession'], FederationReferenceType extends FederationReferenceTypes['DeliberationSession'] = FederationReferenceTypes['DeliberationSession']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DeliberationSession']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['DeliberationFormat'], ParentType, ContextType>;
+  grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  heldOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  participantCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['DeliberationParticipant']>, ParentType, ContextType>;
+  place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['DeliberationTopic']>, ParentType, ContextType>;
+}>;
+
+export type DeliberationSessionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationSessionConnection'] = ResolversParentTypes['DeliberationSessionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DeliberationSessionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DeliberationSessionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationSessionEdge'] = ResolversParentTypes['DeliberationSessionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DeliberationSession'], ParentType, ContextType>;
+}>;
+
+export type DeliberationTopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationTopic'] = ResolversParentTypes['DeliberationTopic'], FederationReferenceType extends FederationReferenceTypes['DeliberationTopic'] = FederationReferenceTypes['DeliberationTopic']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DeliberationTopic']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  followUp?: Resolver<Maybe<ResolversTypes['DeliberationFollowUp']>, ParentType, ContextType>;
+  grid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['DeliberationOutcome']>, ParentType, ContextType>;
+  outcomeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  raisedBy?: Resolver<ResolversTypes['DeliberationRaiser'], ParentType, ContextType>;
+  raisedByResident?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType>;
+  raisedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  session?: Resolver<Maybe<ResolversTypes['DeliberationSession']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DeliberationTopicStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DeliberationTopicConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationTopicConnection'] = ResolversParentTypes['DeliberationTopicConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DeliberationTopicEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DeliberationTopicEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationTopicEdge'] = ResolversParentTypes['DeliberationTopicEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType>;
 }>;
 
 export type DualRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DualRegistration'] = ResolversParentTypes['DualRegistration'], FederationReferenceType extends FederationReferenceTypes['DualRegistration'] = FederationReferenceTypes['DualRegistration']> = ResolversObject<{
@@ -2910,7 +3710,9 @@ export type JointCaseResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inquiries?: Resolver<Array<ResolversTypes['JointCaseInquiry']>, ParentType, ContextType>;
   leadUnit?: Resolver<Maybe<ResolversTypes['ResponseUnit']>, ParentType, ContextType>;
+  memberCredits?: Resolver<Array<ResolversTypes['PointEntry']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  patrolFinding?: Resolver<Maybe<ResolversTypes['PatrolIssue']>, ParentType, ContextType>;
   rating?: Resolver<Maybe<ResolversTypes['JointCaseRating']>, ParentType, ContextType>;
   reporter?: Resolver<ResolversTypes['Resident'], ParentType, ContextType>;
   resolvedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3077,27 +3879,38 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   acceptJointCaseTask?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationAcceptJointCaseTaskArgs, 'expectedVersion' | 'id' | 'unitId'>>;
   approveJointCaseDeferral?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationApproveJointCaseDeferralArgs, 'expectedVersion' | 'id'>>;
   approveMicroWish?: Resolver<ResolversTypes['MicroWish'], ParentType, ContextType, RequireFields<MutationApproveMicroWishArgs, 'approvedOn' | 'id' | 'rating'>>;
+  archiveResponseUnit?: Resolver<ResolversTypes['ResponseUnit'], ParentType, ContextType, RequireFields<MutationArchiveResponseUnitArgs, 'id' | 'reason'>>;
   blowWhistle?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationBlowWhistleArgs, 'expectedVersion' | 'id' | 'unitIds'>>;
   claimMicroWish?: Resolver<ResolversTypes['MicroWish'], ParentType, ContextType, RequireFields<MutationClaimMicroWishArgs, 'claimedOn' | 'id' | 'memberId'>>;
   claimServicePost?: Resolver<ResolversTypes['PostClaim'], ParentType, ContextType, RequireFields<MutationClaimServicePostArgs, 'input'>>;
   closeJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationCloseJointCaseArgs, 'expectedVersion' | 'id'>>;
   completeMicroWish?: Resolver<ResolversTypes['MicroWish'], ParentType, ContextType, RequireFields<MutationCompleteMicroWishArgs, 'doneOn' | 'id'>>;
+  completePostClaim?: Resolver<ResolversTypes['PostClaim'], ParentType, ContextType, RequireFields<MutationCompletePostClaimArgs, 'doneOn' | 'id'>>;
   createDualRegistration?: Resolver<ResolversTypes['DualRegistration'], ParentType, ContextType, RequireFields<MutationCreateDualRegistrationArgs, 'input'>>;
   createJointBuildingUnit?: Resolver<ResolversTypes['JointBuildingUnit'], ParentType, ContextType, RequireFields<MutationCreateJointBuildingUnitArgs, 'input'>>;
   createLiaisonAssignment?: Resolver<ResolversTypes['LiaisonAssignment'], ParentType, ContextType, RequireFields<MutationCreateLiaisonAssignmentArgs, 'input'>>;
   createPartyMember?: Resolver<ResolversTypes['PartyMember'], ParentType, ContextType, RequireFields<MutationCreatePartyMemberArgs, 'input'>>;
   createPartyOrganization?: Resolver<ResolversTypes['PartyOrganization'], ParentType, ContextType, RequireFields<MutationCreatePartyOrganizationArgs, 'input'>>;
+  createResponseUnit?: Resolver<ResolversTypes['ResponseUnit'], ParentType, ContextType, RequireFields<MutationCreateResponseUnitArgs, 'input'>>;
   createServicePost?: Resolver<ResolversTypes['ServicePost'], ParentType, ContextType, RequireFields<MutationCreateServicePostArgs, 'input'>>;
+  createUnitRegistration?: Resolver<ResolversTypes['UnitRegistration'], ParentType, ContextType, RequireFields<MutationCreateUnitRegistrationArgs, 'input'>>;
+  creditCaseHelpers?: Resolver<Array<ResolversTypes['PointEntry']>, ParentType, ContextType, RequireFields<MutationCreditCaseHelpersArgs, 'input'>>;
   creditMemberPoints?: Resolver<ResolversTypes['PointEntry'], ParentType, ContextType, RequireFields<MutationCreditMemberPointsArgs, 'input'>>;
+  creditVolunteerPoints?: Resolver<ResolversTypes['PointEntry'], ParentType, ContextType, RequireFields<MutationCreditVolunteerPointsArgs, 'input'>>;
   dispatchJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationDispatchJointCaseArgs, 'expectedVersion' | 'id'>>;
   evaluateMonthlyPoints?: Resolver<ResolversTypes['PointEvaluation'], ParentType, ContextType, RequireFields<MutationEvaluateMonthlyPointsArgs, 'month'>>;
+  holdDeliberationSession?: Resolver<ResolversTypes['DeliberationSession'], ParentType, ContextType, RequireFields<MutationHoldDeliberationSessionArgs, 'input'>>;
   inquireJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationInquireJointCaseArgs, 'expectedVersion' | 'id' | 'note'>>;
   markJointCaseDuplicate?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationMarkJointCaseDuplicateArgs, 'duplicateOfId' | 'expectedVersion' | 'id'>>;
   nominateForAward?: Resolver<ResolversTypes['AwardNomination'], ParentType, ContextType, RequireFields<MutationNominateForAwardArgs, 'input'>>;
   publishMicroWish?: Resolver<ResolversTypes['MicroWish'], ParentType, ContextType, RequireFields<MutationPublishMicroWishArgs, 'input'>>;
+  raiseCaseFromDeliberation?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationRaiseCaseFromDeliberationArgs, 'input'>>;
+  raiseDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
   rateJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationRateJointCaseArgs, 'expectedVersion' | 'id' | 'score'>>;
   rateReportingUnit?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationRateReportingUnitArgs, 'expectedVersion' | 'id' | 'score' | 'unitId'>>;
+  recordDeliberationOutcome?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationRecordDeliberationOutcomeArgs, 'input'>>;
   recordServiceActivity?: Resolver<ResolversTypes['ServiceActivity'], ParentType, ContextType, RequireFields<MutationRecordServiceActivityArgs, 'input'>>;
+  referDeliberationToMeeting?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationReferDeliberationToMeetingArgs, 'input'>>;
   rejectJointCaseDeferral?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationRejectJointCaseDeferralArgs, 'expectedVersion' | 'id'>>;
   reportToWhistle?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationReportToWhistleArgs, 'expectedVersion' | 'id' | 'unitId'>>;
   requestJointCaseDeferral?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationRequestJointCaseDeferralArgs, 'expectedVersion' | 'id' | 'reason'>>;
@@ -3110,10 +3923,19 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   startJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationStartJointCaseArgs, 'expectedVersion' | 'id'>>;
   submitJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationSubmitJointCaseArgs, 'input'>>;
   subscribeWebhook?: Resolver<ResolversTypes['WebhookSubscriptionCreated'], ParentType, ContextType, RequireFields<MutationSubscribeWebhookArgs, 'input'>>;
+  sweepOverdueClaims?: Resolver<ResolversTypes['OverdueSweep'], ParentType, ContextType, RequireFields<MutationSweepOverdueClaimsArgs, 'asOf'>>;
   transferJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationTransferJointCaseArgs, 'expectedVersion' | 'id' | 'leadUnitId' | 'reason'>>;
   unsubscribeWebhook?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType, RequireFields<MutationUnsubscribeWebhookArgs, 'id'>>;
   updatePartyMember?: Resolver<ResolversTypes['PartyMember'], ParentType, ContextType, RequireFields<MutationUpdatePartyMemberArgs, 'id' | 'input'>>;
+  updateResponseUnit?: Resolver<ResolversTypes['ResponseUnit'], ParentType, ContextType, RequireFields<MutationUpdateResponseUnitArgs, 'id' | 'input'>>;
   verifyJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationVerifyJointCaseArgs, 'expectedVersion' | 'id'>>;
+}>;
+
+export type OverdueSweepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OverdueSweep'] = ResolversParentTypes['OverdueSweep']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  overduePostClaims?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdueWishes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  written?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -3174,6 +3996,13 @@ export type PartyOrganizationEdgeResolvers<ContextType = Context, ParentType ext
   node?: Resolver<ResolversTypes['PartyOrganization'], ParentType, ContextType>;
 }>;
 
+export type PatrolIssueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatrolIssue'] = ResolversParentTypes['PatrolIssue'], FederationReferenceType extends FederationReferenceTypes['PatrolIssue'] = FederationReferenceTypes['PatrolIssue']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PatrolIssue']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jointCase?: Resolver<Maybe<ResolversTypes['JointCase']>, ParentType, ContextType>;
+  patrolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type PointEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PointEntry'] = ResolversParentTypes['PointEntry'], FederationReferenceType extends FederationReferenceTypes['PointEntry'] = FederationReferenceTypes['PointEntry']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PointEntry']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3209,9 +4038,14 @@ export type PointEvaluationResolvers<ContextType = Context, ParentType extends R
 export type PostClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostClaim'] = ResolversParentTypes['PostClaim'], FederationReferenceType extends FederationReferenceTypes['PostClaim'] = FederationReferenceTypes['PostClaim']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PostClaim']> | FederationReferenceType, FederationReferenceType, ContextType>;
   claimedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  doneNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  doneOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   member?: Resolver<ResolversTypes['PartyMember'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   post?: Resolver<ResolversTypes['ServicePost'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PostClaimStatus'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -3245,6 +4079,10 @@ export type PublicSentimentRowResolvers<ContextType = Context, ParentType extend
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   awardNominations?: Resolver<ResolversTypes['AwardNominationConnection'], ParentType, ContextType, RequireFields<QueryAwardNominationsArgs, 'first'>>;
   branchesWithoutNomination?: Resolver<ResolversTypes['PartyOrganizationConnection'], ParentType, ContextType, RequireFields<QueryBranchesWithoutNominationArgs, 'first' | 'quarter'>>;
+  deliberationSession?: Resolver<Maybe<ResolversTypes['DeliberationSession']>, ParentType, ContextType, RequireFields<QueryDeliberationSessionArgs, 'id'>>;
+  deliberationSessions?: Resolver<ResolversTypes['DeliberationSessionConnection'], ParentType, ContextType, RequireFields<QueryDeliberationSessionsArgs, 'communityId' | 'first' | 'year'>>;
+  deliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<QueryDeliberationTopicArgs, 'id'>>;
+  deliberationTopics?: Resolver<ResolversTypes['DeliberationTopicConnection'], ParentType, ContextType, RequireFields<QueryDeliberationTopicsArgs, 'filter' | 'first'>>;
   dualRegistration?: Resolver<Maybe<ResolversTypes['DualRegistration']>, ParentType, ContextType, RequireFields<QueryDualRegistrationArgs, 'id'>>;
   dualRegistrations?: Resolver<ResolversTypes['DualRegistrationConnection'], ParentType, ContextType, RequireFields<QueryDualRegistrationsArgs, 'first' | 'orderBy'>>;
   governmentLedger?: Resolver<Array<ResolversTypes['GovernmentLedgerRow']>, ParentType, ContextType, RequireFields<QueryGovernmentLedgerArgs, 'scope'>>;
@@ -3270,6 +4108,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   servicePosts?: Resolver<ResolversTypes['ServicePostConnection'], ParentType, ContextType, RequireFields<QueryServicePostsArgs, 'first' | 'orderBy'>>;
   supervisionList?: Resolver<ResolversTypes['JointCaseConnection'], ParentType, ContextType, RequireFields<QuerySupervisionListArgs, 'first' | 'withinHours'>>;
   threeLists?: Resolver<ResolversTypes['ThreeLists'], ParentType, ContextType, RequireFields<QueryThreeListsArgs, 'communityId'>>;
+  unitRegistration?: Resolver<Maybe<ResolversTypes['UnitRegistration']>, ParentType, ContextType, RequireFields<QueryUnitRegistrationArgs, 'id'>>;
+  unitRegistrations?: Resolver<ResolversTypes['UnitRegistrationConnection'], ParentType, ContextType, RequireFields<QueryUnitRegistrationsArgs, 'first'>>;
   webhookSubscription?: Resolver<Maybe<ResolversTypes['WebhookSubscription']>, ParentType, ContextType, RequireFields<QueryWebhookSubscriptionArgs, 'id'>>;
   webhookSubscriptions?: Resolver<Array<ResolversTypes['WebhookSubscription']>, ParentType, ContextType, RequireFields<QueryWebhookSubscriptionsArgs, 'includeEnded'>>;
 }>;
@@ -3309,6 +4149,7 @@ export type ResidentResolvers<ContextType = Context, ParentType extends Resolver
 
 export type ResponseUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponseUnit'] = ResolversParentTypes['ResponseUnit'], FederationReferenceType extends FederationReferenceTypes['ResponseUnit'] = FederationReferenceTypes['ResponseUnit']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ResponseUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  archived?: Resolver<Maybe<ResolversTypes['ArchiveInfo']>, ParentType, ContextType>;
   categories?: Resolver<Array<ResolversTypes['JointCaseCategory']>, ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
   department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3377,6 +4218,31 @@ export type UnitResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type UnitRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitRegistration'] = ResolversParentTypes['UnitRegistration'], FederationReferenceType extends FederationReferenceTypes['UnitRegistration'] = FederationReferenceTypes['UnitRegistration']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['UnitRegistration']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  commitments?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jointBuildingUnit?: Resolver<Maybe<ResolversTypes['JointBuildingUnit']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['JointBuildingUnitKind'], ParentType, ContextType>;
+  memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  organizationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  posts?: Resolver<Array<ResolversTypes['ServicePost']>, ParentType, ContextType>;
+  reportedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type UnitRegistrationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitRegistrationConnection'] = ResolversParentTypes['UnitRegistrationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['UnitRegistrationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type UnitRegistrationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitRegistrationEdge'] = ResolversParentTypes['UnitRegistrationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UnitRegistration'], ParentType, ContextType>;
+}>;
+
 export type WebhookAttemptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookAttempt'] = ResolversParentTypes['WebhookAttempt']> = ResolversObject<{
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3433,6 +4299,7 @@ export type WhistleCallResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  ArchiveInfo?: ArchiveInfoResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
   AuditRecordEdge?: AuditRecordEdgeResolvers<ContextType>;
@@ -3441,6 +4308,17 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AwardNominationEdge?: AwardNominationEdgeResolvers<ContextType>;
   Building?: BuildingResolvers<ContextType>;
   Community?: CommunityResolvers<ContextType>;
+  DeliberationFollowUp?: DeliberationFollowUpResolvers<ContextType>;
+  DeliberationFormatCount?: DeliberationFormatCountResolvers<ContextType>;
+  DeliberationMeasures?: DeliberationMeasuresResolvers<ContextType>;
+  DeliberationMonth?: DeliberationMonthResolvers<ContextType>;
+  DeliberationParticipant?: DeliberationParticipantResolvers<ContextType>;
+  DeliberationSession?: DeliberationSessionResolvers<ContextType>;
+  DeliberationSessionConnection?: DeliberationSessionConnectionResolvers<ContextType>;
+  DeliberationSessionEdge?: DeliberationSessionEdgeResolvers<ContextType>;
+  DeliberationTopic?: DeliberationTopicResolvers<ContextType>;
+  DeliberationTopicConnection?: DeliberationTopicConnectionResolvers<ContextType>;
+  DeliberationTopicEdge?: DeliberationTopicEdgeResolvers<ContextType>;
   DualRegistration?: DualRegistrationResolvers<ContextType>;
   DualRegistrationConnection?: DualRegistrationConnectionResolvers<ContextType>;
   DualRegistrationEdge?: DualRegistrationEdgeResolvers<ContextType>;
@@ -3468,6 +4346,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MicroWishEdge?: MicroWishEdgeResolvers<ContextType>;
   MonthlyPoints?: MonthlyPointsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OverdueSweep?: OverdueSweepResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PartyMember?: PartyMemberResolvers<ContextType>;
   PartyMemberConnection?: PartyMemberConnectionResolvers<ContextType>;
@@ -3475,6 +4354,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PartyOrganization?: PartyOrganizationResolvers<ContextType>;
   PartyOrganizationConnection?: PartyOrganizationConnectionResolvers<ContextType>;
   PartyOrganizationEdge?: PartyOrganizationEdgeResolvers<ContextType>;
+  PatrolIssue?: PatrolIssueResolvers<ContextType>;
   PointEntry?: PointEntryResolvers<ContextType>;
   PointEntryConnection?: PointEntryConnectionResolvers<ContextType>;
   PointEntryEdge?: PointEntryEdgeResolvers<ContextType>;
@@ -3500,6 +4380,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ServicePostEdge?: ServicePostEdgeResolvers<ContextType>;
   ThreeLists?: ThreeListsResolvers<ContextType>;
   Unit?: UnitResolvers<ContextType>;
+  UnitRegistration?: UnitRegistrationResolvers<ContextType>;
+  UnitRegistrationConnection?: UnitRegistrationConnectionResolvers<ContextType>;
+  UnitRegistrationEdge?: UnitRegistrationEdgeResolvers<ContextType>;
   WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookSubscription?: WebhookSubscriptionResolvers<ContextType>;

@@ -43,19 +43,14 @@ import { DeliberationSession } from './DeliberationSession';
 import { deliberationMutations, deliberationQueries, DeliberationTopic } from './DeliberationTopic';
 import { volunteerPointMutations } from './VolunteerPointsMutation';
 
-export const resolvers = {
-  Query: { ...Query, ...jointCaseQueries, ...webhookQueries },
-  Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations, ...rosterMutations },
-  Query: { ...Query, ...jointCaseQueries, ...webhookQueries, ...deliberationQueries },
-  Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations, ...deliberationMutations, ...volunteerPointMutations },
 // 管家吹哨, 单位党组织报到, points following the work
 import { looseEndMutations, looseEndQueries } from './LooseEnds';
 import { PatrolIssue } from './PatrolIssue';
 import { UnitRegistration } from './UnitRegistration';
 
 export const resolvers = {
-  Query: { ...Query, ...jointCaseQueries, ...webhookQueries, ...looseEndQueries },
-  Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations, ...looseEndMutations },
+  Query: { ...Query, ...jointCaseQueries, ...webhookQueries, ...deliberationQueries, ...looseEndQueries },
+  Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations, ...rosterMutations, ...deliberationMutations, ...volunteerPointMutations, ...looseEndMutations },
   // --- organisation tree and members
   PartyOrganization,
   PartyMember,

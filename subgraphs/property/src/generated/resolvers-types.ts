@@ -7,7 +7,10 @@ import type { UnitDoc as UnitDocModel } from '../models/Unit';
 import type { OwnersCommitteeDoc as OwnersCommitteeDocModel } from '../models/OwnersCommittee';
 import type { CrossAppointmentDoc as CrossAppointmentDocModel } from '../models/CrossAppointment';
 import type { ServiceOrderDoc as ServiceOrderDocModel } from '../models/ServiceOrder';
-import type { EstatePatrolDoc as EstatePatrolDocModel, PatrolIssueDoc as PatrolIssueDocModel } from '../models/EstatePatrol';
+import type { EstatePatrolDoc as EstatePatrolDocModel } from '../models/EstatePatrol';
+import type { PatrolIssueParent as PatrolIssueParentModel } from '../resolvers/PatrolIssue';
+import type { FallbackServiceDoc as FallbackServiceDocModel } from '../models/FallbackService';
+import type { PropertyServiceContractDoc as PropertyServiceContractDocModel } from '../models/PropertyServiceContract';
 import type { EstateManagementEventParent as EstateManagementEventParentModel } from '../resolvers/EstateManagementEvent';
 import type { OwnersCommitteeMemberParent as OwnersCommitteeMemberParentModel } from '../resolvers/OwnersCommitteeMember';
 import type { Context } from '../context';
@@ -23,6 +26,16 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Archiving (归档) of a master-data record: it stays readable, says so, and takes no new children. */
+export type ArchiveInfo = {
+  __typename?: 'ArchiveInfo';
+  /** When it was archived (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** Who archived it (identity subject); null when unknown. */
+  by?: Maybe<Scalars['String']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
 };
 
 export type AssignFallbackProviderInput = {
@@ -77,6 +90,8 @@ export type AuditRecordEdge = {
 /** Building (楼栋). */
 export type Building = {
   __typename?: 'Building';
+  /** Set once the building is archived (已归档); null while in use. */
+  archived?: Maybe<ArchiveInfo>;
   estate: Estate;
   floors: Scalars['Int']['output'];
   /** The grid (网格) the building lies in, owned by civil affairs; null when civil affairs cannot answer. */
@@ -137,6 +152,17 @@ export type CommunityEstatesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type CreateBuildingInput = {
+  estateId: Scalars['ID']['input'];
+  /** 1 to 100. */
+  floors: Scalars['Int']['input'];
+  /** A grid (网格) of the estate's community, checked with civil affairs. */
+  gridId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Building number (楼号), e.g. 3号楼; unique in the estate. */
+  number: Scalars['String']['input'];
+};
+
 export type CreateCrossAppointmentInput = {
   /** Checked with civil affairs. */
   communityId: Scalars['ID']['input'];
@@ -154,6 +180,18 @@ export type CreateCrossAppointmentInput = {
   startOn: Scalars['String']['input'];
 };
 
+export type CreateEstateInput = {
+  address: Scalars['String']['input'];
+  /** Checked with civil affairs; an archived community is CONFLICT. */
+  communityId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** YYYY-MM-DD; required with propertyCompanyId. */
+  managedSince?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** The company managing it from `managedSince`; leave out for an unmanaged estate (无物业小区). */
+  propertyCompanyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type CreateOwnersCommitteeInput = {
   /** Required for a BUILDING_COMMITTEE (楼管委), and must lie in the estate; not allowed for an OWNERS_COMMITTEE. */
   buildingId?: InputMaybe<Scalars['ID']['input']>;
@@ -167,6 +205,13 @@ export type CreateOwnersCommitteeInput = {
   termStart: Scalars['String']['input'];
 };
 
+export type CreatePropertyCompanyInput = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  isFallbackProvider?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1–100 characters, unique among companies in use. */
+  name: Scalars['String']['input'];
+};
+
 export type CreateServiceOrderInput = {
   category: ServiceOrderCategory;
   description: Scalars['String']['input'];
@@ -174,6 +219,17 @@ export type CreateServiceOrderInput = {
   /** The resident ordering (checked with civil affairs). */
   reporterId: Scalars['ID']['input'];
   unitId: Scalars['ID']['input'];
+};
+
+export type CreateUnitInput = {
+  buildingId: Scalars['ID']['input'];
+  /** Entrance (单元号), e.g. 2单元. */
+  entrance: Scalars['String']['input'];
+  /** 1 to the building's floors. */
+  floor: Scalars['Int']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Room (室号), e.g. 502; unique per entrance. */
+  room: Scalars['String']['input'];
 };
 
 /** Cross-appointment (交叉任职, 红色物业): one person holding posts in a community committee and a property company. */
@@ -247,10 +303,14 @@ export type EndEstateManagementInput = {
 export type Estate = {
   __typename?: 'Estate';
   address: Scalars['String']['output'];
+  /** Set once the estate is archived (已归档); null while in use. */
+  archived?: Maybe<ArchiveInfo>;
   /** Buildings (楼栋), by number; a page (at most 100 a page). */
   buildings: BuildingConnection;
   /** Community (社区), owned by civil affairs; null when civil affairs cannot answer. */
   community?: Maybe<Community>;
+  /** The contract in force today (现行物业服务合同); null when none. */
+  currentContract?: Maybe<PropertyServiceContract>;
   id: Scalars['ID']['output'];
   /** Latitude (纬度) of the estate's centre, WGS-84 degrees; null when not surveyed. Employment finds employers near it (就近就业). */
   latitude?: Maybe<Scalars['Float']['output']>;
@@ -265,6 +325,8 @@ export type Estate = {
   ownersCommittees: OwnersCommitteeConnection;
   /** The company managing the estate (物业公司); null when unmanaged. */
   propertyCompany?: Maybe<PropertyCompany>;
+  /** Fallback service delivered and not yet charged (兜底服务待收费). */
+  unchargedFallbackService: FallbackServiceTotal;
 };
 
 
@@ -393,6 +455,53 @@ export type EstatePatrolOrder =
   /** 日期降序 */
   | 'DATE_DESC';
 
+/** Service the fallback provider delivered before a contract (兜底服务记录). Money in fen (分). */
+export type FallbackService = {
+  __typename?: 'FallbackService';
+  amountFen: Scalars['Int']['output'];
+  /** Whether a contract has charged it (已收费). */
+  charged: Scalars['Boolean']['output'];
+  /** The day it was charged (the contract's signing day); null until then. */
+  chargedOn?: Maybe<Scalars['String']['output']>;
+  /** The contract that charged it; null until then. */
+  contract?: Maybe<PropertyServiceContract>;
+  description: Scalars['String']['output'];
+  estate: Estate;
+  id: Scalars['ID']['output'];
+  /** The fallback provider (兜底物业) that delivered it. */
+  propertyCompany: PropertyCompany;
+  /** YYYY-MM-DD. */
+  serviceOn: Scalars['String']['output'];
+};
+
+export type FallbackServiceConnection = {
+  __typename?: 'FallbackServiceConnection';
+  edges: Array<FallbackServiceEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type FallbackServiceEdge = {
+  __typename?: 'FallbackServiceEdge';
+  cursor: Scalars['String']['output'];
+  node: FallbackService;
+};
+
+export type FallbackServiceFilter = {
+  /** With estateId: only charged (true) or uncharged (false) service. */
+  charged?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only the service one contract charged. */
+  contractId?: InputMaybe<Scalars['ID']['input']>;
+  estateId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Uncharged fallback service of an estate (兜底服务待收费). */
+export type FallbackServiceTotal = {
+  __typename?: 'FallbackServiceTotal';
+  amountFen: Scalars['Int']['output'];
+  count: Scalars['Int']['output'];
+};
+
 /** Grid (网格), owned by civil affairs; property adds the buildings in it. */
 export type Grid = {
   __typename?: 'Grid';
@@ -408,38 +517,108 @@ export type GridBuildingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Joint-response case (一呼联动案件), owned by party; property adds the service orders raised from it. */
+export type JointCase = {
+  __typename?: 'JointCase';
+  id: Scalars['ID']['output'];
+  /** Service orders (物业工单) raised from the case, oldest first; at most 20. */
+  serviceOrders: Array<ServiceOrder>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** The property company accepts a dispatched order (物业接单). */
   acceptServiceOrder: ServiceOrder;
+  /** Archives a building (归档); CONFLICT while a dwelling in it is in use. It stays readable and takes no new dwellings. */
+  archiveBuilding: Building;
+  /** Archives an estate (归档); CONFLICT while a building in it is in use. It stays readable and takes no new buildings. */
+  archiveEstate: Estate;
+  /** Archives a property company (归档); CONFLICT while it still manages an estate. It stays readable. */
+  archivePropertyCompany: PropertyCompany;
+  /** Archives a dwelling (归档); CONFLICT while a household is registered in it (asked of civil affairs). */
+  archiveUnit: Unit;
   /** Hands an estate that has no company to a fallback provider (兜底物业接管, serve first, charge later). */
   assignFallbackProvider: Estate;
   /** Cancels an order that is not done yet (撤单). */
   cancelServiceOrder: ServiceOrder;
   /** The property company reports an accepted order done (办结). */
   completeServiceOrder: ServiceOrder;
+  /** Registers a building (楼栋) of an estate, in a grid of the estate's community (checked with civil affairs). */
+  createBuilding: Building;
   /** Records a cross-appointment (交叉任职, 红色物业). */
   createCrossAppointment: CrossAppointment;
+  /** Registers an estate (小区登记) in a community (checked with civil affairs), optionally with its managing company. */
+  createEstate: Estate;
   /** Sets up an owners' committee (成立业委会) or building committee (楼管委). */
   createOwnersCommittee: OwnersCommittee;
+  /** Registers a property company (物业公司登记). */
+  createPropertyCompany: PropertyCompany;
   /** A resident orders a service (群众点单). */
   createServiceOrder: ServiceOrder;
+  /** Registers a dwelling (房屋单元) in a building. */
+  createUnit: Unit;
   /** The community dispatches an order to the estate's property company (社区派单). */
   dispatchServiceOrder: ServiceOrder;
   /** Records that the managing company left an estate (物业撤场); the estate is unmanaged afterwards. */
   endEstateManagement: Estate;
+  /** Raises a service order from a joint-response case (案件转物业工单): the case is checked with party, must not be closed, and the caller must act on it. */
+  raiseServiceOrderFromCase: ServiceOrder;
+  /** A steward's open patrol finding raises a service order in one step (管家吹哨、物业报到); one order per finding. */
+  raiseServiceOrderFromPatrolIssue: ServiceOrder;
   /** The resident rates a done order (评单), 1 to 5. */
   rateServiceOrder: ServiceOrder;
   /** Records a steward's daily patrol (小区管家巡查, 08:30–09:30) with the issues found. */
   recordEstatePatrol: EstatePatrol;
+  /**
+   * Records service the fallback provider (兜底物业) delivered to the estate it manages before any contract (先服务后收费);
+   * it is charged when the estate signs a contract with that provider. CONFLICT when a contract covers the day.
+   */
+  recordFallbackService: FallbackService;
   /** Marks one issue found on a patrol resolved (问题整改完成). */
   resolvePatrolIssue: EstatePatrol;
+  /**
+   * Signs a property service contract (签订物业服务合同). The estate must be unmanaged or managed by the same company; it is
+   * then contracted to it. Every uncharged fallback service that company delivered to the estate is charged to the contract.
+   */
+  signPropertyServiceContract: PropertyServiceContract;
+  /** Changes a building's number, floors or grid. */
+  updateBuilding: Building;
+  /** Changes an estate's name or address. */
+  updateEstate: Estate;
+  /** Changes a property company's name or fallback-provider status (兜底物业). */
+  updatePropertyCompany: PropertyCompany;
+  /** Changes a dwelling's entrance, floor or room. */
+  updateUnit: Unit;
 };
 
 
 export type MutationAcceptServiceOrderArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationArchiveBuildingArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationArchiveEstateArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationArchivePropertyCompanyArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationArchiveUnitArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -460,8 +639,18 @@ export type MutationCompleteServiceOrderArgs = {
 };
 
 
+export type MutationCreateBuildingArgs = {
+  input: CreateBuildingInput;
+};
+
+
 export type MutationCreateCrossAppointmentArgs = {
   input: CreateCrossAppointmentInput;
+};
+
+
+export type MutationCreateEstateArgs = {
+  input: CreateEstateInput;
 };
 
 
@@ -470,8 +659,18 @@ export type MutationCreateOwnersCommitteeArgs = {
 };
 
 
+export type MutationCreatePropertyCompanyArgs = {
+  input: CreatePropertyCompanyInput;
+};
+
+
 export type MutationCreateServiceOrderArgs = {
   input: CreateServiceOrderInput;
+};
+
+
+export type MutationCreateUnitArgs = {
+  input: CreateUnitInput;
 };
 
 
@@ -487,6 +686,16 @@ export type MutationEndEstateManagementArgs = {
 };
 
 
+export type MutationRaiseServiceOrderFromCaseArgs = {
+  input: RaiseServiceOrderFromCaseInput;
+};
+
+
+export type MutationRaiseServiceOrderFromPatrolIssueArgs = {
+  input: RaiseServiceOrderFromPatrolIssueInput;
+};
+
+
 export type MutationRateServiceOrderArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
@@ -499,10 +708,44 @@ export type MutationRecordEstatePatrolArgs = {
 };
 
 
+export type MutationRecordFallbackServiceArgs = {
+  input: RecordFallbackServiceInput;
+};
+
+
 export type MutationResolvePatrolIssueArgs = {
   issueId: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   patrolId: Scalars['ID']['input'];
+};
+
+
+export type MutationSignPropertyServiceContractArgs = {
+  input: SignPropertyServiceContractInput;
+};
+
+
+export type MutationUpdateBuildingArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateBuildingInput;
+};
+
+
+export type MutationUpdateEstateArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateEstateInput;
+};
+
+
+export type MutationUpdatePropertyCompanyArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdatePropertyCompanyInput;
+};
+
+
+export type MutationUpdateUnitArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateUnitInput;
 };
 
 /** Owners' committee (业委会) or building committee (楼管委); every member is a resident (居民). */
@@ -608,10 +851,14 @@ export type PatrolIssue = {
   category: PatrolIssueCategory;
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** The patrol (小区管家巡查) the finding belongs to. */
+  patrolId: Scalars['ID']['output'];
   resolutionNote?: Maybe<Scalars['String']['output']>;
   resolved: Scalars['Boolean']['output'];
   /** ISO 8601; null while open. */
   resolvedAt?: Maybe<Scalars['String']['output']>;
+  /** The service order (物业工单) the finding raised (管家吹哨); null when none. */
+  serviceOrder?: Maybe<ServiceOrder>;
   unit?: Maybe<Unit>;
 };
 
@@ -645,6 +892,8 @@ export type PatrolIssueInput = {
 /** Property company (物业公司). */
 export type PropertyCompany = {
   __typename?: 'PropertyCompany';
+  /** Set once the company is archived (已归档); null while in use. */
+  archived?: Maybe<ArchiveInfo>;
   /** Cross-appointments (交叉任职) with this company, newest first; a page (at most 100 a page). */
   crossAppointments: CrossAppointmentConnection;
   /** Estates (小区) it manages, by name; a page (at most 100 a page). */
@@ -698,6 +947,47 @@ export type PropertyCompanyOrder =
   /** 名称降序 */
   | 'NAME_DESC';
 
+/** Property service contract (物业服务合同) between an estate and a company. Money in fen (分). */
+export type PropertyServiceContract = {
+  __typename?: 'PropertyServiceContract';
+  /** Fallback service delivered before the contract and charged on signing (补收兜底服务费), in fen. */
+  backChargeFen: Scalars['Int']['output'];
+  /** How many fallback service records the signing charged. */
+  chargedServiceCount: Scalars['Int']['output'];
+  /** Last day, YYYY-MM-DD; null when open-ended. */
+  endOn?: Maybe<Scalars['String']['output']>;
+  estate: Estate;
+  id: Scalars['ID']['output'];
+  /** Monthly fee (月服务费) in fen. */
+  monthlyFeeFen: Scalars['Int']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  propertyCompany: PropertyCompany;
+  /** Who recorded it (identity subject); null when unknown. */
+  recordedBy?: Maybe<Scalars['String']['output']>;
+  /** YYYY-MM-DD. */
+  signedOn: Scalars['String']['output'];
+  /** First day of service under the contract, YYYY-MM-DD. */
+  startOn: Scalars['String']['output'];
+};
+
+export type PropertyServiceContractConnection = {
+  __typename?: 'PropertyServiceContractConnection';
+  edges: Array<PropertyServiceContractEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PropertyServiceContractEdge = {
+  __typename?: 'PropertyServiceContractEdge';
+  cursor: Scalars['String']['output'];
+  node: PropertyServiceContract;
+};
+
+export type PropertyServiceContractFilter = {
+  estateId?: InputMaybe<Scalars['ID']['input']>;
+  propertyCompanyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /**
  * Property (物业): estates, buildings, dwellings, the companies that manage them (including the fallback provider
  * 兜底物业), owners' committees (业委会 / 楼管委), cross-appointments (交叉任职), service orders (物业工单) and the estate
@@ -721,6 +1011,8 @@ export type Query = {
   estatePatrols: EstatePatrolConnection;
   /** Estates (小区), filtered, sorted and paged. */
   estates: EstateConnection;
+  /** Fallback service (兜底服务记录) delivered to estates, newest first. */
+  fallbackServices: FallbackServiceConnection;
   /** One owners' committee (业委会 / 楼管委) by id; null when there is none. */
   ownersCommittee?: Maybe<OwnersCommittee>;
   /** Owners' committees (业委会) and building committees (楼管委), filtered, sorted and paged. */
@@ -731,6 +1023,10 @@ export type Query = {
   propertyCompanies: PropertyCompanyConnection;
   /** One property company (物业公司) by id; null when there is none. */
   propertyCompany?: Maybe<PropertyCompany>;
+  /** One property service contract (物业服务合同) by id; null when there is none. */
+  propertyServiceContract?: Maybe<PropertyServiceContract>;
+  /** Property service contracts (物业服务合同), newest start first. */
+  propertyServiceContracts: PropertyServiceContractConnection;
   /** One service order (物业工单) by id; null when there is none. */
   serviceOrder?: Maybe<ServiceOrder>;
   /** Service orders (物业工单), filtered, sorted and paged. */
@@ -839,6 +1135,18 @@ export type QueryEstatesArgs = {
  * 兜底物业), owners' committees (业委会 / 楼管委), cross-appointments (交叉任职), service orders (物业工单) and the estate
  * steward's daily patrols (小区管家巡查).
  */
+export type QueryFallbackServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FallbackServiceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Property (物业): estates, buildings, dwellings, the companies that manage them (including the fallback provider
+ * 兜底物业), owners' committees (业委会 / 楼管委), cross-appointments (交叉任职), service orders (物业工单) and the estate
+ * steward's daily patrols (小区管家巡查).
+ */
 export type QueryOwnersCommitteeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -897,6 +1205,28 @@ export type QueryPropertyCompanyArgs = {
  * 兜底物业), owners' committees (业委会 / 楼管委), cross-appointments (交叉任职), service orders (物业工单) and the estate
  * steward's daily patrols (小区管家巡查).
  */
+export type QueryPropertyServiceContractArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Property (物业): estates, buildings, dwellings, the companies that manage them (including the fallback provider
+ * 兜底物业), owners' committees (业委会 / 楼管委), cross-appointments (交叉任职), service orders (物业工单) and the estate
+ * steward's daily patrols (小区管家巡查).
+ */
+export type QueryPropertyServiceContractsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PropertyServiceContractFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Property (物业): estates, buildings, dwellings, the companies that manage them (including the fallback provider
+ * 兜底物业), owners' committees (业委会 / 楼管委), cross-appointments (交叉任职), service orders (物业工单) and the estate
+ * steward's daily patrols (小区管家巡查).
+ */
 export type QueryServiceOrderArgs = {
   id: Scalars['ID']['input'];
 };
@@ -936,6 +1266,26 @@ export type QueryUnitsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type RaiseServiceOrderFromCaseInput = {
+  /** The joint-response case (一呼联动案件), owned by party. */
+  caseId: Scalars['ID']['input'];
+  category: ServiceOrderCategory;
+  description: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The dwelling (房屋单元); defaults to the case's dwelling, and must lie in the case's building. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type RaiseServiceOrderFromPatrolIssueInput = {
+  /** The open finding (排查发现问题) of that patrol. */
+  issueId: Scalars['ID']['input'];
+  patrolId: Scalars['ID']['input'];
+  /** The resident concerned (checked with civil affairs); the order is placed on their behalf. */
+  reporterId: Scalars['ID']['input'];
+  /** The dwelling (房屋单元); required when the finding names none, and must lie in the finding's building or estate. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type RecordEstatePatrolInput = {
   date: Scalars['String']['input'];
   /** HH:MM, after startTime. */
@@ -949,6 +1299,17 @@ export type RecordEstatePatrolInput = {
   startTime: Scalars['String']['input'];
   stewardName: Scalars['String']['input'];
   stewardPhone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RecordFallbackServiceInput = {
+  /** What it costs in fen (分), 0 to 100,000,000. */
+  amountFen: Scalars['Int']['input'];
+  /** What was done, e.g. 楼道清扫、垃圾清运. */
+  description: Scalars['String']['input'];
+  estateId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** YYYY-MM-DD, not in the future and not before the provider took the estate over. */
+  serviceOn: Scalars['String']['input'];
 };
 
 /** Resident (居民), owned by civil affairs; property adds the service orders the resident placed. */
@@ -972,6 +1333,8 @@ export type ServiceOrder = {
   acceptedAt?: Maybe<Scalars['String']['output']>;
   cancelReason?: Maybe<Scalars['String']['output']>;
   cancelledAt?: Maybe<Scalars['String']['output']>;
+  /** The joint-response case (一呼联动案件) the order was raised from, owned by party; null when none. */
+  case?: Maybe<JointCase>;
   /** Id of the joint-response case (一呼联动案件) this order belongs to, owned by party; null when none. */
   caseId?: Maybe<Scalars['String']['output']>;
   category: ServiceOrderCategory;
@@ -1092,9 +1455,26 @@ export type ServiceOrderStep = {
   to: ServiceOrderStatus;
 };
 
+export type SignPropertyServiceContractInput = {
+  /** YYYY-MM-DD after startOn; leave out for an open-ended contract. */
+  endOn?: InputMaybe<Scalars['String']['input']>;
+  estateId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** 0 to 100,000,000 fen. */
+  monthlyFeeFen: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  propertyCompanyId: Scalars['ID']['input'];
+  /** YYYY-MM-DD, not in the future. */
+  signedOn: Scalars['String']['input'];
+  /** YYYY-MM-DD. */
+  startOn: Scalars['String']['input'];
+};
+
 /** Dwelling (房屋单元): one home, addressed as building, entrance (单元) and room. */
 export type Unit = {
   __typename?: 'Unit';
+  /** Set once the dwelling is archived (已归档); null while in use. */
+  archived?: Maybe<ArchiveInfo>;
   building: Building;
   /** Entrance (单元号), e.g. 2单元. */
   entrance: Scalars['String']['output'];
@@ -1123,6 +1503,29 @@ export type UnitEdge = {
 export type UnitFilter = {
   buildingId?: InputMaybe<Scalars['ID']['input']>;
   floor?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type UpdateBuildingInput = {
+  /** Not below the highest floor of a dwelling in the building. */
+  floors?: InputMaybe<Scalars['Int']['input']>;
+  gridId?: InputMaybe<Scalars['ID']['input']>;
+  number?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateEstateInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdatePropertyCompanyInput = {
+  isFallbackProvider?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateUnitInput = {
+  entrance?: InputMaybe<Scalars['String']['input']>;
+  floor?: InputMaybe<Scalars['Int']['input']>;
+  room?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -1212,7 +1615,9 @@ export type FederationTypes = ResolversObject<{
   Estate: Estate;
   EstatePatrol: EstatePatrol;
   Grid: Grid;
+  JointCase: JointCase;
   OwnersCommittee: OwnersCommittee;
+  PatrolIssue: PatrolIssue;
   PropertyCompany: PropertyCompany;
   Resident: Resident;
   ServiceOrder: ServiceOrder;
@@ -1239,9 +1644,15 @@ export type FederationReferenceTypes = ResolversObject<{
   Grid:
     ( { __typename: 'Grid' }
     & GraphQLRecursivePick<FederationTypes['Grid'], {"id":true}> );
+  JointCase:
+    ( { __typename: 'JointCase' }
+    & GraphQLRecursivePick<FederationTypes['JointCase'], {"id":true}> );
   OwnersCommittee:
     ( { __typename: 'OwnersCommittee' }
     & GraphQLRecursivePick<FederationTypes['OwnersCommittee'], {"id":true}> );
+  PatrolIssue:
+    ( { __typename: 'PatrolIssue' }
+    & GraphQLRecursivePick<FederationTypes['PatrolIssue'], {"id":true,"patrolId":true}> );
   PropertyCompany:
     ( { __typename: 'PropertyCompany' }
     & GraphQLRecursivePick<FederationTypes['PropertyCompany'], {"id":true}> );
@@ -1260,6 +1671,7 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  ArchiveInfo: ResolverTypeWrapper<ArchiveInfo>;
   AssignFallbackProviderInput: AssignFallbackProviderInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
@@ -1272,9 +1684,13 @@ export type ResolversTypes = ResolversObject<{
   BuildingFilter: BuildingFilter;
   BuildingOrder: BuildingOrder;
   Community: ResolverTypeWrapper<{ id: string }>;
+  CreateBuildingInput: CreateBuildingInput;
   CreateCrossAppointmentInput: CreateCrossAppointmentInput;
+  CreateEstateInput: CreateEstateInput;
   CreateOwnersCommitteeInput: CreateOwnersCommitteeInput;
+  CreatePropertyCompanyInput: CreatePropertyCompanyInput;
   CreateServiceOrderInput: CreateServiceOrderInput;
+  CreateUnitInput: CreateUnitInput;
   CrossAppointment: ResolverTypeWrapper<CrossAppointmentDocModel>;
   CrossAppointmentConnection: ResolverTypeWrapper<Omit<CrossAppointmentConnection, 'edges'> & { edges: Array<ResolversTypes['CrossAppointmentEdge']> }>;
   CrossAppointmentDirection: CrossAppointmentDirection;
@@ -1295,7 +1711,13 @@ export type ResolversTypes = ResolversObject<{
   EstatePatrolEdge: ResolverTypeWrapper<Omit<EstatePatrolEdge, 'node'> & { node: ResolversTypes['EstatePatrol'] }>;
   EstatePatrolFilter: EstatePatrolFilter;
   EstatePatrolOrder: EstatePatrolOrder;
+  FallbackService: ResolverTypeWrapper<FallbackServiceDocModel>;
+  FallbackServiceConnection: ResolverTypeWrapper<Omit<FallbackServiceConnection, 'edges'> & { edges: Array<ResolversTypes['FallbackServiceEdge']> }>;
+  FallbackServiceEdge: ResolverTypeWrapper<Omit<FallbackServiceEdge, 'node'> & { node: ResolversTypes['FallbackService'] }>;
+  FallbackServiceFilter: FallbackServiceFilter;
+  FallbackServiceTotal: ResolverTypeWrapper<FallbackServiceTotal>;
   Grid: ResolverTypeWrapper<{ id: string }>;
+  JointCase: ResolverTypeWrapper<{ id: string }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OwnersCommittee: ResolverTypeWrapper<OwnersCommitteeDocModel>;
   OwnersCommitteeConnection: ResolverTypeWrapper<Omit<OwnersCommitteeConnection, 'edges'> & { edges: Array<ResolversTypes['OwnersCommitteeEdge']> }>;
@@ -1308,7 +1730,7 @@ export type ResolversTypes = ResolversObject<{
   OwnersCommitteeRole: OwnersCommitteeRole;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PatrolCoverage: ResolverTypeWrapper<Omit<PatrolCoverage, 'unpatrolledEstates'> & { unpatrolledEstates: Array<ResolversTypes['Estate']> }>;
-  PatrolIssue: ResolverTypeWrapper<PatrolIssueDocModel>;
+  PatrolIssue: ResolverTypeWrapper<PatrolIssueParentModel>;
   PatrolIssueCategory: PatrolIssueCategory;
   PatrolIssueInput: PatrolIssueInput;
   PropertyCompany: ResolverTypeWrapper<PropertyCompanyDocModel>;
@@ -1316,8 +1738,15 @@ export type ResolversTypes = ResolversObject<{
   PropertyCompanyEdge: ResolverTypeWrapper<Omit<PropertyCompanyEdge, 'node'> & { node: ResolversTypes['PropertyCompany'] }>;
   PropertyCompanyFilter: PropertyCompanyFilter;
   PropertyCompanyOrder: PropertyCompanyOrder;
+  PropertyServiceContract: ResolverTypeWrapper<PropertyServiceContractDocModel>;
+  PropertyServiceContractConnection: ResolverTypeWrapper<Omit<PropertyServiceContractConnection, 'edges'> & { edges: Array<ResolversTypes['PropertyServiceContractEdge']> }>;
+  PropertyServiceContractEdge: ResolverTypeWrapper<Omit<PropertyServiceContractEdge, 'node'> & { node: ResolversTypes['PropertyServiceContract'] }>;
+  PropertyServiceContractFilter: PropertyServiceContractFilter;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RaiseServiceOrderFromCaseInput: RaiseServiceOrderFromCaseInput;
+  RaiseServiceOrderFromPatrolIssueInput: RaiseServiceOrderFromPatrolIssueInput;
   RecordEstatePatrolInput: RecordEstatePatrolInput;
+  RecordFallbackServiceInput: RecordFallbackServiceInput;
   Resident: ResolverTypeWrapper<{ id: string }>;
   ServiceOrder: ResolverTypeWrapper<ServiceOrderDocModel>;
   ServiceOrderCategory: ServiceOrderCategory;
@@ -1328,16 +1757,22 @@ export type ResolversTypes = ResolversObject<{
   ServiceOrderParty: ServiceOrderParty;
   ServiceOrderStatus: ServiceOrderStatus;
   ServiceOrderStep: ResolverTypeWrapper<ServiceOrderStep>;
+  SignPropertyServiceContractInput: SignPropertyServiceContractInput;
   Unit: ResolverTypeWrapper<UnitDocModel>;
   UnitConnection: ResolverTypeWrapper<Omit<UnitConnection, 'edges'> & { edges: Array<ResolversTypes['UnitEdge']> }>;
   UnitEdge: ResolverTypeWrapper<Omit<UnitEdge, 'node'> & { node: ResolversTypes['Unit'] }>;
   UnitFilter: UnitFilter;
+  UpdateBuildingInput: UpdateBuildingInput;
+  UpdateEstateInput: UpdateEstateInput;
+  UpdatePropertyCompanyInput: UpdatePropertyCompanyInput;
+  UpdateUnitInput: UpdateUnitInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  ArchiveInfo: ArchiveInfo;
   AssignFallbackProviderInput: AssignFallbackProviderInput;
   ID: Scalars['ID']['output'];
   AuditRecord: AuditRecord;
@@ -1349,9 +1784,13 @@ export type ResolversParentTypes = ResolversObject<{
   BuildingEdge: Omit<BuildingEdge, 'node'> & { node: ResolversParentTypes['Building'] };
   BuildingFilter: BuildingFilter;
   Community: { id: string };
+  CreateBuildingInput: CreateBuildingInput;
   CreateCrossAppointmentInput: CreateCrossAppointmentInput;
+  CreateEstateInput: CreateEstateInput;
   CreateOwnersCommitteeInput: CreateOwnersCommitteeInput;
+  CreatePropertyCompanyInput: CreatePropertyCompanyInput;
   CreateServiceOrderInput: CreateServiceOrderInput;
+  CreateUnitInput: CreateUnitInput;
   CrossAppointment: CrossAppointmentDocModel;
   CrossAppointmentConnection: Omit<CrossAppointmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['CrossAppointmentEdge']> };
   CrossAppointmentEdge: Omit<CrossAppointmentEdge, 'node'> & { node: ResolversParentTypes['CrossAppointment'] };
@@ -1367,7 +1806,13 @@ export type ResolversParentTypes = ResolversObject<{
   EstatePatrolConnection: Omit<EstatePatrolConnection, 'edges'> & { edges: Array<ResolversParentTypes['EstatePatrolEdge']> };
   EstatePatrolEdge: Omit<EstatePatrolEdge, 'node'> & { node: ResolversParentTypes['EstatePatrol'] };
   EstatePatrolFilter: EstatePatrolFilter;
+  FallbackService: FallbackServiceDocModel;
+  FallbackServiceConnection: Omit<FallbackServiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['FallbackServiceEdge']> };
+  FallbackServiceEdge: Omit<FallbackServiceEdge, 'node'> & { node: ResolversParentTypes['FallbackService'] };
+  FallbackServiceFilter: FallbackServiceFilter;
+  FallbackServiceTotal: FallbackServiceTotal;
   Grid: { id: string };
+  JointCase: { id: string };
   Mutation: Record<PropertyKey, never>;
   OwnersCommittee: OwnersCommitteeDocModel;
   OwnersCommitteeConnection: Omit<OwnersCommitteeConnection, 'edges'> & { edges: Array<ResolversParentTypes['OwnersCommitteeEdge']> };
@@ -1377,24 +1822,36 @@ export type ResolversParentTypes = ResolversObject<{
   OwnersCommitteeMemberInput: OwnersCommitteeMemberInput;
   PageInfo: PageInfo;
   PatrolCoverage: Omit<PatrolCoverage, 'unpatrolledEstates'> & { unpatrolledEstates: Array<ResolversParentTypes['Estate']> };
-  PatrolIssue: PatrolIssueDocModel;
+  PatrolIssue: PatrolIssueParentModel;
   PatrolIssueInput: PatrolIssueInput;
   PropertyCompany: PropertyCompanyDocModel;
   PropertyCompanyConnection: Omit<PropertyCompanyConnection, 'edges'> & { edges: Array<ResolversParentTypes['PropertyCompanyEdge']> };
   PropertyCompanyEdge: Omit<PropertyCompanyEdge, 'node'> & { node: ResolversParentTypes['PropertyCompany'] };
   PropertyCompanyFilter: PropertyCompanyFilter;
+  PropertyServiceContract: PropertyServiceContractDocModel;
+  PropertyServiceContractConnection: Omit<PropertyServiceContractConnection, 'edges'> & { edges: Array<ResolversParentTypes['PropertyServiceContractEdge']> };
+  PropertyServiceContractEdge: Omit<PropertyServiceContractEdge, 'node'> & { node: ResolversParentTypes['PropertyServiceContract'] };
+  PropertyServiceContractFilter: PropertyServiceContractFilter;
   Query: Record<PropertyKey, never>;
+  RaiseServiceOrderFromCaseInput: RaiseServiceOrderFromCaseInput;
+  RaiseServiceOrderFromPatrolIssueInput: RaiseServiceOrderFromPatrolIssueInput;
   RecordEstatePatrolInput: RecordEstatePatrolInput;
+  RecordFallbackServiceInput: RecordFallbackServiceInput;
   Resident: { id: string };
   ServiceOrder: ServiceOrderDocModel;
   ServiceOrderConnection: Omit<ServiceOrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['ServiceOrderEdge']> };
   ServiceOrderEdge: Omit<ServiceOrderEdge, 'node'> & { node: ResolversParentTypes['ServiceOrder'] };
   ServiceOrderFilter: ServiceOrderFilter;
   ServiceOrderStep: ServiceOrderStep;
+  SignPropertyServiceContractInput: SignPropertyServiceContractInput;
   Unit: UnitDocModel;
   UnitConnection: Omit<UnitConnection, 'edges'> & { edges: Array<ResolversParentTypes['UnitEdge']> };
   UnitEdge: Omit<UnitEdge, 'node'> & { node: ResolversParentTypes['Unit'] };
   UnitFilter: UnitFilter;
+  UpdateBuildingInput: UpdateBuildingInput;
+  UpdateEstateInput: UpdateEstateInput;
+  UpdatePropertyCompanyInput: UpdatePropertyCompanyInput;
+  UpdateUnitInput: UpdateUnitInput;
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
 }>;
@@ -1462,6 +1919,12 @@ export type TagDirectiveArgs = {
 
 export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type ArchiveInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArchiveInfo'] = ResolversParentTypes['ArchiveInfo']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type AuditRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
   answeredBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1491,6 +1954,7 @@ export type AuditRecordEdgeResolvers<ContextType = Context, ParentType extends R
 
 export type BuildingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Building'] = ResolversParentTypes['Building'], FederationReferenceType extends FederationReferenceTypes['Building'] = FederationReferenceTypes['Building']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Building']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  archived?: Resolver<Maybe<ResolversTypes['ArchiveInfo']>, ParentType, ContextType>;
   estate?: Resolver<ResolversTypes['Estate'], ParentType, ContextType>;
   floors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
@@ -1545,8 +2009,10 @@ export type CrossAppointmentEdgeResolvers<ContextType = Context, ParentType exte
 export type EstateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Estate'] = ResolversParentTypes['Estate'], FederationReferenceType extends FederationReferenceTypes['Estate'] = FederationReferenceTypes['Estate']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Estate']> | FederationReferenceType, FederationReferenceType, ContextType>;
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  archived?: Resolver<Maybe<ResolversTypes['ArchiveInfo']>, ParentType, ContextType>;
   buildings?: Resolver<ResolversTypes['BuildingConnection'], ParentType, ContextType, Partial<EstateBuildingsArgs>>;
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
+  currentContract?: Resolver<Maybe<ResolversTypes['PropertyServiceContract']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1555,6 +2021,7 @@ export type EstateResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ownersCommittees?: Resolver<ResolversTypes['OwnersCommitteeConnection'], ParentType, ContextType, Partial<EstateOwnersCommitteesArgs>>;
   propertyCompany?: Resolver<Maybe<ResolversTypes['PropertyCompany']>, ParentType, ContextType>;
+  unchargedFallbackService?: Resolver<ResolversTypes['FallbackServiceTotal'], ParentType, ContextType>;
 }>;
 
 export type EstateConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EstateConnection'] = ResolversParentTypes['EstateConnection']> = ResolversObject<{
@@ -1603,25 +2070,75 @@ export type EstatePatrolEdgeResolvers<ContextType = Context, ParentType extends 
   node?: Resolver<ResolversTypes['EstatePatrol'], ParentType, ContextType>;
 }>;
 
+export type FallbackServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FallbackService'] = ResolversParentTypes['FallbackService']> = ResolversObject<{
+  amountFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  charged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  chargedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contract?: Resolver<Maybe<ResolversTypes['PropertyServiceContract']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  estate?: Resolver<ResolversTypes['Estate'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  propertyCompany?: Resolver<ResolversTypes['PropertyCompany'], ParentType, ContextType>;
+  serviceOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type FallbackServiceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FallbackServiceConnection'] = ResolversParentTypes['FallbackServiceConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['FallbackServiceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FallbackServiceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FallbackServiceEdge'] = ResolversParentTypes['FallbackServiceEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FallbackService'], ParentType, ContextType>;
+}>;
+
+export type FallbackServiceTotalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FallbackServiceTotal'] = ResolversParentTypes['FallbackServiceTotal']> = ResolversObject<{
+  amountFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type GridResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
   buildings?: Resolver<Maybe<ResolversTypes['BuildingConnection']>, ParentType, ContextType, Partial<GridBuildingsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type JointCaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JointCase'] = ResolversParentTypes['JointCase'], FederationReferenceType extends FederationReferenceTypes['JointCase'] = FederationReferenceTypes['JointCase']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JointCase']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  serviceOrders?: Resolver<Array<ResolversTypes['ServiceOrder']>, ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptServiceOrder?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationAcceptServiceOrderArgs, 'id'>>;
+  archiveBuilding?: Resolver<ResolversTypes['Building'], ParentType, ContextType, RequireFields<MutationArchiveBuildingArgs, 'id' | 'reason'>>;
+  archiveEstate?: Resolver<ResolversTypes['Estate'], ParentType, ContextType, RequireFields<MutationArchiveEstateArgs, 'id' | 'reason'>>;
+  archivePropertyCompany?: Resolver<ResolversTypes['PropertyCompany'], ParentType, ContextType, RequireFields<MutationArchivePropertyCompanyArgs, 'id' | 'reason'>>;
+  archiveUnit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType, RequireFields<MutationArchiveUnitArgs, 'id' | 'reason'>>;
   assignFallbackProvider?: Resolver<ResolversTypes['Estate'], ParentType, ContextType, RequireFields<MutationAssignFallbackProviderArgs, 'input'>>;
   cancelServiceOrder?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationCancelServiceOrderArgs, 'id' | 'reason'>>;
   completeServiceOrder?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationCompleteServiceOrderArgs, 'id'>>;
+  createBuilding?: Resolver<ResolversTypes['Building'], ParentType, ContextType, RequireFields<MutationCreateBuildingArgs, 'input'>>;
   createCrossAppointment?: Resolver<ResolversTypes['CrossAppointment'], ParentType, ContextType, RequireFields<MutationCreateCrossAppointmentArgs, 'input'>>;
+  createEstate?: Resolver<ResolversTypes['Estate'], ParentType, ContextType, RequireFields<MutationCreateEstateArgs, 'input'>>;
   createOwnersCommittee?: Resolver<ResolversTypes['OwnersCommittee'], ParentType, ContextType, RequireFields<MutationCreateOwnersCommitteeArgs, 'input'>>;
+  createPropertyCompany?: Resolver<ResolversTypes['PropertyCompany'], ParentType, ContextType, RequireFields<MutationCreatePropertyCompanyArgs, 'input'>>;
   createServiceOrder?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationCreateServiceOrderArgs, 'input'>>;
+  createUnit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType, RequireFields<MutationCreateUnitArgs, 'input'>>;
   dispatchServiceOrder?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationDispatchServiceOrderArgs, 'id'>>;
   endEstateManagement?: Resolver<ResolversTypes['Estate'], ParentType, ContextType, RequireFields<MutationEndEstateManagementArgs, 'input'>>;
+  raiseServiceOrderFromCase?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationRaiseServiceOrderFromCaseArgs, 'input'>>;
+  raiseServiceOrderFromPatrolIssue?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationRaiseServiceOrderFromPatrolIssueArgs, 'input'>>;
   rateServiceOrder?: Resolver<ResolversTypes['ServiceOrder'], ParentType, ContextType, RequireFields<MutationRateServiceOrderArgs, 'id' | 'rating'>>;
   recordEstatePatrol?: Resolver<ResolversTypes['EstatePatrol'], ParentType, ContextType, RequireFields<MutationRecordEstatePatrolArgs, 'input'>>;
+  recordFallbackService?: Resolver<ResolversTypes['FallbackService'], ParentType, ContextType, RequireFields<MutationRecordFallbackServiceArgs, 'input'>>;
   resolvePatrolIssue?: Resolver<ResolversTypes['EstatePatrol'], ParentType, ContextType, RequireFields<MutationResolvePatrolIssueArgs, 'issueId' | 'patrolId'>>;
+  signPropertyServiceContract?: Resolver<ResolversTypes['PropertyServiceContract'], ParentType, ContextType, RequireFields<MutationSignPropertyServiceContractArgs, 'input'>>;
+  updateBuilding?: Resolver<ResolversTypes['Building'], ParentType, ContextType, RequireFields<MutationUpdateBuildingArgs, 'id' | 'input'>>;
+  updateEstate?: Resolver<ResolversTypes['Estate'], ParentType, ContextType, RequireFields<MutationUpdateEstateArgs, 'id' | 'input'>>;
+  updatePropertyCompany?: Resolver<ResolversTypes['PropertyCompany'], ParentType, ContextType, RequireFields<MutationUpdatePropertyCompanyArgs, 'id' | 'input'>>;
+  updateUnit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType, RequireFields<MutationUpdateUnitArgs, 'id' | 'input'>>;
 }>;
 
 export type OwnersCommitteeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OwnersCommittee'] = ResolversParentTypes['OwnersCommittee'], FederationReferenceType extends FederationReferenceTypes['OwnersCommittee'] = FederationReferenceTypes['OwnersCommittee']> = ResolversObject<{
@@ -1665,19 +2182,23 @@ export type PatrolCoverageResolvers<ContextType = Context, ParentType extends Re
   unpatrolledEstates?: Resolver<Array<ResolversTypes['Estate']>, ParentType, ContextType>;
 }>;
 
-export type PatrolIssueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatrolIssue'] = ResolversParentTypes['PatrolIssue']> = ResolversObject<{
+export type PatrolIssueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatrolIssue'] = ResolversParentTypes['PatrolIssue'], FederationReferenceType extends FederationReferenceTypes['PatrolIssue'] = FederationReferenceTypes['PatrolIssue']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PatrolIssue']> | FederationReferenceType, FederationReferenceType, ContextType>;
   building?: Resolver<Maybe<ResolversTypes['Building']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['PatrolIssueCategory'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  patrolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   resolutionNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resolved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   resolvedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  serviceOrder?: Resolver<Maybe<ResolversTypes['ServiceOrder']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
 }>;
 
 export type PropertyCompanyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyCompany'] = ResolversParentTypes['PropertyCompany'], FederationReferenceType extends FederationReferenceTypes['PropertyCompany'] = FederationReferenceTypes['PropertyCompany']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PropertyCompany']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  archived?: Resolver<Maybe<ResolversTypes['ArchiveInfo']>, ParentType, ContextType>;
   crossAppointments?: Resolver<ResolversTypes['CrossAppointmentConnection'], ParentType, ContextType, Partial<PropertyCompanyCrossAppointmentsArgs>>;
   estates?: Resolver<ResolversTypes['EstateConnection'], ParentType, ContextType, Partial<PropertyCompanyEstatesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1696,6 +2217,31 @@ export type PropertyCompanyEdgeResolvers<ContextType = Context, ParentType exten
   node?: Resolver<ResolversTypes['PropertyCompany'], ParentType, ContextType>;
 }>;
 
+export type PropertyServiceContractResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyServiceContract'] = ResolversParentTypes['PropertyServiceContract']> = ResolversObject<{
+  backChargeFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  chargedServiceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  estate?: Resolver<ResolversTypes['Estate'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  monthlyFeeFen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  propertyCompany?: Resolver<ResolversTypes['PropertyCompany'], ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PropertyServiceContractConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyServiceContractConnection'] = ResolversParentTypes['PropertyServiceContractConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PropertyServiceContractEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PropertyServiceContractEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PropertyServiceContractEdge'] = ResolversParentTypes['PropertyServiceContractEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PropertyServiceContract'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   building?: Resolver<Maybe<ResolversTypes['Building']>, ParentType, ContextType, RequireFields<QueryBuildingArgs, 'id'>>;
   buildings?: Resolver<ResolversTypes['BuildingConnection'], ParentType, ContextType, RequireFields<QueryBuildingsArgs, 'first' | 'orderBy'>>;
@@ -1705,11 +2251,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   estatePatrol?: Resolver<Maybe<ResolversTypes['EstatePatrol']>, ParentType, ContextType, RequireFields<QueryEstatePatrolArgs, 'id'>>;
   estatePatrols?: Resolver<ResolversTypes['EstatePatrolConnection'], ParentType, ContextType, RequireFields<QueryEstatePatrolsArgs, 'first' | 'orderBy'>>;
   estates?: Resolver<ResolversTypes['EstateConnection'], ParentType, ContextType, RequireFields<QueryEstatesArgs, 'first' | 'orderBy'>>;
+  fallbackServices?: Resolver<ResolversTypes['FallbackServiceConnection'], ParentType, ContextType, RequireFields<QueryFallbackServicesArgs, 'first'>>;
   ownersCommittee?: Resolver<Maybe<ResolversTypes['OwnersCommittee']>, ParentType, ContextType, RequireFields<QueryOwnersCommitteeArgs, 'id'>>;
   ownersCommittees?: Resolver<ResolversTypes['OwnersCommitteeConnection'], ParentType, ContextType, RequireFields<QueryOwnersCommitteesArgs, 'first' | 'orderBy'>>;
   patrolCoverage?: Resolver<ResolversTypes['PatrolCoverage'], ParentType, ContextType, RequireFields<QueryPatrolCoverageArgs, 'date'>>;
   propertyCompanies?: Resolver<ResolversTypes['PropertyCompanyConnection'], ParentType, ContextType, RequireFields<QueryPropertyCompaniesArgs, 'first' | 'orderBy'>>;
   propertyCompany?: Resolver<Maybe<ResolversTypes['PropertyCompany']>, ParentType, ContextType, RequireFields<QueryPropertyCompanyArgs, 'id'>>;
+  propertyServiceContract?: Resolver<Maybe<ResolversTypes['PropertyServiceContract']>, ParentType, ContextType, RequireFields<QueryPropertyServiceContractArgs, 'id'>>;
+  propertyServiceContracts?: Resolver<ResolversTypes['PropertyServiceContractConnection'], ParentType, ContextType, RequireFields<QueryPropertyServiceContractsArgs, 'first'>>;
   serviceOrder?: Resolver<Maybe<ResolversTypes['ServiceOrder']>, ParentType, ContextType, RequireFields<QueryServiceOrderArgs, 'id'>>;
   serviceOrders?: Resolver<ResolversTypes['ServiceOrderConnection'], ParentType, ContextType, RequireFields<QueryServiceOrdersArgs, 'first' | 'orderBy'>>;
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitArgs, 'id'>>;
@@ -1727,6 +2276,7 @@ export type ServiceOrderResolvers<ContextType = Context, ParentType extends Reso
   acceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cancelledAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  case?: Resolver<Maybe<ResolversTypes['JointCase']>, ParentType, ContextType>;
   caseId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['ServiceOrderCategory'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1767,6 +2317,7 @@ export type ServiceOrderStepResolvers<ContextType = Context, ParentType extends 
 
 export type UnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit'], FederationReferenceType extends FederationReferenceTypes['Unit'] = FederationReferenceTypes['Unit']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Unit']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  archived?: Resolver<Maybe<ResolversTypes['ArchiveInfo']>, ParentType, ContextType>;
   building?: Resolver<ResolversTypes['Building'], ParentType, ContextType>;
   entrance?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   floor?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1787,6 +2338,7 @@ export type UnitEdgeResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  ArchiveInfo?: ArchiveInfoResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
   AuditRecordEdge?: AuditRecordEdgeResolvers<ContextType>;
@@ -1804,7 +2356,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   EstatePatrol?: EstatePatrolResolvers<ContextType>;
   EstatePatrolConnection?: EstatePatrolConnectionResolvers<ContextType>;
   EstatePatrolEdge?: EstatePatrolEdgeResolvers<ContextType>;
+  FallbackService?: FallbackServiceResolvers<ContextType>;
+  FallbackServiceConnection?: FallbackServiceConnectionResolvers<ContextType>;
+  FallbackServiceEdge?: FallbackServiceEdgeResolvers<ContextType>;
+  FallbackServiceTotal?: FallbackServiceTotalResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
+  JointCase?: JointCaseResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OwnersCommittee?: OwnersCommitteeResolvers<ContextType>;
   OwnersCommitteeConnection?: OwnersCommitteeConnectionResolvers<ContextType>;
@@ -1816,6 +2373,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PropertyCompany?: PropertyCompanyResolvers<ContextType>;
   PropertyCompanyConnection?: PropertyCompanyConnectionResolvers<ContextType>;
   PropertyCompanyEdge?: PropertyCompanyEdgeResolvers<ContextType>;
+  PropertyServiceContract?: PropertyServiceContractResolvers<ContextType>;
+  PropertyServiceContractConnection?: PropertyServiceContractConnectionResolvers<ContextType>;
+  PropertyServiceContractEdge?: PropertyServiceContractEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Resident?: ResidentResolvers<ContextType>;
   ServiceOrder?: ServiceOrderResolvers<ContextType>;

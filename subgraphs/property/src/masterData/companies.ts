@@ -37,7 +37,7 @@ export async function updatePropertyCompany(ctx: Context, id: string, input: Upd
 export async function archivePropertyCompany(ctx: Context, id: string, reason: string): Promise<PropertyCompanyDoc> {
   const companyId = assertId(id, 'id');
   await requireCompany(ctx, companyId, 'id');
-  const managed = await ctx.loaders.estatesByCompany.load(companyId);
-  if (managed.length > 0) throw conflict(`the company still manages ${managed.length} estate(s); end that management first`, { field: 'id' });
+  const managed = await ctx.models.Estate.countDocuments({ propertyCompanyId: companyId });
+  if (managed > 0) throw conflict(`the company still manages ${managed} estate(s); end that management first`, { field: 'id' });
   return archiveRecord<PropertyCompanyDoc>(ctx, ctx.models.PropertyCompany, companyId, reason);
 }
