@@ -16,6 +16,7 @@ import { monthlyPoints } from './points';
 import { quotaCounts, toStatus, type QuotaStatus } from './quota';
 import type { JointCaseDoc } from './models/JointCase';
 import type { ResponseUnitDoc } from './models/ResponseUnit';
+import { governanceLoaders } from './meetings/loaders';
 
 /** Loaders that take an argument (a year, a level): one DataLoader per distinct argument, created on first use. */
 function perArgument<A, K, V>(create: (arg: A) => DataLoader<K, V>) {
@@ -81,5 +82,7 @@ export const createLoaders = ({ models }: { models: Models }) => ({
   // 1+3+N joint response (一呼联动)
   jointCase: byIdLoader<JointCaseDoc & { _id: string }>(models.JointCase),
   responseUnit: byIdLoader<ResponseUnitDoc>(models.ResponseUnit),
+  // escalation, joint meetings and supervision
+  ...governanceLoaders(models),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -7,6 +7,7 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
 import { stableId, type ExtendWorld, type SeedDoc } from '@cg/kit';
 import { judge, ruleEntry, windowMonths } from './points';
+import { extendGovernance } from './seed/governance';
 import { extendJointCases } from './seed/jointCases';
 import { withAncestors } from './tree';
 
@@ -278,5 +279,8 @@ export const extendWorld: ExtendWorld = (world, scale) => {
   }
   // The joint-response roster and cases (一呼联动) come last: they use the finished tree.
   for (const [model, docs] of Object.entries(extendJointCases(world, scale))) out[model] = [...(out[model] ?? []), ...docs];
+  // Escalations, joint meetings and urges build on the roster and cases (and add events to those cases).
+  const joint = { ResponseUnit: out.ResponseUnit!, JointCase: out.JointCase! };
+  for (const [model, docs] of Object.entries(extendGovernance(world, scale, joint))) out[model] = [...(out[model] ?? []), ...docs];
   return out;
 };

@@ -14,6 +14,11 @@ import { jointCaseModel } from './JointCase';
 import { jointCaseStepModel } from './JointCaseStep';
 import { responseUnitModel } from './ResponseUnit';
 import { webhookModels } from './Webhook';
+import { escalationModel } from './Escalation';
+import { jointMeetingBodyModel } from './JointMeetingBody';
+import { meetingModel } from './Meeting';
+import { meetingTaskModel } from './MeetingTask';
+import { urgeModel } from './Urge';
 
 export const createModels = (connection: Connection) => ({
   // --- organisation tree and members
@@ -37,5 +42,11 @@ export const createModels = (connection: Connection) => ({
   ResponseUnit: responseUnitModel(connection),
   // event webhooks: subscriptions, outbox, deliveries
   ...webhookModels(connection),
+  // escalation, joint meetings and supervision (三级联动, 党建联席会议, 督单)
+  Escalation: escalationModel(connection),
+  JointMeetingBody: jointMeetingBodyModel(connection),
+  Meeting: meetingModel(connection),
+  MeetingTask: meetingTaskModel(connection),
+  Urge: urgeModel(connection),
 });
 export type Models = ReturnType<typeof createModels>;

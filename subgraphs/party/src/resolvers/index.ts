@@ -34,10 +34,24 @@ import { WhistleCall } from './WhistleCall';
 import { WebhookAttempt } from './WebhookAttempt';
 import { WebhookDelivery } from './WebhookDelivery';
 import { webhookMutations, webhookQueries, WebhookSubscription } from './WebhookSubscription';
+// escalation, joint meetings and supervision (三级联动, 党建联席会议, 督单)
+import { AgendaItem } from './AgendaItem';
+import { Community } from './Community';
+import { Escalation } from './Escalation';
+import { EscalationStep } from './EscalationStep';
+import { governanceMutations } from './GovernanceMutation';
+import { governanceQueries } from './GovernanceQuery';
+import { JointMeetingBody } from './JointMeetingBody';
+import { Meeting } from './Meeting';
+import { MeetingAttendance } from './MeetingAttendance';
+import { MeetingTask } from './MeetingTask';
+import { OverdueCaseTask } from './OverdueCaseTask';
+import { OverdueDigest } from './OverdueDigest';
+import { Urge } from './Urge';
 
 export const resolvers = {
-  Query: { ...Query, ...jointCaseQueries, ...webhookQueries },
-  Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations },
+  Query: { ...Query, ...jointCaseQueries, ...webhookQueries, ...governanceQueries },
+  Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations, ...governanceMutations },
   // --- organisation tree and members
   PartyOrganization,
   PartyMember,
@@ -73,4 +87,16 @@ export const resolvers = {
   WebhookSubscription,
   WebhookDelivery,
   WebhookAttempt,
+  // --- escalation, joint meetings and supervision
+  Community,
+  Escalation,
+  EscalationStep,
+  JointMeetingBody,
+  Meeting,
+  MeetingAttendance,
+  AgendaItem,
+  MeetingTask,
+  Urge,
+  OverdueDigest,
+  OverdueCaseTask,
 } satisfies Resolvers;

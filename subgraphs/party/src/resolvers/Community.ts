@@ -1,0 +1,11 @@
+import { extendedEntity } from '@cg/kit';
+import type { CommunityResolvers } from '../generated/resolvers-types';
+import { escalationMeasures } from '../escalation/measures';
+import { jointMeetingMeasures } from '../meetings/measures';
+
+/** Community (社区), owned by civil affairs; party adds the measures of the three-level link and joint meetings. */
+export const Community = {
+  ...extendedEntity,
+  escalationMeasures: (c, { year, quarter }, { models }) => escalationMeasures(models, c.id, year, quarter),
+  jointMeetingMeasures: (c, { year }, { models }) => jointMeetingMeasures(models, c.id, year),
+} satisfies CommunityResolvers;
