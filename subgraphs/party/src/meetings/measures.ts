@@ -1,18 +1,15 @@
-import { trusted } from '@cg/kit';
+import { groupSums, trusted } from '@cg/kit';
 import { requireYear } from '../escalation/measures';
 import type { Models } from '../models';
 import { GOVERNANCE_LEVELS, type GovernanceLevel } from '../models/Escalation';
 
-/** Joint meetings concerning a community in a year and their tasks, each summed by one `$group` on the level. */
+/** Joint meetings concerning a community in a year and their tasks, each summed per level (`$group`; groupSums for several sums, see the kit). */
 export async function jointMeetingMeasures(models: Models, communityId: string, year: number) {
   requireYear(year);
   const joint = { communityIds: communityId, year };
   const [meetings, tasks, onSite, overdue] = await Promise.all([
     models.Meeting.aggregate<{ _id: GovernanceLevel; n: number }>([{ $match: { ...joint, kind: 'JOINT' } }, { $group: { _id: '$level', n: { $sum: 1 } } }]),
-    models.MeetingTask.aggregate<{ _id: GovernanceLevel; n: number; done: number; onTime: number }>([
-      { $match: { ...joint, meetingKind: 'JOINT' } },
-      { $group: { _id: '$level', n: { $sum: 1 }, done: { $sum: '$done' }, onTime: { $sum: '$onTime' } } },
-    ]),
+    groupSums(models.MeetingTask, [{ $match: { ...joint, meetingKind: 'JOINT' } }], '$level', { n: 1, done: '$done', onTime: '$onTime' }),
     models.Meeting.countDocuments({ ...joint, kind: 'ON_SITE' }),
     models.MeetingTask.countDocuments({ ...joint, meetingKind: 'JOINT', status: trusted({ $in: ['PENDING', 'ACCEPTED'] }), dueAt: trusted({ $lt: new Date() }) }),
   ]);
