@@ -9,7 +9,7 @@ import type { PartyOrganizationDoc } from '../models/PartyOrganization';
  * the community; the working committee's (党工委) is `party:<its organisation id>`; the county committee's (县委)
  * is `party:county`. A higher level may act wherever a lower one may.
  */
-export const COUNTY_DEPARTMENT = 'party:county';
+const COUNTY_DEPARTMENT = 'party:county';
 
 export interface Place {
   communityId?: string | null;

@@ -15,7 +15,7 @@ import { agendaOf, decisionsOf, heldAtOf, MAX_UNITS, tasksOf, unitsOf, type Plan
 const ORGANIZATION_LEVEL: Record<GovernanceLevel, string[]> = { COUNTY: [], WORKING_COMMITTEE: ['WORKING_COMMITTEE'], COMMUNITY: ['COMMUNITY_COMMITTEE', 'GENERAL_BRANCH'] };
 
 /** Where a body sits, for the level checks: its (first) community and the 党工委 at or above its organisation. */
-export const placeOfBody = async (ctx: Context, body: Pick<JointMeetingBodyDoc, 'communityIds' | 'organizationId'>): Promise<Place> => ({
+const placeOfBody = async (ctx: Context, body: Pick<JointMeetingBodyDoc, 'communityIds' | 'organizationId'>): Promise<Place> => ({
   communityId: body.communityIds[0],
   workingCommitteeId: await workingCommitteeAbove(ctx.models, body.organizationId),
 });

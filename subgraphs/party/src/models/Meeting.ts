@@ -4,7 +4,7 @@ import { GOVERNANCE_LEVELS, type GovernanceLevel } from './Escalation';
 
 /** Where an agenda item comes from (议题来源): the ledgers, the three lists, a case, an escalation, a deliberation. */
 export const AGENDA_SOURCES = ['PUBLIC_SENTIMENT', 'GOVERNMENT_LEDGER', 'PROBLEM_LIST', 'RESPONSIBILITY_LIST', 'JOINT_CASE', 'ESCALATION', 'DELIBERATION', 'OTHER'] as const;
-export type AgendaSource = (typeof AGENDA_SOURCES)[number];
+type AgendaSource = (typeof AGENDA_SOURCES)[number];
 
 export interface AgendaItemDoc {
   source: AgendaSource;

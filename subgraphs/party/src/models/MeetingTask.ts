@@ -2,8 +2,8 @@ import type { Connection } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 import { GOVERNANCE_LEVELS, type GovernanceLevel } from './Escalation';
 
-export const MEETING_TASK_STATUSES = ['PENDING', 'ACCEPTED', 'DONE'] as const;
-export type MeetingTaskStatus = (typeof MEETING_TASK_STATUSES)[number];
+const MEETING_TASK_STATUSES = ['PENDING', 'ACCEPTED', 'DONE'] as const;
+type MeetingTaskStatus = (typeof MEETING_TASK_STATUSES)[number];
 
 /** A task a meeting assigns to a unit with a time limit (限时办结); the unit accepts and completes it. */
 const meetingTaskSchema = entitySchema('meeting_tasks', {

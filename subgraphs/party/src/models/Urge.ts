@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
 export const URGE_TARGETS = ['JOINT_CASE', 'CASE_TASK', 'MEETING_TASK'] as const;
-export type UrgeTarget = (typeof URGE_TARGETS)[number];
+type UrgeTarget = (typeof URGE_TARGETS)[number];
 
 /** A supervision record (督单): who urged which overdue case or task, when, and the unit's answer. */
 const urgeSchema = entitySchema('urges', {
