@@ -31,6 +31,7 @@ meetingTaskSchema.index({ unitId: 1, status: 1 });
 meetingTaskSchema.index({ escalationId: 1, status: 1 });
 meetingTaskSchema.index({ communityIds: 1, year: 1 });
 meetingTaskSchema.index({ status: 1, dueAt: 1 });
+meetingTaskSchema.index({ dueAt: 1 });
 
 export interface MeetingTaskDoc {
   _id: string;

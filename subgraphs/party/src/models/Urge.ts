@@ -26,6 +26,7 @@ const urgeSchema = entitySchema('urges', {
 urgeSchema.index({ targetId: 1, urgedAt: -1 });
 urgeSchema.index({ unitId: 1, day: 1 });
 urgeSchema.index({ communityId: 1, urgedAt: -1 });
+urgeSchema.index({ urgedAt: -1 });
 
 export interface UrgeDoc {
   _id: string;
