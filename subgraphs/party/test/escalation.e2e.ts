@@ -147,3 +147,21 @@ test("the community's escalation measures agree with the escalation list, per le
   const bad = await api.call(who.community, q, { c: who.communityId, y: 1899 });
   expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
 });
+
+test("a problem of the community's own meeting is escalated; a county meeting's is not", async () => {
+  const hold = 'mutation($input: HoldJointMeetingInput!) { holdJointMeeting(input: $input) { id } }';
+  const base = { title: '大党委联席会议', heldAt: hoursFromNow(-2), presentUnitIds: [], agenda: [{ source: 'OTHER', title: '停车难' }], decisions: ['上报党工委'], tasks: [] };
+  const local = (
+    await api.ok(who.community, hold, {
+      input: { ...base, bodyId: stableId('joint-meeting-body', world.party!.PartyOrganization!.find((o) => o.level === 'COMMUNITY_COMMITTEE')!._id) },
+    })
+  ).holdJointMeeting;
+  const county = (await api.ok(who.county, hold, { input: { ...base, bodyId: stableId('joint-meeting-body', 'county') } })).holdJointMeeting;
+  await api.fails(who.community, ESCALATE, { input: { meetingId: county.id, reason: '停车难' } }, 'BAD_USER_INPUT', { field: 'meetingId' });
+  const esc = (
+    await api.ok(who.community, 'mutation($input: EscalateInput!) { escalate(input: $input) { level source meeting { id } case { id } } }', {
+      input: { meetingId: local.id, reason: '停车难需规划新增车位' },
+    })
+  ).escalate;
+  expect(esc).toEqual({ level: 'WORKING_COMMITTEE', source: 'MEETING', meeting: { id: local.id }, case: null });
+});

@@ -1,4 +1,4 @@
-import { stableId, todayInChina, type World } from '@cg/kit';
+import { observeCommands, stableId, todayInChina, type World } from '@cg/kit';
 import { buildWorld, snapshot, startStack, type Stack } from '@cg/kit/testing';
 import type { JointCaseDoc } from '../src/models/JointCase';
 import { actors, chinaYear, client, hoursFromNow, UNIT } from './governance';
@@ -195,4 +195,23 @@ test("the community's joint-meeting measures agree with the meeting list", async
   // A year of seeds: the county met at least twice (half-yearly), the community more often.
   expect(m.levels[2].meetings).toBeGreaterThanOrEqual(2);
   expect(m.levels[0].meetings).toBeGreaterThan(m.levels[2].meetings);
+});
+
+test('a page of meetings resolves bodies, escalations, tasks, units and urges with one query per collection', async () => {
+  const watch = observeCommands(stack.departments.party!.connection);
+  const { data, errors } = await stack.query(
+    `query($c: ID!) { meetings(filter: { communityId: $c }, first: 20) { edges { node { id body { id } escalation { id level }
+      attendance { unit { id } } tasks { id unit { name } meeting { id } urges { id unit { id } } } } } } }`,
+    { c: who.communityId },
+    { token: await stack.token('party-secretary', who.county) },
+  );
+  watch.stop();
+  expect(errors).toBeUndefined();
+  const nodes = data.meetings.edges.map((e: { node: { tasks: unknown[]; escalation: unknown } }) => e.node);
+  expect(nodes.length).toBeGreaterThan(5);
+  expect(nodes.some((n: { escalation: unknown }) => n.escalation)).toBe(true);
+  const finds = watch.commands.filter((c) => c.name === 'find').map((c) => c.collection);
+  const per = (collection: string) => finds.filter((c) => c === collection).length;
+  for (const collection of ['joint_meeting_bodies', 'escalations', 'meeting_tasks', 'response_units', 'urges']) expect([collection, per(collection)]).toEqual([collection, 1]);
+  expect(per('meetings')).toBeLessThanOrEqual(2); // the page, then the tasks' meetings by id in one batch
 });
