@@ -18,6 +18,7 @@ interface Source {
   source: EscalationDoc['source'];
   refId: string;
   communityId: string;
+  gridId?: string;
   workingCommitteeId: string | null;
   caseId?: string;
   meetingId?: string;
@@ -30,7 +31,7 @@ async function sourceOf(ctx: Context, input: EscalateInput): Promise<Source> {
     const c = (await ctx.models.JointCase.findById(caseId).lean()) as JointCaseDoc | null;
     if (!c) throw notFound('JointCase', caseId, 'caseId');
     if (FINAL.includes(c.status)) throw badInput(`a ${c.status} case is not escalated`, { field: 'caseId', reason: 'CASE_FINAL' });
-    return { source: 'JOINT_CASE', refId: caseId, caseId, communityId: c.communityId, workingCommitteeId: await workingCommitteeOfGrid(ctx.models, c.gridId) };
+    return { source: 'JOINT_CASE', refId: caseId, caseId, communityId: c.communityId, gridId: c.gridId, workingCommitteeId: await workingCommitteeOfGrid(ctx.models, c.gridId) };
   }
   const meetingId = assertId(input.meetingId, 'meetingId');
   const m = (await ctx.models.Meeting.findById(meetingId).lean()) as MeetingDoc | null;
@@ -58,6 +59,7 @@ export async function escalate(ctx: Context, input: EscalateInput): Promise<Esca
     caseId: src.caseId ?? null,
     meetingId: src.meetingId ?? null,
     communityId: src.communityId,
+    gridId: src.gridId ?? null,
     workingCommitteeId: src.workingCommitteeId,
     level: 'WORKING_COMMITTEE',
     status: 'OPEN',

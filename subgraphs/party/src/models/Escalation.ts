@@ -17,6 +17,7 @@ const escalationSchema = entitySchema('escalations', {
   caseId: String,
   meetingId: String,
   communityId: { type: String, required: true }, // civil affairs' Community
+  gridId: String, // civil affairs' Grid of the case; none for a meeting's problem
   workingCommitteeId: { type: String, required: true }, // the 党工委 above the community
   level: { type: String, required: true, enum: ESCALATED_LEVELS },
   status: { type: String, required: true, enum: ['OPEN', 'RESOLVED'] },
@@ -37,6 +38,7 @@ escalationSchema.index({ level: 1, status: 1 });
 escalationSchema.index({ status: 1, escalatedAt: -1 });
 escalationSchema.index({ caseId: 1 });
 escalationSchema.index({ escalatedAt: -1 });
+escalationSchema.index({ gridId: 1, escalatedAt: -1 });
 
 export interface EscalationDoc {
   _id: string;
@@ -44,6 +46,7 @@ export interface EscalationDoc {
   caseId?: string | null;
   meetingId?: string | null;
   communityId: string;
+  gridId?: string | null;
   workingCommitteeId: string;
   level: EscalatedLevel;
   status: 'OPEN' | 'RESOLVED';

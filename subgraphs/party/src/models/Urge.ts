@@ -12,6 +12,7 @@ const urgeSchema = entitySchema('urges', {
   unitId: { type: String, required: true }, // the ResponseUnit urged
   department: { type: String, required: true },
   communityId: { type: String, required: true },
+  gridId: String, // the case's grid; none for a meeting task
   urgedAt: { type: Date, required: true },
   /** The China calendar day of urgedAt, for the daily digest. */
   day: { type: String, required: true },
@@ -27,6 +28,7 @@ urgeSchema.index({ targetId: 1, urgedAt: -1 });
 urgeSchema.index({ unitId: 1, day: 1 });
 urgeSchema.index({ communityId: 1, urgedAt: -1 });
 urgeSchema.index({ urgedAt: -1 });
+urgeSchema.index({ gridId: 1, urgedAt: -1 });
 
 export interface UrgeDoc {
   _id: string;
@@ -35,6 +37,7 @@ export interface UrgeDoc {
   unitId: string;
   department: string;
   communityId: string;
+  gridId?: string | null;
   urgedAt: Date;
   day: string;
   urgedBy?: string | null;

@@ -157,7 +157,12 @@ export function extendGovernance(world: World, scale: Scale, out: Out): Record<s
   };
   const functionalIds = functional.map((u) => u._id);
   const count = Math.max(3, Math.min(openCases.length, Math.round(scale.grids / 2)));
-  openCases.slice(0, count).forEach((c, n) => {
+  // One case per grid first, so the escalations spread over the grids (grid-scoped readers see only theirs).
+  const spread = [
+    ...openCases.filter((c, i) => openCases.findIndex((o) => o.gridId === c.gridId) === i),
+    ...openCases.filter((c, i) => openCases.findIndex((o) => o.gridId === c.gridId) !== i),
+  ];
+  spread.slice(0, count).forEach((c, n) => {
     const escalatedAt = new Date(new Date(c.submittedAt).getTime() + 2 * DAY);
     const outcome = (['ON_TIME', 'LATE', 'OPEN'] as const)[n % 3]!;
     const forwarded = outcome !== 'ON_TIME';
@@ -167,6 +172,7 @@ export function extendGovernance(world: World, scale: Scale, out: Out): Record<s
       caseId: c._id,
       meetingId: null,
       communityId: c.communityId,
+      gridId: c.gridId,
       workingCommitteeId: workingCommittee._id,
       level: forwarded ? 'COUNTY' : 'WORKING_COMMITTEE',
       status: outcome === 'OPEN' ? 'OPEN' : 'RESOLVED',
@@ -222,7 +228,7 @@ export function extendGovernance(world: World, scale: Scale, out: Out): Record<s
 
   // 督单: every open meeting task past its limit is urged once (the older half answered); so is every other overdue case's lead.
   const urges: UrgeDoc[] = [];
-  const urge = (targetKind: UrgeDoc['targetKind'], targetId: string, unit: { unitId: string; department: string }, dueAt: Date, n: number) => {
+  const urge = (targetKind: UrgeDoc['targetKind'], targetId: string, unit: { unitId: string; department: string }, dueAt: Date, n: number, gridId: string | null) => {
     const urgedAt = new Date(Math.min(NOW - DAY, dueAt.getTime() + 2 * DAY));
     urges.push({
       _id: stableId('urge', targetId, unit.unitId),
@@ -231,6 +237,7 @@ export function extendGovernance(world: World, scale: Scale, out: Out): Record<s
       unitId: unit.unitId,
       department: unit.department,
       communityId: community._id,
+      gridId,
       urgedAt,
       day: chinaDay(urgedAt),
       urgedBy: null,
@@ -241,11 +248,11 @@ export function extendGovernance(world: World, scale: Scale, out: Out): Record<s
       ...(n % 2 === 0 ? { answer: '已协调施工队伍，本周内办结', answeredAt: new Date(urgedAt.getTime() + 4 * 3_600_000) } : {}),
     });
   };
-  tasks.filter((t) => t.status !== 'DONE' && t.dueAt.getTime() < NOW).forEach((t, n) => urge('MEETING_TASK', t._id, t, t.dueAt, n));
+  tasks.filter((t) => t.status !== 'DONE' && t.dueAt.getTime() < NOW).forEach((t, n) => urge('MEETING_TASK', t._id, t, t.dueAt, n, null));
   cases
     .filter((c) => ON_THE_CLOCK.includes(c.status) && new Date(c.dueAt).getTime() < NOW && leadTask(c))
     .filter((_, n) => n % 2 === 0)
-    .forEach((c, n) => urge('JOINT_CASE', c._id, leadTask(c)!, c.dueAt, n));
+    .forEach((c, n) => urge('JOINT_CASE', c._id, leadTask(c)!, c.dueAt, n, c.gridId));
 
   const docs = <T>(list: T[]) => list as unknown as SeedDoc[];
   return {

@@ -15,6 +15,7 @@ interface Target {
   unitId: string;
   department: string;
   communityId: string;
+  gridId?: string;
   dueAt: Date;
   level: GovernanceLevel;
   place: Place;
@@ -34,7 +35,7 @@ async function caseTarget(ctx: Context, targetId: string, kind: 'JOINT_CASE' | '
     });
   if (!ON_THE_CLOCK.includes(c.status) || new Date(c.dueAt).getTime() >= Date.now()) throw notOverdue();
   const place = { communityId: c.communityId, workingCommitteeId: await workingCommitteeOfGrid(ctx.models, c.gridId) };
-  return { targetId, unitId: task.unitId, department: task.department, communityId: c.communityId, dueAt: c.dueAt, level: 'COMMUNITY', place };
+  return { targetId, unitId: task.unitId, department: task.department, communityId: c.communityId, gridId: c.gridId, dueAt: c.dueAt, level: 'COMMUNITY', place };
 }
 
 async function meetingTaskTarget(ctx: Context, targetId: string): Promise<Target> {
@@ -63,6 +64,7 @@ export async function urge(ctx: Context, input: UrgeInput): Promise<UrgeDoc> {
     unitId: target.unitId,
     department: target.department,
     communityId: target.communityId,
+    gridId: target.gridId ?? null,
     urgedAt: now,
     day: todayInChina(now),
     urgedBy: actor(ctx),
