@@ -19,6 +19,7 @@ import type { JointCaseDoc } from './models/JointCase';
 import type { ResponseUnitDoc } from './models/ResponseUnit';
 import type { DeliberationSessionDoc, DeliberationTopicDoc } from './models/Deliberation';
 import { deliberationMeasures } from './deliberation/measures';
+import { governanceLoaders } from './meetings/loaders';
 
 /** Loaders that take an argument (a year, a level): one DataLoader per distinct argument, created on first use. */
 function perArgument<A, L>(create: (arg: A) => L) {
@@ -92,5 +93,7 @@ export const createLoaders = ({ models }: { models: Models }) => ({
   deliberationSession: byIdLoader<DeliberationSessionDoc>(models.DeliberationSession),
   // Equality reads per community (what FerretDB runs in SQL), all of one `_entities` batch at once.
   deliberationMeasuresOf: perArgument((year: number) => new DataLoader((ids: readonly string[]) => Promise.all(ids.map((id) => deliberationMeasures(models, id, year))))),
+  // escalation, joint meetings and supervision
+  ...governanceLoaders(models),
 });
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -8,6 +8,7 @@ import { fakerZH_CN as faker } from '@faker-js/faker';
 import { stableId, type ExtendWorld, type SeedDoc } from '@cg/kit';
 import { judge, ruleEntry, windowMonths } from './points';
 import { deliberationSeed } from './seed/deliberation';
+import { extendGovernance } from './seed/governance';
 import { extendJointCases } from './seed/jointCases';
 import { volunteerPointEntries } from './seed/volunteerPoints';
 import { extendLooseEnds } from './seed/looseEnds';
@@ -273,6 +274,9 @@ export const extendWorld: ExtendWorld = (world, scale) => {
   }
   // The joint-response roster and cases (一呼联动) come last: they use the finished tree.
   for (const [model, docs] of Object.entries(extendJointCases(world, scale))) out[model] = [...(out[model] ?? []), ...docs];
+  // Escalations, joint meetings and urges build on the roster and cases (and add events to those cases).
+  const joint = { ResponseUnit: out.ResponseUnit!, JointCase: out.JointCase! };
+  for (const [model, docs] of Object.entries(extendGovernance(world, scale, joint))) out[model] = [...(out[model] ?? []), ...docs];
   // A year of resident deliberation (议事协商), with the roster's units among the participants.
   Object.assign(
     out,

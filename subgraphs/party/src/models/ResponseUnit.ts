@@ -2,8 +2,8 @@ import type { Connection } from 'mongoose';
 import type { Category } from '../jointCase/timeLimits';
 import { entitySchema } from '@cg/kit';
 
-/** Kinds of unit in the "1+3+N" roster: the community itself, the three resident units, joint-building units (N). */
-export const UNIT_KINDS = ['COMMUNITY', 'PROPERTY', 'CONSTRUCTION', 'LAW_ENFORCEMENT', 'JOINT_BUILDING'] as const;
+/** Kinds of unit in the "1+3+N" roster: the community itself, the three resident units, joint-building units (N), and county functional departments (职能部门) that meetings assign. */
+export const UNIT_KINDS = ['COMMUNITY', 'PROPERTY', 'CONSTRUCTION', 'LAW_ENFORCEMENT', 'JOINT_BUILDING', 'FUNCTIONAL_DEPARTMENT'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 const responseUnitSchema = entitySchema('response_units', {

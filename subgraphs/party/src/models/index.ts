@@ -16,6 +16,11 @@ import { responseUnitModel } from './ResponseUnit';
 import { unitRegistrationModel } from './UnitRegistration';
 import { webhookModels } from './Webhook';
 import { deliberationModels } from './Deliberation';
+import { escalationModel } from './Escalation';
+import { jointMeetingBodyModel } from './JointMeetingBody';
+import { meetingModel } from './Meeting';
+import { meetingTaskModel } from './MeetingTask';
+import { urgeModel } from './Urge';
 
 export const createModels = (connection: Connection) => ({
   // --- organisation tree and members
@@ -43,5 +48,11 @@ export const createModels = (connection: Connection) => ({
   ...deliberationModels(connection),
   // 单位党组织报到
   UnitRegistration: unitRegistrationModel(connection),
+  // escalation, joint meetings and supervision (三级联动, 党建联席会议, 督单)
+  Escalation: escalationModel(connection),
+  JointMeetingBody: jointMeetingBodyModel(connection),
+  Meeting: meetingModel(connection),
+  MeetingTask: meetingTaskModel(connection),
+  Urge: urgeModel(connection),
 });
 export type Models = ReturnType<typeof createModels>;

@@ -48,9 +48,32 @@ import { looseEndMutations, looseEndQueries } from './LooseEnds';
 import { PatrolIssue } from './PatrolIssue';
 import { UnitRegistration } from './UnitRegistration';
 
+// escalation, joint meetings and supervision (三级联动, 党建联席会议, 督单)
+import { AgendaItem } from './AgendaItem';
+import { Escalation } from './Escalation';
+import { EscalationStep } from './EscalationStep';
+import { governanceMutations } from './GovernanceMutation';
+import { governanceQueries } from './GovernanceQuery';
+import { JointMeetingBody } from './JointMeetingBody';
+import { Meeting } from './Meeting';
+import { MeetingAttendance } from './MeetingAttendance';
+import { MeetingTask } from './MeetingTask';
+import { OverdueCaseTask } from './OverdueCaseTask';
+import { OverdueDigest } from './OverdueDigest';
+import { Urge } from './Urge';
+
 export const resolvers = {
-  Query: { ...Query, ...jointCaseQueries, ...webhookQueries, ...deliberationQueries, ...looseEndQueries },
-  Mutation: { ...Mutation, ...jointCaseMutations, ...webhookMutations, ...rosterMutations, ...deliberationMutations, ...volunteerPointMutations, ...looseEndMutations },
+  Query: { ...Query, ...jointCaseQueries, ...webhookQueries, ...deliberationQueries, ...looseEndQueries, ...governanceQueries },
+  Mutation: {
+    ...Mutation,
+    ...jointCaseMutations,
+    ...webhookMutations,
+    ...rosterMutations,
+    ...deliberationMutations,
+    ...volunteerPointMutations,
+    ...looseEndMutations,
+    ...governanceMutations,
+  },
   // --- organisation tree and members
   PartyOrganization,
   PartyMember,
@@ -95,4 +118,15 @@ export const resolvers = {
   // --- 管家吹哨, 单位党组织报到
   PatrolIssue,
   UnitRegistration,
+  // --- escalation, joint meetings and supervision
+  Escalation,
+  EscalationStep,
+  JointMeetingBody,
+  Meeting,
+  MeetingAttendance,
+  AgendaItem,
+  MeetingTask,
+  Urge,
+  OverdueDigest,
+  OverdueCaseTask,
 } satisfies Resolvers;
