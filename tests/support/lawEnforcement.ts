@@ -49,11 +49,11 @@ export async function startJava(): Promise<JavaDepartment> {
     await connection.close();
   };
   const base = `http://127.0.0.1:${port}`;
-  for (const started = Date.now(); Date.now() - started < 90_000; await new Promise((r) => setTimeout(r, 500))) {
+  for (const started = Date.now(); Date.now() - started < 180_000; await new Promise((r) => setTimeout(r, 500))) {
     if (java.exitCode !== null) throw new Error(`the Java department exited:\n${output}`);
     const ready = await fetch(`${base}/health/ready`).catch(() => null);
     if (ready?.ok) return { url: `${base}/graphql`, kill, stop };
   }
   java.kill('SIGTERM');
-  throw new Error(`the Java department was not ready within 90 s:\n${output}`);
+  throw new Error(`the Java department was not ready within 180 s:\n${output}`);
 }
