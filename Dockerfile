@@ -6,6 +6,7 @@ WORKDIR /src
 COPY package.json package-lock.json ./
 COPY kit/package.json kit/
 COPY gateway/package.json gateway/
+COPY scripts/seed/package.json scripts/seed/
 COPY subgraphs subgraphs
 RUN npm ci --no-audit --no-fund
 COPY . .

@@ -13,7 +13,7 @@ import mongoose from 'mongoose';
 import { AUDIT_COLLECTION, connectDatabase, departmentDbName, ensureMongo, envName, freePort, listSubgraphs, NONCE_COLLECTION, repoRoot } from '@cg/kit';
 import { FINGERPRINTS } from '../scripts/seed/fingerprints';
 import { seedWorld } from '../scripts/seed/write';
-import { spawnDepartment } from './support';
+import { runBench, spawnDepartment } from './support';
 import { runLoad, type LoadRequest } from './perf/load';
 import { spawnEntry, watchProcess } from './perf/processes';
 import * as s from './perf/scenarios';
@@ -162,10 +162,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

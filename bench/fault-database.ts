@@ -8,7 +8,7 @@ import { listSubgraphs, stableId, startDepartment } from '@cg/kit';
 import { seedWorld } from '../scripts/seed/write';
 import { startRestartableDatabase } from '../tests/support/faults';
 import { loadDepartment } from '@cg/kit/testing';
-import { benchGateway, errorSummary, post, report, sleep } from './support';
+import { benchGateway, errorSummary, post, report, runBench, sleep, stopAll } from './support';
 
 const WRITES = 300;
 const CLIENTS = 4;
@@ -103,15 +103,7 @@ async function main() {
       ['recovered within 10 s of the restart', firstSuccessAfterRestart > 0 && firstSuccessAfterRestart - restartedAt < 10_000],
     ],
   );
-  await gateway.stop();
-  await civil.stop();
-  await db.stop();
+  await stopAll(gateway, civil, db);
 }
 
-main().then(
-  () => process.exit(),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -5,7 +5,7 @@
  */
 import { stableId } from '@cg/kit';
 import { startStack } from '@cg/kit/testing';
-import { benchDatabase, report, rssMb } from './support';
+import { benchDatabase, report, rssMb, runBench } from './support';
 
 const TOTAL = 10_000;
 const CONCURRENCY = 32;
@@ -140,10 +140,4 @@ async function main() {
   await mongo.stop();
 }
 
-main().then(
-  () => process.exit(),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

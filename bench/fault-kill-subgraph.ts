@@ -5,7 +5,7 @@
  */
 import { stableId } from '@cg/kit';
 import { startStack } from '@cg/kit/testing';
-import { benchDatabase, benchGateway, classify, errorSummary, post, report, sleep, spawnDepartment, Tally } from './support';
+import { benchDatabase, benchGateway, classify, errorSummary, post, report, runBench, sleep, spawnDepartment, stopAll, Tally } from './support';
 
 const CONCURRENCY = 4;
 const HEALTHY_MS = 2000;
@@ -92,16 +92,7 @@ async function main() {
       ['no request failed outright at any time (a partial answer at most)', all.every((t) => t.failed === 0)],
     ],
   );
-  await gateway.stop();
-  await property.stop();
-  await stack.stop();
-  await mongo.stop();
+  await stopAll(gateway, property, stack, mongo);
 }
 
-main().then(
-  () => process.exit(),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -14,7 +14,7 @@ import { connectDatabase, departmentDbName, envName, freePort, listSubgraphs, re
 import { DEMO_IDENTITIES, mintDevToken } from '../gateway/src/auth';
 import { seedWorld } from '../scripts/seed/write';
 import { DIRECT_CALLER } from '@cg/kit/testing';
-import { benchDatabase, report, sleep, type Answer } from './support';
+import { type Answer, benchDatabase, report, runBench, sleep } from './support';
 
 const WORKERS = 6;
 const PHASE_MS = { before: 4000, departmentsDown: 6000, gatewayDown: 5000, after: 4000 };
@@ -218,10 +218,4 @@ async function main() {
   rmSync(dir, { recursive: true, force: true });
 }
 
-main().then(
-  () => process.exit(),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -6,7 +6,7 @@
 import { stableId } from '@cg/kit';
 import { startDelayProxy } from '../tests/support/faults';
 import { startStack } from '@cg/kit/testing';
-import { benchDatabase, benchGateway, classify, errorSummary, post, report, sleep, Tally } from './support';
+import { benchDatabase, benchGateway, classify, errorSummary, post, report, runBench, sleep, stopAll, Tally } from './support';
 
 const CONCURRENCY = 4;
 const SLOW_MS = 6000;
@@ -91,16 +91,7 @@ async function main() {
       ['errors stopped within 5 s once it was fast again', recoveryMs < 5000 && after.succeeded > 0],
     ],
   );
-  await gateway.stop();
-  await proxy.stop();
-  await stack.stop();
-  await mongo.stop();
+  await stopAll(gateway, proxy, stack, mongo);
 }
 
-main().then(
-  () => process.exit(),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureMongo, envName, freePort, listSubgraphs, repoRoot } from '@cg/kit';
 import { buildRuntime, installProduction } from '../scripts/build';
-import { sleep } from './support';
+import { runBench, sleep } from './support';
 
 const RUNS = 3;
 const out = path.join(repoRoot, 'build', 'app');
@@ -83,10 +83,4 @@ async function main() {
   console.table(rows);
 }
 
-main().then(
-  () => process.exit(),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { ensureMongo, envName, freePort, listSubgraphs, repoRoot } from '@cg/kit';
 import { seedWorld } from '../scripts/seed/write';
 import { readSeedMarker, writeSeedMarker, type SeedMarker } from '../scripts/seed/marker';
-import { spawnDepartment } from './support';
+import { runBench, spawnDepartment } from './support';
 import { monotonicMicros, renderFlameGraph, type Window } from './perf/flame';
 import { heapAfterGcMb } from './perf/heap';
 import { departmentCounters, perRequest, runLoad, type LoadRequest } from './perf/load';
@@ -241,10 +241,4 @@ async function main() {
   console.log(`\nrun took ${Math.round((performance.now() - began) / 1000)} s`);
 }
 
-main().then(
-  () => process.exit(),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

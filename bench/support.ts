@@ -84,6 +84,22 @@ export function report(title: string, figures: Record<string, unknown>, checks: 
   if (checks.some(([, ok]) => !ok)) process.exitCode = 1;
 }
 
+/** Stops what a run started, in the order given (the gateway before the departments before the database). */
+export async function stopAll(...running: Array<{ stop(): Promise<unknown> }>): Promise<void> {
+  for (const each of running) await each.stop();
+}
+
+/** A benchmark's entry: exits when main is done (with the code its checks set), or prints the error and exits 1. */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+
 /** A department as a process of its own (its real entry point), which a fault run can SIGKILL and start again. */
 export async function spawnDepartment(name: string, port?: number, env: Record<string, string> = {}) {
   const entry = listSubgraphs().find((e) => e.name === name)!;

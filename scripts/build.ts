@@ -21,7 +21,10 @@ const ASSETS = () => [
   'kit/package.json',
   'kit/schema',
   'gateway/package.json',
+  // A workspace (the demo world's writer, not shipped): npm ci needs every workspace's manifest.
+  'scripts/seed/package.json',
   'gateway/graphiql',
+  'gateway/src/open311/services.json',
   'schema/supergraph.graphql',
   'schema/contracts',
   'docs/example-query.graphql',

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { readVectors, renderVectors, vectorsPath } from '../kit/src/conformance/vectors';
+import { readVectors, renderVectors, vectorsPath } from '@cg/kit/conformance';
 
 // Writes docs/department-protocol-vectors.json from the kit's signing code; `--check` fails when it differs.
 const fresh = renderVectors();

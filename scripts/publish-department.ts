@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '@cg/kit';
-import { DepartmentClient } from '../kit/src/conformance/client';
+import { DepartmentClient } from '@cg/kit/conformance';
 import { connectRegistryStore, PublishRefused, SchemaRegistry } from '../gateway/src/registry';
 
 // npm run publish-department -- --name <name> --url <its /graphql> [--sdl <file>]   publish (SDL read from _service unless given)

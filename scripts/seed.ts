@@ -23,6 +23,8 @@ async function main() {
       bar.update(handled, { collection });
     });
     bar.stop();
+    // A bulk load leaves PostgreSQL (under FerretDB) with no planner statistics until autovacuum gets round to it.
+    if (counts.some((c) => !c.unchanged)) await mongo.refreshStatistics();
     const seconds = Math.round((performance.now() - started) / 100) / 10;
     console.table(counts);
     const sum = (key: 'documents' | 'inserted' | 'changed') => counts.reduce((n, c) => n + c[key], 0);

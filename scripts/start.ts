@@ -64,6 +64,7 @@ async function main() {
   const counts = await seedWorld(mongo.uri, 'demo');
   const sum = (pick: (c: (typeof counts)[number]) => number) => counts.reduce((n, c) => n + pick(c), 0);
   const rewritten = counts.filter((c) => !c.unchanged).length;
+  if (rewritten) await mongo.refreshStatistics();
   console.log(
     `demo data: ${sum((c) => c.documents)} documents in ${counts.length} collections; ${rewritten} collections written ` +
       `(${sum((c) => c.inserted)} inserted, ${sum((c) => c.changed)} changed), the rest unchanged since last seeded; ` +

@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { repositoryServices } from '../kit/src/conformance/composition';
-import { formatResult, runConformance } from '../kit/src/conformance/run';
-import type { CheckResult } from '../kit/src/conformance/model';
+import { repositoryServices, formatResult, runConformance, type CheckResult } from '@cg/kit/conformance';
+import { PROTOCOL_CHECKS } from './support/conformance';
 import { startPatrol, type Flaw } from './support/patrol/server';
-import { startStack, type Stack } from '@cg/kit/testing';
+import { useStack } from '@cg/kit/testing';
 
 // The conformance kit against the four departments, a well-behaved outside department, and deliberately broken ones.
 const failures = (results: CheckResult[]) => results.filter((r) => r.outcome === 'fail').map(formatResult);
@@ -25,13 +24,7 @@ describe('an outside department (tests/support/patrol)', () => {
     expect(failures(results)).toEqual([]);
     expect(names(results, 'pass')).toEqual(
       expect.arrayContaining([
-        'GET /health/live',
-        'GET /health/ready',
-        'unsigned request refused',
-        'altered body refused',
-        'expired request refused',
-        'replayed request refused',
-        'composes with the current supergraph',
+        ...PROTOCOL_CHECKS,
         '_entities for Patrol',
         '_entities for Building',
         'anonymous callers get UNAUTHENTICATED',
@@ -73,11 +66,7 @@ describe('an outside department (tests/support/patrol)', () => {
 });
 
 describe('the four departments', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  }, 120_000);
-  afterAll(() => stack.stop());
+  const { stack } = useStack();
 
   test.each(['civil-affairs', 'party', 'employment', 'property'])(
     '%s passes every check',

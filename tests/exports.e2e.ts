@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { stableId, type Identity, type World } from '@cg/kit';
 import { buildWorld, startStack, type Stack } from '@cg/kit/testing';
-import { CATEGORY_LABELS } from '../gateway/src/exports/sheets';
+import { CATEGORY_LABELS } from '@cg/kit/labels';
 import { caseClient, GRID_WORKER, reporterOf, resident, SECRETARY, UNITS, WATER } from './support/jointCase';
 
 // Spreadsheet exports through the gateway: same figures as the API, Excel-ready CSV, access and masking as the API's.

@@ -1,28 +1,22 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { connectDatabase, departmentDbName, freePort, repoRoot, signedHeaders, stableId, type Identity } from '@cg/kit';
-import { repositoryServices } from '../kit/src/conformance/composition';
-import { formatResult, runConformance } from '../kit/src/conformance/run';
+import { signedHeaders, stableId, type Identity } from '@cg/kit';
+import { repositoryServices, formatResult, runConformance } from '@cg/kit/conformance';
+import { PROTOCOL_CHECKS } from './support/conformance';
+import { describeIfJava, dir, NAME, startJava, type JavaDepartment } from './support/lawEnforcement';
 import { caseClient, LAW, SECRETARY, UNITS } from './support/jointCase';
 import { startStack, type Stack } from '@cg/kit/testing';
 
 // Law enforcement (城管执法), the Java department of examples/law-enforcement, joined to the four TypeScript ones:
 // its jar on the test's database, a supergraph composed in-process with it, every call through the gateway.
-const NAME = 'law-enforcement';
-const dir = path.join(repoRoot, 'examples', NAME);
-const jar = path.join(dir, 'target', `${NAME}.jar`);
-const hasJava = ['java', 'mvn'].every((tool) => spawnSync(tool, ['-version'], { stdio: 'ignore' }).status === 0);
-if (!hasJava) console.warn(`tests/law-enforcement.e2e.ts skipped: java and mvn are needed to build and run examples/${NAME} (see its README)`);
-const describeWithJava = hasJava ? describe : describe.skip;
+const describeWithJava = describeIfJava('tests/law-enforcement.e2e.ts');
 
-let java: ChildProcess | undefined;
+let java: JavaDepartment | undefined;
 let url: string;
 let stack: Stack;
 let api: ReturnType<typeof caseClient>;
-let output = '';
 let proxy: Server | undefined;
 /** `_entities` requests the gateway sent to the Java department (counted by a pass-through proxy in front of it). */
 let entityRequests = 0;
@@ -46,28 +40,6 @@ async function countingProxy(target: string): Promise<string> {
   return `http://127.0.0.1:${address.port}/graphql`;
 }
 
-/** Builds the jar when it is missing (CI builds it in its own step first), then starts it and waits until it is ready. */
-async function startJava(): Promise<string> {
-  if (!existsSync(jar)) {
-    const built = spawnSync('mvn', ['-q', '-B', 'package', '-DskipTests'], { cwd: dir, encoding: 'utf8' });
-    if (built.status !== 0) throw new Error(`mvn package failed:\n${built.stdout}${built.stderr}`);
-  }
-  const port = await freePort();
-  java = spawn('java', ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-jar', jar], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LAW_ENFORCEMENT_DB: departmentDbName(NAME) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  java.stdout!.on('data', (b: Buffer) => (output += b.toString()));
-  java.stderr!.on('data', (b: Buffer) => (output += b.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  for (const started = Date.now(); Date.now() - started < 90_000; await new Promise((r) => setTimeout(r, 500))) {
-    if (java.exitCode !== null) throw new Error(`the Java department exited:\n${output}`);
-    const ready = await fetch(`${base}/health/ready`).catch(() => null);
-    if (ready?.ok) return `${base}/graphql`;
-  }
-  throw new Error(`the Java department was not ready within 90 s:\n${output}`);
-}
-
 /** A call straight to the Java department, signed as the gateway signs (or altered afterwards by `tamper`). */
 async function direct(query: string, identity: Identity | null = LAW, tamper: (h: Record<string, string>, body: string) => [Record<string, string>, string] = (h, b) => [h, b]) {
   const signedBody = JSON.stringify({ query });
@@ -83,7 +55,8 @@ const VIOLATION =
 
 describeWithJava('law enforcement (Java) joined to the graph', () => {
   beforeAll(async () => {
-    url = await startJava();
+    java = await startJava();
+    url = java.url;
     const typeDefs = parse(readFileSync(path.join(dir, 'schema.graphql'), 'utf8'));
     stack = await startStack({ outside: [{ name: NAME, url: await countingProxy(url), typeDefs }] });
     api = caseClient(stack);
@@ -91,10 +64,7 @@ describeWithJava('law enforcement (Java) joined to the graph', () => {
   afterAll(async () => {
     await stack?.stop();
     proxy?.close();
-    java?.kill('SIGTERM');
-    const connection = await connectDatabase({ uri: process.env.MONGODB_URI!, dbName: departmentDbName(NAME) });
-    await connection.dropDatabase();
-    await connection.close();
+    await java?.stop();
   });
 
   test('serves its Federation 2 SDL and health endpoints', async () => {
@@ -280,13 +250,7 @@ describeWithJava('law enforcement (Java) joined to the graph', () => {
     expect(results.filter((r) => r.outcome === 'fail').map(formatResult)).toEqual([]);
     expect(results.filter((r) => r.outcome === 'pass').map((r) => r.name)).toEqual(
       expect.arrayContaining([
-        'GET /health/live',
-        'GET /health/ready',
-        'unsigned request refused',
-        'altered body refused',
-        'expired request refused',
-        'replayed request refused',
-        'composes with the current supergraph',
+        ...PROTOCOL_CHECKS,
         '_entities for Violation',
         '_entities for Building',
         '_entities for JointCase',
@@ -299,8 +263,7 @@ describeWithJava('law enforcement (Java) joined to the graph', () => {
   }, 120_000);
 
   test('law enforcement down: the case still answers from party, its fields null with SUBGRAPH_UNAVAILABLE', async () => {
-    java!.kill('SIGKILL');
-    await new Promise((resolve) => java!.once('exit', resolve));
+    await java!.kill();
     const { data, errors } = await stack.query(`{ jointCases(first: 2) { edges { node { id status enforcementActions { kind } } } } }`, {}, { token: await token(SECRETARY) });
     expect(data.jointCases.edges[0].node).toMatchObject({ id: expect.any(String), status: expect.any(String), enforcementActions: null });
     expect(codes(errors)).toContain('SUBGRAPH_UNAVAILABLE');

@@ -1,7 +1,7 @@
 import { stableId, trusted, type World } from '@cg/kit';
-import { buildWorld } from '../scripts/seed/write';
 import { reporterOf } from './support/jointCase';
-import { startStack, type Stack } from '@cg/kit/testing';
+import { CATEGORY_LABELS } from '@cg/kit/labels';
+import { buildWorld, startStack, type Stack } from '@cg/kit/testing';
 
 // Open311 GeoReport v2 over the joint-response case, checked against the shapes of the specification's examples
 // (https://wiki.open311.org/GeoReport_v2): field names, JSON types, ISO 8601 times, `[{code, description}]` errors.
@@ -60,23 +60,16 @@ const isError = (body: unknown, code: number) =>
 test('GET services.json: one service per case category, with the fields of the specification', async () => {
   const { status, body } = await get('/services.json', { api_key: residentKey });
   expect(status).toBe(200);
-  expect(body.map((s: any) => s.service_code)).toEqual([
-    'WATER',
-    'POWER',
-    'GAS',
-    'HEATING',
-    'PROPERTY_SERVICE',
-    'ENVIRONMENT',
-    'PUBLIC_ORDER',
-    'BUILDING_SAFETY',
-    'DISPUTE',
-    'EMPLOYMENT',
-    'ASSISTANCE',
-    'OTHER',
-  ]);
+  // One service per case category, in the SDL's order, named as the console names the category.
+  expect(body.map((s: any) => s.service_code)).toEqual(Object.keys(CATEGORY_LABELS));
   for (const service of body) {
     expect(Object.keys(service).sort()).toEqual(SERVICE_KEYS);
-    expect(service).toMatchObject({ metadata: false, type: 'realtime', service_name: expect.any(String), group: expect.any(String) });
+    expect(service).toMatchObject({
+      metadata: false,
+      type: 'realtime',
+      service_name: expect.stringMatching(`^${CATEGORY_LABELS[service.service_code]} \\w`),
+      group: expect.any(String),
+    });
   }
 });
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse, print, visit } from 'graphql';
 import { connectDatabase, departmentDbName } from '@cg/kit';
-import { DepartmentClient } from '../kit/src/conformance/client';
+import { DepartmentClient, registryServices, repositoryServices, runConformance, type CheckResult } from '@cg/kit/conformance';
 import { startPatrol } from './support/patrol/server';
 import { startStack, type Stack } from '@cg/kit/testing';
 
@@ -142,3 +142,34 @@ test('publish under load: 0 failed requests, new fields within seconds, bad publ
   expect(load.failed).toEqual([]);
   expect(load.ok).toBeGreaterThan(20);
 }, 240_000);
+
+test('the conformance kit composes a candidate with the departments the registry serves now (check-department --registry)', async () => {
+  // A second department declaring Query.patrols clashes with a published patrol: only the registry's set shows it.
+  const copy = await startPatrol({ name: 'patrol-copy' });
+  const composes = (results: CheckResult[]) => results.find((r) => r.name === 'composes with the current supergraph');
+  try {
+    expect(await registry('publish', { name: 'patrol', url: patrol.url, sdl: await sdlOf(patrol.url, 'patrol') })).toMatchObject({ status: 200 });
+    const served = await registryServices(registryUrl, TOKEN);
+    expect(served.map((s) => s.name).sort()).toEqual([...repositoryServices().map((s) => s.name), 'patrol'].sort());
+    await expect(registryServices(registryUrl, 'wrong-token')).rejects.toThrow(/HTTP 401: registry token missing or wrong/);
+
+    const againstRegistry = await runConformance({ url: copy.url, name: 'patrol-copy', current: served });
+    expect(composes(againstRegistry)).toMatchObject({ outcome: 'fail', detail: expect.stringContaining('Query.patrols') });
+    const againstRepository = await runConformance({ url: copy.url, name: 'patrol-copy', current: repositoryServices() });
+    expect(composes(againstRepository)?.outcome).toBe('pass');
+
+    const cli = promisify(execFile)('npx', ['tsx', 'scripts/check-department.ts', copy.url, '--name', 'patrol-copy', '--registry', registryUrl], {
+      cwd: path.join(__dirname, '..'),
+      env: { ...process.env, REGISTRY_TOKEN: TOKEN },
+      timeout: 90_000,
+    });
+    await expect(cli).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(
+        new RegExp(`^composing with the departments ${registryUrl} serves now: [^\\n]*patrol[^\\n]*\\n[\\s\\S]*FAIL {2}composes with the current supergraph`),
+      ),
+    });
+  } finally {
+    await copy.stop();
+  }
+}, 120_000);

@@ -2,9 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { stableId, verifyWebhook, SIGNATURE_HEADER, type World } from '@cg/kit';
 import { buildWorld, startStack, type Stack } from '@cg/kit/testing';
-import { startDispatcher, type Dispatcher } from '../subgraphs/party/src/events/dispatcher';
-import { settlePending } from '../subgraphs/party/src/events/outbox';
-import type { Models } from '../subgraphs/party/src/models';
+import { type Dispatcher, type Models, settlePending, startDispatcher } from '@cg/party/events';
 import { caseClient, GRID_WORKER, LAW, reporterOf, resident, SECRETARY, UNITS, WATER } from './support/jointCase';
 
 // Event webhooks through the gateway: who may subscribe to what, bad input, signed deliveries retried after a 500.

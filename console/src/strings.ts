@@ -1,3 +1,5 @@
+import { CATEGORY_LABELS } from '@cg/kit/labels';
+
 /** Every string the console shows (zh-CN), in one place. */
 export const t = {
   appTitle: '一呼联动 · 社区案件工作台',
@@ -48,20 +50,7 @@ export const t = {
   } as Record<string, string>,
   taskStatus: { PENDING: '待接单', ACCEPTED: '已接单', RESOLVED: '已办结', RETURNED: '已退单', WITHDRAWN: '已撤回' } as Record<string, string>,
   taskRole: { LEAD: '牵头', HELPER: '协办' } as Record<string, string>,
-  category: {
-    WATER: '供水',
-    POWER: '供电',
-    GAS: '燃气',
-    HEATING: '供暖',
-    PROPERTY_SERVICE: '物业服务',
-    ENVIRONMENT: '环境卫生',
-    PUBLIC_ORDER: '治安秩序',
-    BUILDING_SAFETY: '房屋安全',
-    DISPUTE: '矛盾纠纷',
-    EMPLOYMENT: '就业',
-    ASSISTANCE: '救助保障',
-    OTHER: '其他',
-  } as Record<string, string>,
+  category: CATEGORY_LABELS,
   urgency: { EMERGENCY: '紧急', NORMAL: '一般', COMPLEX: '复杂' } as Record<string, string>,
   unitKind: { COMMUNITY: '社区', PROPERTY: '物业', CONSTRUCTION: '住建', LAW_ENFORCEMENT: '综合执法', JOINT_BUILDING: '共建单位' } as Record<string, string>,
   actions: {

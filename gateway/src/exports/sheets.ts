@@ -1,3 +1,5 @@
+import { CATEGORY_LABELS } from '@cg/kit/labels';
+
 /**
  * What each export holds (导出): the two ledgers and three lists (两台账三清单), the measures and the overdue list,
  * as sheets of Chinese-headed columns, each filled by GraphQL operations the gateway runs for the caller, page by page.
@@ -25,20 +27,6 @@ export interface Sheet {
   rows(run: Run, scope: Scope): AsyncGenerator<Row[]>;
 }
 
-export const CATEGORY_LABELS: Record<string, string> = {
-  WATER: '供水',
-  POWER: '供电',
-  GAS: '燃气',
-  HEATING: '供暖',
-  PROPERTY_SERVICE: '物业服务',
-  ENVIRONMENT: '环境卫生',
-  PUBLIC_ORDER: '治安秩序',
-  BUILDING_SAFETY: '房屋安全',
-  DISPUTE: '矛盾纠纷',
-  EMPLOYMENT: '就业',
-  ASSISTANCE: '救助保障',
-  OTHER: '其他',
-};
 const KIND_LABELS: Record<string, string> = { COMMUNITY: '社区', PROPERTY: '物业', CONSTRUCTION: '住建', LAW_ENFORCEMENT: '执法', JOINT_BUILDING: '共建单位' };
 /** The value at a dotted path of a GraphQL answer (null when absent). */
 const at = (value: Json, path: string): Json => path.split('.').reduce<Json>((v, key) => (v && typeof v === 'object' && !Array.isArray(v) ? (v[key] ?? null) : null), value);
@@ -58,49 +46,33 @@ const once = (fetch: (run: Run, scope: Scope) => Promise<Row[]>) =>
     yield await fetch(run, scope);
   };
 
-const publicSentiment: Sheet = {
-  title: '民情台账',
-  columns: [
-    col('网格编码', 'grid.code'),
-    col('网格', 'grid.name', 20),
-    col('类别', 'category', 12, category),
-    num('受理', 'received'),
-    num('回单', 'handled'),
-    num('审定', 'resolved'),
-    num('评价', 'rated'),
-    num('满意', 'satisfied'),
-  ],
+/**
+ * A ledger (台账): one operation over the cases of a period, a row for each line of its answer: the columns naming
+ * the line (`selection` asks for them), then its counts, header → field.
+ */
+const ledger = (title: string, field: string, selection: string, naming: Column[], counts: Record<string, string>): Sheet => ({
+  title,
+  columns: [...naming, ...Object.entries(counts).map(([header, path]) => num(header, path))],
   rows: once(async (run, scope) =>
-    rowsAt(
-      await run(`query($s: JointCaseScope!) { publicSentimentLedger(scope: $s) { grid { code name } category received handled resolved rated satisfied } }`, {
-        s: ledgerScope(scope),
-      }),
-      'publicSentimentLedger',
-    ),
+    rowsAt(await run(`query($s: JointCaseScope!) { ${field}(scope: $s) { ${selection} ${Object.values(counts).join(' ')} } }`, { s: ledgerScope(scope) }), field),
   ),
-};
+});
 
-const government: Sheet = {
-  title: '政务台账',
-  columns: [
-    col('单位', 'unit.name', 24),
-    col('类型', 'unit.kind', 12, kind),
-    num('受理任务', 'received'),
-    num('办结', 'resolved'),
-    num('按期办结', 'onTime'),
-    num('超期', 'overdue'),
-    num('吹哨', 'whistleCalls'),
-    num('按时报到', 'reportedOnTime'),
-  ],
-  rows: once(async (run, scope) =>
-    rowsAt(
-      await run(`query($s: JointCaseScope!) { governmentLedger(scope: $s) { unit { name kind } received resolved onTime overdue whistleCalls reportedOnTime } }`, {
-        s: ledgerScope(scope),
-      }),
-      'governmentLedger',
-    ),
-  ),
-};
+const publicSentiment = ledger(
+  '民情台账',
+  'publicSentimentLedger',
+  'grid { code name } category',
+  [col('网格编码', 'grid.code'), col('网格', 'grid.name', 20), col('类别', 'category', 12, category)],
+  { 受理: 'received', 回单: 'handled', 审定: 'resolved', 评价: 'rated', 满意: 'satisfied' },
+);
+const government = ledger('政务台账', 'governmentLedger', 'unit { name kind }', [col('单位', 'unit.name', 24), col('类型', 'unit.kind', 12, kind)], {
+  受理任务: 'received',
+  办结: 'resolved',
+  按期办结: 'onTime',
+  超期: 'overdue',
+  吹哨: 'whistleCalls',
+  按时报到: 'reportedOnTime',
+});
 
 const THREE_LISTS = `query($c: ID!) { threeLists(communityId: $c) { problems { category open overdue } resources { name kind department categories }
   responsibilities { unit { name kind } categories openLeadTasks } } }`;

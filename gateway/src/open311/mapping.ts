@@ -2,6 +2,9 @@
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) over the joint-response case (一呼联动案件, party's
  * JointCase): services are the case categories, a service request is a case.
  */
+import { CATEGORY_LABELS } from '@cg/kit/labels';
+import services from './services.json';
+
 interface Service {
   service_code: string;
   service_name: string;
@@ -12,31 +15,19 @@ interface Service {
   group: string;
 }
 
-const service = (code: string, name: string, description: string, group: string, keywords: string): Service => ({
+/**
+ * One service per JointCaseCategory, in the category order of the SDL; the code is the category's name, so a request
+ * maps back without a table. The service's name is the category's Chinese name (the console's) and an English one.
+ */
+export const SERVICES: Service[] = services.map(({ code, name, description, group, keywords }) => ({
   service_code: code,
-  service_name: name,
+  service_name: `${CATEGORY_LABELS[code]} ${name}`,
   description,
   metadata: false,
   type: 'realtime',
   keywords,
   group,
-});
-
-/** One service per JointCaseCategory; the code is the category's name, so a request maps back without a table. */
-export const SERVICES: Service[] = [
-  service('WATER', '供水 Water', 'No water, low pressure, leaks and burst pipes (水). Time limit 24 h.', '水电气暖 utilities', 'water, 停水, 漏水'),
-  service('POWER', '供电 Power', 'Power cuts and electrical faults (电). Time limit 24 h.', '水电气暖 utilities', 'power, electricity, 停电'),
-  service('GAS', '燃气 Gas', 'Gas supply problems (气); a smell of gas is an emergency: call 119 first. Time limit 24 h.', '水电气暖 utilities', 'gas, 燃气'),
-  service('HEATING', '供暖 Heating', 'Heating off or too cold (暖). Time limit 24 h.', '水电气暖 utilities', 'heating, 暖气'),
-  service('PROPERTY_SERVICE', '物业服务 Property service', 'Repairs and services of the property company (物业).', '物业 property', 'property, repair, 报修'),
-  service('ENVIRONMENT', '环境卫生 Environment', 'Rubbish, cleaning, greenery (环境卫生).', '社区 community', 'rubbish, garbage, 垃圾'),
-  service('PUBLIC_ORDER', '治安秩序 Public order', 'Noise, parking, public order (治安秩序).', '社区 community', 'noise, parking, 噪音'),
-  service('BUILDING_SAFETY', '房屋安全 Building safety', 'Cracks, falling objects, unsafe buildings (房屋安全).', '住建 construction', 'building, safety, 房屋'),
-  service('DISPUTE', '矛盾纠纷 Dispute', 'Neighbour and family disputes (矛盾纠纷), mediated by the community.', '社区 community', 'dispute, neighbour, 纠纷'),
-  service('EMPLOYMENT', '就业 Employment', 'Help finding work or training (就业).', '就业 employment', 'job, work, 就业'),
-  service('ASSISTANCE', '救助保障 Assistance', 'Minimum living allowance, elderly and disability assistance (救助保障).', '民政 civil affairs', 'assistance, 低保, elderly'),
-  service('OTHER', '其他 Other', 'Anything else (其他).', '社区 community', 'other'),
-];
+}));
 
 /** Our statuses, the Open311 status (closed once the case is closed or a duplicate) and the note shown to the client. */
 export const STATUS_NOTES: Record<string, string> = {

@@ -10,7 +10,7 @@ const sameSecret = (given: string, expected: string) => {
 };
 
 /**
- * `/registry`: GET /versions, POST /publish {name, url, sdl}, POST /rollback {version}, each with
+ * `/registry`: GET /versions, GET /current (the served version's departments with their SDL), POST /publish {name, url, sdl}, POST /rollback {version}, each with
  * `authorization: Bearer <REGISTRY_TOKEN>`. A refused publish is 422 with the reasons; nothing is stored.
  */
 export function registryRouter(registry: SchemaRegistry, token: string): Router {
@@ -33,6 +33,7 @@ export function registryRouter(registry: SchemaRegistry, token: string): Router 
     }
   };
   router.get('/versions', (_req, res) => answer(res, () => registry.store.list()));
+  router.get('/current', (_req, res) => answer(res, async () => (({ _id, subgraphs }) => ({ version: _id, subgraphs }))(await registry.current())));
   router.post('/publish', (req, res) => {
     const { name, url, sdl } = (req.body ?? {}) as Record<string, unknown>;
     if (typeof name !== 'string' || typeof url !== 'string' || typeof sdl !== 'string')

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import { parse, print, validate } from 'graphql';
 import { repoRoot } from '@cg/kit';
-import { composeWith, repositoryServices, type ServiceDefinition } from '../../../kit/src/conformance/composition';
+import { composeWith, repositoryServices, type ServiceDefinition } from '@cg/kit/conformance';
 import { exampleOperations } from '../graphiql';
 import type { PublishedSubgraph, RegistryStore, SchemaVersion } from './store';
 

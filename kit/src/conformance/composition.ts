@@ -15,6 +15,19 @@ export const repositoryServices = (): ServiceDefinition[] =>
   listSubgraphs().map((entry) => ({ name: entry.name, url: subgraphUrl(entry, {}), typeDefs: loadTypeDefs(entry.schemaPath) }));
 
 /**
+ * The departments a schema registry serves now (its head version: what gateways following it compose), read from
+ * its authenticated HTTP API (the gateway's `/registry`, GET /current with the registry token).
+ */
+export async function registryServices(registryUrl: string, token: string): Promise<ServiceDefinition[]> {
+  const response = await fetch(`${registryUrl.replace(/\/$/, '')}/current`, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await response.json().catch(() => null)) as { subgraphs?: Array<{ name: string; url: string; sdl: string }>; reasons?: string[] } | null;
+  if (!response.ok || !body?.subgraphs) {
+    throw new Error(`the registry at ${registryUrl} gave no current departments (HTTP ${response.status}${body?.reasons ? `: ${body.reasons.join('; ')}` : ''})`);
+  }
+  return body.subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) }));
+}
+
+/**
  * Composes `candidate` with `current`, replacing a department of the same name. Like `npm run compose`, a type or
  * root field without an access rule fails it. Errors name the department they concern where composition says so.
  */

@@ -65,7 +65,7 @@ function checkErrors(answers: Answer[]): CheckResult[] {
 export interface ConformanceOptions {
   url: string;
   name: string;
-  /** The departments to compose with (default: this repository's, as in schema/supergraph.graphql). */
+  /** The departments to compose with: this repository's (repositoryServices) or a registry's current set (registryServices). */
   current: ServiceDefinition[];
   log?: (result: CheckResult) => void;
 }

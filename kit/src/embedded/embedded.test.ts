@@ -52,6 +52,38 @@ test('a data folder that another run is using is refused with a clear message, n
   }
 }, 60_000);
 
+test('refreshStatistics gives the planner statistics for what was just written (ANALYZE on the cluster)', async () => {
+  const mongo = await ensureMongo({ dataDir, ownServer: true, log: () => undefined });
+  try {
+    await roundTrip(mongo.uri, `analyzed-${Date.now()}`);
+    const pg = mongo.processes.postgresql!;
+    const analyzed = () =>
+      spawnSync(
+        'psql',
+        [
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(pg.port),
+          '-U',
+          'postgres',
+          '-d',
+          'postgres',
+          '-Atc',
+          "SELECT count(*) FROM pg_stat_user_tables WHERE schemaname = 'embedded' AND last_analyze IS NOT NULL",
+        ],
+        {
+          encoding: 'utf8',
+        },
+      ).stdout.trim();
+    expect(analyzed()).toBe('0');
+    await mongo.refreshStatistics();
+    expect(Number(analyzed())).toBeGreaterThan(0);
+  } finally {
+    await mongo.stop();
+  }
+}, 60_000);
+
 test('scripts/ferretdb/pushdown.patch still applies to FerretDB v1.24.2 from the Go module proxy', () => {
   const script = `
     set -e

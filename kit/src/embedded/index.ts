@@ -18,6 +18,8 @@ export interface MongoHandle {
   kind: 'external' | 'mongod' | 'ferretdb' | 'ferretdb-sqlite';
   /** The processes behind it, for fault runs that kill and restart one (none for an external database). */
   processes: { mongo?: ServerProcess; postgresql?: PostgresqlServer };
+  /** After a bulk write: fresh planner statistics for FerretDB's PostgreSQL (nothing to do for the other kinds). */
+  refreshStatistics(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,13 +43,14 @@ function dataDirFor(kind: string, options: EmbeddedOptions): { dir: string; remo
 }
 
 const uriOf = (server: ServerProcess) => `mongodb://127.0.0.1:${server.port}/`;
+const nothingToRefresh = async () => undefined;
 
 async function startMongod(options: EmbeddedOptions): Promise<MongoHandle> {
   if (spawnSync('sh', ['-c', 'command -v mongod']).status !== 0) throw new Error('no mongod on PATH');
   const { dir, remove } = dataDirFor('mongod', options);
   const port = await freePort();
   const mongo = await startServerProcess('mongod', 'mongod', ['--port', String(port), '--bind_ip', '127.0.0.1', '--dbpath', dir, '--quiet'], port);
-  return { uri: uriOf(mongo), kind: 'mongod', processes: { mongo }, stop: async () => (await mongo.stop(), remove()) };
+  return { uri: uriOf(mongo), kind: 'mongod', processes: { mongo }, refreshStatistics: nothingToRefresh, stop: async () => (await mongo.stop(), remove()) };
 }
 
 async function startFerretdbOnPostgresql(options: EmbeddedOptions, log: (line: string) => void): Promise<MongoHandle> {
@@ -63,7 +66,7 @@ async function startFerretdbOnPostgresql(options: EmbeddedOptions, log: (line: s
       // A cluster moved out of an unreachable folder is temporary exactly when its folder was.
       if (postgresql.dir !== dir && !options.dataDir) rmSync(postgresql.dir, { recursive: true, force: true });
     };
-    return { uri: uriOf(mongo), kind: 'ferretdb', processes: { mongo, postgresql }, stop };
+    return { uri: uriOf(mongo), kind: 'ferretdb', processes: { mongo, postgresql }, refreshStatistics: () => postgresql.analyze(), stop };
   } catch (error) {
     await postgresql.stop();
     throw error;
@@ -74,12 +77,13 @@ async function startFerretdbOnSqlite(options: EmbeddedOptions, log: (line: strin
   const bin = ferretdbBinary(log);
   const { dir, remove } = dataDirFor('ferretdb', options);
   const mongo = await startFerretdb(bin, { sqliteDir: dir });
-  return { uri: uriOf(mongo), kind: 'ferretdb-sqlite', processes: { mongo }, stop: async () => (await mongo.stop(), remove()) };
+  return { uri: uriOf(mongo), kind: 'ferretdb-sqlite', processes: { mongo }, refreshStatistics: nothingToRefresh, stop: async () => (await mongo.stop(), remove()) };
 }
 
 export async function ensureMongo(options: EmbeddedOptions = {}): Promise<MongoHandle> {
   const log = options.log ?? ((line: string) => console.error(`[database] ${line}`));
-  if (process.env.MONGODB_URI && !options.ownServer) return { uri: process.env.MONGODB_URI, kind: 'external', processes: {}, stop: async () => undefined };
+  if (process.env.MONGODB_URI && !options.ownServer)
+    return { uri: process.env.MONGODB_URI, kind: 'external', processes: {}, refreshStatistics: nothingToRefresh, stop: async () => undefined };
 
   const forced = process.env.CG_EMBEDDED_DB;
   const attempts: Array<[MongoHandle['kind'], () => Promise<MongoHandle>]> = [

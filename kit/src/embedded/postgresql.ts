@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,20 +13,23 @@ import { diesWithParent, freePort, startServerProcess, type ServerProcess } from
 export interface PostgresqlServer extends ServerProcess {
   url: string;
   dir: string;
+  /** ANALYZE every table: a bulk load leaves the planner without statistics, and its first guesses are slow plans. */
+  analyze(): Promise<void>;
 }
 
 /** initdb and postgres from the PATH or from Debian's versioned folders (newest first). */
-function postgresqlBinaries(): { initdb: string; postgres: string } | null {
+function postgresqlBinaries(): { initdb: string; postgres: string; psql: string } | null {
+  const inFolder = (bin: string) => ({ initdb: path.join(bin, 'initdb'), postgres: path.join(bin, 'postgres'), psql: path.join(bin, 'psql') });
   const onPath = spawnSync('sh', ['-c', 'command -v initdb']).stdout?.toString().trim();
   if (onPath) {
     const dir = path.dirname(spawnSync('readlink', ['-f', onPath]).stdout.toString().trim());
-    if (existsSync(path.join(dir, 'postgres'))) return { initdb: path.join(dir, 'initdb'), postgres: path.join(dir, 'postgres') };
+    if (existsSync(path.join(dir, 'postgres'))) return inFolder(dir);
   }
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
   for (const version of versions) {
     const bin = path.join(root, version, 'bin');
-    if (existsSync(path.join(bin, 'initdb'))) return { initdb: path.join(bin, 'initdb'), postgres: path.join(bin, 'postgres') };
+    if (existsSync(path.join(bin, 'initdb'))) return inFolder(bin);
   }
   return null;
 }
@@ -107,5 +110,17 @@ export async function startPostgresql(dataDir: string, { durable }: { durable: b
     },
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     dir,
+    analyze: async () => {
+      // FerretDB keeps every MongoDB database as a schema of the one `postgres` database: one ANALYZE covers them all.
+      const [command, args] = [binaries.psql, ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-qc', 'ANALYZE']];
+      const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+        const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('error', reject);
+        child.on('exit', (code) => resolve({ code, stderr }));
+      });
+      if (result.code !== 0) throw new Error(`ANALYZE failed: ${result.stderr.trim()}`);
+    },
   };
 }

@@ -5,6 +5,7 @@
  */
 export { connectTestDatabase, dropDatabases, startTestDatabase } from './database';
 export { BOOKKEEPING_COLLECTIONS, expectError, snapshot } from './expect';
+export { useStack, type UsedStack } from './useStack';
 export { devAuthorization, DIRECT_CALLER, loadDepartment, postGraphQL, startStack, type OutsideDepartment, type QueryOptions, type Stack, type StackOptions } from './stack';
-// The demo world, built above the departments: tests reach it through this one entry point, not by a relative path.
-export { buildWorld, seedWorld } from '../../../scripts/seed/write';
+// The demo world, built above the departments (scripts/seed, the @cg/seed workspace): tests reach it through this one entry point.
+export { buildWorld, seedWorld } from '@cg/seed';

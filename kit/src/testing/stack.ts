@@ -3,7 +3,7 @@ import { DEFAULT_AUDIENCE, DEMO_IDENTITIES, mintDevToken, mintToken } from '@cg/
 import type { Limits } from '@cg/gateway/limits';
 import type { DocumentNode } from 'graphql';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
-import { seedWorld } from '../../../scripts/seed/write';
+import { seedWorld } from '@cg/seed';
 import { composeSupergraph, departmentDbName, envName, listSubgraphs, signedHeaders, startDepartment, type Department, type Identity, type RunningDepartment } from '../index';
 import { dropDatabases } from './database';
 

@@ -1,16 +1,10 @@
-import { observeCommands, type World } from '@cg/kit';
-import { buildWorld, expectError, snapshot, type Stack, startStack } from '@cg/kit/testing';
+import { observeCommands } from '@cg/kit';
+import { expectError, snapshot, useStack } from '@cg/kit/testing';
 import { allPages } from './support';
 
 // 三必到四必访 visits, assistance, proxy services and disputes through the gateway.
-let stack: Stack;
-let world: World;
-const civil = () => world['civil-affairs']!;
-beforeAll(async () => {
-  world = await buildWorld('small');
-  stack = await startStack();
-}, 120_000);
-afterAll(() => stack.stop());
+const { stack, world } = useStack();
+const civil = () => world()['civil-affairs']!;
 
 /** Adults with no seeded care profile, so their schedule is exactly what the test sets up. */
 const unflagged = () => {

@@ -1,16 +1,10 @@
-import { makeIdNumber, maskIdNumber, stableId, type World } from '@cg/kit';
-import { buildWorld, expectError, snapshot, type Stack, startStack } from '@cg/kit/testing';
+import { makeIdNumber, maskIdNumber, stableId } from '@cg/kit';
+import { expectError, snapshot, useStack } from '@cg/kit/testing';
 import { allPages, freshIdNumber, idNumberEndingInX, withWrongCheck } from './support';
 
 // Places and people through the gateway: the grid chain, filters and pagination, lookup by ID number, registration.
-let stack: Stack;
-let world: World;
-const civil = () => world['civil-affairs']!;
-beforeAll(async () => {
-  world = await buildWorld('small');
-  stack = await startStack();
-}, 120_000);
-afterAll(() => stack.stop());
+const { stack, world } = useStack();
+const civil = () => world()['civil-affairs']!;
 
 /** Age in whole years, worked out independently of the subgraph's helper. */
 const age = (birthDate: string, on: string) => {
@@ -184,7 +178,7 @@ test('registering a household checks its Unit with property: a missing one is NO
   const REGISTER_HOUSEHOLD = `mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id fileNumber tenure grid { code } subGrids { level } dwelling { id } } }`;
   const grid = civil().Grid!.find((g) => g.code === 'ZB-YHM-04')!;
   const entrance = civil().Grid!.find((g) => g.level === 'ENTRANCE' && (g.ancestorIds as string[])[0] === grid._id)!;
-  const unit = world.property!.Unit![3]!;
+  const unit = world().property!.Unit![3]!;
   const input = { fileNumber: 'YHM-NEW-0001', tenure: 'RENTED', gridId: grid._id, subGridId: entrance._id, unitId: unit._id, idempotencyKey: 'household-new-0001' };
   const before = await snapshot(stack, ['civil-affairs']);
   expectError(await stack.query(REGISTER_HOUSEHOLD, { input: { ...input, unitId: '0'.repeat(24) } }), 'NOT_FOUND', 'unitId');

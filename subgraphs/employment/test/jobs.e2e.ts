@@ -1,15 +1,9 @@
-import type { SeedDoc, World } from '@cg/kit';
-import { buildWorld, expectError, snapshot, startStack, type Stack } from '@cg/kit/testing';
+import type { SeedDoc } from '@cg/kit';
+import { expectError, snapshot, useStack } from '@cg/kit/testing';
 import { key, workingAge } from './support';
 
 // Employers, postings, applications and placements through the gateway, on the seeded demo world.
-let stack: Stack;
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld('small');
-  stack = await startStack({ as: 'employment-clerk' }); // the department's own clerk writes here
-}, 120_000);
-afterAll(() => stack.stop());
+const { stack, world } = useStack({ as: 'employment-clerk' }); // the department's own clerk writes here
 
 const PAGE = `query($filter: JobPostingFilter, $sort: JobPostingSort, $first: Int, $after: String) {
   jobPostings(filter: $filter, sort: $sort, first: $first, after: $after) {
@@ -34,7 +28,7 @@ async function allPages(filter: Record<string, unknown>, sort: string, first: nu
 }
 
 test('postings filtered by status and wage range, highest wage first, page by page: no gaps, no repeats, totalCount', async () => {
-  const postings = world.employment!.JobPosting!;
+  const postings = world().employment!.JobPosting!;
   const expected = postings
     .filter((p) => p.status === 'OPEN' && (p.monthlyWage as number) >= 2500 && (p.monthlyWage as number) <= 4000)
     .sort((a, b) => (b.monthlyWage as number) - (a.monthlyWage as number) || a._id.localeCompare(b._id));
@@ -45,8 +39,8 @@ test('postings filtered by status and wage range, highest wage first, page by pa
 });
 
 test('postings of one employer and by a word of the title', async () => {
-  const posting = world.employment!.JobPosting!.find((p) => String(p.title).includes('工'))!;
-  const byEmployer = world.employment!.JobPosting!.filter((p) => p.employerId === posting.employerId);
+  const posting = world().employment!.JobPosting!.find((p) => String(p.title).includes('工'))!;
+  const byEmployer = world().employment!.JobPosting!.filter((p) => p.employerId === posting.employerId);
   const { seen, totalCount } = await allPages({ employerId: posting.employerId }, 'POSTED_OLDEST', 1);
   expect(totalCount).toBe(byEmployer.length);
   expect(seen.map((p) => p.id).sort()).toEqual(byEmployer.map((p) => p._id).sort());
@@ -54,7 +48,7 @@ test('postings of one employer and by a word of the title', async () => {
   const word = String(posting.title).slice(0, 2);
   const titled = await allPages({ titleContains: word }, 'POSTED_NEWEST', 100);
   expect(titled.seen.map((p) => p.id).sort()).toEqual(
-    world
+    world()
       .employment!.JobPosting!.filter((p) => String(p.title).includes(word))
       .map((p) => p._id)
       .sort(),
@@ -71,7 +65,7 @@ const CREATE_EMPLOYER = `mutation($input: CreateEmployerInput!) { createEmployer
 const CREATE_POSTING = `mutation($input: CreateJobPostingInput!) { createJobPosting(input: $input) { id openings filled status employer { name } } }`;
 
 test('each invalid create is refused with a typed error naming the field and changes nothing', async () => {
-  const employerId = world.employment!.Employer![0]!._id;
+  const employerId = world().employment!.Employer![0]!._id;
   const good = { name: '雷山县苗绣就业帮扶车间', kind: 'ASSISTANCE_WORKSHOP', address: '雷山县丹江镇', contactPhone: '13912345678', jobsProvided: 30 };
   const posting = { employerId, title: '绣娘', openings: 5, monthlyWage: 3000, postedOn: '2026-10-01' };
   const before = await snapshot(stack, ['employment']);
@@ -115,7 +109,7 @@ const APPLY = `mutation($input: ApplyForJobInput!) { applyForJob(input: $input) 
 const ADVANCE = `mutation($input: AdvanceJobApplicationInput!) { advanceJobApplication(input: $input) { id status placedOn history { status on } } }`;
 
 async function newPosting(openings: number) {
-  const employer = world.employment!.Employer!.find((e) => e.kind === 'ASSISTANCE_WORKSHOP')!;
+  const employer = world().employment!.Employer!.find((e) => e.kind === 'ASSISTANCE_WORKSHOP')!;
   const { data, errors } = await stack.query(CREATE_POSTING, {
     input: { employerId: employer._id, title: `包装工${key('t')}`, openings, monthlyWage: 2800, postedOn: '2026-10-01' },
   });
@@ -137,7 +131,7 @@ async function offered(postingId: string, resident: SeedDoc) {
 
 test('application lifecycle: an illegal move changes nothing; placement fills an opening and records the resident as employed', async () => {
   const { postingId, employer } = await newPosting(2);
-  const [resident] = workingAge(world, 1);
+  const [resident] = workingAge(world(), 1);
   const applied = await stack.query(APPLY, { input: { postingId, residentId: resident!._id, appliedOn: '2026-10-02', note: '社区推荐' } });
   expect(applied.data.applyForJob).toMatchObject({ status: 'APPLIED', posting: { id: postingId }, resident: { id: resident!._id } });
   const applicationId = applied.data.applyForJob.id;
@@ -175,7 +169,7 @@ test('application lifecycle: an illegal move changes nothing; placement fills an
 
 test('openings never go below zero: the last opening goes to one placement, the next is a CONFLICT', async () => {
   const { postingId } = await newPosting(1);
-  const residents = workingAge(world, 3, 5);
+  const residents = workingAge(world(), 3, 5);
   const ids = await Promise.all(residents.map((r) => offered(postingId, r)));
   const results = await Promise.all(ids.map((applicationId) => stack.query(ADVANCE, { input: { applicationId, status: 'PLACED', on: '2026-10-20' } })));
   expect(results.filter((r) => !r.errors)).toHaveLength(1);
@@ -192,7 +186,7 @@ test('applying for a resident civil affairs does not know is NOT_FOUND and write
   const { postingId } = await newPosting(3);
   const before = await snapshot(stack, ['employment']);
   expectError(await stack.query(APPLY, { input: { postingId, residentId: 'f'.repeat(24), appliedOn: '2026-10-02' } }), 'NOT_FOUND', 'residentId');
-  expectError(await stack.query(APPLY, { input: { postingId, residentId: workingAge(world, 1)[0]!._id, appliedOn: '2026-09-01' } }), 'BAD_USER_INPUT', 'appliedOn');
+  expectError(await stack.query(APPLY, { input: { postingId, residentId: workingAge(world(), 1)[0]!._id, appliedOn: '2026-09-01' } }), 'BAD_USER_INPUT', 'appliedOn');
   const STATUS = `mutation($input: RecordEmploymentStatusInput!) { recordEmploymentStatus(input: $input) { id } }`;
   expectError(await stack.query(STATUS, { input: { residentId: 'f'.repeat(24), status: 'SEEKING', since: '2026-10-02' } }), 'NOT_FOUND', 'residentId');
   expect(await snapshot(stack, ['employment'])).toEqual(before);
@@ -200,8 +194,8 @@ test('applying for a resident civil affairs does not know is NOT_FOUND and write
 
 test('employment status history: dates in order, employer only when employed, the latest record is the current status', async () => {
   const STATUS = `mutation($input: RecordEmploymentStatusInput!) { recordEmploymentStatus(input: $input) { id status since } }`;
-  const resident = workingAge(world, 1, 12)[0]!;
-  const employerId = world.employment!.Employer![1]!._id;
+  const resident = workingAge(world(), 1, 12)[0]!;
+  const employerId = world().employment!.Employer![1]!._id;
   const before = await snapshot(stack, ['employment']);
   for (const [input, field] of [
     [{ residentId: resident._id, status: 'EMPLOYED', since: '2026-10-30' }, 'employerId'],
@@ -222,7 +216,7 @@ test('employment status history: dates in order, employer only when employed, th
 });
 
 test('matching postings: open ones with openings left the resident has not applied to, optionally by keyword', async () => {
-  const resident = workingAge(world, 1, 20)[0]!;
+  const resident = workingAge(world(), 1, 20)[0]!;
   const { data, errors } = await stack.query(
     `query($r: ID!) { resident(id: $r) { all: matchingPostings(first: 50) { id status openings title } sewing: matchingPostings(keyword: "缝纫") { title } } }`,
     { r: resident._id },

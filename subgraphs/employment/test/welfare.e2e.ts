@@ -1,15 +1,8 @@
-import type { World } from '@cg/kit';
-import { buildWorld, expectError, snapshot, startStack, type Stack } from '@cg/kit/testing';
+import { expectError, snapshot, useStack } from '@cg/kit/testing';
 import { key, workingAge } from './support';
 
 // Training enrolments and the welfare fund ledger under concurrency, through the gateway.
-let stack: Stack;
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld('small');
-  stack = await startStack({ as: 'employment-clerk' }); // the department's own clerk writes here
-}, 120_000);
-afterAll(() => stack.stop());
+const { stack, world } = useStack({ as: 'employment-clerk' }); // the department's own clerk writes here
 
 const CREATE_COURSE = `mutation($input: CreateTrainingCourseInput!) { createTrainingCourse(input: $input) { id capacity seatsLeft enrolledCount } }`;
 const ENROL = `mutation($input: EnrolInCourseInput!) { enrolInCourse(input: $input) { id status resident { id } course { id } } }`;
@@ -20,7 +13,7 @@ test('concurrent enrolments never exceed the capacity; a second enrolment of one
   const created = await stack.query(CREATE_COURSE, { input: course });
   const courseId = created.data.createTrainingCourse.id;
   expect(created.data.createTrainingCourse).toMatchObject({ capacity: 3, seatsLeft: 3, enrolledCount: 0 });
-  const residents = workingAge(world, 8);
+  const residents = workingAge(world(), 8);
   const results = await Promise.all(residents.map((r) => stack.query(ENROL, { input: { courseId, residentId: r._id, enrolledOn: '2026-11-01' } })));
   const enrolled = results.filter((r) => !r.errors);
   expect(enrolled).toHaveLength(3);
@@ -41,11 +34,11 @@ test('concurrent enrolments never exceed the capacity; a second enrolment of one
 test('a same-resident concurrent double enrolment takes one seat; an idempotent retry returns the first; completion is in date order', async () => {
   const created = await stack.query(CREATE_COURSE, { input: { ...course, title: '家政服务员培训', capacity: 5 } });
   const courseId = created.data.createTrainingCourse.id;
-  const [resident] = workingAge(world, 1, 30);
+  const [resident] = workingAge(world(), 1, 30);
   const twice = await Promise.all([1, 2].map(() => stack.query(ENROL, { input: { courseId, residentId: resident!._id, enrolledOn: '2026-11-01' } })));
   expect(twice.filter((r) => !r.errors)).toHaveLength(1);
   const k = key('enrol');
-  const [other] = workingAge(world, 1, 31);
+  const [other] = workingAge(world(), 1, 31);
   const first = await stack.query(ENROL, { input: { courseId, residentId: other!._id, enrolledOn: '2026-11-01', idempotencyKey: k } });
   const retry = await stack.query(ENROL, { input: { courseId, residentId: other!._id, enrolledOn: '2026-11-01', idempotencyKey: k } });
   expect(retry.data.enrolInCourse.id).toBe(first.data.enrolInCourse.id);
@@ -70,7 +63,7 @@ test('invalid courses and enrolments change nothing; an unknown resident is NOT_
   ] as const) {
     expectError(await stack.query(CREATE_COURSE, { input }), 'BAD_USER_INPUT', field);
   }
-  const resident = workingAge(world, 1, 40)[0]!;
+  const resident = workingAge(world(), 1, 40)[0]!;
   expectError(await stack.query(ENROL, { input: { courseId, residentId: resident._id, enrolledOn: '2026-12-01' } }), 'BAD_USER_INPUT', 'enrolledOn');
   expectError(await stack.query(ENROL, { input: { courseId, residentId: 'e'.repeat(24), enrolledOn: '2026-11-01' } }), 'NOT_FOUND', 'residentId');
   expectError(await stack.query(ENROL, { input: { courseId: 'e'.repeat(24), residentId: resident._id, enrolledOn: '2026-11-01' } }), 'NOT_FOUND', 'courseId');
@@ -84,11 +77,11 @@ const PAY = `mutation($input: PayWelfarePostInput!) { payWelfarePost(input: $inp
 const RECONCILE = `query($id: ID!) { welfareFund(id: $id) { balanceFen reconciliation { incomeTotalFen paymentTotalFen balanceFen ledgerIncomeTotalFen ledgerPaymentTotalFen reconciled incomeBySource { source totalFen entries } } entries(first: 100) { totalCount edges { node { kind amountFen } } } } }`;
 
 async function fundWithPosts(posts: number) {
-  const communityId = world['civil-affairs']!.Community![0]!._id;
+  const communityId = world()['civil-affairs']!.Community![0]!._id;
   const fund = await stack.query(OPEN_FUND, { input: { name: `测试公益基金池${key('f')}`, communityId } });
   expect(fund.errors).toBeUndefined();
   const fundId = fund.data.openWelfareFund.id as string;
-  const holders = workingAge(world, posts, 50);
+  const holders = workingAge(world(), posts, 50);
   const postIds: string[] = [];
   for (const [i, holder] of holders.entries()) {
     const post = await stack.query(CREATE_POST, {
@@ -117,7 +110,7 @@ test('the fund reconciles: income by source, payments to post holders, balance =
     [PAY, { postId: postIds[1], period: '2026-13', paidOn: '2026-10-25' }, 'period'],
     [PAY, { postId: postIds[1], period: '2026-10', amountFen: 0, paidOn: '2026-10-25' }, 'amountFen'],
     [CREATE_POST, { fundId, title: '巡逻员', kind: 'SECURITY_PATROL', monthlyPayFen: 0 }, 'monthlyPayFen'],
-    [CREATE_POST, { fundId, title: '巡逻员', kind: 'SECURITY_PATROL', monthlyPayFen: 100, holderResidentId: workingAge(world, 1)[0]!._id }, 'holderSince'],
+    [CREATE_POST, { fundId, title: '巡逻员', kind: 'SECURITY_PATROL', monthlyPayFen: 100, holderResidentId: workingAge(world(), 1)[0]!._id }, 'holderSince'],
   ] as const) {
     expectError(await stack.query(mutation, { input }), 'BAD_USER_INPUT', field);
   }
@@ -173,7 +166,7 @@ test('an idempotent retry of income or payment books it once; the seeded fund re
   const { data } = await stack.query(RECONCILE, { id: fundId });
   expect(data.welfareFund.reconciliation).toMatchObject({ incomeTotalFen: 300_000, paymentTotalFen: 120_000, balanceFen: 180_000, reconciled: true });
 
-  const seeded = world.employment!.WelfareFund![0]!;
+  const seeded = world().employment!.WelfareFund![0]!;
   const seededView = await stack.query(RECONCILE, { id: seeded._id });
   expect(seededView.data.welfareFund.reconciliation).toMatchObject({ balanceFen: seeded.balanceFen, reconciled: true });
   expect(seededView.data.welfareFund.reconciliation.incomeBySource.map((s: any) => s.source)).toEqual(['FACTORY_RENT_SHARE', 'GREENHOUSE_RENT', 'SOLAR_DIVIDEND']);
@@ -184,7 +177,7 @@ test('posts: a vacant post takes one holder; filters and paging over the seeded 
   const post = await stack.query(CREATE_POST, { input: { fundId, title: '楼栋长', kind: 'BUILDING_LEAD', monthlyPayFen: 90_000 } });
   const postId = post.data.createWelfarePost.id;
   expect(post.data.createWelfarePost.status).toBe('VACANT');
-  const [a, b] = workingAge(world, 2, 60);
+  const [a, b] = workingAge(world(), 2, 60);
   const ASSIGN = `mutation($input: AssignWelfarePostInput!) { assignWelfarePost(input: $input) { status holder { id } } }`;
   const both = await Promise.all([a, b].map((r) => stack.query(ASSIGN, { input: { postId, residentId: r!._id, since: '2026-10-01' } })));
   expect(both.filter((r) => !r.errors)).toHaveLength(1);
@@ -192,13 +185,13 @@ test('posts: a vacant post takes one holder; filters and paging over the seeded 
   expectError(await stack.query(VACATE, { input: { postId, on: '2026-09-01' } }), 'BAD_USER_INPUT', 'on');
   expect((await stack.query(VACATE, { input: { postId, on: '2026-10-31' } })).data.vacateWelfarePost).toEqual({ status: 'VACANT', holder: null });
 
-  const seeded = world.employment!.WelfarePost!.filter((p) => p.status === 'HELD' && p.kind === 'CLEANER');
+  const seeded = world().employment!.WelfarePost!.filter((p) => p.status === 'HELD' && p.kind === 'CLEANER');
   const ids: string[] = [];
   let after: string | null = null;
   let total = 0;
   do {
     const { data }: any = await stack.query(
-      `query($after: String) { welfarePosts(filter: { kind: CLEANER, status: HELD, fundId: "${world.employment!.WelfareFund![0]!._id}" }, first: 2, after: $after) { totalCount edges { node { id holder { id } } } pageInfo { hasNextPage endCursor } } }`,
+      `query($after: String) { welfarePosts(filter: { kind: CLEANER, status: HELD, fundId: "${world().employment!.WelfareFund![0]!._id}" }, first: 2, after: $after) { totalCount edges { node { id holder { id } } } pageInfo { hasNextPage endCursor } } }`,
       { after },
     );
     total = data.welfarePosts.totalCount;

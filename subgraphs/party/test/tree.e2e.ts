@@ -1,17 +1,10 @@
-import { observeCommands, stableId, type World } from '@cg/kit';
-import { buildWorld, startStack, type Stack } from '@cg/kit/testing';
+import { observeCommands, stableId } from '@cg/kit';
+import { useStack } from '@cg/kit/testing';
 
 // Queries through the gateway on the seeded demo world: the tree, filters, sorting, pagination and batching.
-let stack: Stack;
-let world: World;
-const orgs = () => world.party!.PartyOrganization!;
-const members = () => world.party!.PartyMember!;
-
-beforeAll(async () => {
-  world = await buildWorld('small');
-  stack = await startStack();
-}, 120_000);
-afterAll(() => stack.stop());
+const { stack, world } = useStack();
+const orgs = () => world().party!.PartyOrganization!;
+const members = () => world().party!.PartyMember!;
 
 async function ok(query: string, variables?: Record<string, unknown>) {
   const { data, errors } = await stack.query(query, variables);
@@ -114,7 +107,7 @@ test('a list of organisations with members, counts and ancestors costs a fixed n
 });
 
 test('lists of the other records are reachable with filters and totals', async () => {
-  const p = world.party!;
+  const p = world().party!;
   const gridId = stableId('grid', 'ZB-YHM-01');
   const data = await ok(`{
     dualRegistrations(first: 2) { totalCount edges { node { workUnit member { category } community { id } } } }

@@ -1,22 +1,18 @@
-import { stableId, type World } from '@cg/kit';
-import { buildWorld, startStack, type Stack } from '@cg/kit/testing';
+import { stableId } from '@cg/kit';
+import { useStack } from '@cg/kit/testing';
 
 // Daily work through the gateway: validation (each rule changes nothing), references checked at civil affairs,
 // the 微心愿 lifecycle, the quota, nominations, points and liaison scores.
-let stack: Stack;
-let world: World;
+const { stack, world } = useStack({ as: 'party-secretary' }); // the community party organisation does this work
 let branchId: string;
 let committeeId: string;
 let communityId: string;
 
-beforeAll(async () => {
-  world = await buildWorld('small');
-  stack = await startStack({ as: 'party-secretary' }); // the community party organisation does this work
-  branchId = world.party!.PartyOrganization!.find((o) => o.level === 'BRANCH')!._id;
-  committeeId = world.party!.PartyOrganization!.find((o) => o.level === 'COMMUNITY_COMMITTEE')!._id;
-  communityId = world['civil-affairs']!.Community![0]!._id;
-}, 120_000);
-afterAll(() => stack.stop());
+beforeAll(() => {
+  branchId = world().party!.PartyOrganization!.find((o) => o.level === 'BRANCH')!._id;
+  committeeId = world().party!.PartyOrganization!.find((o) => o.level === 'COMMUNITY_COMMITTEE')!._id;
+  communityId = world()['civil-affairs']!.Community![0]!._id;
+});
 
 async function ok(query: string, variables?: Record<string, unknown>) {
   const { data, errors } = await stack.query(query, variables);
@@ -31,8 +27,8 @@ async function fails(query: string, variables: Record<string, unknown>, code: st
 const total = async (list: string) => (await ok(`{ ${list} { totalCount } }`))[list.split('(')[0]!].totalCount as number;
 
 const nonMembers = () => {
-  const members = new Set(world.party!.PartyMember!.map((m) => m.residentId));
-  return world['civil-affairs']!.Resident!.filter((r) => !members.has(r._id) && (r.birthDate as string) < '1990-01-01');
+  const members = new Set(world().party!.PartyMember!.map((m) => m.residentId));
+  return world()['civil-affairs']!.Resident!.filter((r) => !members.has(r._id) && (r.birthDate as string) < '1990-01-01');
 };
 const CREATE_MEMBER = 'mutation($input: CreatePartyMemberInput!) { createPartyMember(input: $input) { id category organization { id } } }';
 async function newMember(i: number, category = 'IN_SERVICE') {
@@ -49,7 +45,7 @@ test('createPartyMember: each bad input is a typed error naming the field and cr
   await fails(CREATE_MEMBER, { input: { ...input, joinedOn: '2015-02-30' } }, 'BAD_USER_INPUT', 'joinedOn');
   await fails(CREATE_MEMBER, { input: { ...input, joinedOn: '2999-01-01' } }, 'BAD_USER_INPUT', 'joinedOn');
   await fails(CREATE_MEMBER, { input: { ...input, category: 'MEMBER' } }, 'BAD_USER_INPUT');
-  const existing = world.party!.PartyMember![0]!;
+  const existing = world().party!.PartyMember![0]!;
   await fails(CREATE_MEMBER, { input: { ...input, residentId: existing.residentId } }, 'CONFLICT', 'residentId');
   expect(await total('partyMembers')).toBe(before);
 });
@@ -72,7 +68,7 @@ test('organisations must sit below their parent and cover grids that exist', asy
   await fails(q, { input: { name: '新党支部', level: 'BRANCH', parentId: committeeId, coveredGridIds: [stableId('no grid')] } }, 'NOT_FOUND', 'coveredGridIds');
   expect(await total('partyOrganizations')).toBe(before);
   const group = (await ok(q, { input: { name: '新建党小组', level: 'GROUP', parentId: branchId } })).createPartyOrganization;
-  const branch = world.party!.PartyOrganization!.find((o) => o._id === branchId)!;
+  const branch = world().party!.PartyOrganization!.find((o) => o._id === branchId)!;
   expect(group.ancestors.map((o: any) => o.id)).toEqual([...(branch.ancestorIds as string[]), branchId]);
 });
 
@@ -107,7 +103,7 @@ test('the yearly quota: a new in-service member is short of all four items until
   ).createServicePost.id;
   await ok('mutation($input: ClaimServicePostInput!) { claimServicePost(input: $input) { year } }', { input: { postId: post, memberId: member, claimedOn: '2027-02-01' } });
   const record = 'mutation($input: RecordServiceActivityInput!) { recordServiceActivity(input: $input) { id kind } }';
-  const household = world['civil-affairs']!.Household!.find((h) => h.gridId === gridId)!._id;
+  const household = world()['civil-affairs']!.Household!.find((h) => h.gridId === gridId)!._id;
   await fails(record, { input: { memberId: member, kind: 'HOUSEHOLD_CONTACT', date: '2027-03-01', content: '入户走访' } }, 'BAD_USER_INPUT', 'householdId');
   await fails(
     record,
@@ -128,7 +124,7 @@ test('the yearly quota: a new in-service member is short of all four items until
 const WISH = 'id status claimedBy { id } overdue rating';
 test('微心愿: published → claimed → done → approved; an illegal step is CONFLICT and changes nothing', async () => {
   const publish = 'mutation($input: PublishMicroWishInput!) { publishMicroWish(input: $input) { id status } }';
-  const base = { title: '修理轮椅', organizationId: committeeId, residentId: world['civil-affairs']!.Resident![5]!._id, publishedOn: '2026-11-02', dueOn: '2026-11-10' };
+  const base = { title: '修理轮椅', organizationId: committeeId, residentId: world()['civil-affairs']!.Resident![5]!._id, publishedOn: '2026-11-02', dueOn: '2026-11-10' };
   await fails(publish, { input: { ...base, dueOn: '2026-11-01' } }, 'BAD_USER_INPUT', 'dueOn');
   await fails(publish, { input: { ...base, residentId: stableId('nobody') } }, 'NOT_FOUND', 'residentId');
   const id = (await ok(publish, { input: base })).publishMicroWish.id;
@@ -170,7 +166,7 @@ test('党员奉献奖: up to three nominations per branch and quarter; a fourth 
   const input = (memberId: string) => ({ branchId, quarter: '2026-Q4', memberId, reason: '积分突出', nominatedOn: '2026-12-20' });
   await fails(q, { input: { ...input(ids[0]!), quarter: '2026-Q5' } }, 'BAD_USER_INPUT', 'quarter');
   await fails(q, { input: { ...input(ids[0]!), branchId: committeeId } }, 'BAD_USER_INPUT', 'branchId');
-  const otherBranch = world.party!.PartyOrganization!.filter((o) => o.level === 'BRANCH')[1]!._id;
+  const otherBranch = world().party!.PartyOrganization!.filter((o) => o.level === 'BRANCH')[1]!._id;
   await fails(q, { input: { ...input(ids[0]!), branchId: otherBranch } }, 'BAD_USER_INPUT', 'memberId');
   for (const id of ids.slice(0, 3)) await ok(q, { input: input(id) });
   await fails(q, { input: input(ids[0]!) }, 'CONFLICT');

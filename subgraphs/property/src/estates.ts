@@ -1,4 +1,5 @@
 import { actor, assertId, badInput, conflict, ErrorCode, notFound, optionalText, requireDate, typedError, withLock } from '@cg/kit';
+import type { UpdateQuery } from 'mongoose';
 import type { Context } from './context';
 import type { AssignFallbackProviderInput, EndEstateManagementInput } from './generated/resolvers-types';
 import type { EstateDoc, ManagementEvent } from './models/Estate';
@@ -15,6 +16,33 @@ async function loadEstate(ctx: Context, estateId: string): Promise<EstateDoc> {
 function requireAfterLastChange(estate: EstateDoc, effectiveOn: string) {
   const last = estate.managementHistory?.at(-1)?.effectiveOn ?? estate.managedSince;
   if (last && effectiveOn < last) throw badInput(`effectiveOn must not be before the estate's last management change (${last})`, { field: 'effectiveOn' });
+}
+
+/**
+ * Appends a management change to the estate's history with its new company, in one update conditional on the
+ * company it had when read (`from`), under a lease on the estate (kit withLock), so it holds on FerretDB v1 too:
+ * of two changes at once, one wins and the other is a CONFLICT naming `lost`.
+ */
+async function changeManagement(
+  ctx: Context,
+  estateId: string,
+  change: Pick<ManagementEvent, 'action' | 'effectiveOn' | 'note'> & { lost: string },
+  check: (estate: EstateDoc) => { from: string | null; to: string; update: UpdateQuery<EstateDoc> },
+): Promise<EstateDoc> {
+  return withLock(ctx.models.Estate.db, `estates:${estateId}`, async () => {
+    const estate = await loadEstate(ctx, estateId);
+    const { from, to, update } = check(estate);
+    requireAfterLastChange(estate, change.effectiveOn);
+    const { lost, action, effectiveOn, note } = change;
+    const event: ManagementEvent = { action, propertyCompanyId: to, effectiveOn, note, recordedBy: actor(ctx), recordedAt: new Date().toISOString() };
+    const updated = await ctx.models.Estate.findOneAndUpdate(
+      { _id: estateId, propertyCompanyId: from },
+      { ...update, $push: { managementHistory: event } },
+      { returnDocument: 'after' },
+    ).lean();
+    if (!updated) throw conflict(lost, { field: 'estateId' });
+    return updated as EstateDoc;
+  });
 }
 
 /**
@@ -35,27 +63,10 @@ export async function assignFallbackProvider(ctx: Context, input: AssignFallback
   }
   if (!company.isFallbackProvider) throw badInput(`${company.name} is not a fallback provider (兜底物业)`, { field: 'propertyCompanyId' });
   requireInUse(company, 'company', 'propertyCompanyId');
-  // One estate's management changes hold a lease on the estate (kit withLock), so they hold on FerretDB v1 too.
-  return withLock(ctx.models.Estate.db, `estates:${estateId}`, async () => {
-    const estate = await loadEstate(ctx, estateId);
+  return changeManagement(ctx, estateId, { action: 'FALLBACK_TAKEOVER', effectiveOn, note, lost: 'the estate was taken over meanwhile' }, (estate) => {
     requireInUse(estate, 'estate', 'estateId');
     if (estate.propertyCompanyId) throw conflict('the estate already has a property company', { field: 'estateId', propertyCompanyId: estate.propertyCompanyId });
-    requireAfterLastChange(estate, effectiveOn);
-    const event: ManagementEvent = {
-      action: 'FALLBACK_TAKEOVER',
-      propertyCompanyId: company._id,
-      effectiveOn,
-      note,
-      recordedBy: actor(ctx),
-      recordedAt: new Date().toISOString(),
-    };
-    const updated = await ctx.models.Estate.findOneAndUpdate(
-      { _id: estateId, propertyCompanyId: null },
-      { $set: { propertyCompanyId: company._id, managedSince: effectiveOn }, $push: { managementHistory: event } },
-      { returnDocument: 'after' },
-    ).lean();
-    if (!updated) throw conflict('the estate was taken over meanwhile', { field: 'estateId' });
-    return updated as EstateDoc;
+    return { from: null, to: company._id, update: { $set: { propertyCompanyId: company._id, managedSince: effectiveOn } } };
   });
 }
 
@@ -64,25 +75,8 @@ export async function endEstateManagement(ctx: Context, input: EndEstateManageme
   const estateId = assertId(input.estateId, 'estateId');
   const effectiveOn = requireDate(input.effectiveOn, 'effectiveOn');
   const note = optionalText(input.note, 'note');
-  // One estate's management changes hold a lease on the estate (kit withLock), so they hold on FerretDB v1 too.
-  return withLock(ctx.models.Estate.db, `estates:${estateId}`, async () => {
-    const estate = await loadEstate(ctx, estateId);
+  return changeManagement(ctx, estateId, { action: 'ENDED', effectiveOn, note, lost: 'the estate changed hands meanwhile' }, (estate) => {
     if (!estate.propertyCompanyId) throw conflict('the estate has no property company', { field: 'estateId' });
-    requireAfterLastChange(estate, effectiveOn);
-    const event: ManagementEvent = {
-      action: 'ENDED',
-      propertyCompanyId: estate.propertyCompanyId,
-      effectiveOn,
-      note,
-      recordedBy: actor(ctx),
-      recordedAt: new Date().toISOString(),
-    };
-    const updated = await ctx.models.Estate.findOneAndUpdate(
-      { _id: estateId, propertyCompanyId: estate.propertyCompanyId },
-      { $unset: { propertyCompanyId: 1, managedSince: 1 }, $push: { managementHistory: event } },
-      { returnDocument: 'after' },
-    ).lean();
-    if (!updated) throw conflict('the estate changed hands meanwhile', { field: 'estateId' });
-    return updated as EstateDoc;
+    return { from: estate.propertyCompanyId, to: estate.propertyCompanyId, update: { $unset: { propertyCompanyId: 1, managedSince: 1 } } };
   });
 }
