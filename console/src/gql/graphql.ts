@@ -160,6 +160,8 @@ export type ResponseUnitKind =
   | 'COMMUNITY'
   /** 住建 construction (a resident unit) */
   | 'CONSTRUCTION'
+  /** 职能部门 a county functional department (城建、土地、供电、医疗、教育 …) that joint and on-site meetings assign */
+  | 'FUNCTIONAL_DEPARTMENT'
   /** 共建单位 joint-building unit (the 'N') */
   | 'JOINT_BUILDING'
   /** 综合执法 law enforcement (a resident unit) */

@@ -15,13 +15,23 @@ import type { ResponseUnitDoc as ResponseUnitDocModel } from '../models/Response
 import type { JointCaseDoc as JointCaseDocModel } from '../models/JointCase';
 import type { DeliberationTopicDoc as DeliberationTopicDocModel, DeliberationSessionDoc as DeliberationSessionDocModel, DeliberationParticipantDoc as DeliberationParticipantDocModel, DeliberationFollowUpDoc as DeliberationFollowUpDocModel } from '../models/Deliberation';
 import type { UnitRegistrationDoc as UnitRegistrationDocModel } from '../models/UnitRegistration';
+import type { EscalationDoc as EscalationDocModel } from '../models/Escalation';
+import type { JointMeetingBodyDoc as JointMeetingBodyDocModel } from '../models/JointMeetingBody';
+import type { MeetingDoc as MeetingDocModel } from '../models/Meeting';
+import type { MeetingTaskDoc as MeetingTaskDocModel } from '../models/MeetingTask';
+import type { UrgeDoc as UrgeDocModel } from '../models/Urge';
+import type { AgendaItemParent as AgendaItemParentModel } from '../resolvers/AgendaItem';
 import type { WebhookSubscriptionDoc as WebhookSubscriptionDocModel, WebhookDeliveryDoc as WebhookDeliveryDocModel } from '../models/Webhook';
+import type { EscalationStepParent as EscalationStepParentModel } from '../resolvers/EscalationStep';
 import type { GovernmentLedgerRowParent as GovernmentLedgerRowParentModel } from '../resolvers/GovernmentLedgerRow';
 import type { JointCaseDeferralParent as JointCaseDeferralParentModel } from '../resolvers/JointCaseDeferral';
 import type { JointCaseEventParent as JointCaseEventParentModel } from '../resolvers/JointCaseEvent';
 import type { JointCaseInquiryParent as JointCaseInquiryParentModel } from '../resolvers/JointCaseInquiry';
 import type { JointCaseRatingParent as JointCaseRatingParentModel } from '../resolvers/JointCaseRating';
 import type { JointCaseTaskParent as JointCaseTaskParentModel } from '../resolvers/JointCaseTask';
+import type { MeetingAttendanceParent as MeetingAttendanceParentModel } from '../resolvers/MeetingAttendance';
+import type { OverdueCaseTaskParent as OverdueCaseTaskParentModel } from '../resolvers/OverdueCaseTask';
+import type { OverdueDigestParent as OverdueDigestParentModel } from '../resolvers/OverdueDigest';
 import type { PublicSentimentRowParent as PublicSentimentRowParentModel } from '../resolvers/PublicSentimentRow';
 import type { QuotaShortfallParent as QuotaShortfallParentModel } from '../resolvers/QuotaShortfall';
 import type { WebhookAttemptParent as WebhookAttemptParentModel } from '../resolvers/WebhookAttempt';
@@ -41,6 +51,50 @@ export type Scalars = {
   Float: { input: number; output: number; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** An agenda item (议题) and what it refers to. */
+export type AgendaItem = {
+  __typename?: 'AgendaItem';
+  case?: Maybe<JointCase>;
+  category?: Maybe<JointCaseCategory>;
+  /** The deliberation session (议事协商) id, for DELIBERATION. */
+  deliberationId?: Maybe<Scalars['ID']['output']>;
+  escalation?: Maybe<Escalation>;
+  grid?: Maybe<Grid>;
+  source: AgendaSource;
+  title: Scalars['String']['output'];
+  unit?: Maybe<ResponseUnit>;
+};
+
+export type AgendaItemInput = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  category?: InputMaybe<JointCaseCategory>;
+  deliberationId?: InputMaybe<Scalars['ID']['input']>;
+  escalationId?: InputMaybe<Scalars['ID']['input']>;
+  gridId?: InputMaybe<Scalars['ID']['input']>;
+  source: AgendaSource;
+  title: Scalars['String']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Where an agenda item comes from (议题来源). */
+export type AgendaSource =
+  /** 议事协商 a resident deliberation session (deliberationId) */
+  | 'DELIBERATION'
+  /** 问题上报 an escalation (escalationId) */
+  | 'ESCALATION'
+  /** 政务台账 a unit's row (unitId) */
+  | 'GOVERNMENT_LEDGER'
+  /** 一呼联动案件 a joint case (caseId) */
+  | 'JOINT_CASE'
+  /** 其他 anything else */
+  | 'OTHER'
+  /** 问题清单 a category's open problems (category) */
+  | 'PROBLEM_LIST'
+  /** 民情台账 a grid's row of a category (gridId + category) */
+  | 'PUBLIC_SENTIMENT'
+  /** 责任清单 a unit's responsibilities (unitId) */
+  | 'RESPONSIBILITY_LIST';
 
 /** Archiving (归档) of a master-data record: it stays readable, says so, and takes no new children. */
 export type ArchiveInfo = {
@@ -145,13 +199,46 @@ export type Community = {
   __typename?: 'Community';
   /** Deliberation sessions and their outcomes in this community over `year` (议事协商). */
   deliberationMeasures: DeliberationMeasures;
+  /** Escalations of the community raised in `year` (optionally quarter 1–4), per level. */
+  escalationMeasures: EscalationMeasures;
   id: Scalars['ID']['output'];
+  /** Joint meetings concerning the community held in `year`, with their task completion. */
+  jointMeetingMeasures: JointMeetingMeasures;
 };
 
 
 /** Community (社区), owned by civil affairs. */
 export type CommunityDeliberationMeasuresArgs = {
   year: Scalars['Int']['input'];
+};
+
+
+/** Community (社区), owned by civil affairs. */
+export type CommunityEscalationMeasuresArgs = {
+  quarter?: InputMaybe<Scalars['Int']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/** Community (社区), owned by civil affairs. */
+export type CommunityJointMeetingMeasuresArgs = {
+  year: Scalars['Int']['input'];
+};
+
+export type ConveneOnSiteMeetingInput = {
+  /** Who presided, e.g. 县委副书记 张某. */
+  convenerName: Scalars['String']['input'];
+  /** Decisions (会议议定事项), at most 50. */
+  decisions: Array<Scalars['String']['input']>;
+  escalationId: Scalars['ID']['input'];
+  /** When it was held (ISO 8601 with zone), not in the future nor before the escalation. */
+  heldAt: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Units present (at most 100). */
+  presentUnitIds: Array<Scalars['ID']['input']>;
+  /** At least one, at most 100. */
+  tasks: Array<MeetingTaskInput>;
+  title: Scalars['String']['input'];
 };
 
 export type CreateDualRegistrationInput = {
@@ -175,6 +262,22 @@ export type CreateJointBuildingUnitInput = {
   /** A COMMUNITY_COMMITTEE or GENERAL_BRANCH organisation. */
   organizationId: Scalars['ID']['input'];
   services: Array<Scalars['String']['input']>;
+};
+
+export type CreateJointMeetingBodyInput = {
+  /** 1–100 communities; exactly one for COMMUNITY. */
+  communityIds: Array<Scalars['ID']['input']>;
+  convenerName: Scalars['String']['input'];
+  convenerTitle: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** 1–12. */
+  intervalMonths: Scalars['Int']['input'];
+  level: GovernanceLevel;
+  /** 1–100 roster units. */
+  memberUnitIds: Array<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  /** The 党工委 (WORKING_COMMITTEE) or community committee (COMMUNITY); left out for COUNTY. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CreateLiaisonAssignmentInput = {
@@ -524,6 +627,126 @@ export type DualRegistrationOrder =
   /** 报到日期降序 */
   | 'REPORTED_ON_DESC';
 
+export type EscalateInput = {
+  /** The joint case; give this or meetingId. */
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  /** A meeting of the community's own body whose problem is escalated; give this or caseId. */
+  meetingId?: InputMaybe<Scalars['ID']['input']>;
+  reason: Scalars['String']['input'];
+  /** Days to resolve it (限时办结), 1–90; 15 when left out. */
+  withinDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An escalation (问题上报) of a problem the community cannot solve, to the working committee and on to the county. */
+export type Escalation = {
+  __typename?: 'Escalation';
+  /** The case escalated, for JOINT_CASE. */
+  case?: Maybe<JointCase>;
+  community: Community;
+  /** Time limit (限时办结). */
+  dueAt: Scalars['String']['output'];
+  escalatedAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Where it stands now: WORKING_COMMITTEE, or COUNTY once forwarded. */
+  level: GovernanceLevel;
+  /** The meeting whose problem was escalated, for MEETING. */
+  meeting?: Maybe<Meeting>;
+  /** On-site meetings (现场办公会) held on it, oldest first (at most 100). */
+  meetings: Array<Meeting>;
+  reason: Scalars['String']['output'];
+  resolvedAt?: Maybe<Scalars['String']['output']>;
+  /** Resolved by dueAt. */
+  resolvedWithinLimit: Scalars['Boolean']['output'];
+  source: EscalationSource;
+  status: EscalationStatus;
+  /** Each level it was raised to, in order (at most 2). */
+  steps: Array<EscalationStep>;
+  /** Tasks of those meetings, earliest due first (at most 100). */
+  tasks: Array<MeetingTask>;
+  /** The working committee (党工委) above the community. */
+  workingCommittee: PartyOrganization;
+};
+
+export type EscalationConnection = {
+  __typename?: 'EscalationConnection';
+  edges: Array<EscalationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EscalationEdge = {
+  __typename?: 'EscalationEdge';
+  cursor: Scalars['String']['output'];
+  node: Escalation;
+};
+
+export type EscalationFilter = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  level?: InputMaybe<GovernanceLevel>;
+  status?: InputMaybe<EscalationStatus>;
+};
+
+/** Escalations at one level (一级的上报考核). */
+export type EscalationLevelMeasures = {
+  __typename?: 'EscalationLevelMeasures';
+  /** Raised to this level (上报). */
+  escalated: Scalars['Int']['output'];
+  level: GovernanceLevel;
+  /** Still open at this level. */
+  open: Scalars['Int']['output'];
+  /** Resolved while at this level (解决). */
+  resolved: Scalars['Int']['output'];
+  /** Of those, resolved by the limit (限时办结). */
+  resolvedWithinLimit: Scalars['Int']['output'];
+};
+
+/** A community's escalations raised in a year (or one quarter of it) — 帮助解决群众反映强烈的热点难点问题. */
+export type EscalationMeasures = {
+  __typename?: 'EscalationMeasures';
+  escalated: Scalars['Int']['output'];
+  /** WORKING_COMMITTEE then COUNTY (exactly 2). */
+  levels: Array<EscalationLevelMeasures>;
+  open: Scalars['Int']['output'];
+  quarter?: Maybe<Scalars['Int']['output']>;
+  resolved: Scalars['Int']['output'];
+  resolvedWithinLimit: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
+/** What was escalated (上报来源). */
+export type EscalationSource =
+  /** 一呼联动案件 a joint case */
+  | 'JOINT_CASE'
+  /** 会议问题 a problem raised at a community meeting */
+  | 'MEETING';
+
+/** State of an escalation (上报状态). */
+export type EscalationStatus =
+  /** 办理中 open */
+  | 'OPEN'
+  /** 已解决 every task of its on-site meetings done */
+  | 'RESOLVED';
+
+/** One raise of an escalation (逐级上报). */
+export type EscalationStep = {
+  __typename?: 'EscalationStep';
+  at: Scalars['String']['output'];
+  /** Who raised it (identity subject). */
+  by?: Maybe<Scalars['String']['output']>;
+  level: GovernanceLevel;
+  reason: Scalars['String']['output'];
+};
+
+/** Level of the three-level link (三级联动层级). */
+export type GovernanceLevel =
+  /** 社区 the community (社区党委) */
+  | 'COMMUNITY'
+  /** 县委 the county party committee */
+  | 'COUNTY'
+  /** 党工委 the street / new-town party working committee */
+  | 'WORKING_COMMITTEE';
+
 /** A row of 政务台账. */
 export type GovernmentLedgerRow = {
   __typename?: 'GovernmentLedgerRow';
@@ -572,6 +795,22 @@ export type HoldDeliberationSessionInput = {
   place: Scalars['String']['input'];
   /** Open topics of the community, 1 to 20. */
   topicIds: Array<Scalars['ID']['input']>;
+};
+
+export type HoldJointMeetingInput = {
+  /** At most 50. */
+  agenda: Array<AgendaItemInput>;
+  bodyId: Scalars['ID']['input'];
+  /** At most 50. */
+  decisions: Array<Scalars['String']['input']>;
+  /** When it was held (ISO 8601 with zone), not in the future. */
+  heldAt: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Member units present; the others are recorded absent. */
+  presentUnitIds: Array<Scalars['ID']['input']>;
+  /** Tasks for member units, at most 100. */
+  tasks: Array<MeetingTaskInput>;
+  title: Scalars['String']['input'];
 };
 
 /** Household (户), owned by civil affairs. */
@@ -933,6 +1172,78 @@ export type JointCaseUrgency =
   /** 一般 */
   | 'NORMAL';
 
+/** A standing joint meeting (党建联席会议 / 大党委联席会议). */
+export type JointMeetingBody = {
+  __typename?: 'JointMeetingBody';
+  /** Communities it covers (at most 100). */
+  communities: Array<Community>;
+  /** Convener (召集人), e.g. the county party secretary. */
+  convenerName: Scalars['String']['output'];
+  convenerTitle: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Rhythm (会议频次): months between meetings. */
+  intervalMonths: Scalars['Int']['output'];
+  level: GovernanceLevel;
+  /** Its meetings, newest first. */
+  meetings: MeetingConnection;
+  /** Member units (成员单位), at most 100. */
+  memberUnits: Array<ResponseUnit>;
+  name: Scalars['String']['output'];
+  /** When the next meeting is due (last meeting + interval), YYYY-MM-DD; null before the first. */
+  nextMeetingDue?: Maybe<Scalars['String']['output']>;
+  /** The convening organisation: the 党工委 or community committee; null for the county. */
+  organization?: Maybe<PartyOrganization>;
+};
+
+
+/** A standing joint meeting (党建联席会议 / 大党委联席会议). */
+export type JointMeetingBodyMeetingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type JointMeetingBodyConnection = {
+  __typename?: 'JointMeetingBodyConnection';
+  edges: Array<JointMeetingBodyEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type JointMeetingBodyEdge = {
+  __typename?: 'JointMeetingBodyEdge';
+  cursor: Scalars['String']['output'];
+  node: JointMeetingBody;
+};
+
+/** Joint meetings of one level (一级的联席会议). */
+export type JointMeetingLevelMeasures = {
+  __typename?: 'JointMeetingLevelMeasures';
+  level: GovernanceLevel;
+  meetings: Scalars['Int']['output'];
+  tasksAssigned: Scalars['Int']['output'];
+  tasksDone: Scalars['Int']['output'];
+  tasksDoneOnTime: Scalars['Int']['output'];
+};
+
+/** Joint meetings concerning a community held in a year, with their task completion (任务完成情况). */
+export type JointMeetingMeasures = {
+  __typename?: 'JointMeetingMeasures';
+  /** tasksDone / tasksAssigned; null when none were assigned. */
+  completionRate?: Maybe<Scalars['Float']['output']>;
+  /** COMMUNITY, WORKING_COMMITTEE, COUNTY (exactly 3). */
+  levels: Array<JointMeetingLevelMeasures>;
+  /** Joint meetings (党建联席会议) held. */
+  meetingsHeld: Scalars['Int']['output'];
+  /** On-site meetings (现场办公会) held on the community's escalations. */
+  onSiteMeetingsHeld: Scalars['Int']['output'];
+  tasksAssigned: Scalars['Int']['output'];
+  tasksDone: Scalars['Int']['output'];
+  tasksDoneOnTime: Scalars['Int']['output'];
+  /** Open now and past their limit. */
+  tasksOverdue: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
 /** 包联 liaison assignment: a county leader or department assigned to a community. */
 export type LiaisonAssignment = {
   __typename?: 'LiaisonAssignment';
@@ -997,6 +1308,127 @@ export type LiaisonScore = {
   score: Scalars['Int']['output'];
   scoredOn: Scalars['String']['output'];
 };
+
+/**
+ * A meeting (会议): a joint meeting of a standing body or an on-site meeting on an escalation. Not row-scoped: a county
+ * meeting concerns many communities and holds no personal data.
+ */
+export type Meeting = {
+  __typename?: 'Meeting';
+  /** Agenda (议题), at most 50. */
+  agenda: Array<AgendaItem>;
+  /** Every member unit (JOINT) or unit present (ON_SITE), at most 100. */
+  attendance: Array<MeetingAttendance>;
+  /** The standing body, for JOINT. */
+  body?: Maybe<JointMeetingBody>;
+  /** Communities it concerns (at most 100). */
+  communities: Array<Community>;
+  convenerName: Scalars['String']['output'];
+  /** Decisions (议定事项), at most 50. */
+  decisions: Array<Scalars['String']['output']>;
+  /** The escalation, for ON_SITE. */
+  escalation?: Maybe<Escalation>;
+  heldAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: MeetingKind;
+  level: GovernanceLevel;
+  /** Tasks assigned, earliest due first (at most 100). */
+  tasks: Array<MeetingTask>;
+  title: Scalars['String']['output'];
+};
+
+/** One unit's attendance (出席情况). */
+export type MeetingAttendance = {
+  __typename?: 'MeetingAttendance';
+  present: Scalars['Boolean']['output'];
+  unit: ResponseUnit;
+};
+
+export type MeetingConnection = {
+  __typename?: 'MeetingConnection';
+  edges: Array<MeetingEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MeetingEdge = {
+  __typename?: 'MeetingEdge';
+  cursor: Scalars['String']['output'];
+  node: Meeting;
+};
+
+export type MeetingFilter = {
+  bodyId?: InputMaybe<Scalars['ID']['input']>;
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  escalationId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<MeetingKind>;
+};
+
+/** Kind of meeting (会议类型). */
+export type MeetingKind =
+  /** 党建联席会议 a meeting of a standing body */
+  | 'JOINT'
+  /** 现场办公会 an on-site meeting on an escalation */
+  | 'ON_SITE';
+
+/** A task a meeting assigned to a unit with a time limit (限时办结), accepted and completed by that unit. */
+export type MeetingTask = {
+  __typename?: 'MeetingTask';
+  acceptedAt?: Maybe<Scalars['String']['output']>;
+  assignedAt: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  doneAt?: Maybe<Scalars['String']['output']>;
+  dueAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  meeting: Meeting;
+  note?: Maybe<Scalars['String']['output']>;
+  /** Done by dueAt. */
+  onTime: Scalars['Boolean']['output'];
+  /** Open and past dueAt (超期). */
+  overdue: Scalars['Boolean']['output'];
+  status: MeetingTaskStatus;
+  unit: ResponseUnit;
+  /** Urges (督单) on it, newest first (at most 100). */
+  urges: Array<Urge>;
+};
+
+export type MeetingTaskConnection = {
+  __typename?: 'MeetingTaskConnection';
+  edges: Array<MeetingTaskEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MeetingTaskEdge = {
+  __typename?: 'MeetingTaskEdge';
+  cursor: Scalars['String']['output'];
+  node: MeetingTask;
+};
+
+export type MeetingTaskFilter = {
+  meetingId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only open tasks past their limit. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  status?: InputMaybe<MeetingTaskStatus>;
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A task assigned at a meeting: the unit, what to do, by when. */
+export type MeetingTaskInput = {
+  description: Scalars['String']['input'];
+  /** Time limit (ISO 8601 with zone), not before the meeting. */
+  dueAt: Scalars['String']['input'];
+  unitId: Scalars['ID']['input'];
+};
+
+/** State of a meeting task (会议任务状态). */
+export type MeetingTaskStatus =
+  /** 已接单 */
+  | 'ACCEPTED'
+  /** 已办结 */
+  | 'DONE'
+  /** 待接单 */
+  | 'PENDING';
 
 /** Micro-wish (微心愿): a resident's small need the community publishes and a member fulfils. */
 export type MicroWish = {
@@ -1080,6 +1512,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** 接单 (the unit): accept the unit's own task; the lead's acceptance moves the case to ACCEPTED. */
   acceptJointCaseTask: JointCase;
+  /** The unit accepts its meeting task (接单). BAD_USER_INPUT (ILLEGAL_TRANSITION) unless PENDING. */
+  acceptMeetingTask: MeetingTask;
+  /** The urged unit answers (回复督办), once. */
+  answerUrge: Urge;
   /** 挂账 approval (party secretary). */
   approveJointCaseDeferral: JointCase;
   /** The party organisation approves the done wish (审定) and credits or deducts the member's points. CONFLICT unless DONE. */
@@ -1094,14 +1530,24 @@ export type Mutation = {
   claimServicePost: PostClaim;
   /** 办结 (community): close a rated (or verified, unrated) case. */
   closeJointCase: JointCase;
+  /** The unit reports its accepted meeting task done (办结). BAD_USER_INPUT (ILLEGAL_TRANSITION) unless ACCEPTED. */
+  completeMeetingTask: MeetingTask;
   /** The claiming member reports the wish done (办结). CONFLICT unless it is CLAIMED. */
   completeMicroWish: MicroWish;
   /** The member reports a claimed post's task done (岗位任务办结): done by the due date earns points, done late costs the overdue deduction once. CONFLICT unless CLAIMED. */
   completePostClaim: PostClaim;
+  /**
+   * The level an open escalation stands at (or one above) holds an on-site meeting (现场办公会) assigning units tasks
+   * with time limits. The escalation resolves when the last of its tasks is done; the case's history gets
+   * ON_SITE_MEETING, then ESCALATION_RESOLVED.
+   */
+  conveneOnSiteMeeting: Meeting;
   /** Records an in-service or retired member's 双报到 to the community where they live. */
   createDualRegistration: DualRegistration;
   /** Adds a joint-building unit (共建单位) to a community committee's 大党委. */
   createJointBuildingUnit: JointBuildingUnit;
+  /** Sets up a standing joint meeting (党建联席会议 / 大党委); the secretary of its level (or above) does. */
+  createJointMeetingBody: JointMeetingBody;
   /** Assigns a county leader or department to a community (包联). */
   createLiaisonAssignment: LiaisonAssignment;
   /** Registers a resident (居民) as a party member (党员); the resident must exist in civil affairs. */
@@ -1130,12 +1576,22 @@ export type Mutation = {
   /** 派单 (community): to a lead unit (default: the unit that received it first, 首接负责) and helper units. */
   dispatchJointCase: JointCase;
   /**
+   * The community secretary escalates (上报) a joint case, or a problem of one of the community's own meetings, that
+   * the community cannot solve to the working committee (党工委), with a reason and a time limit. Once per case or
+   * meeting (again is CONFLICT). The case's history gets an ESCALATE event.
+   */
+  escalate: Escalation;
+  /**
    * Evaluates the 3-month rule for `month` (YYYY-MM) over every member: earned points in each of the months ending with
    * `month` all ≥ 80 → bonus, all < 60 → penalty. Running it again for the same month and data changes nothing.
    */
   evaluateMonthlyPoints: PointEvaluation;
+  /** The working committee forwards an open escalation to the county (工委直报县委, 绿色通道); the case's history gets FORWARD_TO_COUNTY. */
+  forwardEscalation: Escalation;
   /** Records a session held (召开议事会) on open topics of its community, with who took part. */
   holdDeliberationSession: DeliberationSession;
+  /** Records a meeting of a standing body held at `heldAt`: attendance, agenda, decisions and tasks for member units. */
+  holdJointMeeting: Meeting;
   /** 问单 (party secretary): an inquiry recorded on the case. */
   inquireJointCase: JointCase;
   /** 重复件 (community): the same problem is already case `duplicateOfId`. */
@@ -1196,6 +1652,11 @@ export type Mutation = {
   updatePartyMember: PartyMember;
   /** Changes a unit's name or its responsibilities (责任清单). */
   updateResponseUnit: ResponseUnit;
+  /**
+   * A secretary urges (督办) the unit of an overdue case (its lead), case task or meeting task: the community's for
+   * cases, the meeting's level for meeting tasks, or a level above. BAD_USER_INPUT (NOT_OVERDUE) when it is not overdue.
+   */
+  urge: Urge;
   /** 审定 (community): accept the resolution; refused (LEAD_TASK_OPEN) while the lead unit's task is open. */
   verifyJointCase: JointCase;
 };
@@ -1206,6 +1667,17 @@ export type MutationAcceptJointCaseTaskArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   unitId: Scalars['ID']['input'];
+};
+
+
+export type MutationAcceptMeetingTaskArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAnswerUrgeArgs = {
+  answer: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1260,6 +1732,12 @@ export type MutationCloseJointCaseArgs = {
 };
 
 
+export type MutationCompleteMeetingTaskArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationCompleteMicroWishArgs = {
   doneOn: Scalars['String']['input'];
   id: Scalars['ID']['input'];
@@ -1274,6 +1752,11 @@ export type MutationCompletePostClaimArgs = {
 };
 
 
+export type MutationConveneOnSiteMeetingArgs = {
+  input: ConveneOnSiteMeetingInput;
+};
+
+
 export type MutationCreateDualRegistrationArgs = {
   input: CreateDualRegistrationInput;
 };
@@ -1281,6 +1764,11 @@ export type MutationCreateDualRegistrationArgs = {
 
 export type MutationCreateJointBuildingUnitArgs = {
   input: CreateJointBuildingUnitInput;
+};
+
+
+export type MutationCreateJointMeetingBodyArgs = {
+  input: CreateJointMeetingBodyInput;
 };
 
 
@@ -1339,13 +1827,29 @@ export type MutationDispatchJointCaseArgs = {
 };
 
 
+export type MutationEscalateArgs = {
+  input: EscalateInput;
+};
+
+
 export type MutationEvaluateMonthlyPointsArgs = {
   month: Scalars['String']['input'];
 };
 
 
+export type MutationForwardEscalationArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationHoldDeliberationSessionArgs = {
   input: HoldDeliberationSessionInput;
+};
+
+
+export type MutationHoldJointMeetingArgs = {
+  input: HoldJointMeetingInput;
 };
 
 
@@ -1540,6 +2044,11 @@ export type MutationUpdateResponseUnitArgs = {
 };
 
 
+export type MutationUrgeArgs = {
+  input: UrgeInput;
+};
+
+
 export type MutationVerifyJointCaseArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -1556,6 +2065,28 @@ export type NominateForAwardInput = {
   nominatedOn: Scalars['String']['input'];
   quarter: Scalars['String']['input'];
   reason: Scalars['String']['input'];
+};
+
+/** One unit's overdue case task in the digest. */
+export type OverdueCaseTask = {
+  __typename?: 'OverdueCaseTask';
+  case: JointCase;
+  task: JointCaseTask;
+  /** Urges on the case naming this unit, newest first (at most 100). */
+  urges: Array<Urge>;
+};
+
+/** A unit's daily overdue digest (每日超期督办清单). */
+export type OverdueDigest = {
+  __typename?: 'OverdueDigest';
+  /** Open case tasks of the unit on cases past their limit, earliest due first (at most 100). */
+  caseTasks: Array<OverdueCaseTask>;
+  date: Scalars['String']['output'];
+  /** Open meeting tasks of the unit past their limit, earliest due first (at most 100). */
+  meetingTasks: Array<MeetingTask>;
+  unit: ResponseUnit;
+  /** Urges the unit received that day. */
+  urgedOnDay: Scalars['Int']['output'];
 };
 
 /** What one overdue sweep (超期未办理扣分) found and wrote. */
@@ -1980,6 +2511,10 @@ export type Query = {
   dualRegistration?: Maybe<DualRegistration>;
   /** 双报到 registrations of in-service members (在职党员报到). */
   dualRegistrations: DualRegistrationConnection;
+  /** One escalation (问题上报) by id; null when there is none. */
+  escalation?: Maybe<Escalation>;
+  /** Escalations, newest first, in the caller's communities. */
+  escalations: EscalationConnection;
   /** 政务台账 government-affairs ledger: per unit, tasks received, resolved, on time, overdue, and whistle calls answered on time; at most one row per unit of the roster. */
   governmentLedger: Array<GovernmentLedgerRow>;
   /** One joint-building unit (共建单位) by id. */
@@ -1992,14 +2527,29 @@ export type Query = {
   jointCaseMeasures: JointCaseMeasures;
   /** Joint-response cases (案件列表), newest first, filtered; keyset pages of at most 100. */
   jointCases: JointCaseConnection;
+  /** Standing joint meetings (党建联席会议 / 大党委), by name; optionally those covering one community. */
+  jointMeetingBodies: JointMeetingBodyConnection;
+  /** One standing joint meeting by id. */
+  jointMeetingBody?: Maybe<JointMeetingBody>;
   /** One 包联 liaison assignment by id. */
   liaisonAssignment?: Maybe<LiaisonAssignment>;
   /** 包联 liaison assignments of county leaders and departments to communities. */
   liaisonAssignments: LiaisonAssignmentConnection;
+  /** One meeting by id. */
+  meeting?: Maybe<Meeting>;
+  /** Meeting tasks, earliest due first; `filter.overdue` lists the open ones past their limit (supervision 督单). */
+  meetingTasks: MeetingTaskConnection;
+  /** Meetings (joint and on-site), newest first. */
+  meetings: MeetingConnection;
   /** One micro-wish (微心愿) by id. */
   microWish?: Maybe<MicroWish>;
   /** Micro-wishes (微心愿). */
   microWishes: MicroWishConnection;
+  /**
+   * The daily overdue digest of a unit (每日超期督办清单): its case tasks and meeting tasks open now and past their limit
+   * by the end of `date` (YYYY-MM-DD, China time), each with its urge history.
+   */
+  overdueDigest: OverdueDigest;
   /** One party member (党员) by id; null when there is none. */
   partyMember?: Maybe<PartyMember>;
   /** Party members (党员), filtered and sorted. */
@@ -2033,6 +2583,8 @@ export type Query = {
   unitRegistration?: Maybe<UnitRegistration>;
   /** Unit party organisations' registrations with communities (单位党组织报到), newest first, paged. */
   unitRegistrations: UnitRegistrationConnection;
+  /** Supervision records (督单), newest first. */
+  urges: UrgeConnection;
   /** One of the caller's department's subscriptions; null for another department's. */
   webhookSubscription?: Maybe<WebhookSubscription>;
   /** The caller's department's webhook subscriptions (事件订阅), newest first; ended ones only when asked: at most the department's subscriptions (a handful per unit). */
@@ -2137,6 +2689,28 @@ export type QueryDualRegistrationsArgs = {
  * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
  * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
  */
+export type QueryEscalationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
+export type QueryEscalationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EscalationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
 export type QueryGovernmentLedgerArgs = {
   scope: JointCaseScope;
 };
@@ -2202,6 +2776,28 @@ export type QueryJointCasesArgs = {
  * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
  * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
  */
+export type QueryJointMeetingBodiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
+export type QueryJointMeetingBodyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
 export type QueryLiaisonAssignmentArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2225,6 +2821,40 @@ export type QueryLiaisonAssignmentsArgs = {
  * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
  * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
  */
+export type QueryMeetingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
+export type QueryMeetingTasksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MeetingTaskFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
+export type QueryMeetingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MeetingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
 export type QueryMicroWishArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2240,6 +2870,17 @@ export type QueryMicroWishesArgs = {
   filter?: InputMaybe<MicroWishFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<MicroWishOrder>;
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
+export type QueryOverdueDigestArgs = {
+  date: Scalars['String']['input'];
+  unitId: Scalars['ID']['input'];
 };
 
 
@@ -2423,6 +3064,18 @@ export type QueryUnitRegistrationsArgs = {
  * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
  * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
  */
+export type QueryUrgesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UrgeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Party organisation (党建): the organisation tree and its members, 双报到 dual reporting, service posts, the yearly
+ * quota, 微心愿 micro-wishes, the 党员奉献积分 points ledger and 党员奉献奖 nominations, 大党委 joint-building units and
+ * 包联 liaison assignments. Lists are cursor connections: pass `pageInfo.endCursor` as `after` for the next page.
+ */
 export type QueryWebhookSubscriptionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2575,6 +3228,8 @@ export type ResponseUnitKind =
   | 'COMMUNITY'
   /** 住建 construction (a resident unit) */
   | 'CONSTRUCTION'
+  /** 职能部门 a county functional department (城建、土地、供电、医疗、教育 …) that joint and on-site meetings assign */
+  | 'FUNCTIONAL_DEPARTMENT'
   /** 共建单位 joint-building unit (the 'N') */
   | 'JOINT_BUILDING'
   /** 综合执法 law enforcement (a resident unit) */
@@ -2807,6 +3462,66 @@ export type UpdateResponseUnitInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A supervision record (督单): who urged which overdue case or task, when, and the answer. */
+export type Urge = {
+  __typename?: 'Urge';
+  answer?: Maybe<Scalars['String']['output']>;
+  answeredAt?: Maybe<Scalars['String']['output']>;
+  answeredBy?: Maybe<Scalars['String']['output']>;
+  /** The case, for JOINT_CASE and CASE_TASK. */
+  case?: Maybe<JointCase>;
+  /** The limit that was missed. */
+  dueAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The meeting task, for MEETING_TASK. */
+  meetingTask?: Maybe<MeetingTask>;
+  note: Scalars['String']['output'];
+  targetKind: UrgeTarget;
+  /** The unit urged. */
+  unit: ResponseUnit;
+  urgedAt: Scalars['String']['output'];
+  /** Who urged (identity subject). */
+  urgedBy?: Maybe<Scalars['String']['output']>;
+};
+
+export type UrgeConnection = {
+  __typename?: 'UrgeConnection';
+  edges: Array<UrgeEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type UrgeEdge = {
+  __typename?: 'UrgeEdge';
+  cursor: Scalars['String']['output'];
+  node: Urge;
+};
+
+export type UrgeFilter = {
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  /** A case or meeting task id. */
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type UrgeInput = {
+  note: Scalars['String']['input'];
+  /** The case (JOINT_CASE, CASE_TASK) or meeting task (MEETING_TASK). */
+  targetId: Scalars['ID']['input'];
+  targetKind: UrgeTarget;
+  /** The unit whose task on the case is urged, for CASE_TASK. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What an urge is about (督办对象). */
+export type UrgeTarget =
+  /** 单位任务 one unit's task on an overdue case */
+  | 'CASE_TASK'
+  /** 一呼联动案件 an overdue case (its lead unit is urged) */
+  | 'JOINT_CASE'
+  /** 会议任务 an overdue meeting task */
+  | 'MEETING_TASK';
+
 /** One POST of a delivery (推送尝试). */
 export type WebhookAttempt = {
   __typename?: 'WebhookAttempt';
@@ -3010,10 +3725,14 @@ export type FederationTypes = ResolversObject<{
   DeliberationSession: DeliberationSession;
   DeliberationTopic: DeliberationTopic;
   DualRegistration: DualRegistration;
+  Escalation: Escalation;
   Grid: Grid;
   JointBuildingUnit: JointBuildingUnit;
   JointCase: JointCase;
+  JointMeetingBody: JointMeetingBody;
   LiaisonAssignment: LiaisonAssignment;
+  Meeting: Meeting;
+  MeetingTask: MeetingTask;
   MicroWish: MicroWish;
   PartyMember: PartyMember;
   PartyOrganization: PartyOrganization;
@@ -3025,6 +3744,7 @@ export type FederationTypes = ResolversObject<{
   ServiceActivity: ServiceActivity;
   ServicePost: ServicePost;
   UnitRegistration: UnitRegistration;
+  Urge: Urge;
 }>;
 
 /** Mapping of federation reference types */
@@ -3044,6 +3764,9 @@ export type FederationReferenceTypes = ResolversObject<{
   DualRegistration:
     ( { __typename: 'DualRegistration' }
     & GraphQLRecursivePick<FederationTypes['DualRegistration'], {"id":true}> );
+  Escalation:
+    ( { __typename: 'Escalation' }
+    & GraphQLRecursivePick<FederationTypes['Escalation'], {"id":true}> );
   Grid:
     ( { __typename: 'Grid' }
     & GraphQLRecursivePick<FederationTypes['Grid'], {"id":true}> );
@@ -3053,9 +3776,18 @@ export type FederationReferenceTypes = ResolversObject<{
   JointCase:
     ( { __typename: 'JointCase' }
     & GraphQLRecursivePick<FederationTypes['JointCase'], {"id":true}> );
+  JointMeetingBody:
+    ( { __typename: 'JointMeetingBody' }
+    & GraphQLRecursivePick<FederationTypes['JointMeetingBody'], {"id":true}> );
   LiaisonAssignment:
     ( { __typename: 'LiaisonAssignment' }
     & GraphQLRecursivePick<FederationTypes['LiaisonAssignment'], {"id":true}> );
+  Meeting:
+    ( { __typename: 'Meeting' }
+    & GraphQLRecursivePick<FederationTypes['Meeting'], {"id":true}> );
+  MeetingTask:
+    ( { __typename: 'MeetingTask' }
+    & GraphQLRecursivePick<FederationTypes['MeetingTask'], {"id":true}> );
   MicroWish:
     ( { __typename: 'MicroWish' }
     & GraphQLRecursivePick<FederationTypes['MicroWish'], {"id":true}> );
@@ -3089,15 +3821,21 @@ export type FederationReferenceTypes = ResolversObject<{
   UnitRegistration:
     ( { __typename: 'UnitRegistration' }
     & GraphQLRecursivePick<FederationTypes['UnitRegistration'], {"id":true}> );
+  Urge:
+    ( { __typename: 'Urge' }
+    & GraphQLRecursivePick<FederationTypes['Urge'], {"id":true}> );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AgendaItem: ResolverTypeWrapper<AgendaItemParentModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AgendaItemInput: AgendaItemInput;
+  AgendaSource: AgendaSource;
   ArchiveInfo: ResolverTypeWrapper<ArchiveInfo>;
   AuditRecord: ResolverTypeWrapper<AuditRecord>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditRecordConnection: ResolverTypeWrapper<AuditRecordConnection>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditRecordEdge: ResolverTypeWrapper<AuditRecordEdge>;
@@ -3108,8 +3846,10 @@ export type ResolversTypes = ResolversObject<{
   Building: ResolverTypeWrapper<{ id: string }>;
   ClaimServicePostInput: ClaimServicePostInput;
   Community: ResolverTypeWrapper<{ id: string }>;
+  ConveneOnSiteMeetingInput: ConveneOnSiteMeetingInput;
   CreateDualRegistrationInput: CreateDualRegistrationInput;
   CreateJointBuildingUnitInput: CreateJointBuildingUnitInput;
+  CreateJointMeetingBodyInput: CreateJointMeetingBodyInput;
   CreateLiaisonAssignmentInput: CreateLiaisonAssignmentInput;
   CreatePartyMemberInput: CreatePartyMemberInput;
   CreatePartyOrganizationInput: CreatePartyOrganizationInput;
@@ -3144,9 +3884,21 @@ export type ResolversTypes = ResolversObject<{
   DualRegistrationEdge: ResolverTypeWrapper<Omit<DualRegistrationEdge, 'node'> & { node: ResolversTypes['DualRegistration'] }>;
   DualRegistrationFilter: DualRegistrationFilter;
   DualRegistrationOrder: DualRegistrationOrder;
+  EscalateInput: EscalateInput;
+  Escalation: ResolverTypeWrapper<EscalationDocModel>;
+  EscalationConnection: ResolverTypeWrapper<Omit<EscalationConnection, 'edges'> & { edges: Array<ResolversTypes['EscalationEdge']> }>;
+  EscalationEdge: ResolverTypeWrapper<Omit<EscalationEdge, 'node'> & { node: ResolversTypes['Escalation'] }>;
+  EscalationFilter: EscalationFilter;
+  EscalationLevelMeasures: ResolverTypeWrapper<EscalationLevelMeasures>;
+  EscalationMeasures: ResolverTypeWrapper<EscalationMeasures>;
+  EscalationSource: EscalationSource;
+  EscalationStatus: EscalationStatus;
+  EscalationStep: ResolverTypeWrapper<EscalationStepParentModel>;
+  GovernanceLevel: GovernanceLevel;
   GovernmentLedgerRow: ResolverTypeWrapper<GovernmentLedgerRowParentModel>;
   Grid: ResolverTypeWrapper<{ id: string }>;
   HoldDeliberationSessionInput: HoldDeliberationSessionInput;
+  HoldJointMeetingInput: HoldJointMeetingInput;
   Household: ResolverTypeWrapper<{ id: string }>;
   JointBuildingUnit: ResolverTypeWrapper<JointBuildingUnitDocModel>;
   JointBuildingUnitConnection: ResolverTypeWrapper<Omit<JointBuildingUnitConnection, 'edges'> & { edges: Array<ResolversTypes['JointBuildingUnitEdge']> }>;
@@ -3170,6 +3922,11 @@ export type ResolversTypes = ResolversObject<{
   JointCaseTaskRole: JointCaseTaskRole;
   JointCaseTaskStatus: JointCaseTaskStatus;
   JointCaseUrgency: JointCaseUrgency;
+  JointMeetingBody: ResolverTypeWrapper<JointMeetingBodyDocModel>;
+  JointMeetingBodyConnection: ResolverTypeWrapper<Omit<JointMeetingBodyConnection, 'edges'> & { edges: Array<ResolversTypes['JointMeetingBodyEdge']> }>;
+  JointMeetingBodyEdge: ResolverTypeWrapper<Omit<JointMeetingBodyEdge, 'node'> & { node: ResolversTypes['JointMeetingBody'] }>;
+  JointMeetingLevelMeasures: ResolverTypeWrapper<JointMeetingLevelMeasures>;
+  JointMeetingMeasures: ResolverTypeWrapper<JointMeetingMeasures>;
   LiaisonAssignment: ResolverTypeWrapper<LiaisonAssignmentDocModel>;
   LiaisonAssignmentConnection: ResolverTypeWrapper<Omit<LiaisonAssignmentConnection, 'edges'> & { edges: Array<ResolversTypes['LiaisonAssignmentEdge']> }>;
   LiaisonAssignmentEdge: ResolverTypeWrapper<Omit<LiaisonAssignmentEdge, 'node'> & { node: ResolversTypes['LiaisonAssignment'] }>;
@@ -3177,6 +3934,18 @@ export type ResolversTypes = ResolversObject<{
   LiaisonAssignmentOrder: LiaisonAssignmentOrder;
   LiaisonKind: LiaisonKind;
   LiaisonScore: ResolverTypeWrapper<LiaisonScore>;
+  Meeting: ResolverTypeWrapper<MeetingDocModel>;
+  MeetingAttendance: ResolverTypeWrapper<MeetingAttendanceParentModel>;
+  MeetingConnection: ResolverTypeWrapper<Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversTypes['MeetingEdge']> }>;
+  MeetingEdge: ResolverTypeWrapper<Omit<MeetingEdge, 'node'> & { node: ResolversTypes['Meeting'] }>;
+  MeetingFilter: MeetingFilter;
+  MeetingKind: MeetingKind;
+  MeetingTask: ResolverTypeWrapper<MeetingTaskDocModel>;
+  MeetingTaskConnection: ResolverTypeWrapper<Omit<MeetingTaskConnection, 'edges'> & { edges: Array<ResolversTypes['MeetingTaskEdge']> }>;
+  MeetingTaskEdge: ResolverTypeWrapper<Omit<MeetingTaskEdge, 'node'> & { node: ResolversTypes['MeetingTask'] }>;
+  MeetingTaskFilter: MeetingTaskFilter;
+  MeetingTaskInput: MeetingTaskInput;
+  MeetingTaskStatus: MeetingTaskStatus;
   MicroWish: ResolverTypeWrapper<MicroWishDocModel>;
   MicroWishConnection: ResolverTypeWrapper<Omit<MicroWishConnection, 'edges'> & { edges: Array<ResolversTypes['MicroWishEdge']> }>;
   MicroWishEdge: ResolverTypeWrapper<Omit<MicroWishEdge, 'node'> & { node: ResolversTypes['MicroWish'] }>;
@@ -3186,6 +3955,8 @@ export type ResolversTypes = ResolversObject<{
   MonthlyPoints: ResolverTypeWrapper<MonthlyPoints>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NominateForAwardInput: NominateForAwardInput;
+  OverdueCaseTask: ResolverTypeWrapper<OverdueCaseTaskParentModel>;
+  OverdueDigest: ResolverTypeWrapper<OverdueDigestParentModel>;
   OverdueSweep: ResolverTypeWrapper<OverdueSweep>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartyMember: ResolverTypeWrapper<PartyMemberDocModel>;
@@ -3254,6 +4025,12 @@ export type ResolversTypes = ResolversObject<{
   UnitRegistrationFilter: UnitRegistrationFilter;
   UpdatePartyMemberInput: UpdatePartyMemberInput;
   UpdateResponseUnitInput: UpdateResponseUnitInput;
+  Urge: ResolverTypeWrapper<UrgeDocModel>;
+  UrgeConnection: ResolverTypeWrapper<Omit<UrgeConnection, 'edges'> & { edges: Array<ResolversTypes['UrgeEdge']> }>;
+  UrgeEdge: ResolverTypeWrapper<Omit<UrgeEdge, 'node'> & { node: ResolversTypes['Urge'] }>;
+  UrgeFilter: UrgeFilter;
+  UrgeInput: UrgeInput;
+  UrgeTarget: UrgeTarget;
   WebhookAttempt: ResolverTypeWrapper<WebhookAttemptParentModel>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryDocModel>;
   WebhookDeliveryState: WebhookDeliveryState;
@@ -3269,9 +4046,11 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AgendaItem: AgendaItemParentModel;
+  ID: Scalars['ID']['output'];
+  AgendaItemInput: AgendaItemInput;
   ArchiveInfo: ArchiveInfo;
   AuditRecord: AuditRecord;
-  ID: Scalars['ID']['output'];
   AuditRecordConnection: AuditRecordConnection;
   Int: Scalars['Int']['output'];
   AuditRecordEdge: AuditRecordEdge;
@@ -3282,8 +4061,10 @@ export type ResolversParentTypes = ResolversObject<{
   Building: { id: string };
   ClaimServicePostInput: ClaimServicePostInput;
   Community: { id: string };
+  ConveneOnSiteMeetingInput: ConveneOnSiteMeetingInput;
   CreateDualRegistrationInput: CreateDualRegistrationInput;
   CreateJointBuildingUnitInput: CreateJointBuildingUnitInput;
+  CreateJointMeetingBodyInput: CreateJointMeetingBodyInput;
   CreateLiaisonAssignmentInput: CreateLiaisonAssignmentInput;
   CreatePartyMemberInput: CreatePartyMemberInput;
   CreatePartyOrganizationInput: CreatePartyOrganizationInput;
@@ -3311,9 +4092,18 @@ export type ResolversParentTypes = ResolversObject<{
   DualRegistrationConnection: Omit<DualRegistrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['DualRegistrationEdge']> };
   DualRegistrationEdge: Omit<DualRegistrationEdge, 'node'> & { node: ResolversParentTypes['DualRegistration'] };
   DualRegistrationFilter: DualRegistrationFilter;
+  EscalateInput: EscalateInput;
+  Escalation: EscalationDocModel;
+  EscalationConnection: Omit<EscalationConnection, 'edges'> & { edges: Array<ResolversParentTypes['EscalationEdge']> };
+  EscalationEdge: Omit<EscalationEdge, 'node'> & { node: ResolversParentTypes['Escalation'] };
+  EscalationFilter: EscalationFilter;
+  EscalationLevelMeasures: EscalationLevelMeasures;
+  EscalationMeasures: EscalationMeasures;
+  EscalationStep: EscalationStepParentModel;
   GovernmentLedgerRow: GovernmentLedgerRowParentModel;
   Grid: { id: string };
   HoldDeliberationSessionInput: HoldDeliberationSessionInput;
+  HoldJointMeetingInput: HoldJointMeetingInput;
   Household: { id: string };
   JointBuildingUnit: JointBuildingUnitDocModel;
   JointBuildingUnitConnection: Omit<JointBuildingUnitConnection, 'edges'> & { edges: Array<ResolversParentTypes['JointBuildingUnitEdge']> };
@@ -3330,11 +4120,26 @@ export type ResolversParentTypes = ResolversObject<{
   JointCaseRating: JointCaseRatingParentModel;
   JointCaseScope: JointCaseScope;
   JointCaseTask: JointCaseTaskParentModel;
+  JointMeetingBody: JointMeetingBodyDocModel;
+  JointMeetingBodyConnection: Omit<JointMeetingBodyConnection, 'edges'> & { edges: Array<ResolversParentTypes['JointMeetingBodyEdge']> };
+  JointMeetingBodyEdge: Omit<JointMeetingBodyEdge, 'node'> & { node: ResolversParentTypes['JointMeetingBody'] };
+  JointMeetingLevelMeasures: JointMeetingLevelMeasures;
+  JointMeetingMeasures: JointMeetingMeasures;
   LiaisonAssignment: LiaisonAssignmentDocModel;
   LiaisonAssignmentConnection: Omit<LiaisonAssignmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['LiaisonAssignmentEdge']> };
   LiaisonAssignmentEdge: Omit<LiaisonAssignmentEdge, 'node'> & { node: ResolversParentTypes['LiaisonAssignment'] };
   LiaisonAssignmentFilter: LiaisonAssignmentFilter;
   LiaisonScore: LiaisonScore;
+  Meeting: MeetingDocModel;
+  MeetingAttendance: MeetingAttendanceParentModel;
+  MeetingConnection: Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversParentTypes['MeetingEdge']> };
+  MeetingEdge: Omit<MeetingEdge, 'node'> & { node: ResolversParentTypes['Meeting'] };
+  MeetingFilter: MeetingFilter;
+  MeetingTask: MeetingTaskDocModel;
+  MeetingTaskConnection: Omit<MeetingTaskConnection, 'edges'> & { edges: Array<ResolversParentTypes['MeetingTaskEdge']> };
+  MeetingTaskEdge: Omit<MeetingTaskEdge, 'node'> & { node: ResolversParentTypes['MeetingTask'] };
+  MeetingTaskFilter: MeetingTaskFilter;
+  MeetingTaskInput: MeetingTaskInput;
   MicroWish: MicroWishDocModel;
   MicroWishConnection: Omit<MicroWishConnection, 'edges'> & { edges: Array<ResolversParentTypes['MicroWishEdge']> };
   MicroWishEdge: Omit<MicroWishEdge, 'node'> & { node: ResolversParentTypes['MicroWish'] };
@@ -3342,6 +4147,8 @@ export type ResolversParentTypes = ResolversObject<{
   MonthlyPoints: MonthlyPoints;
   Mutation: Record<PropertyKey, never>;
   NominateForAwardInput: NominateForAwardInput;
+  OverdueCaseTask: OverdueCaseTaskParentModel;
+  OverdueDigest: OverdueDigestParentModel;
   OverdueSweep: OverdueSweep;
   PageInfo: PageInfo;
   PartyMember: PartyMemberDocModel;
@@ -3397,6 +4204,11 @@ export type ResolversParentTypes = ResolversObject<{
   UnitRegistrationFilter: UnitRegistrationFilter;
   UpdatePartyMemberInput: UpdatePartyMemberInput;
   UpdateResponseUnitInput: UpdateResponseUnitInput;
+  Urge: UrgeDocModel;
+  UrgeConnection: Omit<UrgeConnection, 'edges'> & { edges: Array<ResolversParentTypes['UrgeEdge']> };
+  UrgeEdge: Omit<UrgeEdge, 'node'> & { node: ResolversParentTypes['Urge'] };
+  UrgeFilter: UrgeFilter;
+  UrgeInput: UrgeInput;
   WebhookAttempt: WebhookAttemptParentModel;
   WebhookDelivery: WebhookDeliveryDocModel;
   WebhookSubscription: WebhookSubscriptionDocModel;
@@ -3470,6 +4282,17 @@ export type TagDirectiveArgs = {
 
 export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AgendaItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgendaItem'] = ResolversParentTypes['AgendaItem']> = ResolversObject<{
+  case?: Resolver<Maybe<ResolversTypes['JointCase']>, ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['JointCaseCategory']>, ParentType, ContextType>;
+  deliberationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  escalation?: Resolver<Maybe<ResolversTypes['Escalation']>, ParentType, ContextType>;
+  grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['AgendaSource'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['ResponseUnit']>, ParentType, ContextType>;
+}>;
+
 export type ArchiveInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArchiveInfo'] = ResolversParentTypes['ArchiveInfo']> = ResolversObject<{
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3531,7 +4354,9 @@ export type BuildingResolvers<ContextType = Context, ParentType extends Resolver
 export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community'], FederationReferenceType extends FederationReferenceTypes['Community'] = FederationReferenceTypes['Community']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Community']> | FederationReferenceType, FederationReferenceType, ContextType>;
   deliberationMeasures?: Resolver<ResolversTypes['DeliberationMeasures'], ParentType, ContextType, RequireFields<CommunityDeliberationMeasuresArgs, 'year'>>;
+  escalationMeasures?: Resolver<ResolversTypes['EscalationMeasures'], ParentType, ContextType, RequireFields<CommunityEscalationMeasuresArgs, 'year'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jointMeetingMeasures?: Resolver<ResolversTypes['JointMeetingMeasures'], ParentType, ContextType, RequireFields<CommunityJointMeetingMeasuresArgs, 'year'>>;
 }>;
 
 export type DeliberationFollowUpResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliberationFollowUp'] = ResolversParentTypes['DeliberationFollowUp']> = ResolversObject<{
@@ -3645,6 +4470,62 @@ export type DualRegistrationConnectionResolvers<ContextType = Context, ParentTyp
 export type DualRegistrationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DualRegistrationEdge'] = ResolversParentTypes['DualRegistrationEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['DualRegistration'], ParentType, ContextType>;
+}>;
+
+export type EscalationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Escalation'] = ResolversParentTypes['Escalation'], FederationReferenceType extends FederationReferenceTypes['Escalation'] = FederationReferenceTypes['Escalation']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Escalation']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  case?: Resolver<Maybe<ResolversTypes['JointCase']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  escalatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['GovernanceLevel'], ParentType, ContextType>;
+  meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedWithinLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['EscalationSource'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EscalationStatus'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['EscalationStep']>, ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['MeetingTask']>, ParentType, ContextType>;
+  workingCommittee?: Resolver<ResolversTypes['PartyOrganization'], ParentType, ContextType>;
+}>;
+
+export type EscalationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EscalationConnection'] = ResolversParentTypes['EscalationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EscalationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EscalationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EscalationEdge'] = ResolversParentTypes['EscalationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Escalation'], ParentType, ContextType>;
+}>;
+
+export type EscalationLevelMeasuresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EscalationLevelMeasures'] = ResolversParentTypes['EscalationLevelMeasures']> = ResolversObject<{
+  escalated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['GovernanceLevel'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolvedWithinLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EscalationMeasuresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EscalationMeasures'] = ResolversParentTypes['EscalationMeasures']> = ResolversObject<{
+  escalated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  levels?: Resolver<Array<ResolversTypes['EscalationLevelMeasures']>, ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quarter?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolvedWithinLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EscalationStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EscalationStep'] = ResolversParentTypes['EscalationStep']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['GovernanceLevel'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type GovernmentLedgerRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GovernmentLedgerRow'] = ResolversParentTypes['GovernmentLedgerRow']> = ResolversObject<{
@@ -3806,6 +4687,52 @@ export type JointCaseTaskResolvers<ContextType = Context, ParentType extends Res
   unit?: Resolver<ResolversTypes['ResponseUnit'], ParentType, ContextType>;
 }>;
 
+export type JointMeetingBodyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JointMeetingBody'] = ResolversParentTypes['JointMeetingBody'], FederationReferenceType extends FederationReferenceTypes['JointMeetingBody'] = FederationReferenceTypes['JointMeetingBody']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JointMeetingBody']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType>;
+  convenerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  convenerTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  intervalMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['GovernanceLevel'], ParentType, ContextType>;
+  meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<JointMeetingBodyMeetingsArgs, 'first'>>;
+  memberUnits?: Resolver<Array<ResolversTypes['ResponseUnit']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextMeetingDue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType>;
+}>;
+
+export type JointMeetingBodyConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JointMeetingBodyConnection'] = ResolversParentTypes['JointMeetingBodyConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['JointMeetingBodyEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type JointMeetingBodyEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JointMeetingBodyEdge'] = ResolversParentTypes['JointMeetingBodyEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['JointMeetingBody'], ParentType, ContextType>;
+}>;
+
+export type JointMeetingLevelMeasuresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JointMeetingLevelMeasures'] = ResolversParentTypes['JointMeetingLevelMeasures']> = ResolversObject<{
+  level?: Resolver<ResolversTypes['GovernanceLevel'], ParentType, ContextType>;
+  meetings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tasksAssigned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tasksDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tasksDoneOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type JointMeetingMeasuresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JointMeetingMeasures'] = ResolversParentTypes['JointMeetingMeasures']> = ResolversObject<{
+  completionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  levels?: Resolver<Array<ResolversTypes['JointMeetingLevelMeasures']>, ParentType, ContextType>;
+  meetingsHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onSiteMeetingsHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tasksAssigned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tasksDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tasksDoneOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tasksOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type LiaisonAssignmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiaisonAssignment'] = ResolversParentTypes['LiaisonAssignment'], FederationReferenceType extends FederationReferenceTypes['LiaisonAssignment'] = FederationReferenceTypes['LiaisonAssignment']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LiaisonAssignment']> | FederationReferenceType, FederationReferenceType, ContextType>;
   averageScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -3836,6 +4763,67 @@ export type LiaisonScoreResolvers<ContextType = Context, ParentType extends Reso
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   scoredOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting'], FederationReferenceType extends FederationReferenceTypes['Meeting'] = FederationReferenceTypes['Meeting']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Meeting']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  agenda?: Resolver<Array<ResolversTypes['AgendaItem']>, ParentType, ContextType>;
+  attendance?: Resolver<Array<ResolversTypes['MeetingAttendance']>, ParentType, ContextType>;
+  body?: Resolver<Maybe<ResolversTypes['JointMeetingBody']>, ParentType, ContextType>;
+  communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType>;
+  convenerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  escalation?: Resolver<Maybe<ResolversTypes['Escalation']>, ParentType, ContextType>;
+  heldAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MeetingKind'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['GovernanceLevel'], ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['MeetingTask']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MeetingAttendanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingAttendance'] = ResolversParentTypes['MeetingAttendance']> = ResolversObject<{
+  present?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['ResponseUnit'], ParentType, ContextType>;
+}>;
+
+export type MeetingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingConnection'] = ResolversParentTypes['MeetingConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MeetingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MeetingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingEdge'] = ResolversParentTypes['MeetingEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
+}>;
+
+export type MeetingTaskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingTask'] = ResolversParentTypes['MeetingTask'], FederationReferenceType extends FederationReferenceTypes['MeetingTask'] = FederationReferenceTypes['MeetingTask']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['MeetingTask']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  acceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  assignedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  doneAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  onTime?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MeetingTaskStatus'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['ResponseUnit'], ParentType, ContextType>;
+  urges?: Resolver<Array<ResolversTypes['Urge']>, ParentType, ContextType>;
+}>;
+
+export type MeetingTaskConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingTaskConnection'] = ResolversParentTypes['MeetingTaskConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MeetingTaskEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MeetingTaskEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingTaskEdge'] = ResolversParentTypes['MeetingTaskEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MeetingTask'], ParentType, ContextType>;
 }>;
 
 export type MicroWishResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MicroWish'] = ResolversParentTypes['MicroWish'], FederationReferenceType extends FederationReferenceTypes['MicroWish'] = FederationReferenceTypes['MicroWish']> = ResolversObject<{
@@ -3877,6 +4865,8 @@ export type MonthlyPointsResolvers<ContextType = Context, ParentType extends Res
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptJointCaseTask?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationAcceptJointCaseTaskArgs, 'expectedVersion' | 'id' | 'unitId'>>;
+  acceptMeetingTask?: Resolver<ResolversTypes['MeetingTask'], ParentType, ContextType, RequireFields<MutationAcceptMeetingTaskArgs, 'id'>>;
+  answerUrge?: Resolver<ResolversTypes['Urge'], ParentType, ContextType, RequireFields<MutationAnswerUrgeArgs, 'answer' | 'id'>>;
   approveJointCaseDeferral?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationApproveJointCaseDeferralArgs, 'expectedVersion' | 'id'>>;
   approveMicroWish?: Resolver<ResolversTypes['MicroWish'], ParentType, ContextType, RequireFields<MutationApproveMicroWishArgs, 'approvedOn' | 'id' | 'rating'>>;
   archiveResponseUnit?: Resolver<ResolversTypes['ResponseUnit'], ParentType, ContextType, RequireFields<MutationArchiveResponseUnitArgs, 'id' | 'reason'>>;
@@ -3884,10 +4874,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   claimMicroWish?: Resolver<ResolversTypes['MicroWish'], ParentType, ContextType, RequireFields<MutationClaimMicroWishArgs, 'claimedOn' | 'id' | 'memberId'>>;
   claimServicePost?: Resolver<ResolversTypes['PostClaim'], ParentType, ContextType, RequireFields<MutationClaimServicePostArgs, 'input'>>;
   closeJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationCloseJointCaseArgs, 'expectedVersion' | 'id'>>;
+  completeMeetingTask?: Resolver<ResolversTypes['MeetingTask'], ParentType, ContextType, RequireFields<MutationCompleteMeetingTaskArgs, 'id'>>;
   completeMicroWish?: Resolver<ResolversTypes['MicroWish'], ParentType, ContextType, RequireFields<MutationCompleteMicroWishArgs, 'doneOn' | 'id'>>;
   completePostClaim?: Resolver<ResolversTypes['PostClaim'], ParentType, ContextType, RequireFields<MutationCompletePostClaimArgs, 'doneOn' | 'id'>>;
+  conveneOnSiteMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationConveneOnSiteMeetingArgs, 'input'>>;
   createDualRegistration?: Resolver<ResolversTypes['DualRegistration'], ParentType, ContextType, RequireFields<MutationCreateDualRegistrationArgs, 'input'>>;
   createJointBuildingUnit?: Resolver<ResolversTypes['JointBuildingUnit'], ParentType, ContextType, RequireFields<MutationCreateJointBuildingUnitArgs, 'input'>>;
+  createJointMeetingBody?: Resolver<ResolversTypes['JointMeetingBody'], ParentType, ContextType, RequireFields<MutationCreateJointMeetingBodyArgs, 'input'>>;
   createLiaisonAssignment?: Resolver<ResolversTypes['LiaisonAssignment'], ParentType, ContextType, RequireFields<MutationCreateLiaisonAssignmentArgs, 'input'>>;
   createPartyMember?: Resolver<ResolversTypes['PartyMember'], ParentType, ContextType, RequireFields<MutationCreatePartyMemberArgs, 'input'>>;
   createPartyOrganization?: Resolver<ResolversTypes['PartyOrganization'], ParentType, ContextType, RequireFields<MutationCreatePartyOrganizationArgs, 'input'>>;
@@ -3898,8 +4891,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   creditMemberPoints?: Resolver<ResolversTypes['PointEntry'], ParentType, ContextType, RequireFields<MutationCreditMemberPointsArgs, 'input'>>;
   creditVolunteerPoints?: Resolver<ResolversTypes['PointEntry'], ParentType, ContextType, RequireFields<MutationCreditVolunteerPointsArgs, 'input'>>;
   dispatchJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationDispatchJointCaseArgs, 'expectedVersion' | 'id'>>;
+  escalate?: Resolver<ResolversTypes['Escalation'], ParentType, ContextType, RequireFields<MutationEscalateArgs, 'input'>>;
   evaluateMonthlyPoints?: Resolver<ResolversTypes['PointEvaluation'], ParentType, ContextType, RequireFields<MutationEvaluateMonthlyPointsArgs, 'month'>>;
+  forwardEscalation?: Resolver<ResolversTypes['Escalation'], ParentType, ContextType, RequireFields<MutationForwardEscalationArgs, 'id' | 'reason'>>;
   holdDeliberationSession?: Resolver<ResolversTypes['DeliberationSession'], ParentType, ContextType, RequireFields<MutationHoldDeliberationSessionArgs, 'input'>>;
+  holdJointMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationHoldJointMeetingArgs, 'input'>>;
   inquireJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationInquireJointCaseArgs, 'expectedVersion' | 'id' | 'note'>>;
   markJointCaseDuplicate?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationMarkJointCaseDuplicateArgs, 'duplicateOfId' | 'expectedVersion' | 'id'>>;
   nominateForAward?: Resolver<ResolversTypes['AwardNomination'], ParentType, ContextType, RequireFields<MutationNominateForAwardArgs, 'input'>>;
@@ -3928,7 +4924,22 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   unsubscribeWebhook?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType, RequireFields<MutationUnsubscribeWebhookArgs, 'id'>>;
   updatePartyMember?: Resolver<ResolversTypes['PartyMember'], ParentType, ContextType, RequireFields<MutationUpdatePartyMemberArgs, 'id' | 'input'>>;
   updateResponseUnit?: Resolver<ResolversTypes['ResponseUnit'], ParentType, ContextType, RequireFields<MutationUpdateResponseUnitArgs, 'id' | 'input'>>;
+  urge?: Resolver<ResolversTypes['Urge'], ParentType, ContextType, RequireFields<MutationUrgeArgs, 'input'>>;
   verifyJointCase?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType, RequireFields<MutationVerifyJointCaseArgs, 'expectedVersion' | 'id'>>;
+}>;
+
+export type OverdueCaseTaskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OverdueCaseTask'] = ResolversParentTypes['OverdueCaseTask']> = ResolversObject<{
+  case?: Resolver<ResolversTypes['JointCase'], ParentType, ContextType>;
+  task?: Resolver<ResolversTypes['JointCaseTask'], ParentType, ContextType>;
+  urges?: Resolver<Array<ResolversTypes['Urge']>, ParentType, ContextType>;
+}>;
+
+export type OverdueDigestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OverdueDigest'] = ResolversParentTypes['OverdueDigest']> = ResolversObject<{
+  caseTasks?: Resolver<Array<ResolversTypes['OverdueCaseTask']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  meetingTasks?: Resolver<Array<ResolversTypes['MeetingTask']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['ResponseUnit'], ParentType, ContextType>;
+  urgedOnDay?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type OverdueSweepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OverdueSweep'] = ResolversParentTypes['OverdueSweep']> = ResolversObject<{
@@ -4085,16 +5096,24 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   deliberationTopics?: Resolver<ResolversTypes['DeliberationTopicConnection'], ParentType, ContextType, RequireFields<QueryDeliberationTopicsArgs, 'filter' | 'first'>>;
   dualRegistration?: Resolver<Maybe<ResolversTypes['DualRegistration']>, ParentType, ContextType, RequireFields<QueryDualRegistrationArgs, 'id'>>;
   dualRegistrations?: Resolver<ResolversTypes['DualRegistrationConnection'], ParentType, ContextType, RequireFields<QueryDualRegistrationsArgs, 'first' | 'orderBy'>>;
+  escalation?: Resolver<Maybe<ResolversTypes['Escalation']>, ParentType, ContextType, RequireFields<QueryEscalationArgs, 'id'>>;
+  escalations?: Resolver<ResolversTypes['EscalationConnection'], ParentType, ContextType, RequireFields<QueryEscalationsArgs, 'first'>>;
   governmentLedger?: Resolver<Array<ResolversTypes['GovernmentLedgerRow']>, ParentType, ContextType, RequireFields<QueryGovernmentLedgerArgs, 'scope'>>;
   jointBuildingUnit?: Resolver<Maybe<ResolversTypes['JointBuildingUnit']>, ParentType, ContextType, RequireFields<QueryJointBuildingUnitArgs, 'id'>>;
   jointBuildingUnits?: Resolver<ResolversTypes['JointBuildingUnitConnection'], ParentType, ContextType, RequireFields<QueryJointBuildingUnitsArgs, 'first' | 'orderBy'>>;
   jointCase?: Resolver<Maybe<ResolversTypes['JointCase']>, ParentType, ContextType, RequireFields<QueryJointCaseArgs, 'id'>>;
   jointCaseMeasures?: Resolver<ResolversTypes['JointCaseMeasures'], ParentType, ContextType, RequireFields<QueryJointCaseMeasuresArgs, 'scope'>>;
   jointCases?: Resolver<ResolversTypes['JointCaseConnection'], ParentType, ContextType, RequireFields<QueryJointCasesArgs, 'first'>>;
+  jointMeetingBodies?: Resolver<ResolversTypes['JointMeetingBodyConnection'], ParentType, ContextType, RequireFields<QueryJointMeetingBodiesArgs, 'first'>>;
+  jointMeetingBody?: Resolver<Maybe<ResolversTypes['JointMeetingBody']>, ParentType, ContextType, RequireFields<QueryJointMeetingBodyArgs, 'id'>>;
   liaisonAssignment?: Resolver<Maybe<ResolversTypes['LiaisonAssignment']>, ParentType, ContextType, RequireFields<QueryLiaisonAssignmentArgs, 'id'>>;
   liaisonAssignments?: Resolver<ResolversTypes['LiaisonAssignmentConnection'], ParentType, ContextType, RequireFields<QueryLiaisonAssignmentsArgs, 'first' | 'orderBy'>>;
+  meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
+  meetingTasks?: Resolver<ResolversTypes['MeetingTaskConnection'], ParentType, ContextType, RequireFields<QueryMeetingTasksArgs, 'first'>>;
+  meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'first'>>;
   microWish?: Resolver<Maybe<ResolversTypes['MicroWish']>, ParentType, ContextType, RequireFields<QueryMicroWishArgs, 'id'>>;
   microWishes?: Resolver<ResolversTypes['MicroWishConnection'], ParentType, ContextType, RequireFields<QueryMicroWishesArgs, 'first' | 'orderBy'>>;
+  overdueDigest?: Resolver<ResolversTypes['OverdueDigest'], ParentType, ContextType, RequireFields<QueryOverdueDigestArgs, 'date' | 'unitId'>>;
   partyMember?: Resolver<Maybe<ResolversTypes['PartyMember']>, ParentType, ContextType, RequireFields<QueryPartyMemberArgs, 'id'>>;
   partyMembers?: Resolver<ResolversTypes['PartyMemberConnection'], ParentType, ContextType, RequireFields<QueryPartyMembersArgs, 'first' | 'orderBy'>>;
   partyOrganization?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType, RequireFields<QueryPartyOrganizationArgs, 'id'>>;
@@ -4110,6 +5129,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   threeLists?: Resolver<ResolversTypes['ThreeLists'], ParentType, ContextType, RequireFields<QueryThreeListsArgs, 'communityId'>>;
   unitRegistration?: Resolver<Maybe<ResolversTypes['UnitRegistration']>, ParentType, ContextType, RequireFields<QueryUnitRegistrationArgs, 'id'>>;
   unitRegistrations?: Resolver<ResolversTypes['UnitRegistrationConnection'], ParentType, ContextType, RequireFields<QueryUnitRegistrationsArgs, 'first'>>;
+  urges?: Resolver<ResolversTypes['UrgeConnection'], ParentType, ContextType, RequireFields<QueryUrgesArgs, 'first'>>;
   webhookSubscription?: Resolver<Maybe<ResolversTypes['WebhookSubscription']>, ParentType, ContextType, RequireFields<QueryWebhookSubscriptionArgs, 'id'>>;
   webhookSubscriptions?: Resolver<Array<ResolversTypes['WebhookSubscription']>, ParentType, ContextType, RequireFields<QueryWebhookSubscriptionsArgs, 'includeEnded'>>;
 }>;
@@ -4243,6 +5263,33 @@ export type UnitRegistrationEdgeResolvers<ContextType = Context, ParentType exte
   node?: Resolver<ResolversTypes['UnitRegistration'], ParentType, ContextType>;
 }>;
 
+export type UrgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Urge'] = ResolversParentTypes['Urge'], FederationReferenceType extends FederationReferenceTypes['Urge'] = FederationReferenceTypes['Urge']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Urge']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answeredAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  case?: Resolver<Maybe<ResolversTypes['JointCase']>, ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meetingTask?: Resolver<Maybe<ResolversTypes['MeetingTask']>, ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetKind?: Resolver<ResolversTypes['UrgeTarget'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['ResponseUnit'], ParentType, ContextType>;
+  urgedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  urgedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type UrgeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UrgeConnection'] = ResolversParentTypes['UrgeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['UrgeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type UrgeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UrgeEdge'] = ResolversParentTypes['UrgeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Urge'], ParentType, ContextType>;
+}>;
+
 export type WebhookAttemptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookAttempt'] = ResolversParentTypes['WebhookAttempt']> = ResolversObject<{
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4299,6 +5346,7 @@ export type WhistleCallResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AgendaItem?: AgendaItemResolvers<ContextType>;
   ArchiveInfo?: ArchiveInfoResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
@@ -4322,6 +5370,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DualRegistration?: DualRegistrationResolvers<ContextType>;
   DualRegistrationConnection?: DualRegistrationConnectionResolvers<ContextType>;
   DualRegistrationEdge?: DualRegistrationEdgeResolvers<ContextType>;
+  Escalation?: EscalationResolvers<ContextType>;
+  EscalationConnection?: EscalationConnectionResolvers<ContextType>;
+  EscalationEdge?: EscalationEdgeResolvers<ContextType>;
+  EscalationLevelMeasures?: EscalationLevelMeasuresResolvers<ContextType>;
+  EscalationMeasures?: EscalationMeasuresResolvers<ContextType>;
+  EscalationStep?: EscalationStepResolvers<ContextType>;
   GovernmentLedgerRow?: GovernmentLedgerRowResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;
@@ -4337,15 +5391,29 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   JointCaseMeasures?: JointCaseMeasuresResolvers<ContextType>;
   JointCaseRating?: JointCaseRatingResolvers<ContextType>;
   JointCaseTask?: JointCaseTaskResolvers<ContextType>;
+  JointMeetingBody?: JointMeetingBodyResolvers<ContextType>;
+  JointMeetingBodyConnection?: JointMeetingBodyConnectionResolvers<ContextType>;
+  JointMeetingBodyEdge?: JointMeetingBodyEdgeResolvers<ContextType>;
+  JointMeetingLevelMeasures?: JointMeetingLevelMeasuresResolvers<ContextType>;
+  JointMeetingMeasures?: JointMeetingMeasuresResolvers<ContextType>;
   LiaisonAssignment?: LiaisonAssignmentResolvers<ContextType>;
   LiaisonAssignmentConnection?: LiaisonAssignmentConnectionResolvers<ContextType>;
   LiaisonAssignmentEdge?: LiaisonAssignmentEdgeResolvers<ContextType>;
   LiaisonScore?: LiaisonScoreResolvers<ContextType>;
+  Meeting?: MeetingResolvers<ContextType>;
+  MeetingAttendance?: MeetingAttendanceResolvers<ContextType>;
+  MeetingConnection?: MeetingConnectionResolvers<ContextType>;
+  MeetingEdge?: MeetingEdgeResolvers<ContextType>;
+  MeetingTask?: MeetingTaskResolvers<ContextType>;
+  MeetingTaskConnection?: MeetingTaskConnectionResolvers<ContextType>;
+  MeetingTaskEdge?: MeetingTaskEdgeResolvers<ContextType>;
   MicroWish?: MicroWishResolvers<ContextType>;
   MicroWishConnection?: MicroWishConnectionResolvers<ContextType>;
   MicroWishEdge?: MicroWishEdgeResolvers<ContextType>;
   MonthlyPoints?: MonthlyPointsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OverdueCaseTask?: OverdueCaseTaskResolvers<ContextType>;
+  OverdueDigest?: OverdueDigestResolvers<ContextType>;
   OverdueSweep?: OverdueSweepResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PartyMember?: PartyMemberResolvers<ContextType>;
@@ -4383,6 +5451,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   UnitRegistration?: UnitRegistrationResolvers<ContextType>;
   UnitRegistrationConnection?: UnitRegistrationConnectionResolvers<ContextType>;
   UnitRegistrationEdge?: UnitRegistrationEdgeResolvers<ContextType>;
+  Urge?: UrgeResolvers<ContextType>;
+  UrgeConnection?: UrgeConnectionResolvers<ContextType>;
+  UrgeEdge?: UrgeEdgeResolvers<ContextType>;
   WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookSubscription?: WebhookSubscriptionResolvers<ContextType>;
