@@ -1516,6 +1516,7 @@ export type VolunteerActivity = {
   totalHours: Scalars['Float']['output'];
 };
 
+/** A page of VolunteerActivity (志愿服务活动), with `totalCount` and a cursor per row. */
 export type VolunteerActivityConnection = {
   __typename?: 'VolunteerActivityConnection';
   edges: Array<VolunteerActivityEdge>;
@@ -1523,6 +1524,7 @@ export type VolunteerActivityConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of VolunteerActivity (志愿服务活动): the row and its cursor. */
 export type VolunteerActivityEdge = {
   __typename?: 'VolunteerActivityEdge';
   cursor: Scalars['String']['output'];
@@ -1631,6 +1633,7 @@ export type VolunteerMember = {
   team: VolunteerTeam;
 };
 
+/** A page of VolunteerMember (志愿者), with `totalCount` and a cursor per row. */
 export type VolunteerMemberConnection = {
   __typename?: 'VolunteerMemberConnection';
   edges: Array<VolunteerMemberEdge>;
@@ -1638,6 +1641,7 @@ export type VolunteerMemberConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of VolunteerMember (志愿者): the row and its cursor. */
 export type VolunteerMemberEdge = {
   __typename?: 'VolunteerMemberEdge';
   cursor: Scalars['String']['output'];
@@ -1683,6 +1687,7 @@ export type VolunteerTeamTotalsArgs = {
   period: Scalars['String']['input'];
 };
 
+/** A page of VolunteerTeam (志愿服务队), with `totalCount` and a cursor per row. */
 export type VolunteerTeamConnection = {
   __typename?: 'VolunteerTeamConnection';
   edges: Array<VolunteerTeamEdge>;
@@ -1690,6 +1695,7 @@ export type VolunteerTeamConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of VolunteerTeam (志愿服务队): the row and its cursor. */
 export type VolunteerTeamEdge = {
   __typename?: 'VolunteerTeamEdge';
   cursor: Scalars['String']['output'];

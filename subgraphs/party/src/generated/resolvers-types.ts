@@ -429,7 +429,7 @@ export type DeliberationMeasures = {
   agreed: Scalars['Int']['output'];
   /** Topics of the year's sessions that became joint-response cases (转案件). */
   becameCases: Scalars['Int']['output'];
-  /** Per month of the year, January first (12 rows). */
+  /** Per month of the year, January first (at most 12 rows). */
   byMonth: Array<DeliberationMonth>;
   notAgreed: Scalars['Int']['output'];
   /** Participants counted over all sessions (参会人次). */
@@ -519,6 +519,7 @@ export type DeliberationSession = {
   topics: Array<DeliberationTopic>;
 };
 
+/** A page of DeliberationSession (议事会), with `totalCount` and a cursor per row. */
 export type DeliberationSessionConnection = {
   __typename?: 'DeliberationSessionConnection';
   edges: Array<DeliberationSessionEdge>;
@@ -526,6 +527,7 @@ export type DeliberationSessionConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of DeliberationSession (议事会): the row and its cursor. */
 export type DeliberationSessionEdge = {
   __typename?: 'DeliberationSessionEdge';
   cursor: Scalars['String']['output'];
@@ -556,6 +558,7 @@ export type DeliberationTopic = {
   title: Scalars['String']['output'];
 };
 
+/** A page of DeliberationTopic (议题), with `totalCount` and a cursor per row. */
 export type DeliberationTopicConnection = {
   __typename?: 'DeliberationTopicConnection';
   edges: Array<DeliberationTopicEdge>;
@@ -563,6 +566,7 @@ export type DeliberationTopicConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of DeliberationTopic (议题): the row and its cursor. */
 export type DeliberationTopicEdge = {
   __typename?: 'DeliberationTopicEdge';
   cursor: Scalars['String']['output'];
@@ -667,6 +671,7 @@ export type Escalation = {
   workingCommittee: PartyOrganization;
 };
 
+/** A page of Escalation (问题上报), with `totalCount` and a cursor per row. */
 export type EscalationConnection = {
   __typename?: 'EscalationConnection';
   edges: Array<EscalationEdge>;
@@ -674,6 +679,7 @@ export type EscalationConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of Escalation (问题上报): the row and its cursor. */
 export type EscalationEdge = {
   __typename?: 'EscalationEdge';
   cursor: Scalars['String']['output'];
@@ -705,7 +711,7 @@ export type EscalationLevelMeasures = {
 export type EscalationMeasures = {
   __typename?: 'EscalationMeasures';
   escalated: Scalars['Int']['output'];
-  /** WORKING_COMMITTEE then COUNTY (exactly 2). */
+  /** WORKING_COMMITTEE then COUNTY (at most 2 rows). */
   levels: Array<EscalationLevelMeasures>;
   open: Scalars['Int']['output'];
   quarter?: Maybe<Scalars['Int']['output']>;
@@ -1202,6 +1208,7 @@ export type JointMeetingBodyMeetingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of JointMeetingBody (党建联席会议), with `totalCount` and a cursor per row. */
 export type JointMeetingBodyConnection = {
   __typename?: 'JointMeetingBodyConnection';
   edges: Array<JointMeetingBodyEdge>;
@@ -1209,6 +1216,7 @@ export type JointMeetingBodyConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of JointMeetingBody (党建联席会议): the row and its cursor. */
 export type JointMeetingBodyEdge = {
   __typename?: 'JointMeetingBodyEdge';
   cursor: Scalars['String']['output'];
@@ -1230,7 +1238,7 @@ export type JointMeetingMeasures = {
   __typename?: 'JointMeetingMeasures';
   /** tasksDone / tasksAssigned; null when none were assigned. */
   completionRate?: Maybe<Scalars['Float']['output']>;
-  /** COMMUNITY, WORKING_COMMITTEE, COUNTY (exactly 3). */
+  /** COMMUNITY, WORKING_COMMITTEE, COUNTY (at most 3 rows). */
   levels: Array<JointMeetingLevelMeasures>;
   /** Joint meetings (党建联席会议) held. */
   meetingsHeld: Scalars['Int']['output'];
@@ -1344,6 +1352,7 @@ export type MeetingAttendance = {
   unit: ResponseUnit;
 };
 
+/** A page of Meeting (会议), with `totalCount` and a cursor per row. */
 export type MeetingConnection = {
   __typename?: 'MeetingConnection';
   edges: Array<MeetingEdge>;
@@ -1351,6 +1360,7 @@ export type MeetingConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of Meeting (会议): the row and its cursor. */
 export type MeetingEdge = {
   __typename?: 'MeetingEdge';
   cursor: Scalars['String']['output'];
@@ -1392,6 +1402,7 @@ export type MeetingTask = {
   urges: Array<Urge>;
 };
 
+/** A page of MeetingTask (限时办结), with `totalCount` and a cursor per row. */
 export type MeetingTaskConnection = {
   __typename?: 'MeetingTaskConnection';
   edges: Array<MeetingTaskEdge>;
@@ -1399,6 +1410,7 @@ export type MeetingTaskConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of MeetingTask (限时办结): the row and its cursor. */
 export type MeetingTaskEdge = {
   __typename?: 'MeetingTaskEdge';
   cursor: Scalars['String']['output'];
@@ -2067,7 +2079,7 @@ export type NominateForAwardInput = {
   reason: Scalars['String']['input'];
 };
 
-/** One unit's overdue case task in the digest. */
+/** One unit's overdue case task (超期任务) in the supervision digest (督单). */
 export type OverdueCaseTask = {
   __typename?: 'OverdueCaseTask';
   case: JointCase;
@@ -3434,6 +3446,7 @@ export type UnitRegistration = {
   unitName: Scalars['String']['output'];
 };
 
+/** A page of UnitRegistration (单位党组织报到), with `totalCount` and a cursor per row. */
 export type UnitRegistrationConnection = {
   __typename?: 'UnitRegistrationConnection';
   edges: Array<UnitRegistrationEdge>;
@@ -3441,6 +3454,7 @@ export type UnitRegistrationConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of UnitRegistration (单位党组织报到): the row and its cursor. */
 export type UnitRegistrationEdge = {
   __typename?: 'UnitRegistrationEdge';
   cursor: Scalars['String']['output'];
@@ -3484,6 +3498,7 @@ export type Urge = {
   urgedBy?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of Urge (督单), with `totalCount` and a cursor per row. */
 export type UrgeConnection = {
   __typename?: 'UrgeConnection';
   edges: Array<UrgeEdge>;
@@ -3491,6 +3506,7 @@ export type UrgeConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of Urge (督单): the row and its cursor. */
 export type UrgeEdge = {
   __typename?: 'UrgeEdge';
   cursor: Scalars['String']['output'];

@@ -474,6 +474,7 @@ export type FallbackService = {
   serviceOn: Scalars['String']['output'];
 };
 
+/** A page of FallbackService (兜底服务记录), with `totalCount` and a cursor per row. */
 export type FallbackServiceConnection = {
   __typename?: 'FallbackServiceConnection';
   edges: Array<FallbackServiceEdge>;
@@ -481,6 +482,7 @@ export type FallbackServiceConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of FallbackService (兜底服务记录): the row and its cursor. */
 export type FallbackServiceEdge = {
   __typename?: 'FallbackServiceEdge';
   cursor: Scalars['String']['output'];
@@ -970,6 +972,7 @@ export type PropertyServiceContract = {
   startOn: Scalars['String']['output'];
 };
 
+/** A page of PropertyServiceContract (物业服务合同), with `totalCount` and a cursor per row. */
 export type PropertyServiceContractConnection = {
   __typename?: 'PropertyServiceContractConnection';
   edges: Array<PropertyServiceContractEdge>;
@@ -977,6 +980,7 @@ export type PropertyServiceContractConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of PropertyServiceContract (物业服务合同): the row and its cursor. */
 export type PropertyServiceContractEdge = {
   __typename?: 'PropertyServiceContractEdge';
   cursor: Scalars['String']['output'];
