@@ -87,11 +87,11 @@ test('a clerk sets up an estate, registers a household into a dwelling and finds
   expect((await ok(COUNTS, { id: ids.community })).community).toEqual({ householdCount: 1, population: 2, archived: null });
 
   const found = await ok(
-    `query($id: ID!) { estate(id: $id) { buildings { units { id label household { id fileNumber } occupants { id name idNumber } } } } }`,
+    `query($id: ID!) { estate(id: $id) { buildings(first: 10) { edges { node { units(first: 10) { edges { node { id label household { id fileNumber } occupants { id name idNumber } } } } } } } } }`,
     { id: ids.estate },
     propertyClerk,
   );
-  const [lived, empty] = found.estate.buildings[0].units;
+  const [lived, empty] = found.estate.buildings.edges[0].node.units.edges.map((e: any) => e.node);
   expect(lived).toMatchObject({ id: ids.unit, household: { id: ids.household, fileNumber: 'XC0101001' } });
   expect(lived.occupants.map((o: { id: string }) => o.id)).toEqual(residentIds);
   // Personal data as Resident's rules say: a property clerk sees masked names and ID numbers, and the read is recorded.
