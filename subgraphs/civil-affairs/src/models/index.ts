@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { assistanceRecordModel } from './AssistanceRecord';
 import { careProfileModel } from './CareProfile';
+import { civilityAwardModel } from './CivilityAward';
 import { pointsAccountModel, pointsEntryModel } from './CivilityPoints';
 import { communityModel } from './Community';
 import { disputeModel } from './Dispute';
@@ -22,5 +23,6 @@ export const createModels = (connection: Connection) => ({
   Dispute: disputeModel(connection),
   CivilityPointsAccount: pointsAccountModel(connection),
   CivilityPointsEntry: pointsEntryModel(connection),
+  CivilityAward: civilityAwardModel(connection),
 });
 export type Models = ReturnType<typeof createModels>;

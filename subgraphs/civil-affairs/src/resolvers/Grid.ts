@@ -2,6 +2,7 @@ import { entityResolvers, loadReferenced, maskName, maskPhone } from '@cg/kit';
 import type { Context } from '../context';
 import type { GridDoc } from '../models/Grid';
 import type { GridResolvers } from '../generated/resolvers-types';
+import { scopeStatistics } from './ScopeStatistics';
 
 const byCode = (grids: GridDoc[]) => [...grids].sort((a, b) => a.code.localeCompare(b.code));
 
@@ -19,4 +20,5 @@ export const Grid = {
     const households = await loaders.householdsBySubGrid.load(grid._id);
     return (await Promise.all(households.map((h) => loaders.residentsByHousehold.load(h._id)))).flat();
   },
+  statistics: (grid, { from, to }, ctx) => scopeStatistics(ctx, 'GRID', grid._id, from, to),
 } satisfies GridResolvers;

@@ -5,6 +5,7 @@ import type { EarnCivilityPointsInput, MutationResolvers, SpendCivilityPointsInp
 import { applyPoints, requirePointsKey } from '../points';
 import * as registration from '../registration';
 import * as services from '../services';
+import { grantCivilityAward } from '../statistics/awards';
 
 type PointsRequest = { kind: 'EARN'; input: EarnCivilityPointsInput } | { kind: 'SPEND'; input: SpendCivilityPointsInput };
 
@@ -41,4 +42,5 @@ export const Mutation = {
 
   earnCivilityPoints: (_, { input }, ctx) => pointsRequest(ctx, { kind: 'EARN', input }),
   spendCivilityPoints: (_, { input }, ctx) => pointsRequest(ctx, { kind: 'SPEND', input }),
+  grantCivilityAward: (_, { input }, ctx) => grantCivilityAward(ctx, input),
 } satisfies MutationResolvers;

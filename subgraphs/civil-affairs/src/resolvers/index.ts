@@ -2,7 +2,9 @@ import type { Resolvers } from '../generated/resolvers-types';
 import { AssistanceRecord } from './AssistanceRecord';
 import { CareProfile } from './CareProfile';
 import { CivilityPointsAccount } from './CivilityPointsAccount';
+import { CivilityAward } from './CivilityAward';
 import { CivilityPointsEntry } from './CivilityPointsEntry';
+import { CivilityRankingRow } from './CivilityRankingRow';
 import { Community } from './Community';
 import { Dispute } from './Dispute';
 import { DisputeParty } from './DisputeParty';
@@ -14,6 +16,7 @@ import { ProxyService } from './ProxyService';
 import { Query } from './Query';
 import { Resident } from './Resident';
 import { ResidentCare } from './ResidentCare';
+import { ScopeStatistics } from './ScopeStatistics';
 import { Visit } from './Visit';
 
 export const resolvers = {
@@ -33,4 +36,7 @@ export const resolvers = {
   DisputeParty,
   CivilityPointsAccount,
   CivilityPointsEntry,
+  ScopeStatistics,
+  CivilityRankingRow,
+  CivilityAward,
 } satisfies Resolvers;

@@ -13,6 +13,7 @@ import type { JointBuildingUnitDoc as JointBuildingUnitDocModel } from '../model
 import type { LiaisonAssignmentDoc as LiaisonAssignmentDocModel } from '../models/LiaisonAssignment';
 import type { ResponseUnitDoc as ResponseUnitDocModel } from '../models/ResponseUnit';
 import type { JointCaseDoc as JointCaseDocModel } from '../models/JointCase';
+import type { ScopeStatisticsParent as ScopeStatisticsParentModel } from '../resolvers/ScopeStatistics';
 import type { WebhookSubscriptionDoc as WebhookSubscriptionDocModel, WebhookDeliveryDoc as WebhookDeliveryDocModel } from '../models/Webhook';
 import type { GovernmentLedgerRowParent as GovernmentLedgerRowParentModel } from '../resolvers/GovernmentLedgerRow';
 import type { JointCaseDeferralParent as JointCaseDeferralParentModel } from '../resolvers/JointCaseDeferral';
@@ -242,6 +243,21 @@ export type DualRegistrationFilter = {
 export type DualRegistrationOrder =
   | 'REPORTED_ON_ASC'
   | 'REPORTED_ON_DESC';
+
+/**
+ * 双报到 figures of a scope. A member lives in the scope when civil affairs places their resident record in one of its
+ * grids (or its community); `reported` counts those who reported (报到) to the community they live in on or before the
+ * range's last day; `rate` = reported ÷ inServiceMembers, null when there are none.
+ */
+export type DualReportingFigures = {
+  __typename?: 'DualReportingFigures';
+  /** In-service members (在职党员) living in the scope. */
+  inServiceMembers: Scalars['Int']['output'];
+  /** 双报到率: reported ÷ inServiceMembers, between 0 and 1; null when inServiceMembers is 0. */
+  rate?: Maybe<Scalars['Float']['output']>;
+  /** Of those, members who reported to their home community (已报到). */
+  reported: Scalars['Int']['output'];
+};
 
 /** A row of 政务台账. */
 export type GovernmentLedgerRow = {
@@ -1220,6 +1236,12 @@ export type PartyOrganization = {
   name: Scalars['String']['output'];
   /** The organisation above (上级组织); null at the top. */
   parent?: Maybe<PartyOrganization>;
+  /**
+   * Statistics (统计) of the grids this organisation covers, from `from` to `to` (YYYY-MM-DD, both included, at most
+   * 366 days); civil affairs and employment answer their own figures of the same scope. A grid worker sees only an
+   * organisation whose grids are all theirs.
+   */
+  statistics: ScopeStatistics;
   /** Number of members here and in every organisation below (党员总数). */
   totalMemberCount: Scalars['Int']['output'];
 };
@@ -1234,6 +1256,13 @@ export type PartyOrganizationAwardNominationsArgs = {
 /** Party organisation (党组织), a node in the tree 党工委 → 社区党委/党总支 → 党支部 → 党小组 → 党员中心户. */
 export type PartyOrganizationDescendantsArgs = {
   level?: InputMaybe<PartyOrganizationLevel>;
+};
+
+
+/** Party organisation (党组织), a node in the tree 党工委 → 社区党委/党总支 → 党支部 → 党小组 → 党员中心户. */
+export type PartyOrganizationStatisticsArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
 };
 
 export type PartyOrganizationConnection = {
@@ -1896,6 +1925,19 @@ export type ResponsibilityListRow = {
   unit: ResponseUnit;
 };
 
+/** Statistics (统计) of one scope over one date range; party answers the 双报到 figures. */
+export type ScopeStatistics = {
+  __typename?: 'ScopeStatistics';
+  /** 双报到 (dual reporting) of the in-service members living in the scope. */
+  dualReporting: DualReportingFigures;
+  /**
+   * Volunteer-service hours of 双报到 members (双报到志愿服务时长): the hours of VOLUNTEER_SERVICE activities dated in the
+   * range by in-service members (在职党员) living in the scope. Volunteer teams' hours are not included.
+   */
+  dualReportingServiceHours: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+};
+
 export type ScoreLiaisonInput = {
   comment?: InputMaybe<Scalars['String']['input']>;
   period: Scalars['String']['input'];
@@ -2258,6 +2300,7 @@ export type FederationTypes = ResolversObject<{
   PostClaim: PostClaim;
   Resident: Resident;
   ResponseUnit: ResponseUnit;
+  ScopeStatistics: ScopeStatistics;
   ServiceActivity: ServiceActivity;
   ServicePost: ServicePost;
 }>;
@@ -2303,6 +2346,9 @@ export type FederationReferenceTypes = ResolversObject<{
   ResponseUnit:
     ( { __typename: 'ResponseUnit' }
     & GraphQLRecursivePick<FederationTypes['ResponseUnit'], {"id":true}> );
+  ScopeStatistics:
+    ( { __typename: 'ScopeStatistics' }
+    & GraphQLRecursivePick<FederationTypes['ScopeStatistics'], {"id":true}> );
   ServiceActivity:
     ( { __typename: 'ServiceActivity' }
     & GraphQLRecursivePick<FederationTypes['ServiceActivity'], {"id":true}> );
@@ -2339,6 +2385,8 @@ export type ResolversTypes = ResolversObject<{
   DualRegistrationEdge: ResolverTypeWrapper<Omit<DualRegistrationEdge, 'node'> & { node: ResolversTypes['DualRegistration'] }>;
   DualRegistrationFilter: DualRegistrationFilter;
   DualRegistrationOrder: DualRegistrationOrder;
+  DualReportingFigures: ResolverTypeWrapper<DualReportingFigures>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GovernmentLedgerRow: ResolverTypeWrapper<GovernmentLedgerRowParentModel>;
   Grid: ResolverTypeWrapper<{ id: string }>;
   Household: ResolverTypeWrapper<{ id: string }>;
@@ -2357,7 +2405,6 @@ export type ResolversTypes = ResolversObject<{
   JointCaseFilter: JointCaseFilter;
   JointCaseInquiry: ResolverTypeWrapper<JointCaseInquiryParentModel>;
   JointCaseMeasures: ResolverTypeWrapper<JointCaseMeasures>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   JointCaseRating: ResolverTypeWrapper<JointCaseRatingParentModel>;
   JointCaseScope: JointCaseScope;
   JointCaseStatus: JointCaseStatus;
@@ -2416,6 +2463,7 @@ export type ResolversTypes = ResolversObject<{
   ResponseUnit: ResolverTypeWrapper<ResponseUnitDocModel>;
   ResponseUnitKind: ResponseUnitKind;
   ResponsibilityListRow: ResolverTypeWrapper<Omit<ResponsibilityListRow, 'unit'> & { unit: ResolversTypes['ResponseUnit'] }>;
+  ScopeStatistics: ResolverTypeWrapper<ScopeStatisticsParentModel>;
   ScoreLiaisonInput: ScoreLiaisonInput;
   ServiceActivity: ResolverTypeWrapper<ServiceActivityDocModel>;
   ServiceActivityConnection: ResolverTypeWrapper<Omit<ServiceActivityConnection, 'edges'> & { edges: Array<ResolversTypes['ServiceActivityEdge']> }>;
@@ -2472,6 +2520,8 @@ export type ResolversParentTypes = ResolversObject<{
   DualRegistrationConnection: Omit<DualRegistrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['DualRegistrationEdge']> };
   DualRegistrationEdge: Omit<DualRegistrationEdge, 'node'> & { node: ResolversParentTypes['DualRegistration'] };
   DualRegistrationFilter: DualRegistrationFilter;
+  DualReportingFigures: DualReportingFigures;
+  Float: Scalars['Float']['output'];
   GovernmentLedgerRow: GovernmentLedgerRowParentModel;
   Grid: { id: string };
   Household: { id: string };
@@ -2487,7 +2537,6 @@ export type ResolversParentTypes = ResolversObject<{
   JointCaseFilter: JointCaseFilter;
   JointCaseInquiry: JointCaseInquiryParentModel;
   JointCaseMeasures: JointCaseMeasures;
-  Float: Scalars['Float']['output'];
   JointCaseRating: JointCaseRatingParentModel;
   JointCaseScope: JointCaseScope;
   JointCaseTask: JointCaseTaskParentModel;
@@ -2530,6 +2579,7 @@ export type ResolversParentTypes = ResolversObject<{
   Resident: { id: string };
   ResponseUnit: ResponseUnitDocModel;
   ResponsibilityListRow: Omit<ResponsibilityListRow, 'unit'> & { unit: ResolversParentTypes['ResponseUnit'] };
+  ScopeStatistics: ScopeStatisticsParentModel;
   ScoreLiaisonInput: ScoreLiaisonInput;
   ServiceActivity: ServiceActivityDocModel;
   ServiceActivityConnection: Omit<ServiceActivityConnection, 'edges'> & { edges: Array<ResolversParentTypes['ServiceActivityEdge']> };
@@ -2691,6 +2741,12 @@ export type DualRegistrationConnectionResolvers<ContextType = Context, ParentTyp
 export type DualRegistrationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DualRegistrationEdge'] = ResolversParentTypes['DualRegistrationEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['DualRegistration'], ParentType, ContextType>;
+}>;
+
+export type DualReportingFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DualReportingFigures'] = ResolversParentTypes['DualReportingFigures']> = ResolversObject<{
+  inServiceMembers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  reported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type GovernmentLedgerRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GovernmentLedgerRow'] = ResolversParentTypes['GovernmentLedgerRow']> = ResolversObject<{
@@ -3006,6 +3062,7 @@ export type PartyOrganizationResolvers<ContextType = Context, ParentType extends
   members?: Resolver<Array<ResolversTypes['PartyMember']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType>;
+  statistics?: Resolver<ResolversTypes['ScopeStatistics'], ParentType, ContextType, RequireFields<PartyOrganizationStatisticsArgs, 'from' | 'to'>>;
   totalMemberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -3158,6 +3215,13 @@ export type ResponsibilityListRowResolvers<ContextType = Context, ParentType ext
   unit?: Resolver<ResolversTypes['ResponseUnit'], ParentType, ContextType>;
 }>;
 
+export type ScopeStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScopeStatistics'] = ResolversParentTypes['ScopeStatistics'], FederationReferenceType extends FederationReferenceTypes['ScopeStatistics'] = FederationReferenceTypes['ScopeStatistics']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ScopeStatistics']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  dualReporting?: Resolver<ResolversTypes['DualReportingFigures'], ParentType, ContextType>;
+  dualReportingServiceHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type ServiceActivityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceActivity'] = ResolversParentTypes['ServiceActivity'], FederationReferenceType extends FederationReferenceTypes['ServiceActivity'] = FederationReferenceTypes['ServiceActivity']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ServiceActivity']> | FederationReferenceType, FederationReferenceType, ContextType>;
   content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3279,6 +3343,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DualRegistration?: DualRegistrationResolvers<ContextType>;
   DualRegistrationConnection?: DualRegistrationConnectionResolvers<ContextType>;
   DualRegistrationEdge?: DualRegistrationEdgeResolvers<ContextType>;
+  DualReportingFigures?: DualReportingFiguresResolvers<ContextType>;
   GovernmentLedgerRow?: GovernmentLedgerRowResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;
@@ -3325,6 +3390,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Resident?: ResidentResolvers<ContextType>;
   ResponseUnit?: ResponseUnitResolvers<ContextType>;
   ResponsibilityListRow?: ResponsibilityListRowResolvers<ContextType>;
+  ScopeStatistics?: ScopeStatisticsResolvers<ContextType>;
   ServiceActivity?: ServiceActivityResolvers<ContextType>;
   ServiceActivityConnection?: ServiceActivityConnectionResolvers<ContextType>;
   ServiceActivityEdge?: ServiceActivityEdgeResolvers<ContextType>;

@@ -1,0 +1,58 @@
+/**
+ * Employment figures of a statistics scope (see kit/src/statistics.ts). Who lives in the scope and who is of working
+ * age is civil affairs' to say: asked once, as the same `ScopeStatistics` entity, for its residents' ids. Records and
+ * posts are then read by `$in` over those ids (the scope's residents, never the whole register).
+ */
+import DataLoader from 'dataloader';
+import { parseStatisticsId, trusted } from '@cg/kit';
+import type { Context } from './context';
+import { latestRecord } from './history';
+import type { EmploymentRecordDoc } from './models/EmploymentRecord';
+
+export interface EmploymentScopeStatistics {
+  id: string;
+  to: string;
+}
+
+export const employmentStatistics = (id: string): EmploymentScopeStatistics => ({ id, to: parseStatisticsId(id).to });
+
+interface ScopeResidents {
+  residentIds: string[];
+  workingAgeResidentIds: string[];
+}
+
+/** Every scope of a request asked of civil affairs in one `_entities` call (a page of grids with their figures). */
+const residentsByRequest = new WeakMap<object, DataLoader<string, ScopeResidents | null>>();
+function residentsOfScope(ctx: Context): DataLoader<string, ScopeResidents | null> {
+  let loader = residentsByRequest.get(ctx.loaders);
+  if (!loader) {
+    loader = new DataLoader(
+      async (ids) => (await ctx.peers.entities('civil-affairs', 'ScopeStatistics', [...ids], 'residentIds workingAgeResidentIds')) as Array<ScopeResidents | null>,
+    );
+    residentsByRequest.set(ctx.loaders, loader);
+  }
+  return loader;
+}
+
+export async function employmentFigures(ctx: Context, s: EmploymentScopeStatistics) {
+  const answer = await residentsOfScope(ctx).load(s.id);
+  const residentIds = answer?.residentIds ?? [];
+  const workingAge = answer?.workingAgeResidentIds ?? [];
+  const [records, posts] = await Promise.all([
+    workingAge.length
+      ? (ctx.models.EmploymentRecord.find({ residentId: trusted({ $in: workingAge }), since: trusted({ $lte: s.to }) }, { residentId: 1, status: 1, since: 1, recordedAt: 1 })
+          .batchSize(workingAge.length + 1)
+          .lean() as unknown as Promise<EmploymentRecordDoc[]>)
+      : [],
+    residentIds.length ? ctx.models.WelfarePost.find({ holderResidentId: trusted({ $in: residentIds }), status: 'HELD' }, { holderSince: 1 }).lean() : [],
+  ]);
+  const byResident = new Map<string, EmploymentRecordDoc[]>();
+  for (const r of records) byResident.set(r.residentId, [...(byResident.get(r.residentId) ?? []), r]);
+  const employed = [...byResident.values()].filter((history) => latestRecord(history)?.status === 'EMPLOYED').length;
+  return {
+    workingAgeResidents: workingAge.length,
+    employed,
+    employmentRate: workingAge.length ? employed / workingAge.length : null,
+    welfarePostsFilled: posts.filter((p) => p.holderSince != null && p.holderSince <= s.to).length,
+  };
+}
