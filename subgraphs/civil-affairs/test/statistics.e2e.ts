@@ -1,5 +1,5 @@
 import type { World } from '@cg/kit';
-import { buildWorld, expectError, type Stack, startStack } from '@cg/kit/testing';
+import { buildWorld, expectError, snapshot, type Stack, startStack } from '@cg/kit/testing';
 import { expectedStatistics } from './statisticsExpected';
 
 // Statistics (统计) of a community, a grid and a party branch, each figure checked against the seeded records.
@@ -7,6 +7,9 @@ let stack: Stack;
 let world: World;
 beforeAll(async () => {
   world = await buildWorld('small');
+  // A community's figures read every resident of it; on this shared machine a cold first answer measured 2.5–5 s,
+  // over the gateway's 2.5 s budget per department. Speed is bench/statistics.ts's subject, not this file's.
+  Object.assign(process.env, { CIVIL_AFFAIRS_TIMEOUT_MS: '20000', PARTY_TIMEOUT_MS: '20000', EMPLOYMENT_TIMEOUT_MS: '20000', PEER_TIMEOUT_MS: '20000' });
   stack = await startStack();
 }, 180_000);
 afterAll(() => stack.stop());
@@ -72,6 +75,19 @@ test('a community: every figure equals the count computed from the seeded record
     want.employment.welfarePostsFilled,
   ])
     expect(figure).toBeGreaterThan(0);
+}, 60_000);
+
+test('disputes: received in the range, and resolved in it whenever reported', async () => {
+  const [from, to] = ['2025-10-01', '2026-09-30'];
+  const result = await stack.query(STATISTICS, { scope: 'COMMUNITY', id: communityId(), from, to });
+  expect(result.errors).toBeUndefined();
+  const want = expected(
+    topGrids().map((g) => g._id),
+    from,
+    to,
+  );
+  expect([want.disputesReceived, want.disputesResolved].every((n) => n > 0)).toBe(true);
+  expect(comparable(result.data.statistics)).toEqual(want);
 }, 60_000);
 
 test('a grid through Community → Grid.statistics, and the branch covering it through PartyOrganization.statistics', async () => {
@@ -156,4 +172,68 @@ test('who may see statistics: staff yes, a grid worker only their grid, resident
     { as: 'grid-worker' },
   );
   expectError(viaBranch, 'FORBIDDEN', 'id');
+}, 60_000);
+
+const GRANT = `mutation($input: GrantCivilityAwardInput!) { grantCivilityAward(input: $input) { id kind period points grantedOn resident { id } household { id } grid { id } } }`;
+const AWARDS = `query($c: ID!, $kind: CivilityAwardKind) { community(id: $c) { statistics(from: "2026-01-01", to: "2026-10-31") {
+  civilityAwards(kind: $kind, first: 10) { totalCount edges { node { id kind period points resident { id } } } } } } }`;
+
+/** Points each resident earned in a month (YYYY-MM) of the seeded ledgers, the China calendar month. */
+function earnedIn(month: string): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const e of civil().CivilityPointsEntry!) {
+    const day = new Date(Date.parse(e.occurredAt as string) + 8 * 3_600_000).toISOString().slice(0, 7);
+    if (e.kind === 'EARN' && day === month) sums.set(e.residentId as string, (sums.get(e.residentId as string) ?? 0) + (e.points as number));
+  }
+  return sums;
+}
+
+test("awards (文明表彰): a clerk grants the month's star from the ranking; the statistics list it; a second award is CONFLICT", async () => {
+  const [residentId, points] = [...earnedIn('2026-02')].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]!;
+  const input = { kind: 'MONTHLY_STAR', period: '2026-02', residentId, idempotencyKey: 'award-star-2026-02' };
+  const granted = await stack.query(GRANT, { input });
+  expect(granted.errors).toBeUndefined();
+  expect(granted.data.grantCivilityAward).toMatchObject({ kind: 'MONTHLY_STAR', period: '2026-02', points, resident: { id: residentId } });
+  const retried = await stack.query(GRANT, { input });
+  expect(retried.data.grantCivilityAward.id).toBe(granted.data.grantCivilityAward.id);
+
+  const before = await snapshot(stack, ['civil-affairs']);
+  expect(expectError(await stack.query(GRANT, { input: { ...input, idempotencyKey: 'award-star-2026-02-again' } }), 'CONFLICT', 'residentId').reason).toBe('ALREADY_AWARDED');
+  expectError(await stack.query(GRANT, { input: { ...input, period: '2026' } }), 'BAD_USER_INPUT', 'period');
+  expectError(await stack.query(GRANT, { input: { ...input, period: '2099-01' } }), 'BAD_USER_INPUT', 'period');
+  const idle = civil().Resident!.find((r) => !civil().CivilityPointsEntry!.some((e) => e.residentId === r._id))!;
+  expect(expectError(await stack.query(GRANT, { input: { ...input, residentId: idle._id } }), 'CONFLICT', 'residentId').reason).toBe('NO_POINTS_IN_PERIOD');
+  for (const as of ['grid-worker', 'party-secretary', 'resident']) expectError(await stack.query(GRANT, { input: { ...input, period: '2026-03' } }, { as }), 'FORBIDDEN');
+  expect(await snapshot(stack, ['civil-affairs'])).toBe(before);
+
+  const listed = (await stack.query(AWARDS, { c: communityId(), kind: 'MONTHLY_STAR' })).data.community.statistics.civilityAwards;
+  expect(listed.totalCount).toBe(1);
+  expect(listed.edges[0].node).toMatchObject({ id: granted.data.grantCivilityAward.id, resident: { id: residentId } });
+}, 60_000);
+
+test("文明之家 is a household's yearly award: once per household, the members' points of the year", async () => {
+  const household = civil().Household!.find((h) => {
+    const members = civil().Resident!.filter((r) => r.householdId === h._id);
+    return members.length >= 2 && members.some((m) => civil().CivilityPointsEntry!.some((e) => e.residentId === m._id && e.kind === 'EARN'));
+  })!;
+  const members = civil()
+    .Resident!.filter((r) => r.householdId === household._id)
+    .map((r) => r._id);
+  const points = civil()
+    .CivilityPointsEntry!.filter(
+      (e) =>
+        e.kind === 'EARN' &&
+        members.includes(e.residentId as string) &&
+        (e.occurredAt as string) >= '2025-12-31T16:00:00.000Z' &&
+        (e.occurredAt as string) < '2026-12-31T16:00:00.000Z',
+    )
+    .reduce((sum, e) => sum + (e.points as number), 0);
+  const granted = await stack.query(GRANT, { input: { kind: 'CIVILIZED_FAMILY', period: '2026', residentId: members[0] } });
+  expect(granted.errors).toBeUndefined();
+  expect(granted.data.grantCivilityAward).toMatchObject({ kind: 'CIVILIZED_FAMILY', period: '2026', points, household: { id: household._id } });
+  expect(expectError(await stack.query(GRANT, { input: { kind: 'CIVILIZED_FAMILY', period: '2026', residentId: members[1] } }), 'CONFLICT', 'residentId').reason).toBe(
+    'ALREADY_AWARDED',
+  );
+  const listed = (await stack.query(AWARDS, { c: communityId(), kind: 'CIVILIZED_FAMILY' })).data.community.statistics.civilityAwards;
+  expect(listed.edges.map(({ node }: any) => node.id)).toEqual([granted.data.grantCivilityAward.id]);
 }, 60_000);
