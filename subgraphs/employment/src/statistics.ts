@@ -4,7 +4,7 @@
  * posts are then read by `$in` over those ids (the scope's residents, never the whole register).
  */
 import DataLoader from 'dataloader';
-import { parseStatisticsId, trusted } from '@cg/kit';
+import { parseStatisticsId, readInChunks, trusted } from '@cg/kit';
 import type { Context } from './context';
 import { latestRecord } from './history';
 import type { EmploymentRecordDoc } from './models/EmploymentRecord';
@@ -39,12 +39,14 @@ export async function employmentFigures(ctx: Context, s: EmploymentScopeStatisti
   const residentIds = answer?.residentIds ?? [];
   const workingAge = answer?.workingAgeResidentIds ?? [];
   const [records, posts] = await Promise.all([
-    workingAge.length
-      ? (ctx.models.EmploymentRecord.find({ residentId: trusted({ $in: workingAge }), since: trusted({ $lte: s.to }) }, { residentId: 1, status: 1, since: 1, recordedAt: 1 })
-          .batchSize(workingAge.length + 1)
-          .lean() as unknown as Promise<EmploymentRecordDoc[]>)
-      : [],
-    residentIds.length ? ctx.models.WelfarePost.find({ holderResidentId: trusted({ $in: residentIds }), status: 'HELD' }, { holderSince: 1 }).lean() : [],
+    readInChunks(
+      workingAge,
+      (chunk) =>
+        ctx.models.EmploymentRecord.find({ residentId: trusted({ $in: chunk }), since: trusted({ $lte: s.to }) }, { residentId: 1, status: 1, since: 1, recordedAt: 1 })
+          .batchSize(chunk.length * 4)
+          .lean() as unknown as Promise<EmploymentRecordDoc[]>,
+    ),
+    readInChunks(residentIds, (chunk) => ctx.models.WelfarePost.find({ holderResidentId: trusted({ $in: chunk }), status: 'HELD' }, { holderSince: 1 }).lean()),
   ]);
   const byResident = new Map<string, EmploymentRecordDoc[]>();
   for (const r of records) byResident.set(r.residentId, [...(byResident.get(r.residentId) ?? []), r]);

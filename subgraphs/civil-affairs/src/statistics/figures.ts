@@ -3,7 +3,7 @@
  * the scope's residents). Reads: equality on the scope's top-level grids or community, ranges on dates, `$in` only
  * over the scope's own ids; every result is bounded by the scope's residents and the records of the range.
  */
-import { chinaDayStart, chinaNextDayStart, daysBetween, trusted, yearsBefore } from '@cg/kit';
+import { chinaDayStart, chinaNextDayStart, daysBetween, readInChunks, trusted, yearsBefore } from '@cg/kit';
 import { requiredIntervalDays } from '../care';
 import type { Context } from '../context';
 import type { StatisticsScope } from './scope';
@@ -117,12 +117,12 @@ export class ScopeFigures {
       const ids = (await this.residents()).map((r) => r._id);
       if (!ids.length) return [];
       const { from, to } = this.range;
-      const entries = await this.ctx.models.CivilityPointsEntry.find(
-        { residentId: trusted({ $in: ids }), kind: 'EARN', occurredAt: trusted({ $gte: chinaDayStart(from), $lt: chinaNextDayStart(to) }) },
-        { residentId: 1, points: 1 },
-      )
-        .batchSize(ids.length + 1)
-        .lean();
+      const occurredAt = trusted({ $gte: chinaDayStart(from), $lt: chinaNextDayStart(to) });
+      const entries = await readInChunks(ids, (chunk) =>
+        this.ctx.models.CivilityPointsEntry.find({ residentId: trusted({ $in: chunk }), kind: 'EARN', occurredAt }, { residentId: 1, points: 1 })
+          .batchSize(chunk.length * 8)
+          .lean(),
+      );
       const sums = new Map<string, number>();
       for (const e of entries) sums.set(e.residentId, (sums.get(e.residentId) ?? 0) + e.points);
       return [...sums].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([residentId, points], i) => ({ rank: i + 1, residentId, points }));
