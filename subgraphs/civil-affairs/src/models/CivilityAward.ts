@@ -1,7 +1,7 @@
 import type { Connection, InferSchemaType } from 'mongoose';
 import { entitySchema } from '@cg/kit';
 
-export const CIVILITY_AWARD_KINDS = ['MONTHLY_STAR', 'CIVILIZED_FAMILY'] as const;
+const CIVILITY_AWARD_KINDS = ['MONTHLY_STAR', 'CIVILIZED_FAMILY'] as const;
 
 /**
  * 文明表彰: `_id` derives from (kind, period, resident or household), so granting the same award twice is a duplicate

@@ -9,7 +9,7 @@ import type { Context } from '../context';
 import type { StatisticsScope } from './scope';
 
 /** Working age (劳动年龄) as these statistics count it: 16 to 59 years old, men and women alike. */
-export const WORKING_AGE = { min: 16, max: 59 } as const;
+const WORKING_AGE = { min: 16, max: 59 } as const;
 
 interface ResidentRow {
   _id: string;

@@ -33,7 +33,7 @@ async function coveredGridIds(ctx: Context, organizationId: string): Promise<str
   return (organization.coveredGrids ?? []).map((g) => g.id);
 }
 
-export async function resolveScope(ctx: Context, key: StatisticsKey): Promise<StatisticsScope> {
+async function resolveScope(ctx: Context, key: StatisticsKey): Promise<StatisticsScope> {
   if (key.scope === 'COMMUNITY') {
     const community = await ctx.loaders.community.load(key.scopeId);
     if (!community) throw notFound('Community', key.scopeId, 'id');
