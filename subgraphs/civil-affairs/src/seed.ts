@@ -227,6 +227,7 @@ export const extendWorld: ExtendWorld = (world) => {
       out.CivilityPointsEntry.push({
         _id: pointsEntryId(r._id, `seed-${i}`),
         residentId: r._id,
+        gridId: r.gridId,
         seq: i + 1,
         kind: spend ? 'SPEND' : 'EARN',
         points,

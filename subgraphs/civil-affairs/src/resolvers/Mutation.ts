@@ -19,7 +19,7 @@ async function pointsRequest(ctx: Context, request: PointsRequest) {
       ? { activity: requireNonBlank(request.input.activity, 'activity', 100) }
       : { spentAt: request.input.spentAt == null ? '合约食堂' : requireNonBlank(request.input.spentAt, 'spentAt', 100) };
   const resident = await registration.loadResident(ctx, input.residentId);
-  return applyPoints(ctx.models, { residentId: resident._id, kind, points, idempotencyKey, by: actor(ctx), ...details });
+  return applyPoints(ctx.models, { residentId: resident._id, gridId: resident.gridId, kind, points, idempotencyKey, by: actor(ctx), ...details });
 }
 
 export const Mutation = {

@@ -3,7 +3,7 @@
  * the scope's residents). Reads: equality on the scope's top-level grids or community, ranges on dates, `$in` only
  * over the scope's own ids; every result is bounded by the scope's residents and the records of the range.
  */
-import { chinaDayStart, chinaNextDayStart, daysBetween, readInChunks, trusted, yearsBefore } from '@cg/kit';
+import { chinaDayStart, chinaNextDayStart, daysBetween, trusted, yearsBefore } from '@cg/kit';
 import { requiredIntervalDays } from '../care';
 import type { Context } from '../context';
 import type { StatisticsScope } from './scope';
@@ -49,6 +49,14 @@ export class ScopeFigures {
   residents(): Promise<ResidentRow[]> {
     return this.once('residents', () =>
       this.perGrid((gridId) => this.ctx.models.Resident.find({ gridId }, { birthDate: 1, householdId: 1 }).lean() as unknown as Promise<ResidentRow[]>),
+    );
+  }
+
+  /** How many residents the scope has: a count per top-level grid, unless the residents were read already. */
+  residentCount(): Promise<number> {
+    if (this.memo.has('residents')) return this.residents().then((r) => r.length);
+    return this.once('residentCount', async () =>
+      (await Promise.all(this.scope.gridIds.map((gridId) => this.ctx.models.Resident.countDocuments({ gridId })))).reduce((a, b) => a + b, 0),
     );
   }
 
@@ -111,18 +119,15 @@ export class ScopeFigures {
     return (await this.disputes()).filter((d) => d.status === 'RESOLVED' && d.resolvedOn != null && d.resolvedOn >= from && d.resolvedOn <= to).length;
   }
 
-  /** Residents of the scope by points earned in the range (entries are stamped in UTC; the range is China days). */
+  /**
+   * Residents of the scope by points earned in the range (entries are stamped in UTC; the range is China days): the
+   * entries carry their resident's top-level grid, so one indexed equality query per grid reads only the scope's earns.
+   */
   ranking(): Promise<RankingRow[]> {
     return this.once('ranking', async () => {
-      const ids = (await this.residents()).map((r) => r._id);
-      if (!ids.length) return [];
       const { from, to } = this.range;
       const occurredAt = trusted({ $gte: chinaDayStart(from), $lt: chinaNextDayStart(to) });
-      const entries = await readInChunks(ids, (chunk) =>
-        this.ctx.models.CivilityPointsEntry.find({ residentId: trusted({ $in: chunk }), kind: 'EARN', occurredAt }, { residentId: 1, points: 1 })
-          .batchSize(chunk.length * 8)
-          .lean(),
-      );
+      const entries = await this.perGrid((gridId) => this.ctx.models.CivilityPointsEntry.find({ gridId, kind: 'EARN', occurredAt }, { residentId: 1, points: 1 }).lean());
       const sums = new Map<string, number>();
       for (const e of entries) sums.set(e.residentId, (sums.get(e.residentId) ?? 0) + e.points);
       return [...sums].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([residentId, points], i) => ({ rank: i + 1, residentId, points }));
