@@ -15,6 +15,8 @@ import type { PointsAccountDoc, PointsEntryDoc } from './models/CivilityPoints';
 
 export interface PointsRequest {
   residentId: string;
+  /** The resident's top-level grid, stamped on the entry for statistics. */
+  gridId: string;
   kind: 'EARN' | 'SPEND';
   points: number;
   activity?: string;
@@ -80,6 +82,7 @@ export async function applyPoints(models: Models, request: PointsRequest, now = 
     const entry = {
       _id,
       residentId: request.residentId,
+      gridId: request.gridId,
       seq: account.seq + 1,
       kind: request.kind,
       points: request.points,

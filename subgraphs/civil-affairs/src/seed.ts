@@ -228,6 +228,7 @@ export const extendWorld: ExtendWorld = (world, scale) => {
       out.CivilityPointsEntry.push({
         _id: pointsEntryId(r._id, `seed-${i}`),
         residentId: r._id,
+        gridId: r.gridId,
         seq: i + 1,
         kind: spend ? 'SPEND' : 'EARN',
         points,

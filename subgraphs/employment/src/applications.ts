@@ -9,6 +9,7 @@ import type { EmploymentRecordDoc } from './models/EmploymentRecord';
 import type { JobApplicationDoc } from './models/JobApplication';
 import type { JobPostingDoc } from './models/JobPosting';
 import type { AdvanceJobApplicationInput, ApplyForJobInput } from './generated/resolvers-types';
+import { residentPlace } from './residentPlace';
 
 /** A resident applies to an open posting: everything is checked (the resident at civil affairs) before the insert. */
 export async function applyForJob(ctx: Context, input: ApplyForJobInput): Promise<JobApplicationDoc> {
@@ -86,6 +87,8 @@ async function place(ctx: Context, application: JobApplicationDoc, on: string, n
   const records = await EmploymentRecord.find({ residentId: application.residentId }).lean();
   const latest = latestRecord(records as EmploymentRecordDoc[]);
   if (latest) requireNotBefore(on, latest.since, 'on', "the resident's latest employment record");
+  // Asked before the opening is taken: a failed question then changes nothing.
+  const where = await residentPlace(ctx, application.residentId, 'applicationId');
 
   const postingId = application.postingId;
   const taken = (await locked(ctx, 'posting', postingId, () =>
@@ -123,6 +126,7 @@ async function place(ctx: Context, application: JobApplicationDoc, on: string, n
     {
       $setOnInsert: {
         residentId: application.residentId,
+        ...where,
         status: 'EMPLOYED',
         employerId: application.employerId,
         since: on,

@@ -4,6 +4,7 @@ import { requireNotBefore } from './input';
 import { EMPLOYMENT_STATUSES } from './models/enums';
 import type { EmploymentRecordDoc } from './models/EmploymentRecord';
 import type { RecordEmploymentStatusInput } from './generated/resolvers-types';
+import { residentPlace } from './residentPlace';
 
 type RecordLike = { _id: string; since: string; recordedAt?: Date | null };
 
@@ -34,14 +35,14 @@ export async function recordEmploymentStatus(ctx: Context, input: RecordEmployme
   if (status === 'EMPLOYED' && !employerId) throw badInput('employerId is required when the status is EMPLOYED', { field: 'employerId' });
   if (status !== 'EMPLOYED' && employerId) throw badInput('employerId is only for the status EMPLOYED', { field: 'employerId' });
   if (employerId && !(await ctx.loaders.employer.load(employerId))) throw notFound('Employer', employerId, 'employerId');
-  await ctx.peers.requireEntities('civil-affairs', 'Resident', [residentId], 'residentId');
+  const place = await residentPlace(ctx, residentId, 'residentId');
 
   const latest = latestRecord((await ctx.models.EmploymentRecord.find({ residentId }).lean()) as EmploymentRecordDoc[]);
   const doc = { residentId, status, employerId, since, note };
   if (latest) requireNotBefore(since, latest.since, 'since', "the resident's latest record");
   const { doc: record } = await createOnce<EmploymentRecordDoc>(
     ctx.models.EmploymentRecord,
-    { ...doc, recordedBy: actor(ctx), recordedAt: new Date() },
+    { ...doc, ...place, recordedBy: actor(ctx), recordedAt: new Date() },
     {
       idempotencyKey: input.idempotencyKey,
       caller: actor(ctx),

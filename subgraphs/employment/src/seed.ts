@@ -22,6 +22,16 @@ function keepNearbyEmployers(records: Doc[], nearby: number): void {
   });
 }
 
+/** Every record carries where its resident lives (top-level grid and community), as the write paths stamp it. */
+function stampPlaces(records: Doc[], residents: Doc[], grids: Doc[]): void {
+  const communityOf = new Map(grids.map((g) => [g._id, g.communityId as string]));
+  const gridOf = new Map(residents.map((r) => [r._id, r.gridId as string]));
+  for (const record of records) {
+    const gridId = gridOf.get(record.residentId as string);
+    if (gridId) Object.assign(record, { gridId, communityId: communityOf.get(gridId) });
+  }
+}
+
 export const extendWorld: ExtendWorld = (world, scale) => {
   faker.seed(3003);
   const civil = world['civil-affairs'] ?? {};
@@ -35,6 +45,7 @@ export const extendWorld: ExtendWorld = (world, scale) => {
   const history = seedHistory(residents, records, (core.Employer ?? []) as Doc[]);
   const { courses, enrolments } = seedTraining(residents, records, scale.grids);
   const { funds, posts, entries } = seedWelfare((civil.Community ?? []) as Doc[], (civil.Household ?? []) as Doc[], residents);
+  stampPlaces([...records, ...history, ...placements], residents, (civil.Grid ?? []) as Doc[]);
   return {
     Employer: employers,
     JobPosting: postings,

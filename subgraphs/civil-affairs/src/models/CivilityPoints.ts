@@ -19,6 +19,8 @@ pointsAccountSchema.index({ residentId: 1 }, { unique: true });
 /** Append-only ledger (积分明细); `_id` derives from (resident, idempotencyKey), so a retry finds its entry. */
 const pointsEntrySchema = entitySchema('civility_points_entries', {
   residentId: { type: String, required: true },
+  // The resident's top-level grid (网格) when the entry was written: statistics sum a scope's entries by equality on it.
+  gridId: { type: String },
   seq: { type: Number, required: true, min: 1 },
   kind: { type: String, required: true, enum: ['EARN', 'SPEND'] as const },
   points: { type: Number, required: true, min: 1 },
@@ -31,6 +33,7 @@ const pointsEntrySchema = entitySchema('civility_points_entries', {
   recordedBy: { type: String },
 });
 pointsEntrySchema.index({ residentId: 1, seq: 1 }, { unique: true });
+pointsEntrySchema.index({ gridId: 1, kind: 1 });
 
 export type PointsAccountDoc = InferSchemaType<typeof pointsAccountSchema> & { _id: string };
 export type PointsEntryDoc = InferSchemaType<typeof pointsEntrySchema> & { _id: string };

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { assistanceRecordModel } from './AssistanceRecord';
 import { careProfileModel } from './CareProfile';
+import { civilityAwardModel } from './CivilityAward';
 import { pointsAccountModel, pointsEntryModel } from './CivilityPoints';
 import { communityModel } from './Community';
 import { disputeModel } from './Dispute';
@@ -25,5 +26,6 @@ export const createModels = (connection: Connection) => ({
   CivilityPointsEntry: pointsEntryModel(connection),
   // volunteers (志愿服务)
   ...volunteerModels(connection),
+  CivilityAward: civilityAwardModel(connection),
 });
 export type Models = ReturnType<typeof createModels>;

@@ -4,6 +4,7 @@ import type { CommunityResolvers } from '../generated/resolvers-types';
 import type { GridDoc } from '../models/Grid';
 import { archiveInfo } from '../masterData/communities';
 import { requireVolunteerYear } from '../volunteers/totals';
+import { scopeStatistics } from './ScopeStatistics';
 
 export const Community = {
   ...entityResolvers((ctx: Context) => ctx.loaders.community),
@@ -15,4 +16,5 @@ export const Community = {
   },
   archived: (community) => archiveInfo(community),
   volunteerMeasures: (community, { year }, { loaders }) => loaders.volunteerMeasuresOf.load(`${community._id}|${requireVolunteerYear(year)}`),
+  statistics: (community, { from, to }, ctx) => scopeStatistics(ctx, 'COMMUNITY', community._id, from, to),
 } satisfies CommunityResolvers;

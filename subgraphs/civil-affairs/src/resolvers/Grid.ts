@@ -4,6 +4,7 @@ import type { GridDoc } from '../models/Grid';
 import type { GridResolvers } from '../generated/resolvers-types';
 import { residentsOfGrid } from '../lists';
 import type { ResidentDoc } from '../models/Resident';
+import { scopeStatistics } from './ScopeStatistics';
 
 const byCode = (grids: GridDoc[]) => [...grids].sort((a, b) => a.code.localeCompare(b.code));
 
@@ -18,4 +19,5 @@ export const Grid = {
   // Building and entrance nodes reach their residents through the households placed in them.
   residents: async (grid, page, ctx) =>
     paginate<ResidentDoc>(ctx.models.Resident, andFilters(await residentsOfGrid(ctx.models, grid), ctx.scopeFilter('Resident')), { name: 1 }, page),
+  statistics: (grid, { from, to }, ctx) => scopeStatistics(ctx, 'GRID', grid._id, from, to),
 } satisfies GridResolvers;

@@ -5,6 +5,7 @@ import type { EarnCivilityPointsInput, MutationResolvers, SpendCivilityPointsInp
 import { applyPoints, requirePointsKey } from '../points';
 import * as registration from '../registration';
 import * as services from '../services';
+import { grantCivilityAward } from '../statistics/awards';
 
 type PointsRequest = { kind: 'EARN'; input: EarnCivilityPointsInput } | { kind: 'SPEND'; input: SpendCivilityPointsInput };
 
@@ -18,7 +19,7 @@ async function pointsRequest(ctx: Context, request: PointsRequest) {
       ? { activity: requireNonBlank(request.input.activity, 'activity', 100) }
       : { spentAt: request.input.spentAt == null ? '合约食堂' : requireNonBlank(request.input.spentAt, 'spentAt', 100) };
   const resident = await registration.loadResident(ctx, input.residentId);
-  return applyPoints(ctx.models, { residentId: resident._id, kind, points, idempotencyKey, by: actor(ctx), ...details });
+  return applyPoints(ctx.models, { residentId: resident._id, gridId: resident.gridId, kind, points, idempotencyKey, by: actor(ctx), ...details });
 }
 
 export const Mutation = {
@@ -41,4 +42,5 @@ export const Mutation = {
 
   earnCivilityPoints: (_, { input }, ctx) => pointsRequest(ctx, { kind: 'EARN', input }),
   spendCivilityPoints: (_, { input }, ctx) => pointsRequest(ctx, { kind: 'SPEND', input }),
+  grantCivilityAward: (_, { input }, ctx) => grantCivilityAward(ctx, input),
 } satisfies MutationResolvers;

@@ -11,6 +11,7 @@ import type { HouseholdDoc } from '../models/Household';
 import type { ProxyServiceDoc } from '../models/ProxyService';
 import type { ResidentDoc } from '../models/Resident';
 import type { VisitDoc } from '../models/Visit';
+import { scopeStatistics } from './ScopeStatistics';
 
 type Filter = Record<string, unknown>;
 
@@ -29,6 +30,7 @@ const gridScope = async (ctx: Context, gridId: string | null | undefined): Promi
   gridId == null ? {} : { gridId: trusted({ $in: await gridSubtree(ctx.models, gridId) }) };
 
 export const Query = {
+  statistics: (_, { scope, id, from, to }, ctx) => scopeStatistics(ctx, scope, id, from, to),
   communities: (_, __, { models }) => models.Community.find().sort({ name: 1 }).lean().exec(),
   community: fetchById((ctx: Context) => ctx.loaders.community),
   grids: (_, { filter, ...page }, { models }) => {

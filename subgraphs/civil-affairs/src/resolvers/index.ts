@@ -2,7 +2,9 @@ import type { Resolvers } from '../generated/resolvers-types';
 import { AssistanceRecord } from './AssistanceRecord';
 import { CareProfile } from './CareProfile';
 import { CivilityPointsAccount } from './CivilityPointsAccount';
+import { CivilityAward } from './CivilityAward';
 import { CivilityPointsEntry } from './CivilityPointsEntry';
+import { CivilityRankingRow } from './CivilityRankingRow';
 import { Community } from './Community';
 import { communityMutations } from './CommunityMutation';
 import { Dispute } from './Dispute';
@@ -16,6 +18,7 @@ import { Query } from './Query';
 import { Resident } from './Resident';
 import { ResidentCare } from './ResidentCare';
 import { Unit } from './Unit';
+import { ScopeStatistics } from './ScopeStatistics';
 import { Visit } from './Visit';
 // volunteers (志愿服务)
 import { VolunteerActivity } from './VolunteerActivity';
@@ -45,4 +48,7 @@ export const resolvers = {
   VolunteerMember,
   VolunteerActivity,
   VolunteerAttendance,
+  ScopeStatistics,
+  CivilityRankingRow,
+  CivilityAward,
 } satisfies Resolvers;

@@ -7,6 +7,7 @@ import { JobPosting } from './JobPosting';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { Resident } from './Resident';
+import { ScopeStatistics } from './ScopeStatistics';
 import { TrainingCourse } from './TrainingCourse';
 import { WelfareFund } from './WelfareFund';
 import { WelfareFundEntry } from './WelfareFundEntry';
@@ -26,4 +27,5 @@ export const resolvers = {
   WelfarePost,
   WelfareFund,
   WelfareFundEntry,
+  ScopeStatistics,
 };

@@ -1,7 +1,8 @@
-import { entityResolvers, type PageArgs } from '@cg/kit';
+import { entityResolvers, statisticsId, type PageArgs } from '@cg/kit';
 import type { Context } from '../context';
 import type { PartyOrganizationDoc } from '../models/PartyOrganization';
 import { requireQuarter } from '../inputs';
+import { partyStatistics, requireOrganizationInScope } from '../statistics';
 
 type Org = PartyOrganizationDoc;
 
@@ -22,4 +23,9 @@ export const PartyOrganization = {
   coveredGrids: (org: Org) => org.coveredGridIds.map((id) => ({ id })),
   awardNominations: (org: Org, { quarter }: { quarter: string }, { loaders }: Context) => loaders.nominationsOf(requireQuarter(quarter)).load(org._id),
   jointBuildingUnits: (org: Org, page: PageArgs, { loaders }: Context) => loaders.jointBuildingUnitsOf(org._id, page),
+  statistics: async (org: Org, { from, to }: { from: string; to: string }, ctx: Context) => {
+    const id = statisticsId('PARTY_BRANCH', org._id, from, to);
+    await requireOrganizationInScope(ctx, org._id);
+    return partyStatistics(ctx, id);
+  },
 };

@@ -15,6 +15,7 @@ import { QuotaShortfall } from './QuotaShortfall';
 import { Resident } from './Resident';
 import { ServiceActivity } from './ServiceActivity';
 import { ServicePost } from './ServicePost';
+import { ScopeStatistics } from './ScopeStatistics';
 
 // 1+3+N joint response (一呼联动)
 import { GovernmentLedgerRow } from './GovernmentLedgerRow';
@@ -90,6 +91,8 @@ export const resolvers = {
   // --- 大党委 and 包联
   JointBuildingUnit,
   LiaisonAssignment,
+  // --- statistics (统计): the 双报到 figures of a scope
+  ScopeStatistics,
   // --- entities of other departments
   Grid,
   Resident,

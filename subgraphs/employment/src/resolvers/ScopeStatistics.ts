@@ -1,0 +1,10 @@
+import type { ScopeStatisticsResolvers } from '../generated/resolvers-types';
+import { employmentFigures, employmentStatistics, type EmploymentScopeStatistics } from '../statistics';
+
+export type ScopeStatisticsParent = EmploymentScopeStatistics;
+
+export const ScopeStatistics = {
+  __resolveReference: (reference: { id: string }) => employmentStatistics(reference.id),
+  id: (s) => s.id,
+  employment: (s, _, ctx) => employmentFigures(ctx, s),
+} satisfies ScopeStatisticsResolvers;
