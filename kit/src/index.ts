@@ -33,3 +33,4 @@ export * from './metrics';
 export * from './input';
 export * from './dates';
 export * from './webhook-signature';
+export * from './env';
