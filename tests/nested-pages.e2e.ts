@@ -1,16 +1,10 @@
-import { stableId, type World } from '@cg/kit';
-import { buildWorld, expectError, startStack, type Stack } from '@cg/kit/testing';
+import { stableId } from '@cg/kit';
+import { expectError, useStack } from '@cg/kit/testing';
 
 // Lists below an entity page like the root lists: `first` (at most 100), `after`, `totalCount`. The first page of
 // many parents is one batched query; its cursors lead on to pages read one query each. Expectations are counted
 // from the seeded world.
-let stack: Stack;
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld('small');
-  stack = await startStack({ as: 'party-secretary' });
-}, 120_000);
-afterAll(() => stack.stop());
+const { stack, world } = useStack({ as: 'party-secretary' });
 
 /** Every page of `path` below one entity, `size` at a time: the ids in order and the totalCount of each page. */
 async function walk(query: string, variables: Record<string, unknown>, pick: (data: any) => any, size: number) {
@@ -32,7 +26,7 @@ async function walk(query: string, variables: Record<string, unknown>, pick: (da
 
 test("a grid's residents in pages of 7: one totalCount, every resident once, by name", async () => {
   const gridId = stableId('grid', 'ZB-YHM-01');
-  const expected = world['civil-affairs']!.Resident!.filter((r) => r.gridId === gridId);
+  const expected = world()['civil-affairs']!.Resident!.filter((r) => r.gridId === gridId);
   const query = 'query($g: ID!, $n: Int, $a: String) { grid(id: $g) { residents(first: $n, after: $a) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } } }';
   const { ids, totals } = await walk(query, { g: gridId }, (d) => d.grid.residents, 7);
   expect(totals).toEqual([expected.length]);
@@ -41,8 +35,8 @@ test("a grid's residents in pages of 7: one totalCount, every resident once, by 
 });
 
 test("a branch's members and a building's dwellings: batched first pages lead on with their cursors", async () => {
-  const branch = world.party!.PartyOrganization!.find((o) => o.level === 'BRANCH' && world.party!.PartyMember!.filter((m) => m.organizationId === o._id).length > 3)!;
-  const members = world.party!.PartyMember!.filter((m) => m.organizationId === branch._id);
+  const branch = world().party!.PartyOrganization!.find((o) => o.level === 'BRANCH' && world().party!.PartyMember!.filter((m) => m.organizationId === o._id).length > 3)!;
+  const members = world().party!.PartyMember!.filter((m) => m.organizationId === branch._id);
   const byMembers = await walk(
     'query($o: ID!, $n: Int, $a: String) { partyOrganization(id: $o) { members(first: $n, after: $a) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } } }',
     { o: branch._id },
@@ -52,8 +46,8 @@ test("a branch's members and a building's dwellings: batched first pages lead on
   expect(byMembers.totals).toEqual([members.length]);
   expect([...byMembers.ids].sort()).toEqual(members.map((m) => m._id).sort());
 
-  const building = world.property!.Building![0]!;
-  const units = world.property!.Unit!.filter((u) => u.buildingId === building._id);
+  const building = world().property!.Building![0]!;
+  const units = world().property!.Unit!.filter((u) => u.buildingId === building._id);
   const byUnits = await walk(
     'query($b: ID!, $n: Int, $a: String) { building(id: $b) { units(first: $n, after: $a) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } } }',
     { b: building._id },

@@ -1,5 +1,6 @@
 import { observeCommands, stableId, type World } from '@cg/kit';
 import { buildWorld, expectError, snapshot, startStack, type Stack } from '@cg/kit/testing';
+import { recordPatrol } from '../subgraphs/property/test/patrol';
 
 // 管家吹哨 across departments: property records the steward's finding; party's case submission takes a reference to
 // it, checked with property through federation, and writes the case itself (one per finding); the finding then
@@ -16,27 +17,14 @@ beforeAll(async () => {
   stack = await startStack();
   unitId = String(world['civil-affairs']!.Household!.find((h) => h.fileNumber === 'YHM0101000')!.unitId);
   const building = world.property!.Building!.find((b) => b._id === world.property!.Unit!.find((u) => u._id === unitId)!.buildingId)!;
-  const { data, errors } = await stack.query(
-    `mutation($input: RecordEstatePatrolInput!) { recordEstatePatrol(input: $input) { id issues { id } } }`,
-    {
-      input: {
-        estateId: building.estateId,
-        date: '2020-07-01',
-        stewardName: '李管家',
-        startTime: '08:30',
-        endTime: '09:30',
-        issues: [
-          { category: 'FIRE_EQUIPMENT', description: '楼道灭火器过期', unitId },
-          { category: 'OTHER', description: '小区围墙破损' },
-          { category: 'SANITATION', description: '绿化带垃圾', resolved: true },
-        ],
-      },
-    },
-    { as: 'property-staff' },
-  );
-  expect(errors).toBeUndefined();
-  patrolId = data.recordEstatePatrol.id;
-  issues = data.recordEstatePatrol.issues;
+  const issuesFound = [
+    { category: 'FIRE_EQUIPMENT', description: '楼道灭火器过期', unitId },
+    { category: 'OTHER', description: '小区围墙破损' },
+    { category: 'SANITATION', description: '绿化带垃圾', resolved: true },
+  ];
+  const patrol = await recordPatrol(stack, { estateId: building.estateId, date: '2020-07-01', stewardName: '李管家', endTime: '09:30', issues: issuesFound }, 'id issues { id }');
+  patrolId = patrol.id;
+  issues = patrol.issues;
 }, 120_000);
 afterAll(() => stack.stop());
 

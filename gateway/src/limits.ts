@@ -4,7 +4,7 @@ import type { ApolloServerOptions, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Identity } from '@cg/kit';
+import { positiveFromEnv, type Identity } from '@cg/kit';
 
 /**
  * Request limits at the gateway, every one configurable by environment: graphql-armor's depth, alias, directive and
@@ -29,11 +29,7 @@ const flag = (value: string | undefined, fallback: boolean) => (value === undefi
 
 export function limitsFromEnv(env = process.env): Limits {
   const production = env.NODE_ENV === 'production';
-  const num = (name: string, fallback: number) => {
-    const value = Number(env[name] ?? fallback);
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
-    return value;
-  };
+  const num = (name: string, fallback: number) => positiveFromEnv(env, name, fallback);
   return {
     maxDepth: num('GRAPHQL_MAX_DEPTH', 15),
     maxAliases: num('GRAPHQL_MAX_ALIASES', 15),

@@ -34,3 +34,4 @@ export * from './input';
 export * from './dates';
 export * from './webhook-signature';
 export * from './statistics';
+export * from './env';

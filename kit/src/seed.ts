@@ -22,3 +22,7 @@ export interface Scale {
  * deterministic (seed its own faker, derive ids with `stableId`) so that seeding twice changes nothing.
  */
 export type ExtendWorld = (world: World, scale: Scale) => Record<string, SeedDoc[]>;
+
+/** `{ A: 6, B: 1 }` as the `{ weight, value }` list faker's weightedArrayElement draws from, in the order written. */
+export const weighted = <V extends string>(weights: Record<V, number>): Array<{ weight: number; value: V }> =>
+  (Object.entries(weights) as Array<[V, number]>).map(([value, weight]) => ({ weight, value }));

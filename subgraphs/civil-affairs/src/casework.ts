@@ -73,11 +73,9 @@ export async function changeAssistanceStatus(ctx: Context, { id, status, endDate
   if (status !== 'ENDED' && end) throw badInput('endDate goes with status ENDED only', { field: 'endDate' });
   const note = optionalText(reason, 'reason', 500);
   return moveStatus<AssistanceStatus, AssistanceRecordDoc>(
-    ctx.models.AssistanceRecord,
+    ctx,
     'AssistanceRecord',
-    id,
-    status,
-    ASSISTANCE_TRANSITIONS,
+    { id, to: status, transitions: ASSISTANCE_TRANSITIONS },
     (current) => {
       if (status !== 'ENDED') return {};
       const on = end ?? todayInChina();
@@ -85,7 +83,6 @@ export async function changeAssistanceStatus(ctx: Context, { id, status, endDate
       return { endDate: on };
     },
     { at: new Date().toISOString(), note, by: actor(ctx) },
-    (current) => ctx.requireInScope('AssistanceRecord', current, 'id'),
   );
 }
 

@@ -5,7 +5,7 @@
  * Rates follow the seeds (ZB: 5,600 visits and 1,560 services for 22,295 people, 182 disputes for 8,711 households).
  */
 import { fakerZH_CN as faker } from '@faker-js/faker';
-import { addDays, ageOn, stableId, type ExtendWorld, type SeedDoc as Doc } from '@cg/kit';
+import { addDays, ageOn, stableId, weighted, type ExtendWorld, type SeedDoc as Doc } from '@cg/kit';
 import { MUST_GO_DAYS, groupsOf, nextVisitDue, type CareState, type VulnerabilityFlag } from './care';
 import { careProfileId } from './careProfiles';
 import { pointsAccountId, pointsEntryId } from './points';
@@ -178,13 +178,7 @@ export const extendWorld: ExtendWorld = (world, scale) => {
 
   function seedProxyService(r: Doc) {
     const requestedOn = dateBetween('2025-11-01', TODAY);
-    const status = faker.helpers.weightedArrayElement([
-      { weight: 6, value: 'COMPLETED' },
-      { weight: 1, value: 'IN_PROGRESS' },
-      { weight: 1, value: 'ACCEPTED' },
-      { weight: 1, value: 'REQUESTED' },
-      { weight: 1, value: 'CANCELLED' },
-    ]);
+    const status = faker.helpers.weightedArrayElement(weighted({ COMPLETED: 6, IN_PROGRESS: 1, ACCEPTED: 1, REQUESTED: 1, CANCELLED: 1 }));
     const path = {
       REQUESTED: ['REQUESTED'],
       ACCEPTED: ['REQUESTED', 'ACCEPTED'],
@@ -268,12 +262,7 @@ export const extendWorld: ExtendWorld = (world, scale) => {
     if (!a || !b) return;
     const category = a.householdId === b.householdId ? 'FAMILY' : faker.helpers.arrayElement(['NEIGHBOUR', 'PROPERTY_MANAGEMENT', 'LAND', 'LABOUR', 'DEBT']);
     const reportedOn = dateBetween('2025-06-01', TODAY);
-    const status = faker.helpers.weightedArrayElement([
-      { weight: 7, value: 'RESOLVED' },
-      { weight: 1, value: 'MEDIATING' },
-      { weight: 1, value: 'REPORTED' },
-      { weight: 1, value: 'ESCALATED' },
-    ]);
+    const status = faker.helpers.weightedArrayElement(weighted({ RESOLVED: 7, MEDIATING: 1, REPORTED: 1, ESCALATED: 1 }));
     const done = status === 'RESOLVED' ? addDays(reportedOn, faker.number.int({ min: 1, max: 20 })) : undefined;
     const resolvedOn = done && done > TODAY ? TODAY : done;
     out.Dispute.push({

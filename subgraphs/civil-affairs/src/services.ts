@@ -32,17 +32,14 @@ export async function advanceProxyService(ctx: Context, { id, status, handlerNam
   const handler = optionalText(handlerName, 'handlerName', 40);
   const text = optionalText(note, 'note', 500);
   return moveStatus<ProxyStatus, ProxyServiceDoc>(
-    ctx.models.ProxyService,
+    ctx,
     'ProxyService',
-    id,
-    status,
-    PROXY_TRANSITIONS,
+    { id, to: status, transitions: PROXY_TRANSITIONS },
     (current) => {
       if (status === 'ACCEPTED' && !handler && !current.handlerName) throw badInput('handlerName is required to accept a proxy service', { field: 'handlerName' });
       return { ...(handler ? { handlerName: handler } : {}), ...(status === 'COMPLETED' ? { completedOn: todayInChina() } : {}) };
     },
     stamp(ctx, text),
-    (current) => ctx.requireInScope('ProxyService', current, 'id'),
   );
 }
 
@@ -87,11 +84,9 @@ export async function advanceDispute(ctx: Context, { id, status, mediatorName, o
   const result = optionalText(outcome, 'outcome', 2000);
   const date = on == null ? todayInChina() : requirePastDate(on, 'on');
   return moveStatus<DisputeStatus, DisputeDoc>(
-    ctx.models.Dispute,
+    ctx,
     'Dispute',
-    id,
-    status,
-    DISPUTE_TRANSITIONS,
+    { id, to: status, transitions: DISPUTE_TRANSITIONS },
     (current) => {
       if (date < current.reportedOn) throw badInput('on must not be before the dispute was reported', { field: 'on' });
       if (status === 'MEDIATING' && !mediator && !current.mediatorName) throw badInput('mediatorName is required to start mediation', { field: 'mediatorName' });
@@ -104,6 +99,5 @@ export async function advanceDispute(ctx: Context, { id, status, mediatorName, o
       };
     },
     stamp(ctx, result),
-    (current) => ctx.requireInScope('Dispute', current, 'id'),
   );
 }

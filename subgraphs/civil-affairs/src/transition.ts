@@ -1,27 +1,27 @@
 import { assertId, conflict, notFound, updateIf } from '@cg/kit';
+import type { Context } from './context';
 
-/** A department's mongoose model, as the kit's writers take it. */
-type StatusModel = Parameters<typeof updateIf>[0];
+/** The records that move through a status flow, by their type (and model) name. */
+type FlowType = 'AssistanceRecord' | 'ProxyService' | 'Dispute';
 
 /**
  * Moves a record from its current status to `to` when `transitions` allow it, as one conditional update on the
  * expected status (a concurrent change makes the second one a CONFLICT, not a lost update). `extra` adds fields
- * to set; the change is appended to `history`. `guard` may refuse the record as it stands (e.g. out of scope).
+ * to set; the change is appended to `history`. A record outside the caller's scope is refused before anything else.
  */
 export async function moveStatus<S extends string, T>(
-  model: StatusModel,
-  what: string,
-  id: unknown,
-  to: S,
-  transitions: Record<S, S[]>,
+  ctx: Context,
+  what: FlowType,
+  flow: { id: unknown; to: S; transitions: Record<S, S[]> },
   extra: (current: T & { status: S }) => Record<string, unknown>,
   change: { at: string; note?: string | null; by?: string | null },
-  guard: (current: T & { status: S }) => void = () => undefined,
 ): Promise<T> {
-  const _id = assertId(id);
+  const { to, transitions } = flow;
+  const model = ctx.models[what] as Parameters<typeof updateIf>[0];
+  const _id = assertId(flow.id);
   const current = (await model.findById(_id).lean()) as (T & { status: S }) | null;
   if (!current) throw notFound(what, _id);
-  guard(current);
+  ctx.requireInScope(what, current, 'id');
   if (!transitions[current.status]?.includes(to)) {
     throw conflict(`${what} cannot move from ${current.status} to ${to}`, { field: 'status', from: current.status, to });
   }

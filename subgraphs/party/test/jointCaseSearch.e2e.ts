@@ -1,17 +1,9 @@
-import type { World } from '@cg/kit';
-import { buildWorld, expectError, startStack, type Stack } from '@cg/kit/testing';
+import { expectError, useStack } from '@cg/kit/testing';
 import { ON_THE_CLOCK } from '../src/jointCase/lifecycle';
 
 // Finding cases (一呼联动) by unit, date range, urgency, overdue, category and words of the description, through the
 // gateway; each expectation is counted from the seeded world, never from another answer.
-let stack: Stack;
-let world: World;
-
-beforeAll(async () => {
-  world = await buildWorld('small');
-  stack = await startStack({ as: 'party-secretary' });
-}, 120_000);
-afterAll(() => stack.stop());
+const { stack, world } = useStack({ as: 'party-secretary' });
 
 type Case = {
   _id: string;
@@ -24,7 +16,7 @@ type Case = {
   description: string;
   communityId: string;
 };
-const cases = () => world.party!.JointCase! as unknown as Case[];
+const cases = () => world().party!.JointCase! as unknown as Case[];
 
 const search = async (filter: Record<string, unknown>, first = 100) => {
   const { data, errors } = await stack.query('query($f: JointCaseFilter, $n: Int) { jointCases(filter: $f, first: $n) { totalCount edges { node { id } } } }', {

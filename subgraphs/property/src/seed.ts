@@ -5,7 +5,7 @@
  * Deterministic (own faker seed, ids from natural keys) and proportional to the scale.
  */
 import { fakerZH_CN as faker } from '@faker-js/faker';
-import { ageOn, stableId, type ExtendWorld, type SeedDoc as Doc } from '@cg/kit';
+import { ageOn, stableId, weighted, type ExtendWorld, type SeedDoc as Doc } from '@cg/kit';
 import { pathTo, SERVICE_ORDER_STATUSES, stepInto, type ServiceOrderStatus } from './serviceOrderFlow';
 import { SERVICE_ORDER_CATEGORIES } from './models/ServiceOrder';
 import { PATROL_ISSUE_CATEGORIES } from './models/EstatePatrol';
@@ -168,16 +168,7 @@ export const extendWorld: ExtendWorld = (world, scale) => {
     const reporter = (residentsByHousehold.get(household._id) ?? [])[0]!;
     const estateId = estateOfBuilding.get(String(unit.buildingId))!;
     const status: ServiceOrderStatus =
-      i < 12
-        ? SERVICE_ORDER_STATUSES[i % 6]!
-        : faker.helpers.weightedArrayElement([
-            { weight: 1, value: 'ORDERED' },
-            { weight: 1, value: 'DISPATCHED' },
-            { weight: 1, value: 'ACCEPTED' },
-            { weight: 2, value: 'DONE' },
-            { weight: 6, value: 'RATED' },
-            { weight: 1, value: 'CANCELLED' },
-          ] as const);
+      i < 12 ? SERVICE_ORDER_STATUSES[i % 6]! : faker.helpers.weightedArrayElement(weighted({ ORDERED: 1, DISPATCHED: 1, ACCEPTED: 1, DONE: 2, RATED: 6, CANCELLED: 1 }));
     const category = faker.helpers.arrayElement(SERVICE_ORDER_CATEGORIES);
     const steps = pathTo(status, faker.helpers.arrayElement(['ORDERED', 'DISPATCHED', 'ACCEPTED'] as const));
     let at = faker.date.between({ from: '2026-08-01T00:00:00Z', to: '2026-10-30T00:00:00Z' }).toISOString();

@@ -1,5 +1,6 @@
 import { stableId, type World } from '@cg/kit';
 import { buildWorld, expectError, snapshot, startStack, type Stack } from '@cg/kit/testing';
+import { recordPatrol } from './patrol';
 
 // Orders raised from a joint-response case (asked of party through federation) and from a steward's patrol finding
 // (管家吹哨): the links both ways, bad input and forbidden callers changing nothing, one order per finding.
@@ -80,27 +81,18 @@ describe('管家吹哨: a patrol finding raises a service order once', () => {
     );
 
   beforeAll(async () => {
-    const { data, errors } = await stack.query(
-      `mutation($input: RecordEstatePatrolInput!) { recordEstatePatrol(input: $input) { id issues { id patrolId unit { id } } } }`,
-      {
-        input: {
-          estateId,
-          date: '2020-06-01',
-          stewardName: '王管家',
-          startTime: '08:30',
-          endTime: '09:20',
-          issues: [
-            { category: 'LIGHTING', description: '楼道声控灯损坏', unitId },
-            { category: 'SANITATION', description: '垃圾桶满溢' },
-            { category: 'PARKING', description: '消防通道停车', resolved: true },
-          ],
-        },
-      },
-      { as: 'property-staff' },
+    const issuesFound = [
+      { category: 'LIGHTING', description: '楼道声控灯损坏', unitId },
+      { category: 'SANITATION', description: '垃圾桶满溢' },
+      { category: 'PARKING', description: '消防通道停车', resolved: true },
+    ];
+    const patrol = await recordPatrol(
+      stack,
+      { estateId, date: '2020-06-01', stewardName: '王管家', endTime: '09:20', issues: issuesFound },
+      'id issues { id patrolId unit { id } }',
     );
-    expect(errors).toBeUndefined();
-    patrolId = data.recordEstatePatrol.id;
-    issues = data.recordEstatePatrol.issues;
+    patrolId = patrol.id;
+    issues = patrol.issues;
   });
 
   test.each([

@@ -1,5 +1,5 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
-import { addDays, ageOn, maxDate, stableId, type SeedDoc as Doc } from '@cg/kit';
+import { addDays, ageOn, maxDate, stableId, weighted, type SeedDoc as Doc } from '@cg/kit';
 import { TODAY } from './dates';
 
 const WORKSHOPS = [
@@ -45,14 +45,7 @@ export function seedWorkshops(grids: number) {
   return { employers, postings };
 }
 
-const OUTCOMES = [
-  { weight: 25, value: 'APPLIED' },
-  { weight: 15, value: 'INTERVIEWED' },
-  { weight: 10, value: 'OFFERED' },
-  { weight: 25, value: 'PLACED' },
-  { weight: 15, value: 'REJECTED' },
-  { weight: 10, value: 'WITHDRAWN' },
-] as const;
+const OUTCOMES = weighted({ APPLIED: 25, INTERVIEWED: 15, OFFERED: 10, PLACED: 25, REJECTED: 15, WITHDRAWN: 10 });
 const PATH: Record<string, string[]> = {
   APPLIED: ['APPLIED'],
   INTERVIEWED: ['APPLIED', 'INTERVIEWED'],
@@ -76,7 +69,7 @@ export function seedApplications(residents: Doc[], records: Doc[], postings: Doc
     const residentId = record.residentId as string;
     if (example.has(residentId) || faker.number.float() >= 0.6) continue;
     const posting = faker.helpers.arrayElement(postings);
-    let steps = PATH[faker.helpers.weightedArrayElement([...OUTCOMES])]!;
+    let steps = PATH[faker.helpers.weightedArrayElement(OUTCOMES)]!;
     if (steps.at(-1) === 'PLACED' && (posting.openings as number) < 1) steps = PATH.OFFERED!;
     const appliedOn = addDays(maxDate(posting.postedOn as string, record.since as string), faker.number.int({ min: 1, max: 20 }));
     const dates = steps.map((_, i) => addDays(appliedOn, i * faker.number.int({ min: 3, max: 12 })));

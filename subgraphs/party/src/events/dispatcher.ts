@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isDuplicateKey, signWebhook, SIGNATURE_HEADER, stableId, trusted } from '@cg/kit';
+import { isDuplicateKey, positiveFromEnv, signWebhook, SIGNATURE_HEADER, stableId, trusted } from '@cg/kit';
 import type { Connection } from 'mongoose';
 import { ON_THE_CLOCK } from '../jointCase/lifecycle';
 import type { Models } from '../models';
@@ -27,11 +27,7 @@ export interface DispatcherOptions {
 }
 
 function dispatcherOptionsFromEnv(env = process.env): DispatcherOptions {
-  const n = (name: string, fallback: number) => {
-    const value = Number(env[name] ?? fallback);
-    if (!(value > 0)) throw new Error(`${name}: "${env[name]}" is not a positive number`);
-    return value;
-  };
+  const n = (name: string, fallback: number) => positiveFromEnv(env, name, fallback);
   return {
     pollMs: n('CG_WEBHOOK_POLL_MS', 500),
     backoffMs: n('CG_WEBHOOK_BACKOFF_MS', 1000),

@@ -6,7 +6,7 @@ import type { ServiceOrderDoc } from '../models/ServiceOrder';
 import { insertRaisedOnce, requireUnitWithin } from './order';
 
 /** What a patrol finding becomes as a service order (排查类别 → 工单类别). */
-const CATEGORY: Record<PatrolIssueDoc['category'], ServiceOrderDoc['category']> = {
+export const PATROL_ORDER_CATEGORY: Record<PatrolIssueDoc['category'], ServiceOrderDoc['category']> = {
   SANITATION: 'SANITATION',
   FITNESS_EQUIPMENT: 'FACILITIES',
   FIRE_EQUIPMENT: 'FACILITIES',
@@ -40,7 +40,7 @@ export async function raiseServiceOrderFromPatrolIssue(ctx: Context, input: Rais
   const { building } = await requireUnitWithin(ctx, dwellingId, { buildingId: issue.buildingId, estateId: patrol.estateId });
   await ctx.peers.requireEntities('civil-affairs', 'Resident', [reporterId], 'reporterId');
   const order = {
-    category: CATEGORY[issue.category],
+    category: PATROL_ORDER_CATEGORY[issue.category],
     description: issue.description,
     reporterId,
     unitId: dwellingId,

@@ -4,22 +4,14 @@
  * positions, no random draws, so the rest of the seed is untouched.
  */
 import { stableId, type SeedDoc as Doc, type World } from '@cg/kit';
-import { patrolOrderId } from '../raised/fromPatrol';
+import { PATROL_ORDER_CATEGORY, patrolOrderId } from '../raised/fromPatrol';
+import type { PatrolIssueDoc } from '../models/EstatePatrol';
 import { pathTo, stepInto, type ServiceOrderStatus } from '../serviceOrderFlow';
 
 /** The case categories property works on. */
 const PROPERTY_CASES = ['PROPERTY_SERVICE', 'WATER', 'HEATING'];
 /** How far an order has come, by where its case stands. */
 const ORDER_STATUS: Record<string, ServiceOrderStatus> = { RESOLVED: 'DONE', VERIFIED: 'DONE', RATED: 'RATED', CLOSED: 'RATED', IN_PROGRESS: 'ACCEPTED', ACCEPTED: 'ACCEPTED' };
-const ISSUE_ORDER: Record<string, string> = {
-  SANITATION: 'SANITATION',
-  FITNESS_EQUIPMENT: 'FACILITIES',
-  FIRE_EQUIPMENT: 'FACILITIES',
-  PUBLIC_NOTICES: 'OTHER',
-  LIGHTING: 'FACILITIES',
-  PARKING: 'PARKING',
-  OTHER: 'OTHER',
-};
 
 const addHours = (iso: string, hours: number) => new Date(new Date(iso).getTime() + hours * 3_600_000).toISOString();
 
@@ -83,7 +75,7 @@ export function raisedOrders(world: World, estates: Doc[], patrols: Doc[]): Doc[
       if (!reporterId) continue;
       const fields = {
         _id: patrolOrderId(issue.id as string),
-        category: ISSUE_ORDER[issue.category as string],
+        category: PATROL_ORDER_CATEGORY[issue.category as PatrolIssueDoc['category']],
         description: issue.description,
         reporterId,
         unitId,
