@@ -1,5 +1,5 @@
 /** Lookups of residents by what identifies them (身份证号, 手机号): a stated purpose first, an access record always. */
-import { andFilters, ErrorCode, paginate, requireIdNumber, requirePhone, trailOf, typedError, type PageArgs } from '@cg/kit';
+import { andFilters, badInput, ErrorCode, paginate, requireIdNumber, requireNonBlank, requirePhone, trailOf, typedError, type PageArgs } from '@cg/kit';
 import type { Context } from './context';
 import type { ResidentDoc } from './models/Resident';
 
@@ -42,4 +42,21 @@ export async function residentsByPhone(ctx: Context, phone: string, page: PageAr
     result.edges.map((edge) => edge.node),
   );
   return result;
+}
+
+/** How many residents one full name may match before the search must say more (a common name in a county). */
+const NAME_MATCHES = 500;
+
+/**
+ * For another department's search by name: equality on the indexed name, which the embedded database runs in SQL,
+ * returning ids only (the asking department shows what it owns; names stay here, under their own rules).
+ */
+export async function residentIdsByName(ctx: Context, name: string): Promise<string[]> {
+  const exact = requireNonBlank(name, 'name', 40);
+  const found = await ctx.models.Resident.find({ name: exact }, { _id: 1 })
+    .limit(NAME_MATCHES + 1)
+    .lean<Array<Pick<ResidentDoc, '_id'>>>()
+    .exec();
+  if (found.length > NAME_MATCHES) throw badInput(`more than ${NAME_MATCHES} residents are named ${exact}; narrow the search`, { field: 'name', reason: 'TOO_MANY_MATCHES' });
+  return found.map((resident) => String(resident._id));
 }

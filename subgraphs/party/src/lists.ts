@@ -1,5 +1,5 @@
 /** Filters and sort orders behind the root list fields; every path is served by an index declared beside its model. */
-import { andFilters, optionalDate, optionalId, paginate, pickSort, trusted } from '@cg/kit';
+import { andFilters, optionalDate, optionalId, paginate, pickSort, requireNonBlank, trusted } from '@cg/kit';
 import type { Context } from './context';
 import type {
   QueryAwardNominationsArgs,
@@ -44,13 +44,22 @@ export function partyOrganizations(ctx: Context, { filter, orderBy, ...page }: Q
   return paginate<PartyOrganizationDoc>(ctx.models.PartyOrganization, query, pickSort(NAME, orderBy, 'NAME_ASC'), page);
 }
 
+/** Names are civil affairs' records: it answers which residents bear the name, party which of them are members. */
+async function residentsNamed(ctx: Context, name: string): Promise<string[]> {
+  const variables = { name: requireNonBlank(name, 'filter.name', 40) };
+  const data = await ctx.peers.call<{ residentIdsByName: string[] }>('civil-affairs', 'query($name: String!) { residentIdsByName(name: $name) }', variables);
+  return data.residentIdsByName;
+}
+
 export async function partyMembers(ctx: Context, { filter, orderBy, ...page }: QueryPartyMembersArgs) {
   const f = filter ?? {};
   const organizationId = optionalId(f.organizationId, 'filter.organizationId');
   const joinedFrom = optionalDate(f.joinedFrom, 'filter.joinedFrom');
   const joinedTo = optionalDate(f.joinedTo, 'filter.joinedTo');
   const orgs = organizationId && f.includeDescendants ? trusted({ $in: await subtreeIds(ctx.models, organizationId) }) : organizationId;
-  const query = clean({ category: f.category ?? undefined, organizationId: orgs, joinedOn: range(joinedFrom, joinedTo) });
+  const residentIds = f.name != null ? await residentsNamed(ctx, f.name) : undefined;
+  const residentId = residentIds && (residentIds.length === 1 ? residentIds[0] : trusted({ $in: residentIds }));
+  const query = clean({ category: f.category ?? undefined, organizationId: orgs, joinedOn: range(joinedFrom, joinedTo), residentId });
   const sorts = { JOINED_ON_ASC: { joinedOn: 1 }, JOINED_ON_DESC: { joinedOn: -1 } } as const;
   return paginate<PartyMemberDoc>(ctx.models.PartyMember, query, pickSort(sorts, orderBy, 'JOINED_ON_ASC'), page);
 }

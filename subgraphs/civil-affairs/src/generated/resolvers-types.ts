@@ -925,6 +925,12 @@ export type Query = {
    * come masked or full by their own rules.
    */
   residentByIdNumber?: Maybe<Resident>;
+  /**
+   * The ids of the residents registered under exactly this full name (姓名查找), for another department's search by
+   * name (e.g. party members by name): ids only, at most 500; more is BAD_USER_INPUT (reason TOO_MANY_MATCHES).
+   * Departments' service identities only: a person searches through the department that owns what they look for.
+   */
+  residentIdsByName: Array<Scalars['ID']['output']>;
   /** Residents (居民) filtered and sorted. */
   residents: ResidentConnection;
   /**
@@ -1099,6 +1105,16 @@ export type QueryResidentArgs = {
  */
 export type QueryResidentByIdNumberArgs = {
   idNumber: Scalars['String']['input'];
+};
+
+
+/**
+ * Civil affairs (民政): the shared registry of places and people — communities, grids, households and residents —
+ * and the daily work on them: assistance (救助), visits (走访), proxy services (代办), disputes (矛盾纠纷) and
+ * civility points (文明积分).
+ */
+export type QueryResidentIdsByNameArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -2434,6 +2450,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   proxyServices?: Resolver<ResolversTypes['ProxyServiceConnection'], ParentType, ContextType, Partial<QueryProxyServicesArgs>>;
   resident?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType, RequireFields<QueryResidentArgs, 'id'>>;
   residentByIdNumber?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType, RequireFields<QueryResidentByIdNumberArgs, 'idNumber'>>;
+  residentIdsByName?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<QueryResidentIdsByNameArgs, 'name'>>;
   residents?: Resolver<ResolversTypes['ResidentConnection'], ParentType, ContextType, Partial<QueryResidentsArgs>>;
   residentsByPhone?: Resolver<ResolversTypes['ResidentConnection'], ParentType, ContextType, RequireFields<QueryResidentsByPhoneArgs, 'phone'>>;
   visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, Partial<QueryVisitsArgs>>;

@@ -1,7 +1,7 @@
 import { andFilters, assertId, fetchById, paginate, requireNonBlank, trusted } from '@cg/kit';
 import type { Context } from '../context';
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { residentByIdNumber, residentsByPhone } from '../lookups';
+import { residentByIdNumber, residentIdsByName, residentsByPhone } from '../lookups';
 import { dateRange, gridSubtree, overdueFilter, residentFilter, residentSort } from '../lists';
 import type { CareProfileDoc } from '../models/CareProfile';
 import type { AssistanceRecordDoc } from '../models/AssistanceRecord';
@@ -53,6 +53,7 @@ export const Query = {
   resident: fetchById((ctx: Context) => ctx.loaders.resident),
   residentByIdNumber: (_, { idNumber }, ctx) => residentByIdNumber(ctx, idNumber),
   residentsByPhone: (_, { phone, ...page }, ctx) => residentsByPhone(ctx, phone, page),
+  residentIdsByName: (_, { name }, ctx) => residentIdsByName(ctx, name),
 
   // SENSITIVE (敏感个人信息) from here to overdueVisits.
   assistanceRecords: async (_, { filter, ...page }, ctx) =>

@@ -2214,6 +2214,8 @@ export type PartyMemberFilter = {
   joinedFrom?: InputMaybe<Scalars['String']['input']>;
   /** Joined on or before (YYYY-MM-DD). */
   joinedTo?: InputMaybe<Scalars['String']['input']>;
+  /** Full name (姓名), exact: looked up in civil affairs' register of residents, at most 500 of one name. */
+  name?: InputMaybe<Scalars['String']['input']>;
   /** Members whose home organisation is this one (or below it, with includeDescendants). */
   organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
