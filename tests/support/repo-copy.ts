@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '@cg/kit';
@@ -21,7 +21,12 @@ export function copyRepo(prefix = 'cg-repo-'): { dir: string; remove(): void } {
   for (const entry of readdirSync(path.join(repoRoot, 'node_modules'))) {
     if (entry !== '@cg') symlinkSync(path.join(repoRoot, 'node_modules', entry), path.join(modules, entry));
   }
-  const workspaces = [['kit', 'kit'], ['gateway', 'gateway'], ...readdirSync(path.join(dir, 'subgraphs')).map((name) => [name, path.join('subgraphs', name)])];
-  for (const [name, folder] of workspaces) symlinkSync(path.join(dir, folder!), path.join(modules, '@cg', name!));
+  // Every workspace of the root package.json (a `dir/*` entry: each folder in it), linked by its package name.
+  const { workspaces } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { workspaces: string[] };
+  const folders = workspaces.flatMap((w) => (w.endsWith('/*') ? readdirSync(path.join(dir, w.slice(0, -2))).map((name) => path.join(w.slice(0, -2), name)) : [w]));
+  for (const folder of folders) {
+    const { name } = JSON.parse(readFileSync(path.join(dir, folder, 'package.json'), 'utf8')) as { name: string };
+    symlinkSync(path.join(dir, folder), path.join(modules, name));
+  }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -27,6 +27,7 @@ export const createLoaders = ({ models, scopeFilter }: { models: Models; scopeFi
   community: byIdLoader<CommunityDoc>(models.Community),
   grid: byIdLoader<GridDoc>(models.Grid),
   gridsByParent: manyByFieldLoader<GridDoc>(models.Grid, 'parentId'),
+  gridsByCommunity: manyByFieldLoader<GridDoc>(models.Grid, 'communityId'),
   household: byIdLoader<HouseholdDoc>(models.Household),
   householdsByUnit: manyByFieldLoader<HouseholdDoc>(models.Household, 'unitId', scoped(scopeFilter, 'Household')),
   resident: byIdLoader<ResidentDoc>(models.Resident),

@@ -5,13 +5,16 @@ import type { GridDoc as GridDocModel } from '../models/Grid';
 import type { HouseholdDoc as HouseholdDocModel } from '../models/Household';
 import type { ResidentDoc as ResidentDocModel } from '../models/Resident';
 import type { VolunteerTeamDoc as VolunteerTeamDocModel, VolunteerMemberDoc as VolunteerMemberDocModel, VolunteerActivityDoc as VolunteerActivityDocModel, VolunteerAttendanceDoc as VolunteerAttendanceDocModel } from '../models/Volunteer';
+import type { ScopeStatisticsParent as ScopeStatisticsParentModel } from '../resolvers/ScopeStatistics';
 import type { AssistanceRecordDoc as AssistanceRecordDocModel } from '../models/AssistanceRecord';
 import type { CareProfileParent as CareProfileParentModel } from '../resolvers/CareProfile';
+import type { CivilityAwardDoc as CivilityAwardDocModel } from '../models/CivilityAward';
 import type { DisputeDoc as DisputeDocModel } from '../models/Dispute';
 import type { ProxyServiceDoc as ProxyServiceDocModel } from '../models/ProxyService';
 import type { VisitDoc as VisitDocModel } from '../models/Visit';
 import type { CivilityPointsAccountParent as CivilityPointsAccountParentModel } from '../resolvers/CivilityPointsAccount';
 import type { CivilityPointsEntryParent as CivilityPointsEntryParentModel } from '../resolvers/CivilityPointsEntry';
+import type { CivilityRankingRowParent as CivilityRankingRowParentModel } from '../resolvers/CivilityRankingRow';
 import type { DisputePartyParent as DisputePartyParentModel } from '../resolvers/DisputeParty';
 import type { MustGoEventRecordParent as MustGoEventRecordParentModel } from '../resolvers/MustGoEventRecord';
 import type { ResidentCareParent as ResidentCareParentModel } from '../resolvers/ResidentCare';
@@ -206,6 +209,44 @@ export type CivilAffairsStatusChange = {
   status: Scalars['String']['output'];
 };
 
+/** Civility award (文明表彰), granted by a civil-affairs clerk from the points ranking. */
+export type CivilityAward = {
+  __typename?: 'CivilityAward';
+  /** Date granted (表彰日期), YYYY-MM-DD. */
+  grantedOn: Scalars['String']['output'];
+  grid: Grid;
+  household: Household;
+  id: Scalars['ID']['output'];
+  kind: CivilityAwardKind;
+  note?: Maybe<Scalars['String']['output']>;
+  /** YYYY-MM for MONTHLY_STAR, YYYY for CIVILIZED_FAMILY. */
+  period: Scalars['String']['output'];
+  /** Points earned in the period when granted (the resident's, or the household members' for 文明之家). */
+  points: Scalars['Int']['output'];
+  /** The resident awarded, or the one the household's award was granted through. */
+  resident: Resident;
+};
+
+export type CivilityAwardConnection = {
+  __typename?: 'CivilityAwardConnection';
+  edges: Array<CivilityAwardEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CivilityAwardEdge = {
+  __typename?: 'CivilityAwardEdge';
+  cursor: Scalars['String']['output'];
+  node: CivilityAward;
+};
+
+/** Kind of civility award (文明表彰类别). */
+export type CivilityAwardKind =
+  /** 文明之家 yearly award to a household (period YYYY) */
+  | 'CIVILIZED_FAMILY'
+  /** 月度文明之星 monthly award to a resident (period YYYY-MM) */
+  | 'MONTHLY_STAR';
+
 /** A resident's civility-points account (文明积分账户); the balance never goes below zero. */
 export type CivilityPointsAccount = {
   __typename?: 'CivilityPointsAccount';
@@ -263,6 +304,29 @@ export type CivilityPointsEntryKind =
   /** 兑换消费 */
   | 'SPEND';
 
+export type CivilityRankingConnection = {
+  __typename?: 'CivilityRankingConnection';
+  edges: Array<CivilityRankingEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CivilityRankingEdge = {
+  __typename?: 'CivilityRankingEdge';
+  cursor: Scalars['String']['output'];
+  node: CivilityRankingRow;
+};
+
+/** A row of the points ranking (积分排行). */
+export type CivilityRankingRow = {
+  __typename?: 'CivilityRankingRow';
+  /** Points earned in the range (获得积分). */
+  points: Scalars['Int']['output'];
+  /** 1 for the most points; rows with equal points get consecutive ranks (ties by resident id). */
+  rank: Scalars['Int']['output'];
+  resident: Resident;
+};
+
 /** Community (社区): the unit a community party organisation governs; level 1 of the grid chain. */
 export type Community = {
   __typename?: 'Community';
@@ -279,6 +343,8 @@ export type Community = {
   /** Residents registered (人口): derived, recounted from the residents on every registration. */
   population: Scalars['Int']['output'];
   settlementType: SettlementType;
+  /** Statistics (统计) of this community from `from` to `to` (YYYY-MM-DD, both included, at most 366 days). */
+  statistics: ScopeStatistics;
   /** Volunteer teams, activities and hours in this community over `year` (志愿服务). */
   volunteerMeasures: VolunteerMeasures;
 };
@@ -289,6 +355,13 @@ export type CommunityGridsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   level?: InputMaybe<GridLevel>;
+};
+
+
+/** Community (社区): the unit a community party organisation governs; level 1 of the grid chain. */
+export type CommunityStatisticsArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
 };
 
 
@@ -437,6 +510,15 @@ export type GrantAssistanceInput = {
   startDate: Scalars['String']['input'];
 };
 
+export type GrantCivilityAwardInput = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  kind: CivilityAwardKind;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** YYYY-MM for MONTHLY_STAR, YYYY for CIVILIZED_FAMILY; begun already. */
+  period: Scalars['String']['input'];
+  residentId: Scalars['ID']['input'];
+};
+
 /** Grid (网格): an area a grid worker (网格员) looks after; a node in the four-level chain. */
 export type Grid = {
   __typename?: 'Grid';
@@ -454,6 +536,8 @@ export type Grid = {
   parent?: Maybe<Grid>;
   /** Residents living in the grid (网格居民), by name; a page (at most 100 a page). */
   residents: ResidentConnection;
+  /** Statistics (统计) of this top-level grid from `from` to `to` (YYYY-MM-DD, both included, at most 366 days). */
+  statistics: ScopeStatistics;
   /** People working this node (网格员 and others), de-identified: at most the node's staff as registered (a handful). */
   workers: Array<GridWorker>;
 };
@@ -463,6 +547,13 @@ export type Grid = {
 export type GridResidentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Grid (网格): an area a grid worker (网格员) looks after; a node in the four-level chain. */
+export type GridStatisticsArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
 };
 
 /** A page of Grid (网格), with `totalCount` and a cursor per row. */
@@ -615,6 +706,12 @@ export type Mutation = {
   earnCivilityPoints: CivilityPointsEntry;
   /** SENSITIVE. Grants assistance (救助/保障); also sets the matching vulnerability flag. */
   grantAssistance: AssistanceRecord;
+  /**
+   * Grants a civility award (文明表彰) for a month (月度文明之星, period YYYY-MM) or a year (文明之家, period YYYY) from the
+   * points ranking: the resident (or, for 文明之家, their household) must have earned points in the period. The same
+   * award for the same resident or household and period twice is CONFLICT; a period not yet begun BAD_USER_INPUT.
+   */
+  grantCivilityAward: CivilityAward;
   /** Records a visit (走访); it satisfies the required visits and must-go events up to its date. */
   recordVisit: Visit;
   /**
@@ -708,6 +805,11 @@ export type MutationEarnCivilityPointsArgs = {
 
 export type MutationGrantAssistanceArgs = {
   input: GrantAssistanceInput;
+};
+
+
+export type MutationGrantCivilityAwardArgs = {
+  input: GrantCivilityAwardInput;
 };
 
 
@@ -940,6 +1042,12 @@ export type Query = {
    * found. Their fields come masked or full by their own rules.
    */
   residentsByPhone: ResidentConnection;
+  /**
+   * Statistics (统计) of a community, a top-level grid or a party branch from `from` to `to` (YYYY-MM-DD, both included,
+   * at most 366 days). A reversed or too long range is BAD_USER_INPUT; an unknown scope NOT_FOUND; a grid worker sees
+   * only the grids they work. Residents may not read statistics.
+   */
+  statistics: ScopeStatistics;
   /** Visits (走访记录), newest first. */
   visits: VisitConnection;
   /** One volunteer activity (志愿服务活动) by id; null when there is none. */
@@ -1140,6 +1248,19 @@ export type QueryResidentsByPhoneArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   phone: Scalars['String']['input'];
+};
+
+
+/**
+ * Civil affairs (民政): the shared registry of places and people — communities, grids, households and residents —
+ * and the daily work on them: assistance (救助), visits (走访), proxy services (代办), disputes (矛盾纠纷) and
+ * civility points (文明积分).
+ */
+export type QueryStatisticsArgs = {
+  from: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  scope: StatisticsScopeKind;
+  to: Scalars['String']['input'];
 };
 
 
@@ -1394,6 +1515,73 @@ export type ResidentSortField =
   /** 姓名 */
   | 'NAME';
 
+/**
+ * Statistics (统计) of one scope over one date range, answered by the department that owns each figure: visits,
+ * disputes and civility points by civil affairs (民政), 双报到 by party (党建), employment by employment (就业). Residents
+ * "living in the scope" are those whose household's top-level grid lies in it.
+ */
+export type ScopeStatistics = {
+  __typename?: 'ScopeStatistics';
+  /** Civility awards (文明表彰) to residents of the scope for months and years that overlap the range, newest period first. */
+  civilityAwards: CivilityAwardConnection;
+  /**
+   * Civility points ranking (文明积分排行榜): residents of the scope by points earned (获得, not spent) in the range, most
+   * first, ties by resident id; only residents who earned points.
+   */
+  civilityPointsRanking: CivilityRankingConnection;
+  /** Disputes received (受理纠纷): disputes (矛盾纠纷) in the scope's grids reported in the range. */
+  disputesReceived: Scalars['Int']['output'];
+  /** Disputes resolved (化解纠纷): disputes in the scope's grids resolved (已化解) in the range, whenever reported. */
+  disputesResolved: Scalars['Int']['output'];
+  /** First day (YYYY-MM-DD), included. */
+  from: Scalars['String']['output'];
+  /** Scope, scope id and range; pass it back to get the same figures. */
+  id: Scalars['ID']['output'];
+  /** Residents now in a must-visit group (四必访对象). */
+  mustVisitResidents: Scalars['Int']['output'];
+  /** Residents living in the scope now (常住居民). */
+  residentCount: Scalars['Int']['output'];
+  /** SERVICE only: ids of the residents living in the scope (at most its population), for employment's figures. */
+  residentIds: Array<Scalars['ID']['output']>;
+  scope: StatisticsScopeKind;
+  scopeId: Scalars['ID']['output'];
+  /** Last day (YYYY-MM-DD), included. */
+  to: Scalars['String']['output'];
+  /** Visits done (已访次数): visits (走访) recorded in the range to residents of the scope. */
+  visitsDone: Scalars['Int']['output'];
+  /**
+   * Visits due (应访次数) under 三必到四必访 in the range: for each resident now in a must-visit group (四必访), the days of
+   * the range divided by the group's shortest interval, rounded up; plus every must-go event (三必到) of the range — those
+   * answered by a visit in the range and those still open that occurred in it.
+   */
+  visitsDue: Scalars['Int']['output'];
+  /** SERVICE only: ids of residents of working age (16 to 59 on `to`), for employment's figures. */
+  workingAgeResidentIds: Array<Scalars['ID']['output']>;
+};
+
+
+/**
+ * Statistics (统计) of one scope over one date range, answered by the department that owns each figure: visits,
+ * disputes and civility points by civil affairs (民政), 双报到 by party (党建), employment by employment (就业). Residents
+ * "living in the scope" are those whose household's top-level grid lies in it.
+ */
+export type ScopeStatisticsCivilityAwardsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<CivilityAwardKind>;
+};
+
+
+/**
+ * Statistics (统计) of one scope over one date range, answered by the department that owns each figure: visits,
+ * disputes and civility points by civil affairs (民政), 双报到 by party (党建), employment by employment (就业). Residents
+ * "living in the scope" are those whose household's top-level grid lies in it.
+ */
+export type ScopeStatisticsCivilityPointsRankingArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** How residents came to a community (安置类型). */
 export type SettlementType =
   /** 普通 ordinary */
@@ -1421,6 +1609,15 @@ export type SpendCivilityPointsInput = {
   /** Where (兑换地点); 合约食堂 contract canteen by default. */
   spentAt?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** What a statistics query covers (统计范围). */
+export type StatisticsScopeKind =
+  /** 社区 a community: every grid of it */
+  | 'COMMUNITY'
+  /** 网格 a top-level grid with its buildings and entrances */
+  | 'GRID'
+  /** 党支部 a party organisation: the grids it covers (PartyOrganization.coveredGrids) */
+  | 'PARTY_BRANCH';
 
 /** How a household holds its home (住房情况). */
 export type Tenure =
@@ -1831,6 +2028,7 @@ export type FederationTypes = ResolversObject<{
   Grid: Grid;
   Household: Household;
   Resident: Resident;
+  ScopeStatistics: ScopeStatistics;
   Unit: Unit;
   VolunteerActivity: VolunteerActivity;
   VolunteerAttendance: VolunteerAttendance;
@@ -1852,6 +2050,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Resident:
     ( { __typename: 'Resident' }
     & GraphQLRecursivePick<FederationTypes['Resident'], {"id":true}> );
+  ScopeStatistics:
+    ( { __typename: 'ScopeStatistics' }
+    & GraphQLRecursivePick<FederationTypes['ScopeStatistics'], {"id":true}> );
   Unit:
     ( { __typename: 'Unit' }
     & GraphQLRecursivePick<FederationTypes['Unit'], {"id":true}> );
@@ -1891,11 +2092,18 @@ export type ResolversTypes = ResolversObject<{
   CareProfileEdge: ResolverTypeWrapper<Omit<CareProfileEdge, 'node'> & { node: ResolversTypes['CareProfile'] }>;
   CareProfileFilter: CareProfileFilter;
   CivilAffairsStatusChange: ResolverTypeWrapper<CivilAffairsStatusChange>;
+  CivilityAward: ResolverTypeWrapper<CivilityAwardDocModel>;
+  CivilityAwardConnection: ResolverTypeWrapper<Omit<CivilityAwardConnection, 'edges'> & { edges: Array<ResolversTypes['CivilityAwardEdge']> }>;
+  CivilityAwardEdge: ResolverTypeWrapper<Omit<CivilityAwardEdge, 'node'> & { node: ResolversTypes['CivilityAward'] }>;
+  CivilityAwardKind: CivilityAwardKind;
   CivilityPointsAccount: ResolverTypeWrapper<CivilityPointsAccountParentModel>;
   CivilityPointsEntry: ResolverTypeWrapper<CivilityPointsEntryParentModel>;
   CivilityPointsEntryConnection: ResolverTypeWrapper<Omit<CivilityPointsEntryConnection, 'edges'> & { edges: Array<ResolversTypes['CivilityPointsEntryEdge']> }>;
   CivilityPointsEntryEdge: ResolverTypeWrapper<Omit<CivilityPointsEntryEdge, 'node'> & { node: ResolversTypes['CivilityPointsEntry'] }>;
   CivilityPointsEntryKind: CivilityPointsEntryKind;
+  CivilityRankingConnection: ResolverTypeWrapper<Omit<CivilityRankingConnection, 'edges'> & { edges: Array<ResolversTypes['CivilityRankingEdge']> }>;
+  CivilityRankingEdge: ResolverTypeWrapper<Omit<CivilityRankingEdge, 'node'> & { node: ResolversTypes['CivilityRankingRow'] }>;
+  CivilityRankingRow: ResolverTypeWrapper<CivilityRankingRowParentModel>;
   Community: ResolverTypeWrapper<CommunityDocModel>;
   CreateCommunityInput: CreateCommunityInput;
   CreateGridInput: CreateGridInput;
@@ -1910,6 +2118,7 @@ export type ResolversTypes = ResolversObject<{
   DisputeStatus: DisputeStatus;
   EarnCivilityPointsInput: EarnCivilityPointsInput;
   GrantAssistanceInput: GrantAssistanceInput;
+  GrantCivilityAwardInput: GrantCivilityAwardInput;
   Grid: ResolverTypeWrapper<GridDocModel>;
   GridConnection: ResolverTypeWrapper<Omit<GridConnection, 'edges'> & { edges: Array<ResolversTypes['GridEdge']> }>;
   GridEdge: ResolverTypeWrapper<Omit<GridEdge, 'node'> & { node: ResolversTypes['Grid'] }>;
@@ -1952,9 +2161,11 @@ export type ResolversTypes = ResolversObject<{
   ResidentSort: ResidentSort;
   ResidentSortDirection: ResidentSortDirection;
   ResidentSortField: ResidentSortField;
+  ScopeStatistics: ResolverTypeWrapper<ScopeStatisticsParentModel>;
   SettlementType: SettlementType;
   Sex: Sex;
   SpendCivilityPointsInput: SpendCivilityPointsInput;
+  StatisticsScopeKind: StatisticsScopeKind;
   Tenure: Tenure;
   Unit: ResolverTypeWrapper<{ id: string }>;
   UpdateCommunityInput: UpdateCommunityInput;
@@ -2007,10 +2218,16 @@ export type ResolversParentTypes = ResolversObject<{
   CareProfileEdge: Omit<CareProfileEdge, 'node'> & { node: ResolversParentTypes['CareProfile'] };
   CareProfileFilter: CareProfileFilter;
   CivilAffairsStatusChange: CivilAffairsStatusChange;
+  CivilityAward: CivilityAwardDocModel;
+  CivilityAwardConnection: Omit<CivilityAwardConnection, 'edges'> & { edges: Array<ResolversParentTypes['CivilityAwardEdge']> };
+  CivilityAwardEdge: Omit<CivilityAwardEdge, 'node'> & { node: ResolversParentTypes['CivilityAward'] };
   CivilityPointsAccount: CivilityPointsAccountParentModel;
   CivilityPointsEntry: CivilityPointsEntryParentModel;
   CivilityPointsEntryConnection: Omit<CivilityPointsEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['CivilityPointsEntryEdge']> };
   CivilityPointsEntryEdge: Omit<CivilityPointsEntryEdge, 'node'> & { node: ResolversParentTypes['CivilityPointsEntry'] };
+  CivilityRankingConnection: Omit<CivilityRankingConnection, 'edges'> & { edges: Array<ResolversParentTypes['CivilityRankingEdge']> };
+  CivilityRankingEdge: Omit<CivilityRankingEdge, 'node'> & { node: ResolversParentTypes['CivilityRankingRow'] };
+  CivilityRankingRow: CivilityRankingRowParentModel;
   Community: CommunityDocModel;
   CreateCommunityInput: CreateCommunityInput;
   CreateGridInput: CreateGridInput;
@@ -2023,6 +2240,7 @@ export type ResolversParentTypes = ResolversObject<{
   DisputePartyInput: DisputePartyInput;
   EarnCivilityPointsInput: EarnCivilityPointsInput;
   GrantAssistanceInput: GrantAssistanceInput;
+  GrantCivilityAwardInput: GrantCivilityAwardInput;
   Grid: GridDocModel;
   GridConnection: Omit<GridConnection, 'edges'> & { edges: Array<ResolversParentTypes['GridEdge']> };
   GridEdge: Omit<GridEdge, 'node'> & { node: ResolversParentTypes['Grid'] };
@@ -2055,6 +2273,7 @@ export type ResolversParentTypes = ResolversObject<{
   ResidentEdge: Omit<ResidentEdge, 'node'> & { node: ResolversParentTypes['Resident'] };
   ResidentFilter: ResidentFilter;
   ResidentSort: ResidentSort;
+  ScopeStatistics: ScopeStatisticsParentModel;
   SpendCivilityPointsInput: SpendCivilityPointsInput;
   Unit: { id: string };
   UpdateCommunityInput: UpdateCommunityInput;
@@ -2235,6 +2454,29 @@ export type CivilAffairsStatusChangeResolvers<ContextType = Context, ParentType 
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type CivilityAwardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CivilityAward'] = ResolversParentTypes['CivilityAward']> = ResolversObject<{
+  grantedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType>;
+  household?: Resolver<ResolversTypes['Household'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CivilityAwardKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resident?: Resolver<ResolversTypes['Resident'], ParentType, ContextType>;
+}>;
+
+export type CivilityAwardConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CivilityAwardConnection'] = ResolversParentTypes['CivilityAwardConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CivilityAwardEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CivilityAwardEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CivilityAwardEdge'] = ResolversParentTypes['CivilityAwardEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CivilityAward'], ParentType, ContextType>;
+}>;
+
 export type CivilityPointsAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CivilityPointsAccount'] = ResolversParentTypes['CivilityPointsAccount']> = ResolversObject<{
   balance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   earnedTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2266,6 +2508,23 @@ export type CivilityPointsEntryEdgeResolvers<ContextType = Context, ParentType e
   node?: Resolver<ResolversTypes['CivilityPointsEntry'], ParentType, ContextType>;
 }>;
 
+export type CivilityRankingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CivilityRankingConnection'] = ResolversParentTypes['CivilityRankingConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CivilityRankingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CivilityRankingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CivilityRankingEdge'] = ResolversParentTypes['CivilityRankingEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CivilityRankingRow'], ParentType, ContextType>;
+}>;
+
+export type CivilityRankingRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CivilityRankingRow'] = ResolversParentTypes['CivilityRankingRow']> = ResolversObject<{
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resident?: Resolver<ResolversTypes['Resident'], ParentType, ContextType>;
+}>;
+
 export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community'], FederationReferenceType extends FederationReferenceTypes['Community'] = FederationReferenceTypes['Community']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Community']> | FederationReferenceType, FederationReferenceType, ContextType>;
   archived?: Resolver<Maybe<ResolversTypes['ArchiveInfo']>, ParentType, ContextType>;
@@ -2276,6 +2535,7 @@ export type CommunityResolvers<ContextType = Context, ParentType extends Resolve
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   settlementType?: Resolver<ResolversTypes['SettlementType'], ParentType, ContextType>;
+  statistics?: Resolver<ResolversTypes['ScopeStatistics'], ParentType, ContextType, RequireFields<CommunityStatisticsArgs, 'from' | 'to'>>;
   volunteerMeasures?: Resolver<ResolversTypes['VolunteerMeasures'], ParentType, ContextType, RequireFields<CommunityVolunteerMeasuresArgs, 'year'>>;
 }>;
 
@@ -2321,6 +2581,7 @@ export type GridResolvers<ContextType = Context, ParentType extends ResolversPar
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
   residents?: Resolver<ResolversTypes['ResidentConnection'], ParentType, ContextType, Partial<GridResidentsArgs>>;
+  statistics?: Resolver<ResolversTypes['ScopeStatistics'], ParentType, ContextType, RequireFields<GridStatisticsArgs, 'from' | 'to'>>;
   workers?: Resolver<Array<ResolversTypes['GridWorker']>, ParentType, ContextType>;
 }>;
 
@@ -2384,6 +2645,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createVolunteerTeam?: Resolver<ResolversTypes['VolunteerTeam'], ParentType, ContextType, RequireFields<MutationCreateVolunteerTeamArgs, 'input'>>;
   earnCivilityPoints?: Resolver<ResolversTypes['CivilityPointsEntry'], ParentType, ContextType, RequireFields<MutationEarnCivilityPointsArgs, 'input'>>;
   grantAssistance?: Resolver<ResolversTypes['AssistanceRecord'], ParentType, ContextType, RequireFields<MutationGrantAssistanceArgs, 'input'>>;
+  grantCivilityAward?: Resolver<ResolversTypes['CivilityAward'], ParentType, ContextType, RequireFields<MutationGrantCivilityAwardArgs, 'input'>>;
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
   recordVolunteerActivity?: Resolver<ResolversTypes['VolunteerActivity'], ParentType, ContextType, RequireFields<MutationRecordVolunteerActivityArgs, 'input'>>;
   recountCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationRecountCommunityArgs, 'id'>>;
@@ -2453,6 +2715,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   residentIdsByName?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<QueryResidentIdsByNameArgs, 'name'>>;
   residents?: Resolver<ResolversTypes['ResidentConnection'], ParentType, ContextType, Partial<QueryResidentsArgs>>;
   residentsByPhone?: Resolver<ResolversTypes['ResidentConnection'], ParentType, ContextType, RequireFields<QueryResidentsByPhoneArgs, 'phone'>>;
+  statistics?: Resolver<ResolversTypes['ScopeStatistics'], ParentType, ContextType, RequireFields<QueryStatisticsArgs, 'from' | 'id' | 'scope' | 'to'>>;
   visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, Partial<QueryVisitsArgs>>;
   volunteerActivity?: Resolver<Maybe<ResolversTypes['VolunteerActivity']>, ParentType, ContextType, RequireFields<QueryVolunteerActivityArgs, 'id'>>;
   volunteerTeam?: Resolver<Maybe<ResolversTypes['VolunteerTeam']>, ParentType, ContextType, RequireFields<QueryVolunteerTeamArgs, 'id'>>;
@@ -2494,6 +2757,25 @@ export type ResidentConnectionResolvers<ContextType = Context, ParentType extend
 export type ResidentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResidentEdge'] = ResolversParentTypes['ResidentEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Resident'], ParentType, ContextType>;
+}>;
+
+export type ScopeStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScopeStatistics'] = ResolversParentTypes['ScopeStatistics'], FederationReferenceType extends FederationReferenceTypes['ScopeStatistics'] = FederationReferenceTypes['ScopeStatistics']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ScopeStatistics']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  civilityAwards?: Resolver<ResolversTypes['CivilityAwardConnection'], ParentType, ContextType, Partial<ScopeStatisticsCivilityAwardsArgs>>;
+  civilityPointsRanking?: Resolver<ResolversTypes['CivilityRankingConnection'], ParentType, ContextType, Partial<ScopeStatisticsCivilityPointsRankingArgs>>;
+  disputesReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  disputesResolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mustVisitResidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  residentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  residentIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['StatisticsScopeKind'], ParentType, ContextType>;
+  scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  visitsDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visitsDue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workingAgeResidentIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
 export type UnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit'], FederationReferenceType extends FederationReferenceTypes['Unit'] = FederationReferenceTypes['Unit']> = ResolversObject<{
@@ -2650,10 +2932,16 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CareProfileConnection?: CareProfileConnectionResolvers<ContextType>;
   CareProfileEdge?: CareProfileEdgeResolvers<ContextType>;
   CivilAffairsStatusChange?: CivilAffairsStatusChangeResolvers<ContextType>;
+  CivilityAward?: CivilityAwardResolvers<ContextType>;
+  CivilityAwardConnection?: CivilityAwardConnectionResolvers<ContextType>;
+  CivilityAwardEdge?: CivilityAwardEdgeResolvers<ContextType>;
   CivilityPointsAccount?: CivilityPointsAccountResolvers<ContextType>;
   CivilityPointsEntry?: CivilityPointsEntryResolvers<ContextType>;
   CivilityPointsEntryConnection?: CivilityPointsEntryConnectionResolvers<ContextType>;
   CivilityPointsEntryEdge?: CivilityPointsEntryEdgeResolvers<ContextType>;
+  CivilityRankingConnection?: CivilityRankingConnectionResolvers<ContextType>;
+  CivilityRankingEdge?: CivilityRankingEdgeResolvers<ContextType>;
+  CivilityRankingRow?: CivilityRankingRowResolvers<ContextType>;
   Community?: CommunityResolvers<ContextType>;
   Dispute?: DisputeResolvers<ContextType>;
   DisputeConnection?: DisputeConnectionResolvers<ContextType>;
@@ -2678,6 +2966,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ResidentCare?: ResidentCareResolvers<ContextType>;
   ResidentConnection?: ResidentConnectionResolvers<ContextType>;
   ResidentEdge?: ResidentEdgeResolvers<ContextType>;
+  ScopeStatistics?: ScopeStatisticsResolvers<ContextType>;
   Unit?: UnitResolvers<ContextType>;
   Visit?: VisitResolvers<ContextType>;
   VisitConnection?: VisitConnectionResolvers<ContextType>;

@@ -45,6 +45,7 @@ export function seedVolunteers(world: World, scale: Scale, ledgers: { CivilityPo
   const memberOf = new Map((world.party?.PartyMember ?? []).map((m) => [m.residentId as string, m._id]));
   const holders = new Set(ledgers.CivilityPointsAccount.map((a) => a.residentId as string));
   const gridCommunity = new Map(civil.Grid!.map((g) => [g._id, g.communityId as string]));
+  const gridOf = new Map(civil.Resident!.map((r) => [r._id as string, r.gridId as string]));
   const out = { VolunteerTeam: [] as Doc[], VolunteerMember: [] as Doc[], VolunteerActivity: [] as Doc[], VolunteerAttendance: [] as Doc[] };
   const earns = new Map<string, Array<{ ref: string; heldOn: string; hours: number; kind: string }>>();
 
@@ -136,6 +137,7 @@ export function seedVolunteers(world: World, scale: Scale, ledgers: { CivilityPo
       ledgers.CivilityPointsEntry.push({
         _id: pointsEntryId(residentId, e.ref),
         residentId,
+        gridId: gridOf.get(residentId),
         seq: i + 1,
         kind: 'EARN',
         points,

@@ -35,8 +35,12 @@ async function creditOne(models: Models, peers: PeerClient, a: VolunteerAttendan
   if (a.creditTarget === 'PARTY_POINTS') {
     await peers.call('party', CREDIT_PARTY, { input: { memberId: a.partyMemberId, heldOn: a.heldOn, hours: a.hours, reason: label, sourceRef: ref } });
   } else {
+    // The entry carries the resident's grid, as every points entry does, for the statistics of a scope.
+    const resident = await models.Resident.findById(a.residentId, { gridId: 1 }).lean();
+    if (!resident) throw new Error(`resident ${a.residentId} is no longer registered`);
     await applyPoints(models, {
       residentId: a.residentId,
+      gridId: resident.gridId,
       kind: 'EARN',
       points: civilityPointsFor(a.hours),
       activity: `志愿服务·${label}`,

@@ -10,6 +10,7 @@ import type { WelfarePostDoc as WelfarePostDocModel } from '../models/WelfarePos
 import type { WelfareFundDoc as WelfareFundDocModel } from '../models/WelfareFund';
 import type { WelfareFundEntryDoc as WelfareFundEntryDocModel } from '../models/WelfareFundEntry';
 import type { EstateParent as EstateParentModel } from '../resolvers/Estate';
+import type { ScopeStatisticsParent as ScopeStatisticsParentModel } from '../resolvers/ScopeStatistics';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -266,6 +267,23 @@ export type EmployerKind =
   | 'INDIVIDUAL_BUSINESS'
   /** 机关事业单位 public institution */
   | 'PUBLIC_INSTITUTION';
+
+/**
+ * Employment figures of a scope as of the range's last day (`to`). Working age (劳动年龄): 16 to 59 years old on `to`,
+ * by the birth date civil affairs registered (the same bounds for men and women). A resident counts as employed when
+ * their latest employment record (就业状态) beginning on or before `to` is EMPLOYED.
+ */
+export type EmploymentFigures = {
+  __typename?: 'EmploymentFigures';
+  /** Of those, residents employed (已就业). */
+  employed: Scalars['Int']['output'];
+  /** 就业率: employed ÷ workingAgeResidents, between 0 and 1; null when there are none. */
+  employmentRate?: Maybe<Scalars['Float']['output']>;
+  /** Public-welfare posts (公益岗位) filled on `to` by residents living in the scope (HELD, holder since on or before `to`). */
+  welfarePostsFilled: Scalars['Int']['output'];
+  /** Residents of working age living in the scope (劳动年龄人口). */
+  workingAgeResidents: Scalars['Int']['output'];
+};
 
 /** Employment record (就业登记): a resident's status from a date on. */
 export type EmploymentRecord = {
@@ -914,6 +932,14 @@ export type ResidentWelfarePostsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Statistics (统计) of one scope over one date range; employment answers the employment figures. */
+export type ScopeStatistics = {
+  __typename?: 'ScopeStatistics';
+  /** Employment of the residents living in the scope (就业情况), as of the range's last day. */
+  employment: EmploymentFigures;
+  id: Scalars['ID']['output'];
+};
+
 /** Skills training course (技能培训课程). */
 export type TrainingCourse = {
   __typename?: 'TrainingCourse';
@@ -1228,6 +1254,7 @@ export type FederationTypes = ResolversObject<{
   JobApplication: JobApplication;
   JobPosting: JobPosting;
   Resident: Resident;
+  ScopeStatistics: ScopeStatistics;
   TrainingCourse: TrainingCourse;
   WelfareFund: WelfareFund;
   WelfareFundEntry: WelfareFundEntry;
@@ -1259,6 +1286,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Resident:
     ( { __typename: 'Resident' }
     & GraphQLRecursivePick<FederationTypes['Resident'], {"id":true}> );
+  ScopeStatistics:
+    ( { __typename: 'ScopeStatistics' }
+    & GraphQLRecursivePick<FederationTypes['ScopeStatistics'], {"id":true}> );
   TrainingCourse:
     ( { __typename: 'TrainingCourse' }
     & GraphQLRecursivePick<FederationTypes['TrainingCourse'], {"id":true}> );
@@ -1301,6 +1331,7 @@ export type ResolversTypes = ResolversObject<{
   EmployerEdge: ResolverTypeWrapper<Omit<EmployerEdge, 'node'> & { node: ResolversTypes['Employer'] }>;
   EmployerFilter: EmployerFilter;
   EmployerKind: EmployerKind;
+  EmploymentFigures: ResolverTypeWrapper<EmploymentFigures>;
   EmploymentRecord: ResolverTypeWrapper<EmploymentRecordDocModel>;
   EmploymentRecordConnection: ResolverTypeWrapper<Omit<EmploymentRecordConnection, 'edges'> & { edges: Array<ResolversTypes['EmploymentRecordEdge']> }>;
   EmploymentRecordEdge: ResolverTypeWrapper<Omit<EmploymentRecordEdge, 'node'> & { node: ResolversTypes['EmploymentRecord'] }>;
@@ -1333,6 +1364,7 @@ export type ResolversTypes = ResolversObject<{
   RecordEmploymentStatusInput: RecordEmploymentStatusInput;
   RecordFundIncomeInput: RecordFundIncomeInput;
   Resident: ResolverTypeWrapper<{ id: string }>;
+  ScopeStatistics: ResolverTypeWrapper<ScopeStatisticsParentModel>;
   TrainingCourse: ResolverTypeWrapper<TrainingCourseDocModel>;
   TrainingCourseConnection: ResolverTypeWrapper<Omit<TrainingCourseConnection, 'edges'> & { edges: Array<ResolversTypes['TrainingCourseEdge']> }>;
   TrainingCourseEdge: ResolverTypeWrapper<Omit<TrainingCourseEdge, 'node'> & { node: ResolversTypes['TrainingCourse'] }>;
@@ -1379,6 +1411,7 @@ export type ResolversParentTypes = ResolversObject<{
   EmployerConnection: Omit<EmployerConnection, 'edges'> & { edges: Array<ResolversParentTypes['EmployerEdge']> };
   EmployerEdge: Omit<EmployerEdge, 'node'> & { node: ResolversParentTypes['Employer'] };
   EmployerFilter: EmployerFilter;
+  EmploymentFigures: EmploymentFigures;
   EmploymentRecord: EmploymentRecordDocModel;
   EmploymentRecordConnection: Omit<EmploymentRecordConnection, 'edges'> & { edges: Array<ResolversParentTypes['EmploymentRecordEdge']> };
   EmploymentRecordEdge: Omit<EmploymentRecordEdge, 'node'> & { node: ResolversParentTypes['EmploymentRecord'] };
@@ -1404,6 +1437,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecordEmploymentStatusInput: RecordEmploymentStatusInput;
   RecordFundIncomeInput: RecordFundIncomeInput;
   Resident: { id: string };
+  ScopeStatistics: ScopeStatisticsParentModel;
   TrainingCourse: TrainingCourseDocModel;
   TrainingCourseConnection: Omit<TrainingCourseConnection, 'edges'> & { edges: Array<ResolversParentTypes['TrainingCourseEdge']> };
   TrainingCourseEdge: Omit<TrainingCourseEdge, 'node'> & { node: ResolversParentTypes['TrainingCourse'] };
@@ -1563,6 +1597,13 @@ export type EmployerEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Employer'], ParentType, ContextType>;
 }>;
 
+export type EmploymentFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmploymentFigures'] = ResolversParentTypes['EmploymentFigures']> = ResolversObject<{
+  employed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  employmentRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  welfarePostsFilled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workingAgeResidents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type EmploymentRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmploymentRecord'] = ResolversParentTypes['EmploymentRecord'], FederationReferenceType extends FederationReferenceTypes['EmploymentRecord'] = FederationReferenceTypes['EmploymentRecord']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EmploymentRecord']> | FederationReferenceType, FederationReferenceType, ContextType>;
   employer?: Resolver<Maybe<ResolversTypes['Employer']>, ParentType, ContextType>;
@@ -1713,6 +1754,12 @@ export type ResidentResolvers<ContextType = Context, ParentType extends Resolver
   welfarePosts?: Resolver<ResolversTypes['WelfarePostConnection'], ParentType, ContextType, Partial<ResidentWelfarePostsArgs>>;
 }>;
 
+export type ScopeStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScopeStatistics'] = ResolversParentTypes['ScopeStatistics'], FederationReferenceType extends FederationReferenceTypes['ScopeStatistics'] = FederationReferenceTypes['ScopeStatistics']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ScopeStatistics']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  employment?: Resolver<ResolversTypes['EmploymentFigures'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type TrainingCourseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingCourse'] = ResolversParentTypes['TrainingCourse'], FederationReferenceType extends FederationReferenceTypes['TrainingCourse'] = FederationReferenceTypes['TrainingCourse']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TrainingCourse']> | FederationReferenceType, FederationReferenceType, ContextType>;
   capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1820,6 +1867,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Employer?: EmployerResolvers<ContextType>;
   EmployerConnection?: EmployerConnectionResolvers<ContextType>;
   EmployerEdge?: EmployerEdgeResolvers<ContextType>;
+  EmploymentFigures?: EmploymentFiguresResolvers<ContextType>;
   EmploymentRecord?: EmploymentRecordResolvers<ContextType>;
   EmploymentRecordConnection?: EmploymentRecordConnectionResolvers<ContextType>;
   EmploymentRecordEdge?: EmploymentRecordEdgeResolvers<ContextType>;
@@ -1838,6 +1886,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Resident?: ResidentResolvers<ContextType>;
+  ScopeStatistics?: ScopeStatisticsResolvers<ContextType>;
   TrainingCourse?: TrainingCourseResolvers<ContextType>;
   TrainingCourseConnection?: TrainingCourseConnectionResolvers<ContextType>;
   TrainingCourseEdge?: TrainingCourseEdgeResolvers<ContextType>;

@@ -20,6 +20,7 @@ import type { JointMeetingBodyDoc as JointMeetingBodyDocModel } from '../models/
 import type { MeetingDoc as MeetingDocModel } from '../models/Meeting';
 import type { MeetingTaskDoc as MeetingTaskDocModel } from '../models/MeetingTask';
 import type { UrgeDoc as UrgeDocModel } from '../models/Urge';
+import type { ScopeStatisticsParent as ScopeStatisticsParentModel } from '../resolvers/ScopeStatistics';
 import type { AgendaItemParent as AgendaItemParentModel } from '../resolvers/AgendaItem';
 import type { WebhookSubscriptionDoc as WebhookSubscriptionDocModel, WebhookDeliveryDoc as WebhookDeliveryDocModel } from '../models/Webhook';
 import type { EscalationStepParent as EscalationStepParentModel } from '../resolvers/EscalationStep';
@@ -630,6 +631,21 @@ export type DualRegistrationOrder =
   | 'REPORTED_ON_ASC'
   /** 报到日期降序 */
   | 'REPORTED_ON_DESC';
+
+/**
+ * 双报到 figures of a scope. A member lives in the scope when civil affairs places their resident record in one of its
+ * grids (or its community); `reported` counts those who reported (报到) to the community they live in on or before the
+ * range's last day; `rate` = reported ÷ inServiceMembers, null when there are none.
+ */
+export type DualReportingFigures = {
+  __typename?: 'DualReportingFigures';
+  /** In-service members (在职党员) living in the scope. */
+  inServiceMembers: Scalars['Int']['output'];
+  /** 双报到率: reported ÷ inServiceMembers, between 0 and 1; null when inServiceMembers is 0. */
+  rate?: Maybe<Scalars['Float']['output']>;
+  /** Of those, members who reported to their home community (已报到). */
+  reported: Scalars['Int']['output'];
+};
 
 export type EscalateInput = {
   /** The joint case; give this or meetingId. */
@@ -2251,6 +2267,12 @@ export type PartyOrganization = {
   name: Scalars['String']['output'];
   /** The organisation above (上级组织); null at the top. */
   parent?: Maybe<PartyOrganization>;
+  /**
+   * Statistics (统计) of the grids this organisation covers, from `from` to `to` (YYYY-MM-DD, both included, at most
+   * 366 days); civil affairs and employment answer their own figures of the same scope. A grid worker sees only an
+   * organisation whose grids are all theirs.
+   */
+  statistics: ScopeStatistics;
   /** Number of members here and in every organisation below (党员总数). */
   totalMemberCount: Scalars['Int']['output'];
 };
@@ -2288,6 +2310,13 @@ export type PartyOrganizationJointBuildingUnitsArgs = {
 export type PartyOrganizationMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Party organisation (党组织), a node in the tree 党工委 → 社区党委/党总支 → 党支部 → 党小组 → 党员中心户. */
+export type PartyOrganizationStatisticsArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
 };
 
 /** A page of PartyOrganization (党组织), with `totalCount` and a cursor per row. */
@@ -3260,6 +3289,19 @@ export type ResponsibilityListRow = {
   unit: ResponseUnit;
 };
 
+/** Statistics (统计) of one scope over one date range; party answers the 双报到 figures. */
+export type ScopeStatistics = {
+  __typename?: 'ScopeStatistics';
+  /** 双报到 (dual reporting) of the in-service members living in the scope. */
+  dualReporting: DualReportingFigures;
+  /**
+   * Volunteer-service hours of 双报到 members (双报到志愿服务时长): the hours of VOLUNTEER_SERVICE activities dated in the
+   * range by in-service members (在职党员) living in the scope. Volunteer teams' hours are not included.
+   */
+  dualReportingServiceHours: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+};
+
 export type ScoreLiaisonInput = {
   comment?: InputMaybe<Scalars['String']['input']>;
   period: Scalars['String']['input'];
@@ -3759,6 +3801,7 @@ export type FederationTypes = ResolversObject<{
   PostClaim: PostClaim;
   Resident: Resident;
   ResponseUnit: ResponseUnit;
+  ScopeStatistics: ScopeStatistics;
   ServiceActivity: ServiceActivity;
   ServicePost: ServicePost;
   UnitRegistration: UnitRegistration;
@@ -3830,6 +3873,9 @@ export type FederationReferenceTypes = ResolversObject<{
   ResponseUnit:
     ( { __typename: 'ResponseUnit' }
     & GraphQLRecursivePick<FederationTypes['ResponseUnit'], {"id":true}> );
+  ScopeStatistics:
+    ( { __typename: 'ScopeStatistics' }
+    & GraphQLRecursivePick<FederationTypes['ScopeStatistics'], {"id":true}> );
   ServiceActivity:
     ( { __typename: 'ServiceActivity' }
     & GraphQLRecursivePick<FederationTypes['ServiceActivity'], {"id":true}> );
@@ -3902,6 +3948,7 @@ export type ResolversTypes = ResolversObject<{
   DualRegistrationEdge: ResolverTypeWrapper<Omit<DualRegistrationEdge, 'node'> & { node: ResolversTypes['DualRegistration'] }>;
   DualRegistrationFilter: DualRegistrationFilter;
   DualRegistrationOrder: DualRegistrationOrder;
+  DualReportingFigures: ResolverTypeWrapper<DualReportingFigures>;
   EscalateInput: EscalateInput;
   Escalation: ResolverTypeWrapper<EscalationDocModel>;
   EscalationConnection: ResolverTypeWrapper<Omit<EscalationConnection, 'edges'> & { edges: Array<ResolversTypes['EscalationEdge']> }>;
@@ -4020,6 +4067,7 @@ export type ResolversTypes = ResolversObject<{
   ResponseUnit: ResolverTypeWrapper<ResponseUnitDocModel>;
   ResponseUnitKind: ResponseUnitKind;
   ResponsibilityListRow: ResolverTypeWrapper<Omit<ResponsibilityListRow, 'unit'> & { unit: ResolversTypes['ResponseUnit'] }>;
+  ScopeStatistics: ResolverTypeWrapper<ScopeStatisticsParentModel>;
   ScoreLiaisonInput: ScoreLiaisonInput;
   ServiceActivity: ResolverTypeWrapper<ServiceActivityDocModel>;
   ServiceActivityConnection: ResolverTypeWrapper<Omit<ServiceActivityConnection, 'edges'> & { edges: Array<ResolversTypes['ServiceActivityEdge']> }>;
@@ -4110,6 +4158,7 @@ export type ResolversParentTypes = ResolversObject<{
   DualRegistrationConnection: Omit<DualRegistrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['DualRegistrationEdge']> };
   DualRegistrationEdge: Omit<DualRegistrationEdge, 'node'> & { node: ResolversParentTypes['DualRegistration'] };
   DualRegistrationFilter: DualRegistrationFilter;
+  DualReportingFigures: DualReportingFigures;
   EscalateInput: EscalateInput;
   Escalation: EscalationDocModel;
   EscalationConnection: Omit<EscalationConnection, 'edges'> & { edges: Array<ResolversParentTypes['EscalationEdge']> };
@@ -4203,6 +4252,7 @@ export type ResolversParentTypes = ResolversObject<{
   Resident: { id: string };
   ResponseUnit: ResponseUnitDocModel;
   ResponsibilityListRow: Omit<ResponsibilityListRow, 'unit'> & { unit: ResolversParentTypes['ResponseUnit'] };
+  ScopeStatistics: ScopeStatisticsParentModel;
   ScoreLiaisonInput: ScoreLiaisonInput;
   ServiceActivity: ServiceActivityDocModel;
   ServiceActivityConnection: Omit<ServiceActivityConnection, 'edges'> & { edges: Array<ResolversParentTypes['ServiceActivityEdge']> };
@@ -4488,6 +4538,12 @@ export type DualRegistrationConnectionResolvers<ContextType = Context, ParentTyp
 export type DualRegistrationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DualRegistrationEdge'] = ResolversParentTypes['DualRegistrationEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['DualRegistration'], ParentType, ContextType>;
+}>;
+
+export type DualReportingFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DualReportingFigures'] = ResolversParentTypes['DualReportingFigures']> = ResolversObject<{
+  inServiceMembers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  reported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type EscalationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Escalation'] = ResolversParentTypes['Escalation'], FederationReferenceType extends FederationReferenceTypes['Escalation'] = FederationReferenceTypes['Escalation']> = ResolversObject<{
@@ -5011,6 +5067,7 @@ export type PartyOrganizationResolvers<ContextType = Context, ParentType extends
   members?: Resolver<ResolversTypes['PartyMemberConnection'], ParentType, ContextType, Partial<PartyOrganizationMembersArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType>;
+  statistics?: Resolver<ResolversTypes['ScopeStatistics'], ParentType, ContextType, RequireFields<PartyOrganizationStatisticsArgs, 'from' | 'to'>>;
   totalMemberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -5202,6 +5259,13 @@ export type ResponsibilityListRowResolvers<ContextType = Context, ParentType ext
   unit?: Resolver<ResolversTypes['ResponseUnit'], ParentType, ContextType>;
 }>;
 
+export type ScopeStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScopeStatistics'] = ResolversParentTypes['ScopeStatistics'], FederationReferenceType extends FederationReferenceTypes['ScopeStatistics'] = FederationReferenceTypes['ScopeStatistics']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ScopeStatistics']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  dualReporting?: Resolver<ResolversTypes['DualReportingFigures'], ParentType, ContextType>;
+  dualReportingServiceHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type ServiceActivityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceActivity'] = ResolversParentTypes['ServiceActivity'], FederationReferenceType extends FederationReferenceTypes['ServiceActivity'] = FederationReferenceTypes['ServiceActivity']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ServiceActivity']> | FederationReferenceType, FederationReferenceType, ContextType>;
   content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5388,6 +5452,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DualRegistration?: DualRegistrationResolvers<ContextType>;
   DualRegistrationConnection?: DualRegistrationConnectionResolvers<ContextType>;
   DualRegistrationEdge?: DualRegistrationEdgeResolvers<ContextType>;
+  DualReportingFigures?: DualReportingFiguresResolvers<ContextType>;
   Escalation?: EscalationResolvers<ContextType>;
   EscalationConnection?: EscalationConnectionResolvers<ContextType>;
   EscalationEdge?: EscalationEdgeResolvers<ContextType>;
@@ -5458,6 +5523,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Resident?: ResidentResolvers<ContextType>;
   ResponseUnit?: ResponseUnitResolvers<ContextType>;
   ResponsibilityListRow?: ResponsibilityListRowResolvers<ContextType>;
+  ScopeStatistics?: ScopeStatisticsResolvers<ContextType>;
   ServiceActivity?: ServiceActivityResolvers<ContextType>;
   ServiceActivityConnection?: ServiceActivityConnectionResolvers<ContextType>;
   ServiceActivityEdge?: ServiceActivityEdgeResolvers<ContextType>;
