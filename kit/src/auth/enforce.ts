@@ -17,9 +17,14 @@ import { decide, effectiveRule, maskValue, type AccessRule, type Decision, type 
 
 type Ctx = { identity: Identity | null };
 
-function refuseUnlessReadable(decision: Decision, what: string): void {
+function refuseUnlessReadable(decision: Decision, what: string, rule?: AccessRule, identity?: Identity | null): void {
   if (decision === 'unauthenticated') throw typedError(ErrorCode.UNAUTHENTICATED, `${what} needs a signed-in caller`, { field: what });
-  if (decision === 'denied') throw typedError(ErrorCode.FORBIDDEN, `${what} is not available to this role, department or purpose`, { field: what, reason: 'rule' });
+  if (decision !== 'denied') return;
+  // A caller whose role and department fit but who stated no purpose the rule serves is told which purposes would.
+  if (rule?.purposes && !rule.full && decide({ ...rule, purposes: undefined }, identity ?? null) !== 'denied') {
+    throw typedError(ErrorCode.FORBIDDEN, `${what} needs a stated purpose (x-purpose: ${rule.purposes.join(', ')})`, { field: what, reason: 'PURPOSE_REQUIRED' });
+  }
+  throw typedError(ErrorCode.FORBIDDEN, `${what} is not available to this role, department or purpose`, { field: what, reason: 'rule' });
 }
 
 /**
@@ -160,7 +165,7 @@ export function applyAccessPolicy(schema: GraphQLSchema, policy: Policy, reads: 
       const resolve: GraphQLFieldResolver<unknown, Ctx> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, ctx, info) => {
         const decision = decide(rule, ctx.identity);
-        refuseUnlessReadable(decision, what);
+        refuseUnlessReadable(decision, what, rule, ctx.identity);
         if (gate) refuseUnlessReadable(decide(gate, ctx.identity), what);
         for (const check of checks) check(args, ctx.identity);
         if (!scope && !rule?.data) return resolve(source, args, ctx, info);

@@ -1,17 +1,7 @@
-/** Lookups of residents by what identifies them (身份证号, 手机号): a stated purpose first, an access record always. */
-import { andFilters, badInput, ErrorCode, paginate, requireIdNumber, requireNonBlank, requirePhone, trailOf, typedError, type PageArgs } from '@cg/kit';
+/** Lookups of residents by what identifies them (身份证号, 手机号): a stated purpose (the SDL's rule), an access record always. */
+import { andFilters, badInput, paginate, requireIdNumber, requireNonBlank, requirePhone, trailOf, type PageArgs } from '@cg/kit';
 import type { Context } from './context';
 import type { ResidentDoc } from './models/Resident';
-
-/** The purposes (PIPL 处理目的) a lookup by identifier may serve; AUDIT reads the access records, not people. */
-const LOOKUP_PURPOSES = ['CASE_HANDLING', 'ASSISTANCE_REVIEW', 'SERVICE_DELIVERY'];
-
-function requirePurpose(ctx: Context, field: string): void {
-  const purpose = ctx.identity?.purpose;
-  if (purpose === undefined || !LOOKUP_PURPOSES.includes(purpose)) {
-    throw typedError(ErrorCode.FORBIDDEN, `${field} needs a stated purpose (x-purpose: ${LOOKUP_PURPOSES.join(', ')})`, { field, reason: 'PURPOSE_REQUIRED' });
-  }
-}
 
 /**
  * The lookup is recorded even when it finds nobody: searching by an identifier is itself processing personal data.
@@ -24,7 +14,6 @@ function record(ctx: Context, field: string, found: ResidentDoc[]): void {
 }
 
 export async function residentByIdNumber(ctx: Context, idNumber: string): Promise<ResidentDoc | null> {
-  requirePurpose(ctx, 'Query.residentByIdNumber');
   const found = await ctx.models.Resident.findOne({ idNumber: requireIdNumber(idNumber).idNumber })
     .lean<ResidentDoc>()
     .exec();
@@ -33,7 +22,6 @@ export async function residentByIdNumber(ctx: Context, idNumber: string): Promis
 }
 
 export async function residentsByPhone(ctx: Context, phone: string, page: PageArgs) {
-  requirePurpose(ctx, 'Query.residentsByPhone');
   const filter = andFilters({ phone: requirePhone(phone) }, ctx.scopeFilter('Resident'));
   const result = await paginate<ResidentDoc>(ctx.models.Resident, filter, { name: 1 }, page);
   record(
