@@ -87,7 +87,7 @@ test('a clerk sets up an estate, registers a household into a dwelling and finds
   expect((await ok(COUNTS, { id: ids.community })).community).toEqual({ householdCount: 1, population: 2, archived: null });
 
   const found = await ok(
-    `query($id: ID!) { estate(id: $id) { buildings(first: 10) { edges { node { units(first: 10) { edges { node { id label household { id fileNumber } occupants { id name idNumber } } } } } } } } }`,
+    `query($id: ID!) { estate(id: $id) { buildings(first: 1) { edges { node { units(first: 3) { edges { node { id label household { id fileNumber } occupants { id name idNumber } } } } } } } } }`,
     { id: ids.estate },
     propertyClerk,
   );

@@ -39,6 +39,16 @@ export function statisticsId(scope: StatisticsScope, scopeId: string, from: stri
   return [scope, scopeId, from, to].join(':');
 }
 
+/** Whether `id` has the shape of a statistics id: an entity reference with another shape is a miss (null), not an error. */
+export function isStatisticsId(id: string): boolean {
+  try {
+    parseStatisticsId(id);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The key inside a statistics id; BAD_USER_INPUT for an id no department gave out. */
 export function parseStatisticsId(id: string): StatisticsKey {
   const [scope, scopeId, from, to, ...rest] = String(id).split(':');

@@ -227,6 +227,7 @@ export type CivilityAward = {
   resident: Resident;
 };
 
+/** A page of CivilityAward (文明表彰), with `totalCount` and a cursor per row. */
 export type CivilityAwardConnection = {
   __typename?: 'CivilityAwardConnection';
   edges: Array<CivilityAwardEdge>;
@@ -234,6 +235,7 @@ export type CivilityAwardConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of CivilityAward (文明表彰): the row and its cursor. */
 export type CivilityAwardEdge = {
   __typename?: 'CivilityAwardEdge';
   cursor: Scalars['String']['output'];
@@ -304,6 +306,7 @@ export type CivilityPointsEntryKind =
   /** 兑换消费 */
   | 'SPEND';
 
+/** A page of CivilityRanking (积分排行), with `totalCount` and a cursor per row. */
 export type CivilityRankingConnection = {
   __typename?: 'CivilityRankingConnection';
   edges: Array<CivilityRankingEdge>;
@@ -311,6 +314,7 @@ export type CivilityRankingConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One row of a page of CivilityRanking (积分排行): the row and its cursor. */
 export type CivilityRankingEdge = {
   __typename?: 'CivilityRankingEdge';
   cursor: Scalars['String']['output'];

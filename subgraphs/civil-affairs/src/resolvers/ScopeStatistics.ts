@@ -1,4 +1,4 @@
-import { pageRanking, statisticsId, type StatisticsScope } from '@cg/kit';
+import { isStatisticsId, pageRanking, statisticsId, type StatisticsScope } from '@cg/kit';
 import type { Context } from '../context';
 import type { ScopeStatisticsResolvers } from '../generated/resolvers-types';
 import { awardsOfScope } from '../statistics/awards';
@@ -24,7 +24,7 @@ async function statisticsOf(ctx: Context, id: string): Promise<ScopeStatisticsPa
 export const scopeStatistics = (ctx: Context, scope: StatisticsScope, scopeId: string, from: string, to: string) => statisticsOf(ctx, statisticsId(scope, scopeId, from, to));
 
 export const ScopeStatistics = {
-  __resolveReference: (reference: { id: string }, ctx: Context) => statisticsOf(ctx, reference.id),
+  __resolveReference: (reference: { id: string }, ctx: Context) => (isStatisticsId(reference.id) ? statisticsOf(ctx, reference.id) : null),
   id: (s) => s.id,
   scope: (s) => s.figures.scope.key.scope,
   scopeId: (s) => s.figures.scope.key.scopeId,
