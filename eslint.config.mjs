@@ -19,7 +19,7 @@ const departmentImports = [
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/', 'build/', 'coverage/', '.data/', 'subgraphs/*/src/generated/', 'console/src/gql/', 'bench/results/', 'templates/'],
+    ignores: ['**/node_modules/', 'build/', 'coverage/', '.data/', 'subgraphs/*/src/generated/', 'console/src/gql/', 'bench/results/', 'console/dist/', 'templates/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
