@@ -1,18 +1,11 @@
-import type { World } from '@cg/kit';
-import { buildWorld, expectError, snapshot, type Stack, startStack } from '@cg/kit/testing';
+import { expectError, snapshot, useStack } from '@cg/kit/testing';
 import { expectedStatistics } from './statisticsExpected';
 
 // Statistics (统计) of a community, a grid and a party branch, each figure checked against the seeded records.
-let stack: Stack;
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld('small');
-  // A community's figures read every resident of it; on this shared machine a cold first answer measured 2.5–5 s,
-  // over the gateway's 2.5 s budget per department. Speed is bench/statistics.ts's subject, not this file's.
-  Object.assign(process.env, { CIVIL_AFFAIRS_TIMEOUT_MS: '20000', PARTY_TIMEOUT_MS: '20000', EMPLOYMENT_TIMEOUT_MS: '20000', PEER_TIMEOUT_MS: '20000' });
-  stack = await startStack();
-}, 180_000);
-afterAll(() => stack.stop());
+// A community's figures read every resident of it; on this shared machine a cold first answer measured 2.5–5 s,
+// over the gateway's 2.5 s budget per department. Speed is bench/statistics.ts's subject, not this file's.
+Object.assign(process.env, { CIVIL_AFFAIRS_TIMEOUT_MS: '20000', PARTY_TIMEOUT_MS: '20000', EMPLOYMENT_TIMEOUT_MS: '20000', PEER_TIMEOUT_MS: '20000' });
+const { stack, world } = useStack();
 
 const FROM = '2026-01-01';
 const TO = '2026-10-31';
@@ -22,7 +15,7 @@ const FIGURES = `id scope scopeId from to residentCount visitsDue visitsDone mus
   employment { workingAgeResidents employed employmentRate welfarePostsFilled }`;
 const STATISTICS = `query($scope: StatisticsScopeKind!, $id: ID!, $from: String!, $to: String!) { statistics(scope: $scope, id: $id, from: $from, to: $to) { ${FIGURES} } }`;
 
-const civil = () => world['civil-affairs']!;
+const civil = () => world()['civil-affairs']!;
 const communityId = () => civil().Community![0]!._id;
 const topGrids = () => civil().Grid!.filter((g) => !g.level || g.level === 'GRID');
 
@@ -43,7 +36,7 @@ function comparable(s: any) {
 }
 
 function expected(gridIds: string[], from = FROM, to = TO) {
-  const figures = expectedStatistics(world, gridIds, from, to);
+  const figures = expectedStatistics(world(), gridIds, from, to);
   return { ...figures, ranking: figures.ranking.slice(0, 100) };
 }
 
@@ -56,7 +49,7 @@ test('a community: every figure equals the count computed from the seeded record
   expect(comparable(s)).toEqual(want);
   expect(s.civilityPointsRanking.totalCount).toBe(
     expectedStatistics(
-      world,
+      world(),
       topGrids().map((g) => g._id),
       FROM,
       TO,
@@ -91,7 +84,7 @@ test('disputes: received in the range, and resolved in it whenever reported', as
 
 test('a grid through Community → Grid.statistics, and the branch covering it through PartyOrganization.statistics', async () => {
   const grid = topGrids()[1]!;
-  const branch = world.party!.PartyOrganization!.find((o) => o.level === 'BRANCH' && (o.coveredGridIds as string[]).includes(grid._id))!;
+  const branch = world().party!.PartyOrganization!.find((o) => o.level === 'BRANCH' && (o.coveredGridIds as string[]).includes(grid._id))!;
   const result = await stack.query(
     `query($grid: ID!, $branch: ID!, $from: String!, $to: String!) {
       grid(id: $grid) { statistics(from: $from, to: $to) { ${FIGURES} } }
@@ -114,7 +107,7 @@ test('every grid of a page with its statistics: one answer per grid, each its ow
   );
   expect(result.errors).toBeUndefined();
   for (const { node } of result.data.grids.edges) {
-    const want = expectedStatistics(world, [node.id], FROM, TO);
+    const want = expectedStatistics(world(), [node.id], FROM, TO);
     expect(node.statistics).toEqual({
       visitsDone: want.visitsDone,
       disputesReceived: want.disputesReceived,
@@ -130,7 +123,7 @@ test('the ranking pages: the second page continues the first', async () => {
   const first = (await stack.query(q, { c: communityId() })).data.community.statistics.civilityPointsRanking;
   const second = (await stack.query(q, { c: communityId(), after: first.pageInfo.endCursor })).data.community.statistics.civilityPointsRanking;
   const want = expectedStatistics(
-    world,
+    world(),
     topGrids().map((g) => g._id),
     FROM,
     TO,
@@ -161,10 +154,10 @@ test('who may see statistics: staff yes, a grid worker only their grid, resident
   expect((await ask('COMMUNITY', communityId(), 'party-secretary')).errors).toBeUndefined();
   const mine = await ask('GRID', own._id, 'grid-worker');
   expect(mine.errors).toBeUndefined();
-  expect(mine.data.statistics.visitsDone).toBe(expectedStatistics(world, [own._id], FROM, TO).visitsDone);
+  expect(mine.data.statistics.visitsDone).toBe(expectedStatistics(world(), [own._id], FROM, TO).visitsDone);
   expectError(await ask('GRID', other._id, 'grid-worker'), 'FORBIDDEN');
   expectError(await ask('COMMUNITY', communityId(), 'grid-worker'), 'FORBIDDEN');
-  const otherBranch = world.party!.PartyOrganization!.find((o) => o.level === 'BRANCH' && (o.coveredGridIds as string[]).includes(other._id))!;
+  const otherBranch = world().party!.PartyOrganization!.find((o) => o.level === 'BRANCH' && (o.coveredGridIds as string[]).includes(other._id))!;
   const viaBranch = await stack.query(
     `query($id: ID!) { partyOrganization(id: $id) { statistics(from: "${FROM}", to: "${TO}") { dualReporting { rate } } } }`,
     { id: otherBranch._id },

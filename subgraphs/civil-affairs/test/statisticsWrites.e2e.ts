@@ -1,23 +1,16 @@
-import type { World } from '@cg/kit';
-import { buildWorld, type Stack, startStack } from '@cg/kit/testing';
+import { useStack } from '@cg/kit/testing';
 
 // Statistics (统计) count what the departments' mutations write, not only the seeded records: points entries and
 // employment records carry their resident's place from the moment they are written.
-let stack: Stack;
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld('small');
-  Object.assign(process.env, { CIVIL_AFFAIRS_TIMEOUT_MS: '20000', PARTY_TIMEOUT_MS: '20000', EMPLOYMENT_TIMEOUT_MS: '20000', PEER_TIMEOUT_MS: '20000' });
-  stack = await startStack();
-}, 180_000);
-afterAll(() => stack.stop());
+Object.assign(process.env, { CIVIL_AFFAIRS_TIMEOUT_MS: '20000', PARTY_TIMEOUT_MS: '20000', EMPLOYMENT_TIMEOUT_MS: '20000', PEER_TIMEOUT_MS: '20000' });
+const { stack, world } = useStack();
 
 const STATISTICS = `query($scope: StatisticsScopeKind!, $id: ID!) { statistics(scope: $scope, id: $id, from: "2026-01-01", to: "2026-12-31") {
   civilityPointsRanking(first: 1) { totalCount edges { node { rank points resident { id } } } } employment { employed } } }`;
 const EARN = `mutation($input: EarnCivilityPointsInput!) { earnCivilityPoints(input: $input) { points } }`;
 const STATUS = `mutation($input: RecordEmploymentStatusInput!) { recordEmploymentStatus(input: $input) { id } }`;
 
-const civil = () => world['civil-affairs']!;
+const civil = () => world()['civil-affairs']!;
 /** A working-age resident (born 1990) without a points entry in the seeded ledgers. */
 const resident = () => civil().Resident!.find((r) => String(r.birthDate).startsWith('1990') && !civil().CivilityPointsEntry!.some((e) => e.residentId === r._id))!;
 const communityOf = (gridId: string) => civil().Grid!.find((g) => g._id === gridId)!.communityId as string;
@@ -45,7 +38,7 @@ test('points earned through the API count in the grid and community ranking', as
 
 test('an employment status recorded through the API counts in the grid and community figures', async () => {
   const r = resident();
-  const employerId = world.employment!.Employer![0]!._id;
+  const employerId = world().employment!.Employer![0]!._id;
   const scopes = [
     ['GRID', r.gridId as string],
     ['COMMUNITY', communityOf(r.gridId as string)],
