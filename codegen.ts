@@ -91,7 +91,7 @@ const config: CodegenConfig = {
 config.generates['console/src/gql/'] = {
   preset: 'client',
   schema: printSchema(apiSchema(readFileSync(supergraphPath, 'utf8'))),
-  documents: ['console/src/**/*.{ts,tsx}', '!console/src/gql/**'],
+  documents: ['console/src/**/*.{ts,tsx}', '!console/src/gql/**', 'docs/operations/*.graphql'],
   presetConfig: { fragmentMasking: false },
   config: { useTypeImports: true, enumsAsTypes: true },
 };

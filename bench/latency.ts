@@ -3,10 +3,9 @@
  * against a running gateway (`npm start`): p50/p95/p99 of the README's example and of the list reads a partner
  * department opens first. What one person waits, where bench:perf measures throughput under load.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { repoRoot, stableId } from '@cg/kit';
+import { stableId } from '@cg/kit';
 import { DEMO_IDENTITIES, mintDevToken } from '../gateway/src/auth';
+import { exampleOperation } from '../gateway/src/examples';
 
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -15,7 +14,7 @@ const arg = (name: string, fallback: string) => {
 const url = arg('url', 'http://127.0.0.1:4000/graphql');
 const requests = Number(arg('requests', '200'));
 
-const example = readFileSync(path.join(repoRoot, 'docs', 'example-query.graphql'), 'utf8');
+const example = exampleOperation('docs/example-query.graphql').query;
 const grid = stableId('grid', 'ZB-YHM-01');
 const queries: Array<[string, string, Record<string, unknown>]> = [
   ['README example (resident across four departments)', example, { id: stableId('resident', 'YHM0101000', 0) }],

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
-import { exampleOperations } from '../gateway/src/graphiql';
+import { exampleOperations } from '../gateway/src/examples';
 import { documentHash, manifestPath } from '../gateway/src/trusted-documents';
 
 export function persistedDocuments(): Record<string, string> {

@@ -3,9 +3,9 @@
  * gateway, each in its own process. Ctrl-C stops them all and the embedded database.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureMongo, gatewayPort, listSubgraphs, repoRoot, stableId, subgraphUrl } from '@cg/kit';
+import { exampleOperation } from '../gateway/src/examples';
 import { ensureConsoleBuilt } from './console-build';
 import { seedWorld } from './seed/write';
 
@@ -79,7 +79,7 @@ async function main() {
   startProcess('gateway', path.join(repoRoot, 'gateway', 'src', 'index.ts'), {});
   await waitReady('gateway', gatewayUrl);
 
-  const query = readFileSync(path.join(repoRoot, 'docs', 'example-query.graphql'), 'utf8');
+  const { query } = exampleOperation('docs/example-query.graphql');
   const variables = { id: stableId('resident', 'YHM0101000', 0) };
   console.log(
     `\nGateway: ${gatewayUrl}\nConsole (案件工作台): ${gatewayUrl.replace(/\/graphql$/, '/console/')} (sign in with a demo identity)\n\nTry the example query (docs/example-query.graphql) with variables ${JSON.stringify(variables)}:\n`,

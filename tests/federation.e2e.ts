@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { maskIdNumber, repoRoot, stableId, type World } from '@cg/kit';
+import { maskIdNumber, stableId, type World } from '@cg/kit';
+import { exampleOperation } from '@cg/gateway/examples';
 import { buildWorld, postGraphQL, startStack, type Stack } from '@cg/kit/testing';
 
 // Real servers on free ports, real database, the README's query through the gateway over HTTP.
@@ -15,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 test('the example query walks resident → household → dwelling → estate → company → grid → branch → members → employment', async () => {
-  const query = readFileSync(path.join(repoRoot, 'docs', 'example-query.graphql'), 'utf8');
+  const { query } = exampleOperation('docs/example-query.graphql');
   const residentId = stableId('resident', 'YHM0101000', 0);
   const { data, errors } = await stack.query(query, { id: residentId });
   expect(errors).toBeUndefined();

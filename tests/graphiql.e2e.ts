@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { repoRoot } from '@cg/kit';
+import { exampleOperation } from '@cg/gateway/examples';
 import { startStack, type Stack } from '@cg/kit/testing';
 
 // Functions passed to page.evaluate run in the browser; the repo's TypeScript config has no DOM library.
@@ -43,8 +44,8 @@ test('GET /graphql in a browser serves GraphiQL from the gateway; the example qu
 
   // The first tab is docs/example-query.graphql with its variables; the headers editor offers Authorization.
   const before = await page.evaluate(editors);
-  const example = readFileSync(path.join(repoRoot, 'docs', 'example-query.graphql'), 'utf8');
-  expect(before.find((e) => e.pane === 'query')?.value).toBe(example);
+  const example = exampleOperation('docs/example-query.graphql');
+  expect(before.find((e) => e.pane === 'query')?.value).toBe(example.query);
   expect(before.some((e) => e.pane === 'tool' && /"Authorization": "Bearer </.test(e.value))).toBe(true);
 
   /** Runs the query in the page and returns the result pane once a new answer is shown. */
@@ -54,7 +55,7 @@ test('GET /graphql in a browser serves GraphiQL from the gateway; the example qu
     await page.waitForFunction(() => /"data"|"errors"/.test(document.querySelector('.result-window .CodeMirror')?.textContent ?? ''), null, { timeout: 20_000 });
     return JSON.parse((await page.evaluate(editors)).find((e) => e.pane === 'result')!.value);
   };
-  const variables = JSON.parse(/^# variables: (.*)$/m.exec(example)![1]!);
+  const variables = JSON.parse(example.variables!);
 
   // The placeholder token is not sent: an anonymous caller gets nothing, and the page asks for a token.
   const anonymous = await run();
@@ -71,7 +72,7 @@ test('GET /graphql in a browser serves GraphiQL from the gateway; the example qu
   }, token);
   const shown = await run();
   expect(sent.at(-1)?.authorization).toBe(`Bearer ${token}`);
-  expect(shown).toEqual(await stack.query(example, variables));
+  expect(shown).toEqual(await stack.query(example.query, variables));
   expect(shown.data.resident.household.dwelling.building.grid.partyBranch.members.totalCount).toBeGreaterThan(0);
 
   // Everything the page loaded came from the gateway: nothing from a CDN.

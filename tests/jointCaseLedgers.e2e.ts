@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { observeCommands, repoRoot, stableId, type World } from '@cg/kit';
+import { observeCommands, stableId, type World } from '@cg/kit';
+import { exampleOperation } from '@cg/gateway/examples';
 import { buildWorld, startStack, type Stack } from '@cg/kit/testing';
 import { caseClient, GRID_WORKER, LAW, POWER, reporterOf, resident, SECRETARY, UNITS, WATER, type CaseView } from './support/jointCase';
 
@@ -195,7 +194,7 @@ test('三清单: problems by category, the 1+3+N roster, and what each unit lead
 test('the dossier query crosses all four departments, as docs/operations/case-dossier.graphql documents it', async () => {
   const { c, who } = await submitAs('YHM0101000', { category: 'EMPLOYMENT' });
   await api.ok(SECRETARY, 'inquireJointCase', c, { note: '问单' });
-  const query = readFileSync(path.join(repoRoot, 'docs', 'operations', 'case-dossier.graphql'), 'utf8');
+  const { query } = exampleOperation('docs/operations/case-dossier.graphql');
   // Sensitive fields need a signed-in caller (docs/policy.md): the grid worker handling the case sees them in full.
   const handler = { ...GRID_WORKER, purpose: 'CASE_HANDLING' };
   expect((await api.as(null, query, { id: c.id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED'); // 401: no token

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parse } from 'graphql';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
-import { repoRoot, stableId, supergraphPath } from '@cg/kit';
+import { stableId, supergraphPath } from '@cg/kit';
+import { exampleOperation } from '@cg/gateway/examples';
 import { DEMO_IDENTITIES, mintDevToken } from '@cg/gateway/auth';
 import { startGateway } from '@cg/gateway';
 import { postGraphQL, startStack, type Stack } from '@cg/kit/testing';
@@ -97,7 +97,7 @@ async function run(gatewayUrl: string, token: string, query: string, variables: 
 const operations = [
   {
     name: 'the case dossier (docs/operations/case-dossier.graphql)',
-    file: ['docs', 'operations', 'case-dossier.graphql'],
+    file: 'docs/operations/case-dossier.graphql',
     // civil affairs (reporter, grid, community, branch members' residents) and property (dwelling, building) side by side
     siblingFetches: true,
     identity: { ...DEMO_IDENTITIES['party-secretary']!, scope: { communityIds: [], gridIds: [] }, purpose: 'CASE_HANDLING' },
@@ -108,7 +108,7 @@ const operations = [
   },
   {
     name: "the README's example query (docs/example-query.graphql)",
-    file: ['docs', 'example-query.graphql'],
+    file: 'docs/example-query.graphql',
     // a chain: no plan level sends one department two fetches, so there is nothing to merge
     siblingFetches: false,
     identity: DEMO_IDENTITIES['civil-affairs-clerk']!,
@@ -117,7 +117,7 @@ const operations = [
 ];
 
 test.each(operations)('$name: one request per department per plan level, the same answer as unmerged', async ({ file, identity, variables, siblingFetches }) => {
-  const query = readFileSync(path.join(repoRoot, ...file), 'utf8');
+  const { query } = exampleOperation(file);
   const token = await mintDevToken(identity, { expiresIn: '10m' });
   const vars = await variables(token);
   const plan = planOf(query);

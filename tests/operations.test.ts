@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse, validate } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { supergraphPath } from '@cg/kit';
-import { exampleOperations, supergraphSchema } from '../gateway/src/graphiql';
+import { exampleOperations, supergraphSchema } from '@cg/gateway/examples';
 
 // The operations GraphiQL offers (README example, docs/operations/*) must stay valid against the composed supergraph.
 const schema = supergraphSchema(readFileSync(supergraphPath, 'utf8'));

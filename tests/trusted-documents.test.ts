@@ -7,7 +7,7 @@ test('docs/operations/persisted-documents.json is the manifest of docs/operation
   const manifest = persistedDocuments();
   expect(Object.keys(manifest).length).toBeGreaterThanOrEqual(2);
   expect(readFileSync(manifestPath, 'utf8')).toBe(`${JSON.stringify(manifest, null, 2)}\n`);
-  expect(Object.values(manifest).map((d) => /^(query|mutation) (\w+)/.exec(d)?.[2])).toEqual(expect.arrayContaining(['JointCaseDossier']));
+  expect(Object.values(manifest).map((d) => /\b(query|mutation) (\w+)/.exec(d)?.[2])).toEqual(expect.arrayContaining(['JointCaseDossier']));
 });
 
 test('a manifest entry whose id is not the SHA-256 of its document is refused', () => {

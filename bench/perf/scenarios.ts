@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { repoRoot, signedHeaders, stableId, type Identity } from '@cg/kit';
+import { signedHeaders, stableId, type Identity } from '@cg/kit';
 import { DEMO_IDENTITIES, mintDevToken } from '../../gateway/src/auth';
+import { exampleOperation } from '../../gateway/src/examples';
 import { GRID_WORKER, PROPERTY, resident, UNITS } from '../../tests/support/jointCase';
 import { buildCoreWorld } from '../../scripts/seed/world';
 import type { LoadAnswer, LoadRequest } from './load';
@@ -29,7 +28,7 @@ export function headOfHouseholdIds(scaleName: string): string[] {
 }
 
 /** Scenario 2: docs/operations/case-dossier.graphql, read by a party secretary handling the case. */
-export const DOSSIER_QUERY = readFileSync(path.join(repoRoot, 'docs', 'operations', 'case-dossier.graphql'), 'utf8');
+export const DOSSIER_QUERY = exampleOperation('docs/operations/case-dossier.graphql').query;
 export const SECRETARY = { ...DEMO_IDENTITIES['party-secretary']!, scope: { communityIds: [], gridIds: [] }, purpose: 'CASE_HANDLING' };
 
 /** Scenario 3: 100 cases, each with its reporter, building, grid branch and the reporter's employment status. */

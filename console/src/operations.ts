@@ -1,58 +1,10 @@
 import { graphql } from './gql';
 
-/** The operations the console sends; typed by GraphQL Code Generator's client preset (npm run codegen → src/gql/). The CaseCard fragment is registered here for the operations that spread it. */
-graphql(`
-  fragment CaseCard on JointCase {
-    id
-    version
-    status
-    category
-    urgency
-    description
-    submittedAt
-    dueAt
-    overdue
-    grid {
-      id
-      name
-    }
-    leadUnit {
-      id
-      name
-    }
-    helperUnits {
-      id
-      name
-    }
-    tasks {
-      unit {
-        id
-        name
-      }
-      role
-      status
-      onTime
-    }
-    whistles {
-      id
-      reportBy
-      calls {
-        unit {
-          id
-          name
-        }
-        reportedAt
-        late
-        rating
-      }
-    }
-    rating {
-      score
-      comment
-    }
-  }
-`);
-
+/**
+ * The operations the console sends; typed by GraphQL Code Generator's client preset (npm run codegen → src/gql/). The
+ * dossier screen sends docs/operations/case-dossier.graphql, and the fragments here (CaseCard) come from
+ * docs/operations/fragments.graphql: one document for the console and the documented examples.
+ */
 export const ResponseUnitsQuery = graphql(`
   query ConsoleResponseUnits {
     responseUnits {
@@ -93,101 +45,6 @@ export const HouseholdQuery = graphql(`
       members {
         id
         name
-      }
-    }
-  }
-`);
-
-export const DossierQuery = graphql(`
-  query ConsoleDossier($id: ID!) {
-    jointCase(id: $id) {
-      ...CaseCard
-      resolvedAt
-      closedAt
-      reporter {
-        id
-        name
-        phone
-        household {
-          fileNumber
-          tenure
-          dwelling {
-            label
-            building {
-              number
-              estate {
-                name
-                propertyCompany {
-                  name
-                  isFallbackProvider
-                }
-              }
-            }
-          }
-        }
-        employmentStatus {
-          status
-          since
-          employer {
-            name
-          }
-        }
-        partyMembership {
-          category
-        }
-      }
-      dwelling {
-        label
-      }
-      building {
-        number
-        estate {
-          name
-          propertyCompany {
-            name
-          }
-        }
-      }
-      grid {
-        code
-        name
-        leaderName
-      }
-      community {
-        id
-        name
-      }
-      gridBranch {
-        name
-        members {
-          totalCount
-        }
-      }
-      firstReceiver {
-        name
-        kind
-      }
-      inquiries {
-        at
-        by
-        note
-      }
-      deferral {
-        reason
-        approved
-        decidedAt
-      }
-      history {
-        at
-        by
-        role
-        step
-        from
-        to
-        unit {
-          name
-        }
-        note
       }
     }
   }
@@ -308,84 +165,64 @@ export const SubmitMutation = graphql(`
     }
   }
 `);
-export const DispatchMutation = graphql(`
+
+/** The steps of a joint case (docs/joint-response.md), each against the version the card shows; all return the card. */
+graphql(`
   mutation ConsoleDispatch($id: ID!, $v: Int!, $lead: ID, $helpers: [ID!], $note: String) {
     dispatchJointCase(id: $id, expectedVersion: $v, leadUnitId: $lead, helperUnitIds: $helpers, note: $note) {
       ...CaseCard
     }
   }
-`);
-export const AcceptMutation = graphql(`
   mutation ConsoleAccept($id: ID!, $v: Int!, $unit: ID!) {
     acceptJointCaseTask(id: $id, expectedVersion: $v, unitId: $unit) {
       ...CaseCard
     }
   }
-`);
-export const ReturnMutation = graphql(`
   mutation ConsoleReturn($id: ID!, $v: Int!, $reason: String!) {
     returnJointCase(id: $id, expectedVersion: $v, reason: $reason) {
       ...CaseCard
     }
   }
-`);
-export const StartMutation = graphql(`
   mutation ConsoleStart($id: ID!, $v: Int!, $note: String) {
     startJointCase(id: $id, expectedVersion: $v, note: $note) {
       ...CaseCard
     }
   }
-`);
-export const ResolveTaskMutation = graphql(`
   mutation ConsoleResolveTask($id: ID!, $v: Int!, $unit: ID!, $note: String) {
     resolveJointCaseTask(id: $id, expectedVersion: $v, unitId: $unit, note: $note) {
       ...CaseCard
     }
   }
-`);
-export const ResolveMutation = graphql(`
   mutation ConsoleResolve($id: ID!, $v: Int!, $note: String!) {
     resolveJointCase(id: $id, expectedVersion: $v, note: $note) {
       ...CaseCard
     }
   }
-`);
-export const VerifyMutation = graphql(`
   mutation ConsoleVerify($id: ID!, $v: Int!, $note: String) {
     verifyJointCase(id: $id, expectedVersion: $v, note: $note) {
       ...CaseCard
     }
   }
-`);
-export const SendBackMutation = graphql(`
   mutation ConsoleSendBack($id: ID!, $v: Int!, $note: String!) {
     sendBackJointCase(id: $id, expectedVersion: $v, note: $note) {
       ...CaseCard
     }
   }
-`);
-export const RateMutation = graphql(`
   mutation ConsoleRate($id: ID!, $v: Int!, $score: Int!, $comment: String) {
     rateJointCase(id: $id, expectedVersion: $v, score: $score, comment: $comment) {
       ...CaseCard
     }
   }
-`);
-export const CloseMutation = graphql(`
   mutation ConsoleClose($id: ID!, $v: Int!) {
     closeJointCase(id: $id, expectedVersion: $v) {
       ...CaseCard
     }
   }
-`);
-export const WhistleMutation = graphql(`
   mutation ConsoleWhistle($id: ID!, $v: Int!, $units: [ID!]!, $note: String) {
     blowWhistle(id: $id, expectedVersion: $v, unitIds: $units, note: $note) {
       ...CaseCard
     }
   }
-`);
-export const ReportMutation = graphql(`
   mutation ConsoleReport($id: ID!, $v: Int!, $unit: ID!) {
     reportToWhistle(id: $id, expectedVersion: $v, unitId: $unit) {
       ...CaseCard

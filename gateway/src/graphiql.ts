@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Express, Request } from 'express';
-import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
 import { logger, repoRoot } from '@cg/kit';
+import { exampleOperations } from './examples';
 
 /**
  * GraphiQL for browsers on `GET /graphql`, bundled from npm with esbuild on first use and cached on disk
  * (`GRAPHIQL_CACHE_DIR`, default node_modules/.cache/cg-graphiql), so it works on networks cut off from the
  * internet: the page loads nothing but its own two assets, and its CSP forbids anything else.
- * The example operations are docs/example-query.graphql and docs/operations/*.graphql.
+ * Its tabs are the example operations (./examples).
  */
 const entry = path.join(repoRoot, 'gateway', 'graphiql', 'app.js');
 const cacheRoot = () => process.env.GRAPHIQL_CACHE_DIR ?? path.join(repoRoot, 'node_modules', '.cache', 'cg-graphiql');
@@ -67,42 +67,6 @@ function graphiqlAssets(): Promise<GraphiqlAssets> {
     throw error;
   }));
 }
-
-export interface ExampleOperation {
-  file: string;
-  name: string;
-  query: string;
-  variables?: string;
-}
-
-/** The README example and every docs/operations/*.graphql; a `# variables: {…}` comment line gives the variables. */
-export function exampleOperations(root = repoRoot): ExampleOperation[] {
-  const dir = path.join(root, 'docs', 'operations');
-  const files = [
-    path.join(root, 'docs', 'example-query.graphql'),
-    ...(existsSync(dir)
-      ? readdirSync(dir)
-          .filter((f) => f.endsWith('.graphql'))
-          .sort()
-          .map((f) => path.join(dir, f))
-      : []),
-  ];
-  return files.map((file) => {
-    const query = readFileSync(file, 'utf8');
-    return {
-      file: path.relative(root, file),
-      name: /^\s*(?:query|mutation|subscription)\s+(\w+)/m.exec(query)?.[1] ?? path.basename(file, '.graphql'),
-      query,
-      variables: /^#\s*variables:\s*(\{.*\})\s*$/m.exec(query)?.[1],
-    };
-  });
-}
-
-/**
- * A graphql-js schema of the supergraph, for validating client operations (federation's join__/link__ elements are
- * extra directives and types that operations never name).
- */
-export const supergraphSchema = (sdl: string): GraphQLSchema => buildASTSchema(parse(sdl), { assumeValidSDL: true });
 
 const page = (config: unknown) => `<!doctype html>
 <html lang="zh-CN">

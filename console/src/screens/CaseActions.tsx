@@ -1,20 +1,21 @@
 import { useState } from 'react';
 import { useClient, type OperationResult } from 'urql';
-import type { CaseCardFragment as Case, ConsoleResponseUnitsQuery } from '../gql/graphql';
 import {
-  AcceptMutation,
-  CloseMutation,
-  DispatchMutation,
-  RateMutation,
-  ReportMutation,
-  ResolveMutation,
-  ResolveTaskMutation,
-  ReturnMutation,
-  SendBackMutation,
-  StartMutation,
-  VerifyMutation,
-  WhistleMutation,
-} from '../operations';
+  ConsoleAcceptDocument,
+  ConsoleCloseDocument,
+  ConsoleDispatchDocument,
+  ConsoleRateDocument,
+  ConsoleReportDocument,
+  ConsoleResolveDocument,
+  ConsoleResolveTaskDocument,
+  ConsoleReturnDocument,
+  ConsoleSendBackDocument,
+  ConsoleStartDocument,
+  ConsoleVerifyDocument,
+  ConsoleWhistleDocument,
+  type CaseCardFragment as Case,
+  type ConsoleResponseUnitsQuery,
+} from '../gql/graphql';
 import { fill, t } from '../strings';
 
 type Unit = ConsoleResponseUnitsQuery['responseUnits'][number];
@@ -61,58 +62,58 @@ export function CaseActions({ c, mode, mine, units, onDone }: Props) {
         t.actions.dispatch,
         () =>
           void run(t.actions.dispatch, () =>
-            client.mutation(DispatchMutation, { id: c.id, v, lead: lead || null, helpers: picked.filter((u) => u !== lead), note: note || null }).toPromise(),
+            client.mutation(ConsoleDispatchDocument, { id: c.id, v, lead: lead || null, helpers: picked.filter((u) => u !== lead), note: note || null }).toPromise(),
           ),
       ]);
     if (['DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'REWORK'].includes(c.status))
       buttons.push([
         t.actions.whistle,
-        () => void run(t.actions.whistle, () => client.mutation(WhistleMutation, { id: c.id, v, units: picked, note: note || null }).toPromise()),
+        () => void run(t.actions.whistle, () => client.mutation(ConsoleWhistleDocument, { id: c.id, v, units: picked, note: note || null }).toPromise()),
         picked.length === 0,
       ]);
     if (c.status === 'RESOLVED') {
-      buttons.push([t.actions.verify, () => void run(t.actions.verify, () => client.mutation(VerifyMutation, { id: c.id, v, note: note || null }).toPromise())]);
+      buttons.push([t.actions.verify, () => void run(t.actions.verify, () => client.mutation(ConsoleVerifyDocument, { id: c.id, v, note: note || null }).toPromise())]);
       buttons.push([
         t.actions.sendBack,
-        () => void run(t.actions.sendBack, () => client.mutation(SendBackMutation, { id: c.id, v, note: noteOr(t.actions.sendBack) }).toPromise()),
+        () => void run(t.actions.sendBack, () => client.mutation(ConsoleSendBackDocument, { id: c.id, v, note: noteOr(t.actions.sendBack) }).toPromise()),
       ]);
     }
     if (['RATED', 'VERIFIED'].includes(c.status))
-      buttons.push([t.actions.close, () => void run(t.actions.close, () => client.mutation(CloseMutation, { id: c.id, v }).toPromise())]);
+      buttons.push([t.actions.close, () => void run(t.actions.close, () => client.mutation(ConsoleCloseDocument, { id: c.id, v }).toPromise())]);
   }
   if (mode === 'unit' && mine) {
     if (task?.status === 'PENDING') {
-      buttons.push([t.actions.accept, () => void run(t.actions.accept, () => client.mutation(AcceptMutation, { id: c.id, v, unit: mine.id }).toPromise())]);
+      buttons.push([t.actions.accept, () => void run(t.actions.accept, () => client.mutation(ConsoleAcceptDocument, { id: c.id, v, unit: mine.id }).toPromise())]);
       if (isLead)
         buttons.push([
           t.actions.giveBack,
-          () => void run(t.actions.giveBack, () => client.mutation(ReturnMutation, { id: c.id, v, reason: noteOr(t.actions.giveBack) }).toPromise()),
+          () => void run(t.actions.giveBack, () => client.mutation(ConsoleReturnDocument, { id: c.id, v, reason: noteOr(t.actions.giveBack) }).toPromise()),
           !note.trim(),
         ]);
     }
     if (isLead && ['ACCEPTED', 'REWORK'].includes(c.status))
-      buttons.push([t.actions.start, () => void run(t.actions.start, () => client.mutation(StartMutation, { id: c.id, v, note: note || null }).toPromise())]);
+      buttons.push([t.actions.start, () => void run(t.actions.start, () => client.mutation(ConsoleStartDocument, { id: c.id, v, note: note || null }).toPromise())]);
     if (isLead && c.status === 'IN_PROGRESS' && task?.status === 'ACCEPTED')
       // 回单: the lead's own task first, then the case (the second step carries the version the first returned).
       buttons.push([
         t.actions.resolve,
         () =>
           void run(t.actions.resolve, async () => {
-            const first = await client.mutation(ResolveTaskMutation, { id: c.id, v, unit: mine.id, note: note || null }).toPromise();
+            const first = await client.mutation(ConsoleResolveTaskDocument, { id: c.id, v, unit: mine.id, note: note || null }).toPromise();
             if (first.error || !first.data) return first;
-            return client.mutation(ResolveMutation, { id: c.id, v: first.data.resolveJointCaseTask.version, note: noteOr(t.actions.resolve) }).toPromise();
+            return client.mutation(ConsoleResolveDocument, { id: c.id, v: first.data.resolveJointCaseTask.version, note: noteOr(t.actions.resolve) }).toPromise();
           }),
         !note.trim(),
       ]);
     if (!isLead && task?.status === 'ACCEPTED')
       buttons.push([
         t.actions.resolveTask,
-        () => void run(t.actions.resolveTask, () => client.mutation(ResolveTaskMutation, { id: c.id, v, unit: mine.id, note: note || null }).toPromise()),
+        () => void run(t.actions.resolveTask, () => client.mutation(ConsoleResolveTaskDocument, { id: c.id, v, unit: mine.id, note: note || null }).toPromise()),
       ]);
-    if (waitingCall) buttons.push([t.actions.report, () => void run(t.actions.report, () => client.mutation(ReportMutation, { id: c.id, v, unit: mine.id }).toPromise())]);
+    if (waitingCall) buttons.push([t.actions.report, () => void run(t.actions.report, () => client.mutation(ConsoleReportDocument, { id: c.id, v, unit: mine.id }).toPromise())]);
   }
   if (mode === 'resident' && c.status === 'VERIFIED')
-    buttons.push([t.actions.rate, () => void run(t.actions.rate, () => client.mutation(RateMutation, { id: c.id, v, score, comment: note || null }).toPromise())]);
+    buttons.push([t.actions.rate, () => void run(t.actions.rate, () => client.mutation(ConsoleRateDocument, { id: c.id, v, score, comment: note || null }).toPromise())]);
   if (buttons.length === 0) return null;
 
   const labels = buttons.map(([label]) => label);

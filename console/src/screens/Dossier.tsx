@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { time } from '../format';
-import { DossierQuery } from '../operations';
+import { JointCaseDossierDocument } from '../gql/graphql';
 import { t } from '../strings';
 
 /** A masked value (张*, 138****1234) is marked, so staff see that the policy hid it rather than that it is missing. */
@@ -20,7 +20,7 @@ const Part = ({ title, children }: { title: string; children: ReactNode }) => (
 
 /** 案件卷宗: one case across all four departments, each part answered by the department that owns it. */
 export function Dossier({ id }: { id: string | undefined }) {
-  const [{ data, fetching, error }] = useQuery({ query: DossierQuery, variables: { id: id ?? '' }, pause: !id });
+  const [{ data, fetching, error }] = useQuery({ query: JointCaseDossierDocument, variables: { id: id ?? '' }, pause: !id });
   // Fields the policy refused this caller come back null with FORBIDDEN at their path: shown as refused, not as empty.
   const refused = new Set((error?.graphQLErrors ?? []).filter((e) => e.extensions.code === 'FORBIDDEN').map((e) => (e.path ?? []).join('.')));
   const no = (path: string) => [...refused].some((p) => p === `jointCase.${path}` || p.startsWith(`jointCase.${path}.`));

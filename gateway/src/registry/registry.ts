@@ -4,7 +4,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { parse, print, validate } from 'graphql';
 import { repoRoot } from '@cg/kit';
 import { composeWith, repositoryServices, type ServiceDefinition } from '@cg/kit/conformance';
-import { exampleOperations } from '../graphiql';
+import { exampleOperations } from '../examples';
 import type { PublishedSubgraph, RegistryStore, SchemaVersion } from './store';
 
 export interface Operation {
