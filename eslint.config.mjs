@@ -59,7 +59,25 @@ export default tseslint.config(
     files: ['kit/src/**/*.ts'],
     ignores: ['kit/src/testing/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/subgraphs/**', '**/gateway/**', '@cg/*'], message: 'The kit imports no department and no gateway.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/subgraphs/**', '**/gateway/**', '**/scripts/**', '@cg/*'], message: 'The kit imports no department, no gateway and no script.' }] },
+      ],
+    },
+  },
+  {
+    // Cross-department tests reach other folders through their packages' declared entry points (package.json
+    // `exports`), never their internals by a relative path: a department's internals are for its own tests.
+    files: ['tests/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/subgraphs/**', '../gateway/**', '../kit/**'], message: 'A test in tests/ imports another folder by its package (@cg/…), not by a relative path.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -69,7 +69,10 @@ export function resolverFiles(root = repoRoot) {
     const resolver = (name: string) => `${found.src}/resolvers/${name}.ts`;
     if (own !== undefined && definesField(own, field)) return resolver(typeName);
     if (typeName === 'Query' || typeName === 'Mutation') {
-      const other = [...found.files].find(([, source]) => definesField(source, field));
+      // Root fields are spread over files typed by QueryResolvers / MutationResolvers; another type's map may have a
+      // field of the same name (DeliberationFollowUp.jointCase beside Query.jointCase).
+      const roots = [...found.files].filter(([, source]) => source.includes(`${typeName}Resolvers`));
+      const other = roots.find(([, source]) => definesField(source, field)) ?? [...found.files].find(([, source]) => definesField(source, field));
       return other ? resolver(other[0]) : undefined;
     }
     if (existsSync(path.join(root, found.src, 'models', `${typeName}.ts`))) return `${found.src}/models/${typeName}.ts`;

@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot } from '@cg/kit';
 import { mintDevToken } from '@cg/gateway/auth';
-import { CONSOLE_IDENTITIES } from '../gateway/src/console';
+import { CONSOLE_IDENTITIES } from '@cg/gateway/console';
 import { startGateway } from '@cg/gateway';
 import { ensureConsoleBuilt } from '../scripts/console-build';
 import { postGraphQL, startStack, type Stack } from '@cg/kit/testing';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { buildSchema, parse, validate } from 'graphql';
 import { supergraphPath } from '@cg/kit';
-import { buildContract, buildContracts, contractSchemaPath, loadContracts, type ContractConfig } from '../gateway/src/contracts';
+import { buildContract, buildContracts, contractSchemaPath, loadContracts, type ContractConfig } from '@cg/gateway/contracts';
 
 // Per-partner schemas: the tag rules on a small supergraph of two departments, then the repository's contracts.
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@tag"])';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { stableId } from '@cg/kit';
-import { manifestPath } from '../gateway/src/trusted-documents';
+import { manifestPath } from '@cg/gateway/trusted-documents';
 import { postGraphQL, startStack, type Stack } from '@cg/kit/testing';
 
 // What a client may run: a partner's contract (/graphql/<contract>) and a front-end app's trusted documents.

@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { departmentDbName } from '@cg/kit';
-import { sourcesHash, unchangedSeed } from '../scripts/seed/fingerprints';
+import { sourcesHash, unchangedSeed } from '@cg/seed/fingerprints';
 import { seedWorld } from '@cg/kit/testing';
 
 // `npm start` re-checks the demo in seconds: when nothing the world is built from has changed and no collection lost

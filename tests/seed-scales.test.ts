@@ -1,4 +1,4 @@
-import { buildCoreWorld } from '../scripts/seed/world';
+import { buildCoreWorld } from '@cg/seed/world';
 import { buildWorld } from '@cg/kit/testing';
 
 // The scales of `npm run seed -- --scale …`: demo carries 义合美新城's reported figures (DOMAIN.md, seed 000), bench

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { documentHash, manifestPath, readManifest, trustedDocumentsFromEnv } from '../gateway/src/trusted-documents';
+import { documentHash, manifestPath, readManifest, trustedDocumentsFromEnv } from '@cg/gateway/trusted-documents';
 import { persistedDocuments } from '../scripts/persisted-documents';
 
 // The trusted-documents manifest of docs/operations/ is what `npm run persisted-documents` writes, and is checked.

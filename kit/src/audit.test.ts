@@ -1,17 +1,15 @@
 import { ApolloServer } from '@apollo/server';
 import type { Connection, Model } from 'mongoose';
-import { AUDIT_COLLECTION, auditModel, auditPlugin } from './audit';
+import { auditModel, auditPlugin } from './audit';
 import { stableId } from './ids';
 import { connectDatabase, departmentDbName } from './mongo';
-import { purgeAudit } from '../../scripts/purge-audit';
 
-// Against the real database: mutations leave a record, the collection is append-only, the purge keeps 3 years.
+// Against the real database: mutations leave a record, and the collection is append-only.
 let connection: Connection;
 let Audit: Model<any>;
 const identity = { subject: 'u-clerk', role: 'DEPARTMENT_CLERK', department: 'civil-affairs', scope: { communityIds: [], gridIds: [] }, purpose: 'CASE_HANDLING' };
 
 beforeAll(async () => {
-  // The purge walks every registered department's database, so the records live in one of them.
   connection = await connectDatabase({ uri: process.env.MONGODB_URI!, dbName: departmentDbName('party') });
   Audit = auditModel(connection);
   await Audit.init();
@@ -57,20 +55,4 @@ test('the model refuses to change or delete a record', async () => {
   await expect(Audit.deleteMany({})).rejects.toThrow(/append-only/);
   await expect(Audit.findOneAndDelete({ requestId: 'r' })).rejects.toThrow(/append-only/);
   expect(await Audit.countDocuments({ requestId: 'r' })).toBe(1);
-});
-
-test('the purge removes only records older than the retention and refuses less than 3 years', async () => {
-  const now = new Date();
-  const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString();
-  await connection.db!.collection(AUDIT_COLLECTION).insertMany([
-    { _id: 'old-1' as any, at: daysAgo(1200), requestId: 'old', answeredBy: 'party', operationType: 'query' },
-    { _id: 'young-1' as any, at: daysAgo(1000), requestId: 'young', answeredBy: 'party', operationType: 'query' },
-  ]);
-  await expect(purgeAudit(process.env.MONGODB_URI!, { days: 365, now })).rejects.toThrow(/at least 1096/);
-  const dry = await purgeAudit(process.env.MONGODB_URI!, { days: 1100, now, dryRun: true });
-  expect(dry.results.find((r) => r.department === 'party')!.removed).toBe(1);
-  expect(await Audit.countDocuments({ requestId: 'old' })).toBe(1);
-  await purgeAudit(process.env.MONGODB_URI!, { days: 1100, now });
-  expect(await Audit.countDocuments({ requestId: 'old' })).toBe(0);
-  expect(await Audit.countDocuments({ requestId: 'young' })).toBe(1);
 });

@@ -1,6 +1,6 @@
 import { observeCommands, stableId, type World } from '@cg/kit';
 import { buildWorld, expectError, snapshot, startStack, type Stack } from '@cg/kit/testing';
-import { recordPatrol } from '../subgraphs/property/test/patrol';
+import { recordPatrol } from './patrol';
 
 // 管家吹哨 across departments: property records the steward's finding; party's case submission takes a reference to
 // it, checked with property through federation, and writes the case itself (one per finding); the finding then
