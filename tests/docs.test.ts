@@ -26,3 +26,16 @@ test('every environment variable the code reads is in the configuration referenc
   expect(names.size).toBeGreaterThan(10);
   expect(missing).toEqual([]);
 });
+
+// docs/schema.md: a newcomer finds where any field is resolved in one step, so every field row links an existing file.
+test('every field in the schema reference links the file that resolves it', () => {
+  const rows = read('docs/schema.md')
+    .split('\n')
+    .filter((line) => /^\| `\w+/.test(line) && !line.includes('| --- |'));
+  const fieldRows = rows.filter((line) => line.split(' | ').length >= 4 && /\| (party|civil-affairs|property|employment|law-enforcement)\b/.test(line));
+  expect(fieldRows.length).toBeGreaterThan(500);
+  const unlinked = fieldRows.filter((line) => !/\]\(\.\.\/[^)]+\.ts\)/.test(line)).map((line) => line.slice(0, 80));
+  expect(unlinked).toEqual([]);
+  const missing = fieldRows.flatMap((line) => [...line.matchAll(/\]\(\.\.\/([^)]+\.ts)\)/g)].map((m) => m[1]!)).filter((file) => !read(file));
+  expect([...new Set(missing)]).toEqual([]);
+});

@@ -6,7 +6,7 @@ import { postGraphQL, startStack, type Stack } from '@cg/kit/testing';
 // What a client may run: a partner's contract (/graphql/<contract>) and a front-end app's trusted documents.
 let stack: Stack;
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, string>;
-const dossierId = Object.keys(manifest).find((id) => manifest[id]!.startsWith('query JointCaseDossier'))!;
+const dossierId = Object.keys(manifest).find((id) => /\bquery JointCaseDossier\b/.test(manifest[id]!))!;
 
 beforeAll(async () => {
   stack = await startStack({ gateway: { trustedDocuments: { enforce: true, clients: ['resident-app'], adHocRoles: ['AUDITOR'] } } });
