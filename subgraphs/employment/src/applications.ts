@@ -3,7 +3,7 @@ import type { Context } from './context';
 import { ACTIVE_APPLICATION_STATUSES, canMove, type ApplicationStatus } from './applicationRules';
 import { latestRecord } from './history';
 import { locked } from './locks';
-import { requireNotBefore } from './input';
+import { requireNotBefore } from './inputs';
 import { APPLICATION_STATUSES } from './models/enums';
 import type { EmploymentRecordDoc } from './models/EmploymentRecord';
 import type { JobApplicationDoc } from './models/JobApplication';

@@ -2,7 +2,7 @@ import { actor, assertId, conflict, createOnce, notFound, requireDate, requireEn
 import { optionalPoint } from './nearby/geo';
 import type { Context } from './context';
 import { locked } from './locks';
-import { requireInt } from './input';
+import { requireInt } from './inputs';
 import { EMPLOYER_KINDS } from './models/enums';
 import type { EmployerDoc } from './models/Employer';
 import type { JobPostingDoc } from './models/JobPosting';

@@ -1,7 +1,7 @@
 import { actor, assertId, conflict, createOnce, isDuplicateKey, newId, notFound, optionalText, requireDate, requireEnum, requireNonBlank, requirePeriod, trusted } from '@cg/kit';
 import type { Context } from './context';
 import { locked } from './locks';
-import { requireFen } from './input';
+import { requireFen } from './inputs';
 import { FUND_INCOME_SOURCES } from './models/enums';
 import type { WelfareFundDoc } from './models/WelfareFund';
 import type { WelfareFundEntryDoc } from './models/WelfareFundEntry';

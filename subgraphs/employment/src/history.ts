@@ -1,6 +1,6 @@
 import { actor, assertId, badInput, createOnce, notFound, optionalId, optionalText, requireDate, requireEnum } from '@cg/kit';
 import type { Context } from './context';
-import { requireNotBefore } from './input';
+import { requireNotBefore } from './inputs';
 import { EMPLOYMENT_STATUSES } from './models/enums';
 import type { EmploymentRecordDoc } from './models/EmploymentRecord';
 import type { RecordEmploymentStatusInput } from './generated/resolvers-types';

@@ -8,7 +8,7 @@ import type {
   TrainingCourseSort,
   WelfarePostFilter,
 } from './generated/resolvers-types';
-import { containsPattern, requireInt } from './input';
+import { containsPattern, requireInt } from './inputs';
 import { APPLICATION_STATUSES, COURSE_CATEGORIES, EMPLOYER_KINDS, POSTING_STATUSES, WELFARE_POST_KINDS, WELFARE_POST_STATUSES } from './models/enums';
 
 /** Query filters of the list fields: every value checked, every operator built here (hence trusted). */

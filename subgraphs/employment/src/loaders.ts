@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { byIdLoader, manyByFieldLoader, pagedByFieldLoader, trusted } from '@cg/kit';
-import { containsPattern } from './input';
+import { containsPattern } from './inputs';
 import type { Models } from './models';
 import type { CourseEnrolmentDoc } from './models/CourseEnrolment';
 import type { EmployerDoc } from './models/Employer';

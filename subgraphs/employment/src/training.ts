@@ -1,7 +1,7 @@
 import { actor, assertId, badInput, conflict, createOnce, isDuplicateKey, notFound, requireDate, requireEnum, requireNonBlank, trusted } from '@cg/kit';
 import type { Context } from './context';
 import { locked } from './locks';
-import { requireInt, requireNotBefore } from './input';
+import { requireInt, requireNotBefore } from './inputs';
 import { COURSE_CATEGORIES } from './models/enums';
 import type { CourseEnrolmentDoc } from './models/CourseEnrolment';
 import type { TrainingCourseDoc } from './models/TrainingCourse';

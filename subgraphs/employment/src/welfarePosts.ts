@@ -1,7 +1,7 @@
 import { actor, assertId, badInput, conflict, createOnce, notFound, optionalDate, optionalId, requireDate, requireEnum, requireNonBlank } from '@cg/kit';
 import type { Context } from './context';
 import { locked } from './locks';
-import { requireFen, requireNotBefore } from './input';
+import { requireFen, requireNotBefore } from './inputs';
 import { WELFARE_POST_KINDS } from './models/enums';
 import type { WelfarePostDoc } from './models/WelfarePost';
 import type { AssignWelfarePostInput, CreateWelfarePostInput, VacateWelfarePostInput } from './generated/resolvers-types';

@@ -1,6 +1,6 @@
 import { extendedEntity } from '@cg/kit';
 import { latestRecord } from '../history';
-import { requireInt } from '../input';
+import { requireInt } from '../inputs';
 import type { ResidentResolvers } from '../generated/resolvers-types';
 
 export const Resident = {

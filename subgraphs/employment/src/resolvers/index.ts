@@ -1,3 +1,4 @@
+import type { Resolvers } from '../generated/resolvers-types';
 import { CourseEnrolment } from './CourseEnrolment';
 import { Employer } from './Employer';
 import { EmploymentRecord } from './EmploymentRecord';
@@ -28,4 +29,4 @@ export const resolvers = {
   WelfareFund,
   WelfareFundEntry,
   ScopeStatistics,
-};
+} satisfies Resolvers;

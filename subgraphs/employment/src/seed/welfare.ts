@@ -1,6 +1,6 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
 import { ageOn, stableId, type SeedDoc as Doc } from '@cg/kit';
-import { MAX_AMOUNT_FEN } from '../input';
+import { MAX_AMOUNT_FEN } from '../inputs';
 import { months, TODAY } from './dates';
 
 type PostSpec = { kind: string; title: string; yuan: [number, number] };

@@ -1,3 +1,4 @@
+import type { Resolvers } from '../generated/resolvers-types';
 import { Building } from './Building';
 import { Community } from './Community';
 import { contractQueries } from './ContractQuery';
@@ -40,4 +41,4 @@ export const resolvers = {
   PropertyServiceContract,
   FallbackService,
   JointCase,
-};
+} satisfies Resolvers;
