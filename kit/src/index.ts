@@ -18,6 +18,7 @@ export * from './validate';
 export * from './idempotency';
 export * from './database-errors';
 export * from './shutdown';
+export * from './sweeper';
 export * from './identity';
 export * from './peers';
 export * from './sdl';

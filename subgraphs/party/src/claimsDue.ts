@@ -3,7 +3,7 @@
  * undone after it costs a deduction (超期未办理减分). The deduction is written once per item, whichever finds it
  * first: the sweep (still undone as of a day) or the late completion; its source id derives from the item.
  */
-import { actor, assertId, conflict, notFound, optionalText, requireDate, requireOrder, requirePastDate, updateIf } from '@cg/kit';
+import { actor, assertId, conflict, notFound, optionalText, positiveFromEnv, requireDate, requireOrder, startSweeper, todayInChina, updateIf } from '@cg/kit';
 import type { Context } from './context';
 import type { MutationCompletePostClaimArgs } from './generated/resolvers-types';
 import type { Models } from './models';
@@ -67,13 +67,18 @@ export async function completePostClaim(ctx: Context, args: MutationCompletePost
  * 超期未办理: every claimed wish and post task still undone after its due date as of `asOf` gets its deduction; one
  * already written is left as it is. Reads the CLAIMED items only (top-level equality on an indexed status).
  */
-export async function sweepOverdueClaims(ctx: Context, rawAsOf: string) {
-  const asOf = requirePastDate(rawAsOf, 'asOf');
-  const wishes = ((await ctx.models.MicroWish.find({ status: 'CLAIMED' }, { claimedById: 1, dueOn: 1, title: 1 }).lean()) as MicroWishDoc[]).filter((w) => w.dueOn < asOf);
-  const claims = ((await ctx.models.PostClaim.find({ status: 'CLAIMED' }, { memberId: 1, dueOn: 1, year: 1 }).lean()) as PostClaimDoc[]).filter((c) => claimDueOn(c) < asOf);
-  const by = actor(ctx);
+export async function sweepOverdueClaims(models: Models, asOf: string, by: string | null | undefined) {
+  const wishes = ((await models.MicroWish.find({ status: 'CLAIMED' }, { claimedById: 1, dueOn: 1, title: 1 }).lean()) as MicroWishDoc[]).filter((w) => w.dueOn < asOf);
+  const claims = ((await models.PostClaim.find({ status: 'CLAIMED' }, { memberId: 1, dueOn: 1, year: 1 }).lean()) as PostClaimDoc[]).filter((c) => claimDueOn(c) < asOf);
   let written = 0;
-  for (const item of wishes) if (await deductOverdue(ctx.models, { kind: 'MICRO_WISH', item }, by)) written++;
-  for (const item of claims) if (await deductOverdue(ctx.models, { kind: 'SERVICE_POST', item }, by)) written++;
+  for (const item of wishes) if (await deductOverdue(models, { kind: 'MICRO_WISH', item }, by)) written++;
+  for (const item of claims) if (await deductOverdue(models, { kind: 'SERVICE_POST', item }, by)) written++;
   return { asOf, overdueWishes: wishes.length, overduePostClaims: claims.length, written };
 }
+
+/** Who the scheduled sweep writes as, in the ledger's `actor`. */
+export const CLAIM_SWEEP_ACTOR = 'system:overdue-sweep';
+
+/** The sweep as of today in China, on a timer (src/index.ts; CG_CLAIM_SWEEP_MS, hourly by default); `stop()` ends it. */
+export const startClaimSweeper = (models: Models, everyMs = positiveFromEnv(process.env, 'CG_CLAIM_SWEEP_MS', 3_600_000)) =>
+  startSweeper('overdue claim sweep', everyMs, () => sweepOverdueClaims(models, todayInChina(), CLAIM_SWEEP_ACTOR));

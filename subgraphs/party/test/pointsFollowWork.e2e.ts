@@ -1,5 +1,7 @@
 import { stableId, type World } from '@cg/kit';
 import { buildWorld, expectError, snapshot, startStack, type Stack } from '@cg/kit/testing';
+import { CLAIM_SWEEP_ACTOR, startClaimSweeper } from '../src/claimsDue';
+import type { Models } from '../src/models';
 
 // Points follow the work (剑河): a post task earns when done on time, not when claimed; an item past its due date
 // undone costs one deduction (超期未办理), whether the sweep or the late completion finds it first; members who
@@ -88,6 +90,21 @@ test('超期未办理: the sweep deducts each overdue claim once; the late compl
   expect(await snapshot(stack, ['party'])).toBe(before);
   expect((await ok(COMPLETE, { id: claim.id, doneOn: '2026-05-10' })).completePostClaim).toMatchObject({ status: 'DONE', overdue: true });
   expect(await entries(member, 'SERVICE_POST')).toEqual([{ points: -5, month: '2026-04', sourceId: `${claim.id}:overdue` }]);
+});
+
+test('the scheduled sweep writes the deduction with nobody calling it, as the system, once', async () => {
+  const member = await newMember();
+  const claim = (await ok(CLAIM, { input: { postId, memberId: member, claimedOn: '2026-03-01', dueOn: '2026-04-15' } })).claimServicePost;
+  const models = stack.departments.party!.models as Models;
+  const sweeper = startClaimSweeper(models, 20);
+  try {
+    for (let i = 0; i < 300 && (await entries(member, 'SERVICE_POST')).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 100)); // a few more rounds: each finds the deduction written
+  } finally {
+    sweeper.stop();
+  }
+  expect(await entries(member, 'SERVICE_POST')).toEqual([{ points: -5, month: '2026-04', sourceId: `${claim.id}:overdue` }]);
+  expect(await models.PointEntry.findOne({ sourceId: `${claim.id}:overdue` }).lean()).toMatchObject({ createdBy: CLAIM_SWEEP_ACTOR });
 });
 
 test('a wish done late costs the overdue deduction once; approving it well rated adds nothing more', async () => {

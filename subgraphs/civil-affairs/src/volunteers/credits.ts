@@ -7,7 +7,7 @@
  * repeat that reaches the owner finds the first credit. So nothing is lost and nothing counts twice.
  */
 import { randomUUID } from 'node:crypto';
-import { createPeerClient, type PeerClient } from '@cg/kit';
+import { createPeerClient, positiveFromEnv, startSweeper, type PeerClient } from '@cg/kit';
 import type { Models } from '../models';
 import type { VolunteerAttendanceDoc } from '../models/Volunteer';
 import { applyPoints } from '../points';
@@ -77,22 +77,6 @@ export async function sweepCredits(models: Models, peers: PeerClient, limit = 10
   return { attempted: pending.length, credited, stillPending };
 }
 
-/** The department's sweep on a timer (src/index.ts); `stop()` ends it. Rounds never overlap. */
-export function startCreditSweeper(models: Models, everyMs = Number(process.env.CG_VOLUNTEER_SWEEP_MS ?? 30_000), log: (message: string) => void = console.error) {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const loop = () => {
-    timer = setTimeout(() => {
-      sweepCredits(models, createPeerClient('civil-affairs', `volunteer-sweep-${randomUUID()}`))
-        .catch((error: Error) => log(`volunteer credit sweep: ${error.message}`))
-        .finally(() => !stopped && loop());
-    }, everyMs);
-  };
-  loop();
-  return {
-    stop: () => {
-      stopped = true;
-      clearTimeout(timer);
-    },
-  };
-}
+/** The department's sweep on a timer (src/index.ts); `stop()` ends it. */
+export const startCreditSweeper = (models: Models, everyMs = positiveFromEnv(process.env, 'CG_VOLUNTEER_SWEEP_MS', 30_000)) =>
+  startSweeper('volunteer credit sweep', everyMs, () => sweepCredits(models, createPeerClient('civil-affairs', `volunteer-sweep-${randomUUID()}`)));

@@ -1670,7 +1670,7 @@ export type Mutation = {
    * (the party department). Payloads are POSTed signed (docs/webhooks.md); the secret is returned only here.
    */
   subscribeWebhook: WebhookSubscriptionCreated;
-  /** Deducts points once for every claimed micro-wish and post task still undone after its due date as of `asOf` (超期未办理); running it again writes nothing new. */
+  /** Deducts points once for every claimed micro-wish and post task still undone after its due date as of `asOf` (超期未办理); running it again writes nothing new. Each party process also runs it as of today on a timer (hourly by default), so nobody has to. */
   sweepOverdueClaims: OverdueSweep;
   /** 转单 (community): name another lead unit. */
   transferJointCase: JointCase;

@@ -1,4 +1,4 @@
-import { fetchById } from '@cg/kit';
+import { actor, fetchById, requirePastDate } from '@cg/kit';
 import { completePostClaim, sweepOverdueClaims } from '../claimsDue';
 import type { Context } from '../context';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types';
@@ -14,6 +14,6 @@ export const looseEndQueries = {
 export const looseEndMutations = {
   createUnitRegistration: (_, { input }, ctx) => createUnitRegistration(ctx, input),
   completePostClaim: (_, args, ctx) => completePostClaim(ctx, args),
-  sweepOverdueClaims: (_, { asOf }, ctx) => sweepOverdueClaims(ctx, asOf),
+  sweepOverdueClaims: (_, { asOf }, ctx) => sweepOverdueClaims(ctx.models, requirePastDate(asOf, 'asOf'), actor(ctx)),
   creditCaseHelpers: (_, { input }, ctx) => creditCaseHelpers(ctx, input),
 } satisfies MutationResolvers;
