@@ -105,6 +105,8 @@ test('escalate → forward to the county → on-site meeting → tasks done → 
   const done = (await api.ok(who.community, 'query($id: ID!) { escalation(id: $id) { status resolvedWithinLimit resolvedAt meetings { id } tasks { status } } }', { id: esc.id }))
     .escalation;
   expect(done).toMatchObject({ status: 'RESOLVED', resolvedWithinLimit: true, meetings: [{ id: meeting.id }], tasks: [{ status: 'DONE' }, { status: 'DONE' }] });
+  const onCase = (await api.ok(who.community, 'query($id: ID!) { jointCase(id: $id) { escalation { id status level } } }', { id: caseId })).jointCase;
+  expect(onCase.escalation).toEqual({ id: esc.id, status: 'RESOLVED', level: 'COUNTY' });
   // Reported back to the case (回告): four events that leave its status alone, one version each.
   const c = (await api.ok(who.community, HISTORY, { id: caseId })).jointCase;
   expect(c.version).toBe(v0 + 4);

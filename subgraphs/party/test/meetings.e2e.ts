@@ -123,6 +123,9 @@ test('an overdue case task is urged by the community and shows in the unit’s d
   const row = digest.caseTasks.find((r: { case: { id: string } }) => r.case.id === c._id);
   expect(row.task).toMatchObject({ unit: { id: task.unitId }, status: task.status });
   expect(row.urges[0]).toMatchObject({ id: urge.id, note: '案件超期，请今日反馈' });
+  // The case itself lists its urges, newest first.
+  const onCase = (await api.ok(who.community, 'query($id: ID!) { jointCase(id: $id) { urges { id note unit { id } } } }', { id: c._id })).jointCase.urges;
+  expect(onCase[0]).toEqual({ id: urge.id, note: '案件超期，请今日反馈', unit: { id: task.unitId } });
 });
 
 test('createJointMeetingBody: at its own level only; bad input changes nothing', async () => {
@@ -214,4 +217,30 @@ test('a page of meetings resolves bodies, escalations, tasks, units and urges wi
   const per = (collection: string) => finds.filter((c) => c === collection).length;
   for (const collection of ['joint_meeting_bodies', 'escalations', 'meeting_tasks', 'response_units', 'urges']) expect([collection, per(collection)]).toEqual([collection, 1]);
   expect(per('meetings')).toBeLessThanOrEqual(2); // the page, then the tasks' meetings by id in one batch
+});
+
+test("a page of cases resolves each case's escalation and urges with one query per collection", async () => {
+  const seeded = world.party!.Escalation!.filter((e) => e.caseId && e.communityId === who.communityId).map((e) => e.caseId as string);
+  const urged = new Set(world.party!.Urge!.filter((u) => u.targetKind !== 'MEETING_TASK').map((u) => u.targetId as string));
+  const watch = observeCommands(stack.departments.party!.connection);
+  const { data, errors } = await stack.query(
+    `query($c: ID!) { jointCases(filter: { communityId: $c }, first: 100) { edges { node { id escalation { id case { id } } urges { id case { id } } } } } }`,
+    { c: who.communityId },
+    { token: await stack.token('party-secretary', who.county) },
+  );
+  watch.stop();
+  expect(errors).toBeUndefined();
+  const nodes: Array<{ id: string; escalation: { case: { id: string } } | null; urges: Array<{ case: { id: string } }> }> = data.jointCases.edges.map(
+    (e: { node: unknown }) => e.node,
+  );
+  for (const n of nodes) {
+    expect(n.escalation === null || n.escalation.case.id === n.id).toBe(true);
+    expect(n.urges.every((u) => u.case.id === n.id)).toBe(true);
+  }
+  const shown = nodes.filter((n) => n.escalation).map((n) => n.id);
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.every((id) => seeded.includes(id))).toBe(true);
+  expect(nodes.filter((n) => n.urges.length).every((n) => urged.has(n.id))).toBe(true);
+  const finds = watch.commands.filter((c) => c.name === 'find').map((c) => c.collection);
+  for (const collection of ['escalations', 'urges']) expect([collection, finds.filter((c) => c === collection).length]).toEqual([collection, 1]);
 });

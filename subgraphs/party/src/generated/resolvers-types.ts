@@ -919,6 +919,8 @@ export type JointCase = {
   duplicateOf?: Maybe<JointCase>;
   /** The dwelling (房屋单元) concerned, when the place is a dwelling; owned by property. */
   dwelling?: Maybe<Unit>;
+  /** The escalation (问题上报) of the case above the community; null when it was not escalated (once per case). */
+  escalation?: Maybe<Escalation>;
   /** The unit that received the case first (首接单位); it leads unless the community reassigns. */
   firstReceiver?: Maybe<ResponseUnit>;
   /** The grid (网格) of the building; owned by civil affairs. */
@@ -949,6 +951,8 @@ export type JointCase = {
   /** Every task, including returned and withdrawn ones: at most one per unit per dispatch or transfer (a handful). */
   tasks: Array<JointCaseTask>;
   urgency: JointCaseUrgency;
+  /** Urges (督单) on the case and its tasks, newest first (at most 100). */
+  urges: Array<Urge>;
   /** Optimistic-concurrency version: pass it as expectedVersion to the next step. */
   version: Scalars['Int']['output'];
   /** Whistles blown (吹哨) on this case: at most a handful, each a call on the roster within the case's time limit. */
@@ -4657,6 +4661,7 @@ export type JointCaseResolvers<ContextType = Context, ParentType extends Resolve
   dueAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   duplicateOf?: Resolver<Maybe<ResolversTypes['JointCase']>, ParentType, ContextType>;
   dwelling?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  escalation?: Resolver<Maybe<ResolversTypes['Escalation']>, ParentType, ContextType>;
   firstReceiver?: Resolver<Maybe<ResolversTypes['ResponseUnit']>, ParentType, ContextType>;
   grid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType>;
   gridBranch?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType>;
@@ -4675,6 +4680,7 @@ export type JointCaseResolvers<ContextType = Context, ParentType extends Resolve
   submittedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['JointCaseTask']>, ParentType, ContextType>;
   urgency?: Resolver<ResolversTypes['JointCaseUrgency'], ParentType, ContextType>;
+  urges?: Resolver<Array<ResolversTypes['Urge']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   whistles?: Resolver<Array<ResolversTypes['Whistle']>, ParentType, ContextType>;
 }>;

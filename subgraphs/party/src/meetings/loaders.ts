@@ -1,4 +1,4 @@
-import { byIdLoader, manyByFieldLoader } from '@cg/kit';
+import { byIdLoader, manyByFieldLoader, oneByFieldLoader } from '@cg/kit';
 import type { Models } from '../models';
 import type { EscalationDoc } from '../models/Escalation';
 import type { JointMeetingBodyDoc } from '../models/JointMeetingBody';
@@ -9,6 +9,7 @@ import type { UrgeDoc } from '../models/Urge';
 /** Loaders of escalation, meetings and supervision (merged into the department's loaders). */
 export const governanceLoaders = (models: Models) => ({
   escalation: byIdLoader<EscalationDoc>(models.Escalation),
+  escalationOfCase: oneByFieldLoader<EscalationDoc>(models.Escalation, 'caseId'),
   jointMeetingBody: byIdLoader<JointMeetingBodyDoc>(models.JointMeetingBody),
   meeting: byIdLoader<MeetingDoc>(models.Meeting),
   meetingsOfEscalation: manyByFieldLoader<MeetingDoc>(models.Meeting, 'escalationId'),

@@ -4,6 +4,7 @@ import type { JointCaseResolvers } from '../generated/resolvers-types';
 import { iso } from '../jointCase/dates';
 import { ON_THE_CLOCK } from '../jointCase/lifecycle';
 import { isActive, leadTask } from '../jointCase/tasks';
+import { newestFirst } from './MeetingTask';
 
 /** Joint-response case (一呼联动案件): own fields from the one document; other departments' entities as references. */
 export const JointCase = {
@@ -37,4 +38,6 @@ export const JointCase = {
   duplicateOf: (c, _, { loaders }) => (c.duplicateOfId ? loaders.jointCase.load(c.duplicateOfId) : null),
   patrolFinding: (c) => (c.patrolIssueId && c.patrolId ? { id: c.patrolIssueId, patrolId: c.patrolId } : null),
   memberCredits: (c, _, { loaders }) => loaders.creditsOfCase.load(c._id),
+  escalation: (c, _, { loaders }) => loaders.escalationOfCase.load(c._id),
+  urges: async (c, _, { loaders }) => newestFirst(await loaders.urgesOf.load(c._id)),
 } satisfies JointCaseResolvers;
