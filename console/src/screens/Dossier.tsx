@@ -69,6 +69,14 @@ export function Dossier({ id }: { id: string | undefined }) {
           <Value v={r.partyMembership?.category} denied={no('reporter.partyMembership')} />
           <dt>{t.inbox.leadUnit}</dt>
           <Value v={c.leadUnit?.name} />
+          <dt>{t.dossier.escalation}</dt>
+          <Value
+            v={c.escalation ? `${t.dossier.levels[c.escalation.level]} · ${t.dossier.escalationStatus[c.escalation.status]}` : null}
+            denied={no('escalation')}
+            testId="dossier-escalation"
+          />
+          <dt>{t.dossier.urges}</dt>
+          <Value v={c.urges?.length ? `${c.urges.filter((u) => u.answer).length}/${c.urges.length}` : null} denied={no('urges')} testId="dossier-urges" />
         </Part>
         <Part title={t.dossier.parts.employment}>
           <dt>{t.dossier.employment}</dt>

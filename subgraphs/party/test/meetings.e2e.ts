@@ -126,6 +126,14 @@ test('an overdue case task is urged by the community and shows in the unit’s d
   // The case itself lists its urges, newest first.
   const onCase = (await api.ok(who.community, 'query($id: ID!) { jointCase(id: $id) { urges { id note unit { id } } } }', { id: c._id })).jointCase.urges;
   expect(onCase[0]).toEqual({ id: urge.id, note: '案件超期，请今日反馈', unit: { id: task.unitId } });
+  // The reporter sees their case, but not the supervision records on it: those alone come back refused.
+  const asReporter = await stack.query(
+    'query($id: ID!) { jointCase(id: $id) { id urges { id } } }',
+    { id: c._id },
+    { token: await stack.token('resident', { subject: c.reporterId }) },
+  );
+  expect(asReporter.data.jointCase).toEqual({ id: c._id, urges: null });
+  expect(asReporter.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['jointCase.urges', 'FORBIDDEN']]);
 });
 
 test('createJointMeetingBody: at its own level only; bad input changes nothing', async () => {

@@ -951,8 +951,8 @@ export type JointCase = {
   /** Every task, including returned and withdrawn ones: at most one per unit per dispatch or transfer (a handful). */
   tasks: Array<JointCaseTask>;
   urgency: JointCaseUrgency;
-  /** Urges (督单) on the case and its tasks, newest first (at most 100). */
-  urges: Array<Urge>;
+  /** Urges (督单) on the case and its tasks, newest first (at most 100); null with FORBIDDEN for a caller who may not read them (a resident). */
+  urges?: Maybe<Array<Urge>>;
   /** Optimistic-concurrency version: pass it as expectedVersion to the next step. */
   version: Scalars['Int']['output'];
   /** Whistles blown (吹哨) on this case: at most a handful, each a call on the roster within the case's time limit. */
@@ -4680,7 +4680,7 @@ export type JointCaseResolvers<ContextType = Context, ParentType extends Resolve
   submittedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['JointCaseTask']>, ParentType, ContextType>;
   urgency?: Resolver<ResolversTypes['JointCaseUrgency'], ParentType, ContextType>;
-  urges?: Resolver<Array<ResolversTypes['Urge']>, ParentType, ContextType>;
+  urges?: Resolver<Maybe<Array<ResolversTypes['Urge']>>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   whistles?: Resolver<Array<ResolversTypes['Whistle']>, ParentType, ContextType>;
 }>;
