@@ -1,7 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import { stableId } from './ids';
 import { entitySchema } from './model';
-import { connectDatabase, departmentDbName, observeCommands, upsertById } from './mongo';
+import { connectDatabase, departmentDbName, MAX_UPDATE_BATCH, observeCommands, upsertById } from './mongo';
 
 // Seeding's upsertById on the real server: inserts the missing, replaces only what differs, and a second run of
 // the same documents updates nothing (npm start re-seeds the demo on every start).
@@ -49,3 +49,14 @@ test('first run inserts every document in chunks; the same documents again write
   expect(await Item.findById(items[1100]!._id).lean()).toMatchObject({ name: '改名', nested: { level: 9 }, tags: [] });
   expect(await Item.countDocuments()).toBe(1200);
 });
+
+test('a seed change touching many documents replaces them all, in update commands small enough for the server to answer', async () => {
+  const edited = items.map((item, i) => (i < 150 ? { ...item, nested: { level: 7 } } : item));
+  const watch = observeCommands(connection);
+  // The 150 edited, and the one the test above renamed back as the seed has it.
+  expect(await upsertById(Item, edited)).toEqual({ inserted: 0, changed: 151 });
+  watch.stop();
+  // Replaced per insert chunk: the 150 of the first 1,000 in commands of MAX_UPDATE_BATCH, then the one of the rest.
+  expect(updates(watch.commands)).toEqual(Array.from({ length: Math.ceil(150 / MAX_UPDATE_BATCH) + 1 }, () => 'update'));
+  expect(await Item.countDocuments({ 'nested.level': 7 })).toBe(150);
+}, 60_000);
