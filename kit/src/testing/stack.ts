@@ -3,9 +3,9 @@ import { DEFAULT_AUDIENCE, DEMO_IDENTITIES, mintDevToken, mintToken } from '@cg/
 import type { Limits } from '@cg/gateway/limits';
 import type { DocumentNode } from 'graphql';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
-import { seedWorld } from '@cg/seed';
 import { composeSupergraph, departmentDbName, envName, listSubgraphs, signedHeaders, startDepartment, type Department, type Identity, type RunningDepartment } from '../index';
 import { dropDatabases } from './database';
+import { seedSmallWorld } from './seedCopy';
 
 export interface QueryOptions {
   /** A demo role of DEMO_IDENTITIES (default: the stack's, `civil-affairs-clerk` unless set), a token, or null for an anonymous call. */
@@ -92,7 +92,7 @@ export async function startStack({
   gateway: gatewayOptions = {},
 }: StackOptions = {}): Promise<Stack> {
   const uri = process.env.MONGODB_URI!;
-  if (seed) await seedWorld(uri, 'small', process.env.MONGODB_DB_PREFIX);
+  if (seed) await seedSmallWorld(uri);
   const entries = listSubgraphs().filter((entry) => !only || only.includes(entry.name));
   const unknown = only?.filter((name) => !entries.some((entry) => entry.name === name)) ?? [];
   if (unknown.length) throw new Error(`no department ${unknown.join(', ')} under subgraphs/`);
