@@ -67,7 +67,7 @@ export async function devAuthorization(role = 'civil-affairs-clerk'): Promise<Re
 export interface StackOptions {
   /** The departments to start (folder names under subgraphs/); every one by default. */
   departments?: string[];
-  /** Write the demo world first (default true). */
+  /** Write the demo world (`small`) first (default true): a copy of the run's seed when globalSetup made one (seedCopy.ts). */
   seed?: boolean;
   /** Gateway limits; the rate limit is lifted unless set here. */
   limits?: Partial<Limits>;
