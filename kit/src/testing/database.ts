@@ -30,9 +30,11 @@ export const connectTestDatabase = (name: string): Promise<Connection> => connec
 
 /** Drops a test's department databases, also those written without a running department (e.g. seeding only). */
 export async function dropDatabases(prefix = process.env.MONGODB_DB_PREFIX): Promise<void> {
-  for (const entry of listSubgraphs()) {
-    const connection = await connectDatabase({ uri: process.env.MONGODB_URI!, dbName: departmentDbName(entry.name, prefix) });
-    await connection.dropDatabase();
-    await connection.close();
-  }
+  await Promise.all(
+    listSubgraphs().map(async (entry) => {
+      const connection = await connectDatabase({ uri: process.env.MONGODB_URI!, dbName: departmentDbName(entry.name, prefix) });
+      await connection.dropDatabase();
+      await connection.close();
+    }),
+  );
 }

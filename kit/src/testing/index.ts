@@ -8,4 +8,4 @@ export { BOOKKEEPING_COLLECTIONS, expectError, snapshot } from './expect';
 export { useStack, type UsedStack } from './useStack';
 export { devAuthorization, DIRECT_CALLER, loadDepartment, postGraphQL, startStack, type OutsideDepartment, type QueryOptions, type Stack, type StackOptions } from './stack';
 // The demo world, built above the departments (scripts/seed, the @cg/seed workspace): tests reach it through this one entry point.
-export { buildWorld, seedWorld } from '@cg/seed';
+export { buildWorld, prepareSeedCopy, seedWorld } from './seedCopy';

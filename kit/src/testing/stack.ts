@@ -3,9 +3,9 @@ import { DEFAULT_AUDIENCE, DEMO_IDENTITIES, mintDevToken, mintToken } from '@cg/
 import type { Limits } from '@cg/gateway/limits';
 import type { DocumentNode } from 'graphql';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
-import { seedWorld } from '@cg/seed';
 import { composeSupergraph, departmentDbName, envName, listSubgraphs, signedHeaders, startDepartment, type Department, type Identity, type RunningDepartment } from '../index';
 import { dropDatabases } from './database';
+import { seedSmallWorld } from './seedCopy';
 
 export interface QueryOptions {
   /** A demo role of DEMO_IDENTITIES (default: the stack's, `civil-affairs-clerk` unless set), a token, or null for an anonymous call. */
@@ -67,7 +67,7 @@ export async function devAuthorization(role = 'civil-affairs-clerk'): Promise<Re
 export interface StackOptions {
   /** The departments to start (folder names under subgraphs/); every one by default. */
   departments?: string[];
-  /** Write the demo world first (default true). */
+  /** Write the demo world (`small`) first (default true): a copy of the run's seed when globalSetup made one (seedCopy.ts). */
   seed?: boolean;
   /** Gateway limits; the rate limit is lifted unless set here. */
   limits?: Partial<Limits>;
@@ -92,17 +92,19 @@ export async function startStack({
   gateway: gatewayOptions = {},
 }: StackOptions = {}): Promise<Stack> {
   const uri = process.env.MONGODB_URI!;
-  if (seed) await seedWorld(uri, 'small', process.env.MONGODB_DB_PREFIX);
+  if (seed) await seedSmallWorld(uri);
   const entries = listSubgraphs().filter((entry) => !only || only.includes(entry.name));
   const unknown = only?.filter((name) => !entries.some((entry) => entry.name === name)) ?? [];
   if (unknown.length) throw new Error(`no department ${unknown.join(', ')} under subgraphs/`);
+  // Started together: most of a start is waiting for the database (indexes of every model), which overlaps.
+  const started = await Promise.all(entries.map(async (entry) => startDepartment(await loadDepartment(entry.dir), { mongoUri: uri, dbName: departmentDbName(entry.name) })));
   const departments: Record<string, RunningDepartment<any>> = {};
-  for (const entry of entries) {
-    departments[entry.name] = await startDepartment(await loadDepartment(entry.dir), { mongoUri: uri, dbName: departmentDbName(entry.name) });
-    departmentUrls.set(departments[entry.name]!.url, entry.name);
+  entries.forEach((entry, i) => {
+    departments[entry.name] = started[i]!;
+    departmentUrls.set(started[i]!.url, entry.name);
     // Departments ask each other (e.g. does this Resident exist?) at the URLs the registry reads from the environment.
-    process.env[`${envName(entry.name)}_URL`] = departments[entry.name]!.url;
-  }
+    process.env[`${envName(entry.name)}_URL`] = started[i]!.url;
+  });
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const privateJwk: JWK = { ...(await exportJWK(privateKey)), alg: 'ES256', kid: 'test' };
   const issuer = 'cg-test';

@@ -1,5 +1,5 @@
 import type { World } from '../index';
-import { buildWorld } from '@cg/seed';
+import { buildWorld } from './seedCopy';
 import { startStack, type Stack, type StackOptions } from './stack';
 
 /** What a test file's stack gives its tests: the stack (usable once beforeAll has run) and the demo world it was seeded with. */
