@@ -44,25 +44,42 @@ export interface ConnectOptions {
   dbName: string;
 }
 
+/**
+ * A connection to one department's database. The first connect waits up to MONGODB_CONNECT_TIMEOUT_MS (10 s) for a
+ * database that is starting or busy, asking again every quarter second; once connected, each command waits only
+ * MONGODB_SERVER_SELECTION_TIMEOUT_MS for a server the driver has lost.
+ */
 export async function connectDatabase({ uri, dbName }: ConnectOptions): Promise<Connection> {
-  const connection = mongoose.createConnection(uri, {
-    dbName,
-    // Command monitoring lets tests and benchmarks count what each request sends to the database.
-    monitorCommands: true,
-    // Fail at once while the database is unreachable instead of queueing commands for 10 s.
-    bufferCommands: false,
-    // Once the driver has seen the server go away, each command waits this long for it before DATABASE_UNAVAILABLE:
-    // short enough to answer well inside the gateway's per-department timeout (docs/reliability.md).
-    serverSelectionTimeoutMS: Number(process.env.MONGODB_SERVER_SELECTION_TIMEOUT_MS ?? 1000),
-    // Reliability (docs/reliability.md): an acknowledged write survives a primary failover and a crash.
-    // FerretDB v1 accepts and ignores any write concern; MongoDB (standalone or replica set) honours it.
-    writeConcern: { w: (process.env.MONGODB_WRITE_CONCERN ?? 'majority') as 'majority', journal: process.env.MONGODB_JOURNAL !== 'false' },
-    // A server that stops answering (not refusing) must not hold a request forever.
-    socketTimeoutMS: Number(process.env.MONGODB_SOCKET_TIMEOUT_MS ?? 30_000),
-  });
-  await connection.asPromise();
-  return connection;
+  const started = Date.now();
+  const budget = Number(process.env.MONGODB_CONNECT_TIMEOUT_MS ?? 10_000);
+  for (;;) {
+    const connection = mongoose.createConnection(uri, connectionOptions(dbName));
+    try {
+      await connection.asPromise();
+      return connection;
+    } catch (error) {
+      await connection.close().catch(() => undefined);
+      if (!(error instanceof mongoose.Error.MongooseServerSelectionError) || Date.now() - started >= budget) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
+
+const connectionOptions = (dbName: string): mongoose.ConnectOptions => ({
+  dbName,
+  // Command monitoring lets tests and benchmarks count what each request sends to the database.
+  monitorCommands: true,
+  // Fail at once while the database is unreachable instead of queueing commands for 10 s.
+  bufferCommands: false,
+  // Once the driver has seen the server go away, each command waits this long for it before DATABASE_UNAVAILABLE:
+  // short enough to answer well inside the gateway's per-department timeout (docs/reliability.md).
+  serverSelectionTimeoutMS: Number(process.env.MONGODB_SERVER_SELECTION_TIMEOUT_MS ?? 1000),
+  // Reliability (docs/reliability.md): an acknowledged write survives a primary failover and a crash.
+  // FerretDB v1 accepts and ignores any write concern; MongoDB (standalone or replica set) honours it.
+  writeConcern: { w: (process.env.MONGODB_WRITE_CONCERN ?? 'majority') as 'majority', journal: process.env.MONGODB_JOURNAL !== 'false' },
+  // A server that stops answering (not refusing) must not hold a request forever.
+  socketTimeoutMS: Number(process.env.MONGODB_SOCKET_TIMEOUT_MS ?? 30_000),
+});
 
 export interface ObservedCommand {
   name: string;

@@ -97,7 +97,14 @@ export async function startStack({
   const unknown = only?.filter((name) => !entries.some((entry) => entry.name === name)) ?? [];
   if (unknown.length) throw new Error(`no department ${unknown.join(', ')} under subgraphs/`);
   // Started together: most of a start is waiting for the database (indexes of every model), which overlaps.
-  const started = await Promise.all(entries.map(async (entry) => startDepartment(await loadDepartment(entry.dir), { mongoUri: uri, dbName: departmentDbName(entry.name) })));
+  const starts = await Promise.allSettled(entries.map(async (entry) => startDepartment(await loadDepartment(entry.dir), { mongoUri: uri, dbName: departmentDbName(entry.name) })));
+  const failed = starts.find((start) => start.status === 'rejected');
+  if (failed) {
+    // Stop those that did start: a test file whose stack never came up must not leave servers holding jest open.
+    await Promise.all(starts.map((start) => (start.status === 'fulfilled' ? start.value.stop() : undefined)));
+    throw failed.reason;
+  }
+  const started = starts.map((start) => (start as PromiseFulfilledResult<RunningDepartment<any>>).value);
   const departments: Record<string, RunningDepartment<any>> = {};
   entries.forEach((entry, i) => {
     departments[entry.name] = started[i]!;
